@@ -1,0 +1,55 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "druglabel",
+    products: [
+        .library(name: "DrugLabel", targets: ["DrugLabel"]),
+        .executable(name: "druglabel", targets: ["druglabel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // SHA-256 of the source bytes (`source.sha256`); Foundation on Linux has no digest API.
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+    ],
+    targets: [
+        // The system ICU, found through pkg-config (libicu-dev). Only ICUBridge depends on it.
+        .systemLibrary(
+            name: "CICU",
+            path: "Sources/CICU",
+            pkgConfig: "icu-i18n",
+            providers: [.apt(["libicu-dev"])]
+        ),
+        // The only code that includes ICU headers; its public header uses plain C types, so
+        // Swift never sees ICU's versioned symbols or its enums (which clash with Foundation's).
+        .target(name: "ICUBridge", dependencies: ["CICU"], path: "Sources/ICUBridge"),
+        .target(
+            name: "DrugLabel",
+            dependencies: [
+                "ICUBridge",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Sources/DrugLabel",
+            resources: [
+                .embedInCode("Resources/sections.json"),
+                .embedInCode("Resources/text-rules.json"),
+                .embedInCode("Resources/form-fields.json"),
+                .embedInCode("Resources/radicals-supplement.txt"),
+            ]
+        ),
+        .executableTarget(
+            name: "druglabel",
+            dependencies: [
+                "DrugLabel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/druglabel"
+        ),
+        .testTarget(
+            name: "DrugLabelTests",
+            dependencies: ["DrugLabel"],
+            path: "Tests/DrugLabelTests",
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

@@ -1,0 +1,64 @@
+import Foundation
+
+/// Throughput of each pipeline stage over a corpus repeated to a target size, and the peak
+/// resident memory of the process. Figures, not assertions: `druglabel bench` prints them.
+public struct Benchmark {
+    public struct Figure: Sendable {
+        public var stage: String
+        public var megabytes: Double
+        public var seconds: Double
+        public var megabytesPerSecond: Double { megabytes / max(seconds, 1e-9) }
+    }
+
+    public var documents: [(name: String, bytes: [UInt8])]
+    public var targetMegabytes: Double
+
+    public init(documents: [(name: String, bytes: [UInt8])], targetMegabytes: Double = 50) {
+        self.documents = documents
+        self.targetMegabytes = targetMegabytes
+    }
+
+    public func run(parser: LabelParser, labelsOnly: Bool = false) throws -> [Figure] {
+        var docs = documents
+        let stages = LabelParser.Stages(parser: parser)
+        // Decode once to find the labels and to feed the later stages text, not bytes.
+        var texts: [String] = []
+        for doc in docs { texts.append(try TextDecoder().decode(doc.bytes).text) }
+        if labelsOnly {
+            let keep = texts.indices.filter { parser.parse(text: texts[$0], source: dummy).kind == .label }
+            docs = keep.map { docs[$0] }
+            texts = keep.map { texts[$0] }
+        }
+        guard !docs.isEmpty else { return [] }
+        let lines = texts.map { stages.normalize($0).lines }
+        let suffix = labelsOnly ? " (labels)" : ""
+        return [
+            try measure("decode" + suffix, docs) { i in _ = try TextDecoder().decode(docs[i].bytes) },
+            try measure("normalize" + suffix, docs) { i in _ = stages.normalize(texts[i]) },
+            try measure("segment" + suffix, docs) { i in _ = stages.assemble(lines[i], source: dummy) },
+            try measure("whole parse" + suffix, docs) { i in _ = try parser.parse(bytes: docs[i].bytes, path: docs[i].name) },
+        ]
+    }
+
+    private var dummy: SourceInfo { SourceInfo(path: "", sha256: "", encoding: "UTF-8", bytes: 0) }
+
+    private func measure(_ stage: String, _ docs: [(name: String, bytes: [UInt8])], _ body: (Int) throws -> Void) throws -> Figure {
+        var bytes = 0
+        let start = DispatchTime.now().uptimeNanoseconds
+        while Double(bytes) < targetMegabytes * 1_000_000 {
+            for i in docs.indices {
+                try body(i)
+                bytes += docs[i].bytes.count
+            }
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        return Figure(stage: stage, megabytes: Double(bytes) / 1_000_000, seconds: seconds)
+    }
+
+    /// Peak resident set size of this process so far, in megabytes.
+    public static func peakResidentMegabytes() -> Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return Double(usage.ru_maxrss) / 1024 // Linux reports kilobytes
+    }
+}

@@ -1,0 +1,18 @@
+/// Why a file could not be read as text. Each message says what the user can do about it.
+public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
+    case notFound
+    case isDirectory
+    case unreadable(String)
+    case pdf
+    case binary(String)
+
+    public var description: String {
+        switch self {
+        case .notFound: return "no such file"
+        case .isDirectory: return "is a directory, not a file (pass the files inside it)"
+        case .unreadable(let reason): return "cannot be read: \(reason)"
+        case .pdf: return "is a PDF; extract its text first (for example with pdftotext) and parse the .txt"
+        case .binary(let reason): return "is not text (\(reason)); expected a label as UTF-8, UTF-16, GB18030/GBK or Big5 text"
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import Crypto
+import Foundation
+
+/// Reads one document — a label, an application, slides, an article — into a `Label`.
+///
+/// Keep one parser and reuse it: it holds ICU transforms that take milliseconds to open.
+/// A parser is not thread-safe; give each thread its own.
+public final class LabelParser {
+    public let catalogue: SectionCatalogue
+    public let rules: TextRules
+    public let vocabulary: FormVocabulary
+    let folder: Folder
+    private let headingIndex: HeadingIndex
+
+    public init(catalogue: SectionCatalogue = .standard, rules: TextRules = .standard,
+                vocabulary: FormVocabulary = .standard) throws {
+        self.catalogue = catalogue
+        self.rules = rules
+        self.vocabulary = vocabulary
+        folder = try Folder()
+        headingIndex = HeadingIndex(catalogue: catalogue, folder: folder)
+    }
+
+    /// Reads the file at `path`; throws `InputError` for a missing, unreadable, PDF or binary file.
+    public func parse(fileAt path: String) throws -> Label {
+        try parse(bytes: LabelFile.read(path), path: path)
+    }
+
+    public func parse(bytes: [UInt8], path: String) throws -> Label {
+        let decoded = try TextDecoder().decode(bytes)
+        let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        let source = SourceInfo(path: path, sha256: digest, encoding: decoded.encoding, bytes: bytes.count)
+        var label = parse(text: decoded.text, source: source)
+        label.diagnostics = decoded.diagnostics + label.diagnostics
+        return label
+    }
+
+    /// The stages after decoding, for text already in memory.
+    public func parse(text: String, source: SourceInfo) -> Label {
+        let stages = Stages(parser: self)
+        let lines = stages.normalize(text)
+        return stages.assemble(lines.lines, source: source, diagnostics: lines.diagnostics)
+    }
+
+    /// The pipeline stages one by one, so that `bench` can time each.
+    public struct Stages {
+        let parser: LabelParser
+
+        public init(parser: LabelParser) { self.parser = parser }
+
+        /// Lines split, repaired and cleared of page furniture.
+        public func normalize(_ text: String) -> (lines: [SourceLine], diagnostics: [Diagnostic]) {
+            var lines = LineSplitter(repairer: LineRepairer(rules: parser.rules)).split(text)
+            let furniture = PageFurniture(rules: parser.rules).find(in: lines)
+            for i in furniture.drop { lines[i].text = "" }
+            return (lines, furniture.diagnostics)
+        }
+
+        /// Headings found and the document classified and segmented into sections or fields.
+        public func assemble(_ lines: [SourceLine], source: SourceInfo, diagnostics: [Diagnostic] = []) -> Label {
+            parser.assemble(lines, source: source, diagnostics: diagnostics)
+        }
+    }
+
+    func assemble(_ lines: [SourceLine], source: SourceInfo, diagnostics: [Diagnostic]) -> Label {
+        let detector = HeadingDetector(index: headingIndex, folder: folder, rules: rules)
+        let bracketed = detector.bracketed(in: lines)
+        let bare = bracketed.count >= 3 ? [] : detector.bare(in: lines)
+        let (kind, reason) = DocumentClassifier(vocabulary: vocabulary).classify(lines, bracketed: bracketed, bare: bare)
+        var label = Label(source: source, kind: kind)
+        label.diagnostics = diagnostics + [reason]
+        let layout = Layout(measuring: lines)
+        switch kind {
+        case .label:
+            let headings = bracketed.count >= 3 ? bracketed : bare
+            let result = LabelSegmenter(folder: folder, rules: rules, catalogue: catalogue, layout: layout)
+                .segment(lines, headings: headings)
+            label.title = result.preamble.title
+            label.boxedWarning = result.boxedWarning
+            label.sections = result.sections
+            label.metadata = MetadataBuilder(catalogue: catalogue)
+                .label(preamble: result.preamble, sections: result.sections, paragraphs: result.paragraphs)
+            label.diagnostics += result.diagnostics
+        case .application, .slides:
+            readForm(lines, kind: kind, into: &label)
+        case .article, .unknown:
+            label.diagnostics.append(Diagnostic(.warning, "segment.noSections",
+                                                "no label sections (【】 headings) were found; nothing was segmented"))
+        }
+        return label
+    }
+
+    private func readForm(_ lines: [SourceLine], kind: DocumentKind, into label: inout Label) {
+        var raw: [FormFieldExtractor.RawField]
+        if kind == .slides {
+            raw = SlideTableReader().read(lines)
+        } else {
+            let extracted = FormFieldExtractor(vocabulary: vocabulary).extract(lines)
+            raw = extracted.fields
+            for block in extracted.footnotes {
+                let value = block.items.joined(separator: "\n")
+                let target = CheapFold.fold(block.fieldName)
+                if let i = raw.firstIndex(where: { CheapFold.fold($0.name) == target && $0.value.isEmpty }) {
+                    raw[i].value = value
+                    raw[i].span = raw[i].span.union(block.span)
+                } else {
+                    raw.append(.init(name: block.fieldName, value: value, span: block.span))
+                }
+                label.diagnostics.append(Diagnostic(.info, "fields.footnoteMoved",
+                                                    "the numbered \(block.fieldName) list the PDF laid at lines \(block.span.startLine)–\(block.span.endLine) was given back to that field",
+                                                    line: block.span.startLine))
+            }
+        }
+        let records = FormRecords(vocabulary: vocabulary, folder: folder)
+        label.patents = records.patents(raw)
+        label.trials = records.trials(raw)
+        var seen = Set<[String]>()
+        for f in raw where seen.insert([CheapFold.fold(f.name), f.value]).inserted {
+            label.fields.append(Field(name: f.name, value: f.value, span: f.span))
+        }
+        if raw.count > label.fields.count {
+            label.diagnostics.append(Diagnostic(.info, "fields.duplicates",
+                                                "\(raw.count - label.fields.count) field(s) repeated verbatim were kept once"))
+        }
+        for field in label.fields {
+            if let key = headingIndex.key(forFoldedFieldName: folder.fold(field.name)),
+               !label.sections.contains(where: { $0.key == key }) {
+                label.sections.append(Section(key: key, heading: field.name, span: field.span, text: field.value))
+            }
+        }
+        label.metadata = MetadataBuilder(catalogue: catalogue).form(fields: label.fields)
+    }
+}

@@ -1,0 +1,43 @@
+/// Decides what a document is from evidence in its text — section headings, form field names,
+/// Markdown structure — and says why in an `info` diagnostic.
+struct DocumentClassifier {
+    let vocabulary: FormVocabulary
+
+    /// Distinct catalogue sections that make a label.
+    private let minimumSections = 3
+
+    func classify(_ lines: [SourceLine], bracketed: [HeadingLine], bare: [HeadingLine]) -> (DocumentKind, Diagnostic) {
+        let bracketedKeys = Set(bracketed.compactMap(\.key))
+        if bracketedKeys.count >= minimumSections {
+            return (.label, Diagnostic(.info, "classify.label",
+                                       "label: \(bracketed.count) 【】 headings, \(bracketedKeys.count) of them catalogue sections"))
+        }
+        let bareKeys = Set(bare.compactMap(\.key))
+        if bareKeys.count >= minimumSections + 2 {
+            return (.label, Diagnostic(.info, "classify.label",
+                                       "label without brackets: \(bareKeys.count) catalogue headings alone on their lines"))
+        }
+        let content = lines.filter { !$0.isBlank }
+        let markdownHeadings = content.filter { $0.text.hasPrefix("#") }.count
+        let fieldRows = content.filter { line in
+            line.text.contains("\t") && vocabulary.match(FoldedText([line.text]), at: 0) != nil
+        }.count
+        if markdownHeadings >= 3 && fieldRows >= 1 {
+            return (.slides, Diagnostic(.info, "classify.slides",
+                                        "slides: \(markdownHeadings) Markdown headings and \(fieldRows) table row(s) of form fields"))
+        }
+        let fieldLines = content.filter { vocabulary.match(FoldedText([$0.text]), at: 0) != nil }.count
+        let mentionsApplication = content.contains { $0.text.contains("申报") }
+        if fieldLines >= 5 && mentionsApplication {
+            return (.application, Diagnostic(.info, "classify.application",
+                                             "application form: \(fieldLines) lines start with a form field name"))
+        }
+        if content.count >= 20 {
+            let abstract = content.prefix(40).contains { $0.text.contains("摘要") || $0.text.contains("Abstract") }
+            return (.article, Diagnostic(.info, "classify.article",
+                                         "article: \(content.count) lines of prose, no label sections\(abstract ? ", an abstract" : "")"))
+        }
+        return (.unknown, Diagnostic(.info, "classify.unknown",
+                                     "no label sections, form fields or prose enough to tell what this is"))
+    }
+}

@@ -1,0 +1,96 @@
+/// Reads the key/value fields of an application form: several pairs on one line
+/// (`药品类别 西药 是否为独家 是`), names wrapped over lines, values wrapped onto the lines after.
+struct FormFieldExtractor {
+    let vocabulary: FormVocabulary
+
+    /// A field before de-duplication, with the lines its value came from.
+    struct RawField {
+        var name: String
+        var value: String
+        var span: SourceSpan
+    }
+
+    /// How many lines a wrapped field name may run over.
+    private let nameWindow = 8
+    /// A value longer than this, or one with sentence punctuation, is prose: names inside it
+    /// are words of the prose, not new fields.
+    private let shortValue = 40
+
+    func extract(_ allLines: [SourceLine]) -> (fields: [RawField], footnotes: [FootnoteLifter.Block]) {
+        let footnotes = FootnoteLifter(vocabulary: vocabulary).lift(allLines)
+        let lifted = Set(footnotes.flatMap(\.indices))
+        let lines = allLines.enumerated().filter { !lifted.contains($0.offset) && !$0.element.isBlank }.map(\.element)
+
+        var fields: [RawField] = []
+        var open: Int?  // index in `fields` of the field whose value may continue
+        var i = 0
+        while i < lines.count {
+            let line = lines[i]
+            if vocabulary.isFormHeading(line.text) {
+                open = nil
+                i += 1
+                continue
+            }
+            let window = Array(lines[i..<min(lines.count, i + nameWindow)])
+            let stream = FoldedText(window.map(\.text))
+            guard let m = vocabulary.match(stream, at: 0) else {
+                if let f = open {
+                    fields[f].value = fields[f].value.isEmpty ? clean(line.text) : WrapJoiner.join(fields[f].value, clean(line.text))
+                    fields[f].span = fields[f].span.union(line.span)
+                }
+                i += 1
+                continue
+            }
+            let lastLine = m.end > 0 ? stream.origins[m.end - 1].line : 0
+            var name = ""
+            for l in 0...lastLine {
+                let upTo = l == lastLine ? stream.offset(m.end, inLine: l) : nil
+                name = WrapJoiner.join(name, stream.original(line: l, fromOffset: 0, toOffset: upTo))
+            }
+            let nameSpan = SourceSpan(startLine: window[0].number, endLine: window[lastLine].number)
+            let remainder = stream.original(line: lastLine, fromOffset: stream.offset(m.end, inLine: lastLine))
+            let pairs = splitPairs(firstName: name, remainder: remainder)
+            for (k, pair) in pairs.enumerated() {
+                fields.append(RawField(name: pair.name, value: clean(pair.value),
+                                       span: k == 0 ? nameSpan : window[lastLine].span))
+            }
+            open = fields.count - 1
+            i += lastLine + 1
+        }
+        return (fields, footnotes)
+    }
+
+    /// `阿基仑赛注射液 医保药品分类与代码 XL01…` after the first name: further pairs on the line.
+    private func splitPairs(firstName: String, remainder: String) -> [(name: String, value: String)] {
+        let stream = FoldedText([remainder])
+        var pairs: [(name: String, value: String)] = [(firstName, "")]
+        var valueStart = 0
+        var p = 0
+        let offsets = { (q: Int) in stream.offset(q, inLine: 0) }
+        while p < stream.scalars.count {
+            if p > valueStart, stream.spaceBefore[p], p - valueStart <= shortValue,
+               !stream.scalars[valueStart..<p].contains(where: { "，。；,;".unicodeScalars.contains($0) }),
+               let m = vocabulary.match(stream, at: p) {
+                pairs[pairs.count - 1].value = stream.original(line: 0, fromOffset: offsets(valueStart), toOffset: offsets(p))
+                pairs.append((stream.original(line: 0, fromOffset: offsets(p), toOffset: offsets(m.end)), ""))
+                valueStart = m.end
+                p = m.end
+                continue
+            }
+            p += 1
+        }
+        let startOffset = valueStart == 0 ? 0 : offsets(valueStart)
+        pairs[pairs.count - 1].value = stream.original(line: 0, fromOffset: startOffset)
+        return pairs.map { ($0.name.trimmingSpaces(), $0.value) }
+    }
+
+    /// A value without the colon after its name and without the form's `下载文件` button label.
+    private func clean(_ value: String) -> String {
+        var v = value.trimming(" \u{3000}")
+        if v.hasPrefix("：") || v.hasPrefix(":") { v = String(v.dropFirst()).trimmingSpaces() }
+        for label in vocabulary.attachmentLabels where v.hasPrefix(label) {
+            v = String(v.dropFirst(label.count)).trimmingSpaces()
+        }
+        return v
+    }
+}

@@ -1,0 +1,71 @@
+/// Patents and trials of an application, read from its fields in document order. Repeated
+/// blocks (the form prints them twice) come out once.
+struct FormRecords {
+    let vocabulary: FormVocabulary
+    let folder: Folder
+
+    func patents(_ fields: [FormFieldExtractor.RawField]) -> [Patent] {
+        var result: [Patent] = []
+        var seen = Set<[String]>()
+        var pending: (number: String, patent: Patent)?
+        func flush() {
+            guard let p = pending?.patent else { return }
+            if seen.insert([p.type, p.expires ?? ""]).inserted { result.append(p) }
+            pending = nil
+        }
+        for field in fields {
+            let (base, number) = split(field.name)
+            if base == vocabulary.patentType {
+                flush()
+                pending = (number, Patent(type: field.value, expires: nil, span: field.span))
+            } else if base == vocabulary.patentExpires, var p = pending {
+                p.patent.expires = field.value
+                p.patent.span = p.patent.span.union(field.span)
+                pending = p
+                flush()
+            }
+        }
+        flush()
+        return result
+    }
+
+    func trials(_ fields: [FormFieldExtractor.RawField]) -> [Trial] {
+        var result: [Trial] = []
+        var seen = Set<[String]>()
+        var current: (number: String, trial: Trial)?
+        func flush() {
+            guard let c = current else { return }
+            let key = [c.number, c.trial.type, c.trial.comparator ?? "", c.trial.stage ?? ""]
+            if seen.insert(key).inserted { result.append(c.trial) }
+            current = nil
+        }
+        for field in fields {
+            let (base, number) = split(field.name)
+            if base == vocabulary.trialType {
+                flush()
+                current = (number, Trial(type: field.value, comparator: nil, stage: nil, span: field.span))
+            } else if base == vocabulary.trialComparator, var c = current {
+                c.trial.comparator = field.value
+                c.trial.span = c.trial.span.union(field.span)
+                current = c
+            } else if base == vocabulary.trialStage, var c = current {
+                c.trial.stage = field.value
+                c.trial.span = c.trial.span.union(field.span)
+                current = c
+            }
+        }
+        flush()
+        // A block cut by a table (试验类型1 … table … 试验对照药品 … 试验阶段) gives a partial
+        // record; drop it when a complete one has the same type.
+        return result.filter { t in
+            t.stage != nil || !result.contains { $0.type == t.type && $0.stage != nil && $0.comparator == t.comparator }
+        }
+    }
+
+    /// `核心专利类型1` is (`核心专利类型`, `1`).
+    private func split(_ name: String) -> (String, String) {
+        let folded = CheapFold.fold(name)
+        let digits = folded.reversed().prefix { ("0"..."9").contains($0) }
+        return (String(folded.dropLast(digits.count)), String(digits.reversed()))
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+
+/// The field names of the forms that quote labels (Resources/form-fields.json), folded for
+/// matching at the start of a line, inside a line, or across several lines.
+public struct FormVocabulary: Sendable {
+    public struct Entry: Sendable {
+        public var name: String
+        var folded: [Unicode.Scalar]
+        public var numbered: Bool
+        public var table: Bool
+        public var footnoteFirstItem: NSRegularExpression?
+    }
+
+    public var entries: [Entry]
+    var formHeadings: [NSRegularExpression]
+    var attachmentLabels: [String]
+    var patentType: String, patentExpires: String
+    var trialType: String, trialComparator: String, trialStage: String
+
+    private struct File: Decodable {
+        struct Field: Decodable {
+            var name: String
+            var numbered: Bool?
+            var table: Bool?
+            var footnoteFirstItem: String?
+        }
+        struct Patent: Decodable { var type: String; var expires: String }
+        struct Trial: Decodable { var type: String; var comparator: String; var stage: String }
+        var fields: [Field]
+        var formHeadings: [String]
+        var attachmentLabels: [String]
+        var patent: Patent
+        var trial: Trial
+    }
+
+    public static let standard: FormVocabulary = {
+        do { return try FormVocabulary(json: Data(PackageResources.form_fields_json)) } catch {
+            fatalError("the bundled form-fields.json is broken: \(error)")
+        }
+    }()
+
+    public init(json: Data) throws {
+        let file = try JSONDecoder().decode(File.self, from: json)
+        entries = try file.fields.map {
+            Entry(name: $0.name, folded: Array(CheapFold.fold($0.name).unicodeScalars),
+                  numbered: $0.numbered ?? false, table: $0.table ?? false,
+                  footnoteFirstItem: try $0.footnoteFirstItem.map { try NSRegularExpression(pattern: $0) })
+        }
+        // Longest first: `该通用名全球首个上市国家/地区` before `全球首个上市国家/地区`.
+        entries.sort { $0.folded.count > $1.folded.count }
+        formHeadings = try file.formHeadings.map { try NSRegularExpression(pattern: $0) }
+        attachmentLabels = file.attachmentLabels
+        patentType = file.patent.type
+        patentExpires = file.patent.expires
+        trialType = file.trial.type
+        trialComparator = file.trial.comparator
+        trialStage = file.trial.stage
+    }
+
+    func isFormHeading(_ text: String) -> Bool {
+        let range = NSRange(text.startIndex..., in: text)
+        return formHeadings.contains { $0.firstMatch(in: text, range: range) != nil }
+    }
+
+    struct Match {
+        var entry: Entry
+        /// Position in the folded stream just after the name (and its number).
+        var end: Int
+        var number: String?
+    }
+
+    /// The longest name that starts at `position` of `stream` and ends at a boundary: white
+    /// space, a colon, or the end of a line.
+    func match(_ stream: FoldedText, at position: Int) -> Match? {
+        for entry in entries {
+            let name = entry.folded
+            guard position + name.count <= stream.scalars.count else { continue }
+            var ok = true
+            for (k, s) in name.enumerated() where stream.scalars[position + k] != s { ok = false; break }
+            guard ok else { continue }
+            var end = position + name.count
+            var number: String?
+            if entry.numbered {
+                var digits = ""
+                while end < stream.scalars.count, ("0"..."9").contains(stream.scalars[end]), !stream.lineStarts.contains(end) {
+                    digits.unicodeScalars.append(stream.scalars[end])
+                    end += 1
+                }
+                number = digits.isEmpty ? nil : digits
+            }
+            if entry.table || stream.isBoundary(end) { return Match(entry: entry, end: end, number: number) }
+        }
+        return nil
+    }
+}
+
+/// Lines folded for matching (CheapFold), with each folded scalar's place in its source line,
+/// so a match can be cut out of the original text.
+struct FoldedText {
+    var scalars: [Unicode.Scalar] = []
+    /// (line index in `lines`, scalar offset in that line's text) of each folded scalar.
+    var origins: [(line: Int, offset: Int)] = []
+    /// Whether white space stood before each folded scalar in its line.
+    var spaceBefore: [Bool] = []
+    var lineStarts: Set<Int> = []
+    var lineEnds: Set<Int> = []
+    var lines: [String] = []
+
+    init(_ texts: [String]) {
+        for (l, text) in texts.enumerated() {
+            lines.append(text)
+            lineStarts.insert(scalars.count)
+            var sawSpace = true
+            for (offset, s) in text.unicodeScalars.enumerated() {
+                guard let f = CheapFold.fold(s) else { sawSpace = true; continue }
+                scalars.append(f)
+                origins.append((l, offset))
+                spaceBefore.append(sawSpace)
+                sawSpace = false
+            }
+            lineEnds.insert(scalars.count)
+        }
+    }
+
+    /// After a name: the end of a line, white space, or a colon.
+    func isBoundary(_ position: Int) -> Bool {
+        if position >= scalars.count || lineEnds.contains(position) { return true }
+        if spaceBefore[position] { return true }
+        let s = scalars[position]
+        return s == ":" || s == "："
+    }
+
+    /// The original text from folded position `from` to the end of its line, or to `to`.
+    func original(line: Int, fromOffset: Int, toOffset: Int? = nil) -> String {
+        let scalars = Array(lines[line].unicodeScalars)
+        let end = min(toOffset ?? scalars.count, scalars.count)
+        guard fromOffset < end else { return "" }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[fromOffset..<end])
+        return String(view)
+    }
+
+    /// The scalar offset in its line where folded position `p` begins (or the line's end).
+    func offset(_ p: Int, inLine line: Int) -> Int {
+        if p < origins.count, origins[p].line == line { return origins[p].offset }
+        return lines[line].unicodeScalars.count
+    }
+}

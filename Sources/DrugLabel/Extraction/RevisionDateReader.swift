@@ -1,0 +1,42 @@
+import Foundation
+
+/// Reads `第四次修改日期：2024 年 12 月 13 日`, `修订日期：2020.06.01` and `核准日期：2007年01月10日`.
+struct RevisionDateReader {
+    private static let revision = try! NSRegularExpression(pattern:
+        #"(?:第\s*([一二三四五六七八九十百零〇\d]+)\s*次\s*)?(?:修改|修订|变更)日期\s*[:：]?\s*(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})"#)
+    private static let approval = try! NSRegularExpression(pattern:
+        #"核准日期\s*[:：]?\s*(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})"#)
+
+    struct Found {
+        var revisions: [Revision] = []
+        var approvalDate: (date: String, span: SourceSpan)?
+    }
+
+    func read(_ lines: [SourceLine]) -> Found {
+        var found = Found()
+        for line in lines where !line.isBlank && line.text.contains("日期") {
+            let text = line.text
+            let range = NSRange(text.startIndex..., in: text)
+            for m in RevisionDateReader.revision.matches(in: text, range: range) {
+                let ordinal = group(m, 1, text).flatMap(ChineseNumeral.value)
+                guard let date = isoDate(group(m, 2, text), group(m, 3, text), group(m, 4, text)) else { continue }
+                found.revisions.append(Revision(ordinal: ordinal, date: date, span: line.span))
+            }
+            if found.approvalDate == nil, let m = RevisionDateReader.approval.firstMatch(in: text, range: range),
+               let date = isoDate(group(m, 1, text), group(m, 2, text), group(m, 3, text)) {
+                found.approvalDate = (date, line.span)
+            }
+        }
+        return found
+    }
+
+    private func group(_ m: NSTextCheckingResult, _ n: Int, _ text: String) -> String? {
+        Range(m.range(at: n), in: text).map { String(text[$0]) }
+    }
+
+    private func isoDate(_ y: String?, _ m: String?, _ d: String?) -> String? {
+        guard let y = y.flatMap({ Int($0) }), let m = m.flatMap({ Int($0) }), let d = d.flatMap({ Int($0) }),
+              (1...12).contains(m), (1...31).contains(d) else { return nil }
+        return String(format: "%04d-%02d-%02d", y, m, d)
+    }
+}

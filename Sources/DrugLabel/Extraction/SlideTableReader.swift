@@ -1,0 +1,35 @@
+/// Reads key/value fields from tables of slides exported to Markdown: tab-separated rows whose
+/// cells alternate name and value (`药品通用名称\t阿基仑赛注射液\t是否为独家\t是`).
+struct SlideTableReader {
+    /// A name cell is short; a longer one is prose in a table, not a field name.
+    private let maxNameLength = 30
+
+    func read(_ lines: [SourceLine]) -> [FormFieldExtractor.RawField] {
+        var fields: [FormFieldExtractor.RawField] = []
+        for line in lines where line.text.contains("\t") {
+            let cells = line.text.split(separator: "\t", omittingEmptySubsequences: false)
+                .map { HTMLText.plain(String($0)).trimmingSpaces() }
+            var k = 0
+            while k + 1 < cells.count {
+                let name = cells[k], value = cells[k + 1]
+                if !name.isEmpty, name.count <= maxNameLength, !value.isEmpty {
+                    fields.append(.init(name: name.collapsingSpaces(), value: value, span: line.span))
+                }
+                k += 2
+            }
+        }
+        return fields
+    }
+}
+
+extension String {
+    /// Runs of spaces become one: `用法用量  (概述)` after a citation mark was dropped.
+    func collapsingSpaces() -> String {
+        var out = ""
+        var lastSpace = false
+        for c in self {
+            if c == " " { if !lastSpace { out.append(c) }; lastSpace = true } else { out.append(c); lastSpace = false }
+        }
+        return out
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+/// A corpus under golden-file validation: each `Corpus/NAME.txt` has a reviewed
+/// `Golden/NAME.json`, the JSON that `parse` must give for it.
+public struct GoldenCorpus {
+    public var corpus: URL
+    public var golden: URL
+
+    public init(corpus: String, golden: String) {
+        self.corpus = URL(fileURLWithPath: corpus)
+        self.golden = URL(fileURLWithPath: golden)
+    }
+
+    /// One corpus document compared with its golden file.
+    public struct Entry {
+        public var name: String
+        public var goldenPath: String
+        /// What `parse` gives now; nil when the document could not be read.
+        public var actual: Data?
+        public var expected: Data?
+        public var error: String?
+        /// A readable diff, or nil when they agree.
+        public var diff: String?
+        public var agrees: Bool { error == nil && diff == nil }
+    }
+
+    public func check(parser: LabelParser) throws -> [Entry] {
+        let fm = FileManager.default
+        let docs = try fm.contentsOfDirectory(atPath: corpus.path).filter { !$0.hasPrefix(".") }.sorted()
+        var entries: [Entry] = []
+        for doc in docs {
+            let base = (doc as NSString).deletingPathExtension
+            let goldenURL = golden.appendingPathComponent(base + ".json")
+            var entry = Entry(name: doc, goldenPath: goldenURL.path)
+            entry.expected = fm.contents(atPath: goldenURL.path)
+            do {
+                // Paths are recorded relative to the corpus's parent, so golden files do not
+                // depend on where the repository is checked out.
+                let relative = corpus.lastPathComponent + "/" + doc
+                let label = try parser.parse(bytes: LabelFile.read(corpus.appendingPathComponent(doc).path), path: relative)
+                entry.actual = try LabelJSON.encode(label)
+            } catch {
+                entry.error = "\(error)"
+            }
+            if let actual = entry.actual {
+                let old = entry.expected.map { String(decoding: $0, as: UTF8.self) } ?? ""
+                let new = String(decoding: actual, as: UTF8.self)
+                entry.diff = LineDiff.render(old: old, new: new,
+                                             oldName: entry.expected == nil ? "(no golden file)" : goldenURL.path,
+                                             newName: "parse of " + corpus.appendingPathComponent(doc).path)
+            }
+            entries.append(entry)
+        }
+        return entries
+    }
+
+    /// Golden files whose corpus document is gone.
+    public func orphans() throws -> [String] {
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: golden.path) else { return [] }
+        let docs = Set(try fm.contentsOfDirectory(atPath: corpus.path).map { ($0 as NSString).deletingPathExtension })
+        return try fm.contentsOfDirectory(atPath: golden.path)
+            .filter { $0.hasSuffix(".json") && !docs.contains(($0 as NSString).deletingPathExtension) }
+            .sorted()
+    }
+
+    public func write(_ entry: Entry) throws {
+        guard let actual = entry.actual else { return }
+        try FileManager.default.createDirectory(at: golden, withIntermediateDirectories: true)
+        try actual.write(to: URL(fileURLWithPath: entry.goldenPath))
+    }
+}

@@ -1,0 +1,59 @@
+/// Facts about the product, read from the preamble and the label's own sections.
+/// A key with no value is left out of the JSON.
+public struct Metadata: Codable, Sendable, Hashable {
+    /// The line under the title (`请仔细阅读说明书并在医师指导下使用`).
+    public var notice: String?
+    public var genericName: String?
+    public var tradeName: String?
+    public var englishName: String?
+    public var pinyin: String?
+    /// Prefix kept, colon and spaces removed: `国药准字S20210019`.
+    public var approvalNumbers: [String] = []
+    /// `YBS00492024`.
+    public var standard: String?
+    /// 核准日期, the approval date of the first version, ISO.
+    public var approvalDate: String?
+    public var revisions: [Revision] = []
+    public var holder: Organization?
+    public var manufacturer: Organization?
+    public var storage: Storage?
+    public var shelfLife: ShelfLife?
+    /// Where each plain string value above came from, by its key.
+    public var spans: [String: SourceSpan] = [:]
+
+    public init() {}
+
+    public var isEmpty: Bool { self == Metadata() }
+}
+
+/// `第四次修改日期：2024 年 12 月 13 日` is ordinal 4, date 2024-12-13.
+public struct Revision: Codable, Sendable, Hashable {
+    public var ordinal: Int?
+    public var date: String
+    public var span: SourceSpan
+}
+
+/// A marketing authorization holder or manufacturer.
+public struct Organization: Codable, Sendable, Hashable {
+    public var name: String?
+    public var address: String?
+    public var postcode: String?
+    public var phone: String?
+    public var fax: String?
+    public var website: String?
+    public var span: SourceSpan
+}
+
+/// Storage conditions: `低于零下 150 摄氏度` is maxCelsius -150.
+public struct Storage: Codable, Sendable, Hashable {
+    public var minCelsius: Double?
+    public var maxCelsius: Double?
+    public var text: String
+    public var span: SourceSpan
+}
+
+public struct ShelfLife: Codable, Sendable, Hashable {
+    public var months: Int?
+    public var text: String
+    public var span: SourceSpan
+}

@@ -1,0 +1,83 @@
+/// Finds the boxed warning (`警告：…` with bullet items) wherever the PDF laid it, often in the
+/// middle of another section's sentence, and takes its lines out of that section.
+struct BoxedWarningFinder {
+    let titles: [String]
+    let folder: Folder
+    let rules: TextRules
+    /// How many lines an item may run before the next bullet and still be in the box.
+    private let maxItemLines = 8
+
+    struct Found {
+        var warning: BoxedWarning
+        /// Indices (into the region's lines) that belong to the box.
+        var lines: Set<Int>
+    }
+
+    /// - Parameter requireBullets: inside a section a box is only believed when bullet items
+    ///   follow its title; in the preamble a title alone is enough.
+    func find(in lines: [SourceLine], requireBullets: Bool) -> Found? {
+        let content = lines.indices.filter { !lines[$0].isBlank }
+        guard let t = content.firstIndex(where: { isTitle(lines[$0].text) }) else { return nil }
+        let titleIndex = content[t]
+        let after = Array(content[(t + 1)...])
+        let startsWithBullet = after.first.map { isBullet(lines[$0].text) } ?? false
+        if requireBullets && !startsWithBullet { return nil }
+        guard startsWithBullet else {
+            // A box of plain paragraphs in the preamble: everything up to the first section.
+            let joiner = WrapJoiner(layout: Layout(measuring: lines), rules: rules)
+            let items = joiner.paragraphs(after.map { lines[$0] }).map(\.text)
+            let end = after.last ?? titleIndex
+            return Found(warning: BoxedWarning(title: lines[titleIndex].text, items: items,
+                                               span: SourceSpan(startLine: lines[titleIndex].number, endLine: lines[end].number)),
+                         lines: Set([titleIndex] + after))
+        }
+        // The box runs while bullets keep coming; the last item ends with its first closing
+        // cross-reference (`…。（见【注意事项】）`), or failing that its first full stop.
+        var bullets: [Int] = []
+        for (k, idx) in after.enumerated() where isBullet(lines[idx].text) {
+            if let last = bullets.last, k - last > maxItemLines { break }
+            bullets.append(k)
+        }
+        let lastBullet = bullets.last!
+        let tail = Array(after[lastBullet...].prefix(maxItemLines))
+        let tailTexts = tail.map { lines[$0].text }
+        var endK = lastBullet
+        if let r = tailTexts.firstIndex(where: closesWithReference) {
+            endK = lastBullet + r
+        } else if let s = tailTexts.firstIndex(where: { $0.last.map(rules.sentenceEnd.contains) ?? false }) {
+            endK = lastBullet + s
+        }
+        var items: [String] = []
+        for (n, k) in bullets.enumerated() {
+            let stop = n + 1 < bullets.count ? bullets[n + 1] - 1 : endK
+            var text = ""
+            for idx in after[k...stop] {
+                let line = lines[idx].text
+                let piece = idx == after[k] ? String(line.dropFirst(rules.bulletMark.count)).trimmingSpaces() : line
+                text = text.isEmpty ? piece : WrapJoiner.join(text, piece)
+            }
+            items.append(text)
+        }
+        let boxLines = [titleIndex] + Array(after[...endK])
+        return Found(warning: BoxedWarning(title: lines[titleIndex].text, items: items,
+                                           span: SourceSpan(startLine: lines[titleIndex].number,
+                                                            endLine: lines[after[endK]].number)),
+                     lines: Set(boxLines))
+    }
+
+    func isTitle(_ text: String) -> Bool {
+        guard text.count <= 80 else { return false }
+        let folded = folder.fold(String(text.prefix(8)))
+        return titles.contains { title in
+            guard folded.hasPrefix(title) else { return false }
+            let after = folded.dropFirst(title.count)
+            return after.isEmpty || after.hasPrefix(":") || after.hasPrefix("：")
+        }
+    }
+
+    private func isBullet(_ text: String) -> Bool { text.hasPrefix(rules.bulletMark) }
+
+    private func closesWithReference(_ text: String) -> Bool {
+        text.hasSuffix("】）") || text.hasSuffix("】)") || text.hasSuffix("】。") || text.hasSuffix("】）。")
+    }
+}

@@ -1,0 +1,70 @@
+/// Finds section headings. A heading begins a line; `（见【注意事项】）`, `详见【不良反应】` and their
+/// two-line forms (`（见【注意事` / `项】）`) are references inside a sentence, not headings.
+struct HeadingDetector {
+    let index: HeadingIndex
+    let folder: Folder
+    let rules: TextRules
+
+    private static let brackets: [(Character, Character)] = [("【", "】"), ("〖", "〗"), ("［", "］"), ("[", "]")]
+
+    func bracketed(in lines: [SourceLine]) -> [HeadingLine] {
+        var result: [HeadingLine] = []
+        var previousText = ""
+        for (i, line) in lines.enumerated() where !line.isBlank {
+            defer { previousText = line.text }
+            guard let first = line.text.first,
+                  let pair = HeadingDetector.brackets.first(where: { $0.0 == first }) else { continue }
+            let body = line.text.dropFirst()
+            guard let close = body.firstIndex(of: pair.1) else { continue }
+            let inner = body[..<close]
+            let rest = body[body.index(after: close)...]
+            guard inner.count <= 20, !isReference(rest: rest, previousText: previousText) else { continue }
+            let heading = String(inner).trimming(" \u{3000}:：")
+            guard !heading.isEmpty else { continue }
+            let folded = folder.fold(heading)
+            let key = index.key(forFoldedHeading: folded)
+            if key == nil && !looksLikeHeading(heading) { continue }
+            result.append(HeadingLine(index: i, heading: heading, key: key,
+                                      rest: String(rest).trimming(" \u{3000}:："), bracketed: true))
+        }
+        return result
+    }
+
+    /// Catalogue headings without brackets, each alone on its line (with an optional colon).
+    func bare(in lines: [SourceLine]) -> [HeadingLine] {
+        var result: [HeadingLine] = []
+        for (i, line) in lines.enumerated() where !line.isBlank && line.text.count <= 14 {
+            let heading = line.text.trimming(" \u{3000}:：")
+            if let key = index.key(forFoldedHeading: folder.fold(heading)) {
+                result.append(HeadingLine(index: i, heading: heading, key: key, rest: "", bracketed: false))
+            }
+        }
+        return result
+    }
+
+    /// `】）`, `】。`, or a bracket right after `见`: the bracket names a section, it does not open one.
+    private func isReference(rest: Substring, previousText: String) -> Bool {
+        if let next = rest.first, "）)，,。、；;".contains(next) { return true }
+        let previous = previousText.trimming(" （(")
+        return rules.referenceLeads.contains { previous.hasSuffix($0) }
+    }
+
+    /// An unknown bracket is a heading when it reads like one: Han text, no sentence punctuation
+    /// (`[1]` is a citation, `【注：…】` a note).
+    private func looksLikeHeading(_ heading: String) -> Bool {
+        let scalars = heading.unicodeScalars
+        guard scalars.count >= 2, scalars.count <= 15,
+              scalars.contains(where: { DisplayWidth.isWide($0.value) }) else { return false }
+        return !scalars.contains { "，。；！？,;!?、".unicodeScalars.contains($0) }
+    }
+}
+
+extension StringProtocol {
+    func trimming(_ set: String) -> String {
+        let scalars = Substring(self).unicodeScalars
+        let drop = Set(set.unicodeScalars)
+        guard let first = scalars.firstIndex(where: { !drop.contains($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !drop.contains($0) })!
+        return String(scalars[first...last])
+    }
+}

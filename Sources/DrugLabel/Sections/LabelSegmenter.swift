@@ -1,0 +1,69 @@
+/// Splits a label into its preamble, boxed warning and sections.
+struct LabelSegmenter {
+    let folder: Folder
+    let rules: TextRules
+    let catalogue: SectionCatalogue
+    let layout: Layout
+
+    struct Result {
+        var preamble: Preamble
+        var boxedWarning: BoxedWarning?
+        var sections: [Section]
+        /// Each section's paragraphs, for the extractors that read line by line.
+        var paragraphs: [[Paragraph]]
+        var diagnostics: [Diagnostic]
+    }
+
+    func segment(_ lines: [SourceLine], headings: [HeadingLine]) -> Result {
+        var diagnostics: [Diagnostic] = []
+        let finder = BoxedWarningFinder(titles: catalogue.boxedWarning.titles.map(folder.fold), folder: folder, rules: rules)
+        let firstHeading = headings.first?.index ?? lines.count
+        var preambleLines = Array(lines[..<firstHeading])
+        var warning: BoxedWarning?
+        if let found = finder.find(in: preambleLines, requireBullets: false) {
+            warning = found.warning
+            preambleLines = preambleLines.enumerated().filter { !found.lines.contains($0.offset) }.map(\.element)
+        }
+
+        var bodies: [[SourceLine]] = []
+        for (n, heading) in headings.enumerated() {
+            let end = n + 1 < headings.count ? headings[n + 1].index : lines.count
+            var body = Array(lines[(heading.index + 1)..<end])
+            if !heading.rest.isEmpty {
+                body.insert(SourceLine(number: lines[heading.index].number, text: heading.rest), at: 0)
+            }
+            if warning == nil, let found = finder.find(in: body, requireBullets: true) {
+                warning = found.warning
+                body = body.enumerated().filter { !found.lines.contains($0.offset) }.map(\.element)
+                diagnostics.append(Diagnostic(.info, "segment.boxedWarningMoved",
+                                              "the boxed warning was laid inside 【\(heading.heading)】; it was taken out and the text around it joined again",
+                                              line: found.warning.span.startLine))
+            }
+            bodies.append(body)
+        }
+
+        let parser = SectionBodyParser(joiner: WrapJoiner(layout: layout, rules: rules))
+        var sections: [Section] = []
+        var paragraphs: [[Paragraph]] = []
+        for (heading, bodyLines) in zip(headings, bodies) {
+            let body = parser.parse(bodyLines)
+            paragraphs.append(body.paragraphs)
+            let headingLine = lines[heading.index].number
+            let end = bodyLines.last(where: { !$0.isBlank })?.number ?? headingLine
+            sections.append(Section(key: heading.key, heading: heading.heading,
+                                    span: SourceSpan(startLine: headingLine, endLine: max(end, headingLine)),
+                                    text: body.text, subsections: body.subsections, items: body.items))
+            if heading.key == nil {
+                diagnostics.append(Diagnostic(.warning, "segment.unknownHeading",
+                                              "【\(heading.heading)】 is not in the section catalogue; kept with key null",
+                                              line: headingLine))
+            }
+            if body.text.isEmpty {
+                diagnostics.append(Diagnostic(.warning, "segment.emptySection",
+                                              "【\(heading.heading)】 has no text", line: headingLine))
+            }
+        }
+        return Result(preamble: Preamble(lines: preambleLines, folder: folder), boxedWarning: warning,
+                      sections: sections, paragraphs: paragraphs, diagnostics: diagnostics)
+    }
+}

@@ -1,0 +1,78 @@
+/// Turns the lines of a section body into its text, subsections and numbered items.
+struct SectionBodyParser {
+    let joiner: WrapJoiner
+
+    struct Body {
+        var text: String
+        var paragraphs: [Paragraph]
+        var subsections: [Subsection]
+        var items: [Item]
+    }
+
+    func parse(_ lines: [SourceLine]) -> Body {
+        let paragraphs = joiner.paragraphs(lines)
+        let titles = subsectionTitles(paragraphs)
+        var subsections: [Subsection] = []
+        for (n, t) in titles.enumerated() {
+            let end = n + 1 < titles.count ? titles[n + 1] : paragraphs.count
+            let body = paragraphs[(t + 1)..<end]
+            let span = body.reduce(paragraphs[t].span) { $0.union($1.span) }
+            subsections.append(Subsection(heading: paragraphs[t].text,
+                                          text: body.map(\.text).joined(separator: "\n"), span: span))
+        }
+        let items = paragraphs.compactMap { p -> Item? in
+            guard let marker = ItemMarker.parse(p.text) else { return nil }
+            return Item(marker: marker.marker, text: String(marker.rest), span: p.span)
+        }
+        return Body(text: paragraphs.map(\.text).joined(separator: "\n"), paragraphs: paragraphs,
+                    subsections: subsections, items: items)
+    }
+
+    /// A subsection title is a short line of its own with no sentence punctuation, followed by
+    /// body text (a wrapped paragraph, a full sentence or a bullet) — possibly after one more
+    /// title (`重要注意事项` / `继发性恶性肿瘤` / text). Table rows and group labels are followed by
+    /// more short lines, so they are not titles.
+    private func subsectionTitles(_ paragraphs: [Paragraph]) -> [Int] {
+        var result: [Int] = []
+        var i = 0
+        while i < paragraphs.count {
+            guard isTitleCandidate(paragraphs[i]) else { i += 1; continue }
+            if i + 1 < paragraphs.count, isBody(paragraphs[i + 1]) {
+                result.append(i)
+                i += 2
+            } else if i + 2 < paragraphs.count, isTitleCandidate(paragraphs[i + 1]), isBody(paragraphs[i + 2]) {
+                result.append(contentsOf: [i, i + 1])
+                i += 3
+            } else {
+                i += 1
+            }
+        }
+        return result
+    }
+
+    private func isTitleCandidate(_ p: Paragraph) -> Bool {
+        guard p.lineCount == 1, !joiner.startsBlock(p.text) else { return false }
+        let text = p.text
+        let width = DisplayWidth.of(text)
+        guard width >= 4, width <= 30 else { return false }
+        let scalars = text.unicodeScalars
+        guard scalars.contains(where: { DisplayWidth.isWide($0.value) }),
+              !scalars.contains(where: { "，。；：！？,;:!?、%％".unicodeScalars.contains($0) }),
+              let last = scalars.last, last.properties.numericType == nil, last != "）", last != ")" else { return false }
+        // A wrapped table cell (`药时间不短于 1 小时（不超过`, `…（CVVHD）或`) is cut mid-phrase.
+        let opens = scalars.filter { $0 == "（" || $0 == "(" }.count
+        let closes = scalars.filter { $0 == "）" || $0 == ")" }.count
+        if opens != closes || "或和及与的".unicodeScalars.contains(last) { return false }
+        // `c. Kaplan-Meier 估计` is a table footnote.
+        if let first = scalars.first, ("a"..."z").contains(first), scalars.dropFirst().first == "." { return false }
+        // `发热 100 46 86 16`, `疲劳 a - - 46 3`: a table row has several short tokens.
+        let tokens = text.split(separator: " ")
+        return tokens.count <= 3
+    }
+
+    private func isBody(_ p: Paragraph) -> Bool {
+        if p.lineCount > 1 || p.text.hasPrefix(joiner.rules.bulletMark) { return true }
+        if let last = p.text.last, joiner.rules.sentenceEnd.contains(last) { return true }
+        return DisplayWidth.of(p.text) >= joiner.layout.fullWidth
+    }
+}

@@ -1,0 +1,69 @@
+import ICUBridge
+
+/// The folded form used for matching headings, field names and searches: ICU NFKC with case
+/// folding, then Traditional→Simplified, white space removed. Output text is never folded.
+///
+/// Opening one compiles ICU's transliteration rules (milliseconds), so a parser keeps one.
+/// Not thread-safe: one per parser.
+public final class Folder {
+    private let handle: OpaquePointer
+
+    public init() throws {
+        var error = [CChar](repeating: 0, count: 256)
+        guard let handle = dl_folder_open(&error, 256) else {
+            throw FolderError(message: String(cString: error))
+        }
+        self.handle = handle
+    }
+
+    deinit { dl_folder_close(handle) }
+
+    public func fold(_ text: String) -> String {
+        var source = Array(text.utf8)
+        if source.isEmpty { return "" }
+        var capacity = source.count * 3 + 16
+        while true {
+            var out = [UInt8](repeating: 0, count: capacity)
+            let n = source.withUnsafeMutableBufferPointer { src in
+                out.withUnsafeMutableBufferPointer { dst in
+                    src.withMemoryRebound(to: CChar.self) { s in
+                        dst.withMemoryRebound(to: CChar.self) { d in
+                            dl_folder_fold(handle, s.baseAddress, Int32(s.count), d.baseAddress, Int32(capacity))
+                        }
+                    }
+                }
+            }
+            if n < 0 { return CheapFold.fold(text) }
+            if Int(n) <= capacity {
+                var scalars = String.UnicodeScalarView()
+                for s in String(decoding: out[0..<Int(n)], as: UTF8.self).unicodeScalars
+                where !s.properties.isWhitespace { scalars.append(s) }
+                return String(scalars)
+            }
+            capacity = Int(n) + 16
+        }
+    }
+}
+
+public struct FolderError: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { "ICU could not open its folding transforms: \(message)" }
+}
+
+/// A fast fold for hot paths where the text is known to be Simplified: full-width ASCII to
+/// ASCII, ASCII case folded, white space removed. Agrees with `Folder` on such text.
+enum CheapFold {
+    static func fold(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars { if let f = fold(s) { out.append(f) } }
+        return String(out)
+    }
+
+    static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar? {
+        let v = s.value
+        if s.properties.isWhitespace { return nil }
+        if (0xFF01...0xFF5E).contains(v) { return fold(Unicode.Scalar(v - 0xFEE0)!) }
+        if (0x41...0x5A).contains(v) { return Unicode.Scalar(v + 0x20)! }
+        return s
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+/// Finds what a PDF prints on every page rather than in the text: page footers
+/// (`第 12 页/共 27 页`) and running headers or footers repeated page after page.
+struct PageFurniture: Sendable {
+    let rules: TextRules
+
+    /// Indices of lines to drop, and a diagnostic per kind of removal.
+    func find(in lines: [SourceLine]) -> (drop: Set<Int>, diagnostics: [Diagnostic]) {
+        var footers: [Int] = []
+        for (i, line) in lines.enumerated() where isPageFooter(line.text) { footers.append(i) }
+        var drop = Set(footers)
+        var diagnostics: [Diagnostic] = []
+        if !footers.isEmpty {
+            let numbers = footers.prefix(5).map { String(lines[$0].number) }.joined(separator: ", ")
+            diagnostics.append(Diagnostic(.info, "normalize.pageFooter",
+                                          "removed \(footers.count) page footer line(s) (lines \(numbers)\(footers.count > 5 ? ", …" : ""))",
+                                          line: lines[footers[0]].number))
+        }
+        let running = runningLines(lines, boundaries: footers)
+        if !running.isEmpty {
+            drop.formUnion(running)
+            let first = running.min()!
+            diagnostics.append(Diagnostic(.info, "normalize.runningHeader",
+                                          "removed \(running.count) running header/footer line(s) repeated at page breaks, such as “\(lines[first].text)”",
+                                          line: lines[first].number))
+        }
+        return (drop, diagnostics)
+    }
+
+    func isPageFooter(_ text: String) -> Bool {
+        guard !text.isEmpty, text.utf8.count <= 60,
+              text.unicodeScalars.contains(where: { $0.properties.numericType != nil }) else { return false }
+        let range = NSRange(text.startIndex..., in: text)
+        return rules.pageFooters.contains { $0.firstMatch(in: text, range: range) != nil }
+    }
+
+    /// A short line seen next to most page boundaries (within a few lines) is a running
+    /// header or footer. Repetition alone is not enough: forms repeat their own field lines.
+    private func runningLines(_ lines: [SourceLine], boundaries: [Int]) -> [Int] {
+        guard boundaries.count >= rules.furnitureMinPages else { return [] }
+        var seenAt: [String: Set<Int>] = [:]
+        var indices: [String: [Int]] = [:]
+        for (page, b) in boundaries.enumerated() {
+            for direction in [-1, 1] {
+                var j = b + direction
+                var taken = 0
+                while j >= 0, j < lines.count, taken < rules.furnitureWindow {
+                    let text = lines[j].text
+                    if !text.isEmpty, !isPageFooter(text) {
+                        taken += 1
+                        if DisplayWidth.of(text) <= rules.furnitureMaxWidth {
+                            seenAt[text, default: []].insert(page)
+                            indices[text, default: []].append(j)
+                        }
+                    }
+                    j += direction
+                }
+            }
+        }
+        var result: [Int] = []
+        for (text, pages) in seenAt where pages.count >= rules.furnitureMinPages && pages.count * 2 >= boundaries.count {
+            result.append(contentsOf: indices[text]!)
+        }
+        return Array(Set(result)).sorted()
+    }
+}

@@ -1,0 +1,18 @@
+/// One physical line of the source after repair, with the number it has in the original file.
+public struct SourceLine: Sendable, Hashable {
+    /// 1-based line number in the original file.
+    public var number: Int
+    /// Repaired text, trimmed at both ends. Empty for a blank line.
+    public var text: String
+    /// The raw line began with white space: PDF text does that on the first line of a page.
+    public var leadingSpace: Bool
+
+    public init(number: Int, text: String, leadingSpace: Bool = false) {
+        self.number = number
+        self.text = text
+        self.leadingSpace = leadingSpace
+    }
+
+    public var isBlank: Bool { text.isEmpty }
+    public var span: SourceSpan { SourceSpan(line: number) }
+}

@@ -1,0 +1,104 @@
+import ICUBridge
+
+/// Turns a file's bytes into text: BOMs first, then strict UTF-8, then ICU's charset detector
+/// (GB18030/GBK, Big5, …) with ICU's converters. Refuses PDFs and binary files.
+public struct TextDecoder: Sendable {
+    public init() {}
+
+    public func decode(_ data: [UInt8]) throws -> DecodedText {
+        try data.withUnsafeBufferPointer { try decode($0) }
+    }
+
+    public func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws -> DecodedText {
+        if bytes.starts(with: Array("%PDF".utf8)) { throw InputError.pdf }
+        if let bom = ByteOrderMark(bytes) {
+            let body = UnsafeBufferPointer(rebasing: bytes[bom.length...])
+            if bom.charset == "UTF-8" {
+                return try decodeUTF8(body, encoding: "UTF-8 (BOM)")
+            }
+            return try convert(body, charset: bom.charset, encoding: bom.charset + " (BOM)")
+        }
+        // UTF-16 text is full of NUL bytes, so this test comes after the BOM check.
+        if bytes.contains(0) {
+            throw InputError.binary("NUL bytes and no byte order mark")
+        }
+        return try decodeUTF8(bytes, encoding: "UTF-8")
+    }
+
+    private func decodeUTF8(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String) throws -> DecodedText {
+        if let text = String(validating: bytes, as: UTF8.self) {
+            return DecodedText(text: text, encoding: encoding, diagnostics: [])
+        }
+        let scan = UTF8Scan(bytes)
+        if scan.truncatedAtEnd, let cut = scan.firstInvalid {
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[..<cut]), as: UTF8.self)
+            let line = text.utf8.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+            return DecodedText(text: text, encoding: encoding, diagnostics: [
+                Diagnostic(.warning, "decode.truncated",
+                           "the file ends in the middle of a UTF-8 sequence (byte \(cut)); the cut character was dropped",
+                           line: line),
+            ])
+        }
+        // Not UTF-8: ask ICU which legacy charset it is.
+        var name = [CChar](repeating: 0, count: 64)
+        var confidence: Int32 = 0
+        let detected = dl_detect_charset(bytes.baseAddress, Int64(bytes.count), &name, 64, &confidence) == 0
+        let charset = detected ? String(cString: name) : "UTF-8"
+        if charset == "UTF-8" || !detected {
+            // Mostly UTF-8 with a few bad bytes: keep the text, mark the damage.
+            let ratio = Double(scan.invalidSequences) / Double(max(bytes.count, 1))
+            if ratio > 0.01 { throw InputError.binary("\(scan.invalidSequences) undecodable byte sequences") }
+            let text = String(decoding: bytes, as: UTF8.self)
+            return DecodedText(text: text, encoding: encoding, diagnostics: [
+                Diagnostic(.warning, "decode.invalid",
+                           "\(scan.invalidSequences) invalid UTF-8 sequences were replaced by U+FFFD"),
+            ])
+        }
+        return try convert(bytes, charset: charset, encoding: charset)
+    }
+
+    private func convert(_ bytes: UnsafeBufferPointer<UInt8>, charset: String, encoding: String) throws -> DecodedText {
+        var outLength: Int64 = 0
+        var substitutions: Int64 = 0
+        var error = [CChar](repeating: 0, count: 256)
+        guard let out = dl_convert_to_utf8(charset, bytes.baseAddress, Int64(bytes.count),
+                                           &outLength, &substitutions, &error, 256) else {
+            throw InputError.unreadable("cannot convert from \(charset): \(String(cString: error))")
+        }
+        defer { dl_free(out) }
+        let text = String(decoding: UnsafeBufferPointer(start: out, count: Int(outLength)), as: UTF8.self)
+        var diagnostics: [Diagnostic] = []
+        let scalars = max(text.unicodeScalars.count, 1)
+        if Double(substitutions) / Double(scalars) > 0.05 {
+            throw InputError.binary("most of it does not decode as \(charset)")
+        }
+        let controls = text.unicodeScalars.reduce(0) { n, s in
+            (s.value < 0x20 && s != "\n" && s != "\r" && s != "\t" && s != "\u{0C}") || (0x7F...0x9F).contains(s.value) ? n + 1 : n
+        }
+        if Double(controls) / Double(scalars) > 0.01 {
+            throw InputError.binary("control bytes throughout; decoded as \(charset) it is not text")
+        }
+        if substitutions > 0 {
+            diagnostics.append(Diagnostic(.warning, "decode.invalid",
+                                          "\(substitutions) byte sequences are not \(charset) and were replaced by U+FFFD"))
+        }
+        diagnostics.append(Diagnostic(.info, "decode.charset", "decoded as \(charset)"))
+        return DecodedText(text: text, encoding: encoding, diagnostics: diagnostics)
+    }
+}
+
+/// A byte order mark at the start of a file.
+struct ByteOrderMark {
+    var charset: String
+    var length: Int
+
+    init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let b = Array(bytes.prefix(4))
+        if b.starts(with: [0xFF, 0xFE, 0, 0]) { (charset, length) = ("UTF-32LE", 4) }
+        else if b.starts(with: [0, 0, 0xFE, 0xFF]) { (charset, length) = ("UTF-32BE", 4) }
+        else if b.starts(with: [0xEF, 0xBB, 0xBF]) { (charset, length) = ("UTF-8", 3) }
+        else if b.starts(with: [0xFF, 0xFE]) { (charset, length) = ("UTF-16LE", 2) }
+        else if b.starts(with: [0xFE, 0xFF]) { (charset, length) = ("UTF-16BE", 2) }
+        else { return nil }
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import ICUBridge
+
+/// The data-driven rules of the text stage (Resources/text-rules.json and the radical table).
+public struct TextRules: Sendable {
+    public var bulletMark: String
+    /// Code points that stand for a bullet wherever they are (private-use glyphs, •, ●, …).
+    public var bulletScalars: Set<UInt32>
+    /// ASCII-ish marks that are bullets only at the start of a line, before a space.
+    public var bulletLeaders: Set<Character>
+    public var privateUse: ClosedRange<UInt32>
+    public var pageFooters: [NSRegularExpression]
+    public var sentenceEnd: Set<Character>
+    public var referenceLeads: [String]
+    public var furnitureMaxWidth: Int
+    public var furnitureMinPages: Int
+    public var furnitureWindow: Int
+    /// Radical code points (U+2E80–U+2FDF) and the ideographs they stand for.
+    public var radicals: [UInt32: Unicode.Scalar]
+
+    /// The rules shipped with the package.
+    public static let standard: TextRules = {
+        do {
+            return try TextRules(json: Data(PackageResources.text_rules_json),
+                                 radicalsSupplement: String(decoding: PackageResources.radicals_supplement_txt, as: UTF8.self))
+        } catch {
+            fatalError("the bundled text-rules.json is broken: \(error)")
+        }
+    }()
+
+    private struct File: Decodable {
+        struct Furniture: Decodable { var maxWidth: Int; var minPages: Int; var window: Int }
+        var bulletMark: String
+        var bulletCodePoints: [String]
+        var bulletLeaders: [String]
+        var privateUseRange: [String]
+        var pageFooterPatterns: [String]
+        var sentenceEnd: String
+        var referenceLeads: [String]
+        var runningFurniture: Furniture
+    }
+
+    public init(json: Data, radicalsSupplement: String) throws {
+        let file = try JSONDecoder().decode(File.self, from: json)
+        bulletMark = file.bulletMark
+        bulletScalars = Set(file.bulletCodePoints.compactMap { UInt32($0, radix: 16) })
+        bulletLeaders = Set(file.bulletLeaders.compactMap(\.first))
+        let pua = file.privateUseRange.compactMap { UInt32($0, radix: 16) }
+        privateUse = pua[0]...pua[1]
+        pageFooters = try file.pageFooterPatterns.map { try NSRegularExpression(pattern: $0) }
+        sentenceEnd = Set(file.sentenceEnd)
+        referenceLeads = file.referenceLeads.sorted { $0.count > $1.count }
+        furnitureMaxWidth = file.runningFurniture.maxWidth
+        furnitureMinPages = file.runningFurniture.minPages
+        furnitureWindow = file.runningFurniture.window
+        radicals = TextRules.radicalTable(supplement: radicalsSupplement)
+    }
+
+    /// Kangxi Radicals through ICU's NFKC, one code point at a time (NFKC must not touch the
+    /// rest of the text); the CJK Radicals Supplement from the UCD's equivalents, which NFKC
+    /// leaves alone.
+    static func radicalTable(supplement: String) -> [UInt32: Unicode.Scalar] {
+        var table: [UInt32: Unicode.Scalar] = [:]
+        for value in UInt32(0x2F00)...0x2FDF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let source = Array(String(scalar).utf8)
+            var out = [UInt8](repeating: 0, count: 16)
+            let n = source.withUnsafeBufferPointer { src in
+                out.withUnsafeMutableBufferPointer { dst in
+                    src.withMemoryRebound(to: CChar.self) { s in
+                        dst.withMemoryRebound(to: CChar.self) { d in
+                            dl_nfkc_utf8(s.baseAddress, Int32(s.count), d.baseAddress, 16)
+                        }
+                    }
+                }
+            }
+            guard n > 0, n <= 16 else { continue }
+            let mapped = String(decoding: out[0..<Int(n)], as: UTF8.self).unicodeScalars
+            if mapped.count == 1, let first = mapped.first, first.value != value { table[value] = first }
+        }
+        for line in supplement.split(separator: "\n") where !line.hasPrefix("#") {
+            let parts = line.split(separator: "\t")
+            guard parts.count == 2, let from = parts[0].unicodeScalars.first,
+                  let to = parts[1].unicodeScalars.first else { continue }
+            table[from.value] = to
+        }
+        return table
+    }
+}

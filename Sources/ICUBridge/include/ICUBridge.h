@@ -1,0 +1,46 @@
+#ifndef DRUGLABEL_ICU_BRIDGE_H
+#define DRUGLABEL_ICU_BRIDGE_H
+
+// The public face of the ICU bridge: plain C types only. Swift imports this header; it must
+// never include an ICU header (see DESIGN.md, "Architecture").
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// Guesses the charset of `bytes` with ICU's detector. Writes the ICU name (e.g. "GB18030",
+/// "Big5", "UTF-16LE") into `name` and the detector's confidence (0-100) into `confidence`.
+/// Returns 0 on success, -1 when ICU has no guess.
+int32_t dl_detect_charset(const uint8_t *bytes, int64_t length,
+                          char *name, int32_t nameCapacity, int32_t *confidence);
+
+/// Converts `length` bytes in `charset` to UTF-8. Returns a malloc'd buffer (free it with
+/// dl_free) and its length in `outLength`, or NULL with a message in `error`.
+/// Unmappable bytes become U+FFFD; `substitutions` counts them.
+uint8_t *dl_convert_to_utf8(const char *charset, const uint8_t *bytes, int64_t length,
+                            int64_t *outLength, int64_t *substitutions,
+                            char *error, int32_t errorCapacity);
+
+void dl_free(void *pointer);
+
+/// NFKC of a UTF-8 string. Returns the UTF-8 length needed; writes at most `capacity` bytes.
+/// Negative on error.
+int32_t dl_nfkc_utf8(const char *source, int32_t length, char *dest, int32_t capacity);
+
+/// A folder for matching: NFKC with case folding, then Traditional to Simplified Chinese.
+/// Opening compiles ICU's transliteration rules, so keep one and reuse it; not thread-safe.
+typedef struct dl_folder dl_folder;
+dl_folder *dl_folder_open(char *error, int32_t errorCapacity);
+void dl_folder_close(dl_folder *folder);
+/// Folds UTF-8 `source`. Returns the UTF-8 length needed; writes at most `capacity` bytes.
+/// Negative on error.
+int32_t dl_folder_fold(dl_folder *folder, const char *source, int32_t length,
+                       char *dest, int32_t capacity);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

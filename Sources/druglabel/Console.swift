@@ -1,0 +1,26 @@
+import Foundation
+
+/// Where the CLI writes: data to stdout, `druglabel: error: …` to stderr.
+enum Console {
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func out(_ data: Data) {
+        FileHandle.standardOutput.write(data)
+    }
+
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data("druglabel: error: \(message)\n".utf8))
+    }
+
+    static func warning(_ message: String) {
+        FileHandle.standardError.write(Data("druglabel: warning: \(message)\n".utf8))
+    }
+}
+
+/// The exit status of a run in which some files failed: the others were still processed.
+struct FilesFailed: Error, CustomStringConvertible {
+    var count: Int
+    var description: String { "" }
+}

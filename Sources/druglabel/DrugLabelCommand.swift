@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct DrugLabelCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "druglabel",
+        abstract: "Read Chinese drug package inserts (药品说明书) and the documents that quote them.",
+        subcommands: [ParseCommand.self, SectionsCommand.self, ShowCommand.self, GoldenCommand.self, BenchCommand.self]
+    )
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import DrugLabel
+
+struct SectionsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sections",
+        abstract: "List a document's sections: key, heading, line range, characters."
+    )
+
+    @Argument(help: "A label (or an application or slides quoting label sections).")
+    var file: String
+
+    func run() throws {
+        let label: Label
+        do { label = try LabelParser().parse(fileAt: file) } catch let error as InputError {
+            Console.error("\(file): \(error)")
+            throw ExitCode(1)
+        }
+        let rows = label.sections.map { s in
+            [s.key ?? "-", s.heading, "\(s.span.startLine)-\(s.span.endLine)", String(s.text.count)]
+        }
+        Console.out(Columns.render(header: ["KEY", "HEADING", "LINES", "CHARS"], rows: rows))
+        if label.sections.isEmpty {
+            Console.warning("\(file): no sections (\(label.kind.rawValue))")
+        }
+    }
+}

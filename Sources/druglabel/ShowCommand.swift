@@ -1,0 +1,31 @@
+import ArgumentParser
+import DrugLabel
+
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Print one section of a document.",
+        discussion: "SECTION is a catalogue key (contraindications), a heading as written (禁忌) or any alias the catalogue knows (禁忌症, 適應症)."
+    )
+
+    @Argument(help: "The document.")
+    var file: String
+
+    @Argument(help: "A key, a heading or an alias.")
+    var section: String
+
+    func run() throws {
+        let parser = try LabelParser()
+        let label: Label
+        do { label = try parser.parse(fileAt: file) } catch let error as InputError {
+            Console.error("\(file): \(error)")
+            throw ExitCode(1)
+        }
+        guard let found = parser.findSection(section, in: label) else {
+            let known = label.sections.map { $0.key ?? $0.heading }.joined(separator: ", ")
+            Console.error("\(file): no section \(section) (sections here: \(known.isEmpty ? "none" : known))")
+            throw ExitCode(1)
+        }
+        Console.out("【\(found.heading)】 lines \(found.span.startLine)–\(found.span.endLine)\n\(found.text)\n")
+    }
+}
