@@ -49,7 +49,7 @@ let package = Package(
             name: "DrugLabelTests",
             dependencies: ["DrugLabel"],
             path: "Tests/DrugLabelTests",
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
     ]
 )

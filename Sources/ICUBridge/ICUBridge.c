@@ -48,17 +48,17 @@ static void count_and_substitute(const void *context, UConverterToUnicodeArgs *a
     UCNV_TO_U_CALLBACK_SUBSTITUTE(NULL, args, codeUnits, length, reason, status);
 }
 
-uint8_t *dl_convert_to_utf8(const char *charset, const uint8_t *bytes, int64_t length,
-                            int64_t *outLength, int64_t *substitutions,
-                            char *error, int32_t errorCapacity) {
+static uint8_t *convert_between(const char *fromName, const char *toName, const uint8_t *bytes,
+                                int64_t length, int64_t *outLength, int64_t *substitutions,
+                                char *error, int32_t errorCapacity) {
     UErrorCode status = U_ZERO_ERROR;
-    UConverter *from = ucnv_open(charset, &status);
-    if (U_FAILURE(status)) { put_error(error, errorCapacity, charset, status); return NULL; }
-    UConverter *to = ucnv_open("UTF-8", &status);
-    if (U_FAILURE(status)) { ucnv_close(from); put_error(error, errorCapacity, "UTF-8", status); return NULL; }
+    UConverter *from = ucnv_open(fromName, &status);
+    if (U_FAILURE(status)) { put_error(error, errorCapacity, fromName, status); return NULL; }
+    UConverter *to = ucnv_open(toName, &status);
+    if (U_FAILURE(status)) { ucnv_close(from); put_error(error, errorCapacity, toName, status); return NULL; }
     substitution_counter counter = {0};
     ucnv_setToUCallBack(from, count_and_substitute, &counter, NULL, NULL, &status);
-    int64_t capacity = length * 3 / 2 + 64;
+    int64_t capacity = length * 2 + 64;
     uint8_t *out = malloc((size_t)capacity);
     UChar pivot[1 << 14];
     UChar *pivotSource = pivot, *pivotTarget = pivot;
@@ -87,6 +87,17 @@ uint8_t *dl_convert_to_utf8(const char *charset, const uint8_t *bytes, int64_t l
     *outLength = target - (char *)out;
     if (substitutions) *substitutions = counter.count;
     return out;
+}
+
+uint8_t *dl_convert_to_utf8(const char *charset, const uint8_t *bytes, int64_t length,
+                            int64_t *outLength, int64_t *substitutions,
+                            char *error, int32_t errorCapacity) {
+    return convert_between(charset, "UTF-8", bytes, length, outLength, substitutions, error, errorCapacity);
+}
+
+uint8_t *dl_convert_from_utf8(const char *charset, const uint8_t *bytes, int64_t length,
+                              int64_t *outLength, char *error, int32_t errorCapacity) {
+    return convert_between("UTF-8", charset, bytes, length, outLength, NULL, error, errorCapacity);
 }
 
 void dl_free(void *pointer) { free(pointer); }

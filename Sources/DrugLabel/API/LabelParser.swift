@@ -114,6 +114,11 @@ public final class LabelParser {
         let records = FormRecords(vocabulary: vocabulary, folder: folder)
         label.patents = records.patents(raw)
         label.trials = records.trials(raw)
+        // `药品不良反应监测情况和药品安全性研究结果` / `药品不良反应监测情况和药品安全性研究结果： 1. …`:
+        // a value that repeats its field's name leaves the first, empty occurrence behind.
+        raw = raw.enumerated().filter { k, f in
+            !(f.value.isEmpty && k + 1 < raw.count && CheapFold.fold(raw[k + 1].name) == CheapFold.fold(f.name))
+        }.map(\.element)
         var seen = Set<[String]>()
         for f in raw where seen.insert([CheapFold.fold(f.name), f.value]).inserted {
             label.fields.append(Field(name: f.name, value: f.value, span: f.span))

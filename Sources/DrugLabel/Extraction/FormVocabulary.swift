@@ -82,7 +82,9 @@ public struct FormVocabulary: Sendable {
             var number: String?
             if entry.numbered {
                 var digits = ""
-                while end < stream.scalars.count, ("0"..."9").contains(stream.scalars[end]), !stream.lineStarts.contains(end) {
+                // The number is attached to the name: `核心专利类型1 2029…` stops at the space.
+                while end < stream.scalars.count, ("0"..."9").contains(stream.scalars[end]),
+                      !stream.lineStarts.contains(end), digits.isEmpty || !stream.spaceBefore[end] {
                     digits.unicodeScalars.append(stream.scalars[end])
                     end += 1
                 }

@@ -35,6 +35,8 @@ struct WrapJoiner: Sendable {
         if let first = text.first, "）)，,。、；;：:".contains(first) { return true }
         if isReferenceOnly(text) { return true }
         if !layout.doubleSpaced && blanksBetween > 0 { return false }
+        // `注册地址：…` then `邮政编码：…`: a list of labelled lines, however wide.
+        if WrapJoiner.labelPrefix(previous.text) != nil && WrapJoiner.labelPrefix(text) != nil { return false }
         guard let end = previous.text.last, !rules.sentenceEnd.contains(end) else { return false }
         return DisplayWidth.of(previous.text) >= layout.fullWidth
     }
@@ -51,6 +53,14 @@ struct WrapJoiner: Sendable {
         guard text.count <= 16, text.contains("【"), text.contains("】") else { return false }
         let first = text.first!
         return first == "（" || first == "(" || rules.referenceLeads.contains { text.hasPrefix($0) }
+    }
+
+    /// `邮政编码：201210` begins with the label `邮政编码`: a few Han characters and a colon.
+    static func labelPrefix(_ text: String) -> Substring? {
+        guard let colon = text.prefix(12).firstIndex(where: { $0 == "：" || $0 == ":" }) else { return nil }
+        let label = text[..<colon]
+        guard label.count >= 2, label.unicodeScalars.allSatisfy({ DisplayWidth.isWide($0.value) }) else { return nil }
+        return label
     }
 
     static func join(_ a: String, _ b: String) -> String {

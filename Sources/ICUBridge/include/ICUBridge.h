@@ -23,6 +23,11 @@ uint8_t *dl_convert_to_utf8(const char *charset, const uint8_t *bytes, int64_t l
                             int64_t *outLength, int64_t *substitutions,
                             char *error, int32_t errorCapacity);
 
+/// Converts UTF-8 to `charset` (the reverse of dl_convert_to_utf8), for writing text in the
+/// encodings labels arrive in. Same ownership and error rules.
+uint8_t *dl_convert_from_utf8(const char *charset, const uint8_t *bytes, int64_t length,
+                              int64_t *outLength, char *error, int32_t errorCapacity);
+
 void dl_free(void *pointer);
 
 /// NFKC of a UTF-8 string. Returns the UTF-8 length needed; writes at most `capacity` bytes.
