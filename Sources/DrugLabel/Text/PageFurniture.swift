@@ -60,7 +60,10 @@ struct PageFurniture: Sendable {
         }
         var result: [Int] = []
         for (text, pages) in seenAt where pages.count >= rules.furnitureMinPages && pages.count * 2 >= boundaries.count {
-            result.append(contentsOf: indices[text]!)
+            // Printed again on each page: as many separate lines as pages, not one line that
+            // happens to sit near two breaks of a short page.
+            let lines = Set(indices[text]!)
+            if lines.count >= rules.furnitureMinPages { result.append(contentsOf: lines) }
         }
         return Array(Set(result)).sorted()
     }

@@ -1,0 +1,115 @@
+import DrugLabel
+import Foundation
+import Testing
+
+/// The `druglabel` executable as users run it: exit codes, stderr, several files in one run.
+@Suite("Command line")
+struct CommandLineTests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The executable built next to this test bundle.
+    static func executable() throws -> URL {
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("druglabel")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        let debug = TestSupport.repository.appendingPathComponent(".build/debug/druglabel")
+        guard FileManager.default.isExecutableFile(atPath: debug.path) else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "druglabel executable"])
+        }
+        return debug
+    }
+
+    func run(_ arguments: [String], cwd: URL = TestSupport.repository) throws -> Run {
+        let process = Process()
+        process.executableURL = try Self.executable()
+        process.arguments = arguments
+        process.currentDirectoryURL = cwd
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test("a bad file among good ones: the good ones are parsed, the bad one is named, exit 1")
+    func badFileAmongGood() throws {
+        let dir = try TestSupport.scratch()
+        let pdf = dir.appendingPathComponent("scan.pdf")
+        try Data("%PDF-1.4\n".utf8).write(to: pdf)
+        let label = "Corpus/\(TestSupport.labelName).txt"
+        let r = try run(["parse", label, "Corpus/missing.txt", pdf.path, label])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("druglabel: error: Corpus/missing.txt: no such file"))
+        #expect(r.stderr.contains("druglabel: error: \(pdf.path): is a PDF"))
+        let parsed = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]]
+        #expect(parsed?.count == 2)
+        #expect(parsed?.first?["kind"] as? String == "label")
+    }
+
+    @Test("the same input gives byte-identical JSON")
+    func deterministic() throws {
+        let a = try run(["parse", "Corpus/\(TestSupport.labelName).txt"])
+        let b = try run(["parse", "Corpus/\(TestSupport.labelName).txt"])
+        #expect(a.status == 0)
+        #expect(!a.stdout.isEmpty && a.stdout == b.stdout)
+    }
+
+    @Test("show finds a section by key, heading or alias")
+    func show() throws {
+        let file = "Corpus/\(TestSupport.labelName).txt"
+        for name in ["contraindications", "禁忌", "禁忌症"] {
+            let r = try run(["show", file, name])
+            #expect(r.status == 0)
+            #expect(r.stdout.contains("对活性成分或任何辅料有超敏者禁用。"), "show \(name)")
+        }
+        let missing = try run(["show", file, "不存在"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.hasPrefix("druglabel: error: "))
+    }
+
+    @Test("sections lists key, heading, line range and characters")
+    func sections() throws {
+        let r = try run(["sections", "Corpus/\(TestSupport.labelName).txt"])
+        #expect(r.status == 0)
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.count == 26)
+        #expect(lines[8].hasPrefix("contraindications") && lines[8].contains("1022-1024") && lines[8].hasSuffix("17"))
+    }
+
+    @Test("golden verify fails loudly with a diff; update writes only with --yes")
+    func golden() throws {
+        let dir = try TestSupport.scratch()
+        let corpus = dir.appendingPathComponent("Corpus"), golden = dir.appendingPathComponent("Golden")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        try Data("【药品名称】\n通用名称：测试片\n【适应症】\n用于测试。\n【禁忌】\n尚不明确。\n".utf8)
+            .write(to: corpus.appendingPathComponent("test.txt"))
+        let missing = try run(["golden", "verify"], cwd: dir)
+        #expect(missing.status == 1)
+        let refused = try run(["golden", "update"], cwd: dir)
+        #expect(refused.status == 1)
+        #expect(refused.stdout.contains("+  \"kind\" : \"label\","))
+        #expect(!FileManager.default.fileExists(atPath: golden.appendingPathComponent("test.json").path))
+        let written = try run(["golden", "update", "--yes"], cwd: dir)
+        #expect(written.status == 0)
+        #expect(try run(["golden", "verify"], cwd: dir).status == 0)
+        try Data("【药品名称】\n通用名称：测试胶囊\n【适应症】\n用于测试。\n【禁忌】\n尚不明确。\n".utf8)
+            .write(to: corpus.appendingPathComponent("test.txt"))
+        let changed = try run(["golden", "verify"], cwd: dir)
+        #expect(changed.status == 1)
+        #expect(changed.stdout.contains("-      \"text\" : \"通用名称：测试片\""))
+        #expect(changed.stdout.contains("+      \"text\" : \"通用名称：测试胶囊\""))
+        #expect(changed.stderr.contains("differs"))
+    }
+}

@@ -1,0 +1,75 @@
+import DrugLabel
+import Testing
+
+/// Heading variants and the shapes of real input that DESIGN.md lists, on small documents
+/// written to show one quirk each.
+@Suite("Segmenting labels")
+struct SegmentationTests {
+    func parse(_ text: String) throws -> Label {
+        try LabelParser().parse(bytes: Array(text.utf8), path: "t.txt")
+    }
+
+    @Test("heading variants: spaces, colons, other brackets, spelling variants, unknown headings")
+    func variants() throws {
+        let label = try parse("""
+        【 药品名称 】
+        通用名称：测试片
+        〖成 份〗
+        本品主要成分为测试。
+        【适应证】
+        用于测试。
+        [规格]
+        10 mg
+        【禁忌 ：】
+        对本品过敏者禁用。
+        【特别提示】
+        请注意。
+        【注意事项】
+        详见
+        【不良反应】。
+        （见【注意事
+        项】）
+        """)
+        #expect(label.sections.map(\.key) == ["names", "composition", "indications_and_usage",
+                                              "dosage_forms_and_strengths", "contraindications", nil, "warnings_and_cautions"])
+        #expect(label.sections.map(\.heading) == ["药品名称", "成 份", "适应证", "规格", "禁忌", "特别提示", "注意事项"])
+        #expect(label.sections.map(\.span.startLine) == [1, 3, 5, 7, 9, 11, 13])
+        #expect(label.diagnostics.contains { $0.code == "segment.unknownHeading" && $0.line == 11 })
+        #expect(label.section("warnings_and_cautions")?.text.contains("【不良反应】") == true)
+    }
+
+    @Test("a label without brackets: catalogue headings alone on their lines")
+    func bareHeadings() throws {
+        let label = try parse("测试胶囊说明书\n药品名称\n通用名称：测试胶囊\n成份\n测试。\n适应症\n用于测试。\n用法用量\n口服。\n不良反应\n尚不明确。\n禁忌\n尚不明确。\n")
+        #expect(label.kind == .label)
+        #expect(label.title == "测试胶囊说明书")
+        #expect(label.sections.map(\.key) == ["names", "composition", "indications_and_usage",
+                                              "dosage_and_administration", "adverse_reactions", "contraindications"])
+    }
+
+    @Test("page footers and running headers are dropped; the sentence across the break is whole")
+    func pageFurniture() throws {
+        var text = "【药品名称】\n\n通用名称：测试片\n\n【适应症】\n\n"
+        // Each page ends mid-sentence on a full line; the next page starts with the running header.
+        let pages = [("本品用于治疗由测试所致的各种症状，包括但不限于头痛、发热、乏力和其他全身性不适", "反应。"),
+                     ("也可用于预防由测试引起的并发症，例如咳嗽、咽痛、流涕以及持续数日的低热和肌肉", "酸痛。"),
+                     ("儿童及老年患者的疗效与成人相近，但应在医师指导下根据体重和肝肾功能情况调整用", "量。")]
+        for (n, page) in pages.enumerated() {
+            text += "\(page.0)\n\n\n\n第 \(n + 1) 页/共 3 页\n\n测试制药有限公司 测试片说明书\n\n\(page.1)\n\n"
+        }
+        text += "【禁忌】\n\n对本品过敏者禁用。\n\n【注意事项】\n\n无。\n"
+        let label = try parse(text)
+        let indications = try #require(label.section("indications_and_usage"))
+        #expect(indications.text == pages.map { $0.0 + $0.1 }.joined(separator: "\n"))
+        #expect(label.diagnostics.contains { $0.code == "normalize.pageFooter" })
+        #expect(label.diagnostics.contains { $0.code == "normalize.runningHeader" })
+    }
+
+    @Test("artifacts are repaired: radicals, private-use bullets, icons, citation marks")
+    func repairs() throws {
+        let label = try parse("【药品名称】\n通⽤名称：测试⽚\n【适应症】\n\u{F06C} ⽤于治疗⻣髓瘤\n【用法用量】\n\u{E6EB}口服，一次 1 片<sup>2</sup>。\n【禁忌】\n尚不明确。\n")
+        #expect(label.metadata.genericName == "测试片")
+        #expect(label.section("indications_and_usage")?.text == "• 用于治疗骨髓瘤")
+        #expect(label.section("dosage_and_administration")?.text == "口服，一次 1 片。")
+    }
+}
