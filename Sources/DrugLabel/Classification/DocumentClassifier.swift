@@ -20,13 +20,15 @@ struct DocumentClassifier {
         let content = lines.filter { !$0.isBlank }
         let markdownHeadings = content.filter { $0.text.hasPrefix("#") }.count
         let fieldRows = content.filter { line in
-            line.text.contains("\t") && vocabulary.match(FoldedText([line.text]), at: 0) != nil
+            line.text.contains("\t") && vocabulary.mayStartName(line.text) && vocabulary.match(FoldedText([line.text]), at: 0) != nil
         }.count
         if markdownHeadings >= 3 && fieldRows >= 1 {
             return (.slides, Diagnostic(.info, "classify.slides",
                                         "slides: \(markdownHeadings) Markdown headings and \(fieldRows) table row(s) of form fields"))
         }
-        let fieldLines = content.filter { vocabulary.match(FoldedText([$0.text]), at: 0) != nil }.count
+        let fieldLines = content.filter {
+            vocabulary.mayStartName($0.text) && vocabulary.match(FoldedText([$0.text]), at: 0) != nil
+        }.count
         let mentionsApplication = content.contains { $0.text.contains("申报") }
         if fieldLines >= 5 && mentionsApplication {
             return (.application, Diagnostic(.info, "classify.application",

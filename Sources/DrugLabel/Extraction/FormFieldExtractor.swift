@@ -32,7 +32,7 @@ struct FormFieldExtractor {
                 continue
             }
             let window = Array(lines[i..<min(lines.count, i + nameWindow)])
-            let stream = FoldedText(window.map(\.text))
+            let stream = vocabulary.mayStartName(line.text) ? FoldedText(window.map(\.text)) : FoldedText([])
             guard let m = vocabulary.match(stream, at: 0) else {
                 if let f = open {
                     fields[f].value = fields[f].value.isEmpty ? clean(line.text) : WrapJoiner.join(fields[f].value, clean(line.text))

@@ -12,6 +12,8 @@ public struct FormVocabulary: Sendable {
     }
 
     public var entries: [Entry]
+    /// The first two folded scalars of every name, to rule a line out before matching.
+    private var openings: Set<[Unicode.Scalar]> = []
     var formHeadings: [NSRegularExpression]
     var attachmentLabels: [String]
     var patentType: String, patentExpires: String
@@ -48,6 +50,7 @@ public struct FormVocabulary: Sendable {
         }
         // Longest first: `该通用名全球首个上市国家/地区` before `全球首个上市国家/地区`.
         entries.sort { $0.folded.count > $1.folded.count }
+        openings = Set(entries.map { Array($0.folded.prefix(2)) })
         formHeadings = try file.formHeadings.map { try NSRegularExpression(pattern: $0) }
         attachmentLabels = file.attachmentLabels
         patentType = file.patent.type
@@ -67,6 +70,17 @@ public struct FormVocabulary: Sendable {
         /// Position in the folded stream just after the name (and its number).
         var end: Int
         var number: String?
+    }
+
+    /// Whether some name could start this text: its first two folded scalars open a name.
+    func mayStartName(_ text: String) -> Bool {
+        var first: [Unicode.Scalar] = []
+        for s in text.unicodeScalars {
+            guard let f = CheapFold.fold(s) else { continue }
+            first.append(f)
+            if first.count == 2 { break }
+        }
+        return openings.contains(first)
     }
 
     /// The longest name that starts at `position` of `stream` and ends at a boundary: white

@@ -50,19 +50,22 @@ struct SectionBodyParser {
         return result
     }
 
+    private static let punctuation: Set<Unicode.Scalar> = Set("，。；：！？,;:!?、%％".unicodeScalars)
+    private static let conjunctions: Set<Unicode.Scalar> = Set("或和及与的".unicodeScalars)
+
     private func isTitleCandidate(_ p: Paragraph) -> Bool {
-        guard p.lineCount == 1, !joiner.startsBlock(p.text) else { return false }
+        guard p.lineCount == 1, p.text.utf8.count <= 90, !joiner.startsBlock(p.text) else { return false }
         let text = p.text
         let width = DisplayWidth.of(text)
         guard width >= 4, width <= 30 else { return false }
         let scalars = text.unicodeScalars
         guard scalars.contains(where: { DisplayWidth.isWide($0.value) }),
-              !scalars.contains(where: { "，。；：！？,;:!?、%％".unicodeScalars.contains($0) }),
+              !scalars.contains(where: SectionBodyParser.punctuation.contains),
               let last = scalars.last, last.properties.numericType == nil, last != "）", last != ")" else { return false }
         // A wrapped table cell (`药时间不短于 1 小时（不超过`, `…（CVVHD）或`) is cut mid-phrase.
         let opens = scalars.filter { $0 == "（" || $0 == "(" }.count
         let closes = scalars.filter { $0 == "）" || $0 == ")" }.count
-        if opens != closes || "或和及与的".unicodeScalars.contains(last) { return false }
+        if opens != closes || SectionBodyParser.conjunctions.contains(last) { return false }
         // `c. Kaplan-Meier 估计` is a table footnote.
         if let first = scalars.first, ("a"..."z").contains(first), scalars.dropFirst().first == "." { return false }
         // `发热 100 46 86 16`, `疲劳 a - - 46 3`: a table row has several short tokens.
@@ -71,8 +74,7 @@ struct SectionBodyParser {
     }
 
     private func isBody(_ p: Paragraph) -> Bool {
-        if p.lineCount > 1 || p.text.hasPrefix(joiner.rules.bulletMark) { return true }
-        if let last = p.text.last, joiner.rules.sentenceEnd.contains(last) { return true }
+        if p.lineCount > 1 || joiner.startsWithBullet(p.text) || joiner.endsSentence(p.text) { return true }
         return DisplayWidth.of(p.text) >= joiner.layout.fullWidth
     }
 }

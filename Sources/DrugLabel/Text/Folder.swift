@@ -61,7 +61,12 @@ enum CheapFold {
 
     static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar? {
         let v = s.value
-        if s.properties.isWhitespace { return nil }
+        if v < 0x80 {
+            if v == 0x20 || (0x09...0x0D).contains(v) { return nil }
+            if (0x41...0x5A).contains(v) { return Unicode.Scalar(v + 0x20)! }
+            return s
+        }
+        if v == 0x3000 || v == 0xA0 || (0x2000...0x200B).contains(v) { return nil }
         if (0xFF01...0xFF5E).contains(v) { return fold(Unicode.Scalar(v - 0xFEE0)!) }
         if (0x41...0x5A).contains(v) { return Unicode.Scalar(v + 0x20)! }
         return s

@@ -14,25 +14,53 @@ struct LineRepairer: Sendable {
         return (LineRepairer.trimmed(Substring(slowRepair(raw))), leadingSpace)
     }
 
-    /// The fast path: most lines hold nothing to repair, and a byte scan tells.
+    /// The fast path: most lines hold nothing to repair, and a byte scan tells. Full-width
+    /// punctuation (U+FF0C …) is in nearly every line and needs nothing, so only the exact
+    /// byte patterns of radicals, private use, U+FFFD, bullets, `<sup>` and `$…$` send a line
+    /// to the slow path.
+    func needsRepair(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        LineRepairer.scan(bytes, bullets: rules.bulletPrefixes)
+    }
+
     private func needsRepair(_ raw: Substring) -> Bool {
-        var utf8 = raw.utf8.makeIterator()
-        var first = true
-        while let b = utf8.next() {
-            switch b {
-            case 0x24, 0x3C, 0xE2, 0xEE, 0xEF: return true // $ < U+2xxx U+Exxx U+Fxxx
-            case 0x2A, 0x2D, 0x6F, 0xB7: if first { return true } // * - o ·
-            case 0x20, 0x09: continue
-            default: break
+        if let found = raw.utf8.withContiguousStorageIfAvailable({ LineRepairer.scan($0, bullets: rules.bulletPrefixes) }) {
+            return found
+        }
+        return Array(raw.utf8).withUnsafeBufferPointer { LineRepairer.scan($0, bullets: rules.bulletPrefixes) }
+    }
+
+    static func scan(_ b: UnsafeBufferPointer<UInt8>, bullets: Set<UInt32>) -> Bool {
+        let n = b.count
+        var i = 0
+        while i < n, b[i] == 0x20 || b[i] == 0x09 { i += 1 }
+        if i < n, b[i] == 0x2A || b[i] == 0x2D || b[i] == 0x6F { return true } // * - o leaders
+        var dollars = 0
+        while i < n {
+            let c = b[i]
+            if c < 0x80 {
+                if c == 0x3C, i + 4 < n, b[i + 1] == 0x73, b[i + 2] == 0x75, b[i + 3] == 0x70 { return true } // <sup
+                if c == 0x24 { dollars += 1; if dollars == 2 { return true } }
+                i += 1
+                continue
             }
-            first = false
+            if c >= 0xE0 && c < 0xF0 && i + 2 < n {
+                if c == 0xEE { return true }                                  // U+E000–EFFF private use
+                if c == 0xEF && (b[i + 1] < 0xA4 || (b[i + 1] == 0xBF && b[i + 2] == 0xBD)) { return true } // U+F000–F8FF, U+FFFD
+                if c == 0xE2 && b[i + 1] >= 0xBA { return true }              // U+2E80–2FFF radicals
+                let key = UInt32(c) << 16 | UInt32(b[i + 1]) << 8 | UInt32(b[i + 2])
+                if bullets.contains(key) { return true }
+                i += 3
+                continue
+            }
+            if c == 0xC2 && i + 1 < n && b[i + 1] == 0xB7 { return true }      // · leader or bullet
+            i += 1
         }
         return false
     }
 
     private func slowRepair(_ raw: Substring) -> String {
         var source = Substring(dropSupMarks(String(raw)))
-        if source.contains("$") { source = Substring(LaTeXMath.strip(String(source))) }
+        if source.utf8.contains(UInt8(ascii: "$")) { source = Substring(LaTeXMath.strip(String(source))) }
         let scalars = Array(source.unicodeScalars)
         var out = String.UnicodeScalarView()
         var i = 0
@@ -79,7 +107,7 @@ struct LineRepairer: Sendable {
 
     /// `药品通用名称 <sup>2</sup>` is the field name with a citation mark: drop mark and content.
     private func dropSupMarks(_ text: String) -> String {
-        guard text.contains("<sup>") else { return text }
+        guard text.firstRange(of: "<sup>") != nil else { return text }
         var result = ""
         var rest = Substring(text)
         while let open = rest.firstRange(of: "<sup>") {

@@ -1,36 +1,67 @@
 /// Splits decoded text into physical lines numbered as in the original file (LF, CRLF and CR
 /// all end a line) and repairs each one.
+///
+/// The hot loop of normalization: it walks the UTF-8 bytes once, trims at the byte level, and
+/// makes one String per line unless the line needs a repair.
 struct LineSplitter: Sendable {
     let repairer: LineRepairer
 
     func split(_ text: String) -> [SourceLine] {
+        var text = text
+        return text.withUTF8 { split(bytes: $0) }
+    }
+
+    private func split(bytes: UnsafeBufferPointer<UInt8>) -> [SourceLine] {
         var lines: [SourceLine] = []
-        lines.reserveCapacity(text.utf8.count / 24)
+        lines.reserveCapacity(bytes.count / 32)
         var number = 1
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var i = start
-        while i != utf8.endIndex {
-            let b = utf8[i]
-            if b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") {
-                lines.append(line(text[start..<i], number))
+        var start = 0
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b == 0x0A || b == 0x0D {
+                lines.append(line(bytes, start, i, number))
                 number += 1
-                var next = utf8.index(after: i)
-                if b == UInt8(ascii: "\r"), next != utf8.endIndex, utf8[next] == UInt8(ascii: "\n") {
-                    next = utf8.index(after: next)
-                }
-                start = next
-                i = next
+                i += (b == 0x0D && i + 1 < n && bytes[i + 1] == 0x0A) ? 2 : 1
+                start = i
             } else {
-                i = utf8.index(after: i)
+                i += 1
             }
         }
-        if start != utf8.endIndex { lines.append(line(text[start...], number)) }
+        if start < n { lines.append(line(bytes, start, n, number)) }
         return lines
     }
 
-    private func line(_ raw: Substring, _ number: Int) -> SourceLine {
-        let (text, leadingSpace) = repairer.repair(raw)
-        return SourceLine(number: number, text: text, leadingSpace: leadingSpace)
+    private func line(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ number: Int) -> SourceLine {
+        var lo = start, hi = end
+        while lo < hi, let w = LineSplitter.spaceWidth(bytes, at: lo, end: hi) { lo += w }
+        while hi > lo, let w = LineSplitter.spaceWidthBefore(bytes, at: hi, start: lo) { hi -= w }
+        let leadingSpace = lo > start
+        let slice = UnsafeBufferPointer(rebasing: bytes[lo..<hi])
+        if !repairer.needsRepair(slice) {
+            return SourceLine(number: number, text: String(decoding: slice, as: UTF8.self), leadingSpace: leadingSpace)
+        }
+        let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        return SourceLine(number: number, text: repairer.repair(Substring(raw)).text, leadingSpace: leadingSpace)
+    }
+
+    /// Space, tab, form feed, U+00A0 and U+3000 at `i`: their byte length, or nil.
+    static func spaceWidth(_ b: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> Int? {
+        switch b[i] {
+        case 0x20, 0x09, 0x0C: return 1
+        case 0xC2 where i + 1 < end && b[i + 1] == 0xA0: return 2
+        case 0xE3 where i + 2 < end && b[i + 1] == 0x80 && b[i + 2] == 0x80: return 3
+        default: return nil
+        }
+    }
+
+    static func spaceWidthBefore(_ b: UnsafeBufferPointer<UInt8>, at i: Int, start: Int) -> Int? {
+        switch b[i - 1] {
+        case 0x20, 0x09, 0x0C: return 1
+        case 0xA0 where i - 2 >= start && b[i - 2] == 0xC2: return 2
+        case 0x80 where i - 3 >= start && b[i - 3] == 0xE3 && b[i - 2] == 0x80: return 3
+        default: return nil
+        }
     }
 }

@@ -29,8 +29,12 @@ struct PageFurniture: Sendable {
     }
 
     func isPageFooter(_ text: String) -> Bool {
-        guard !text.isEmpty, text.utf8.count <= 60,
-              text.unicodeScalars.contains(where: { $0.properties.numericType != nil }) else { return false }
+        let utf8 = text.utf8
+        guard !utf8.isEmpty, utf8.count <= 60, utf8.contains(where: { (0x30...0x39).contains($0) }) else { return false }
+        // Every footer pattern has 页, `page`, or dashes around the number; most lines have none.
+        let hasPageWord = text.unicodeScalars.contains { $0 == "页" || $0 == "e" || $0 == "E" }
+        let dashed = utf8.first == UInt8(ascii: "-") || text.unicodeScalars.first.map { $0 == "—" || $0 == "–" } ?? false
+        guard hasPageWord || dashed else { return false }
         let range = NSRange(text.startIndex..., in: text)
         return rules.pageFooters.contains { $0.firstMatch(in: text, range: range) != nil }
     }

@@ -6,6 +6,8 @@ public struct TextRules: Sendable {
     public var bulletMark: String
     /// Code points that stand for a bullet wherever they are (private-use glyphs, •, ●, …).
     public var bulletScalars: Set<UInt32>
+    /// The UTF-8 bytes of each three-byte bullet scalar, packed, for the byte scan's fast path.
+    var bulletPrefixes: Set<UInt32>
     /// ASCII-ish marks that are bullets only at the start of a line, before a space.
     public var bulletLeaders: Set<Character>
     public var privateUse: ClosedRange<UInt32>
@@ -45,6 +47,11 @@ public struct TextRules: Sendable {
         bulletMark = file.bulletMark
         bulletScalars = Set(file.bulletCodePoints.compactMap { UInt32($0, radix: 16) })
         bulletLeaders = Set(file.bulletLeaders.compactMap(\.first))
+        bulletPrefixes = Set(bulletScalars.compactMap { v -> UInt32? in
+            guard let scalar = Unicode.Scalar(v) else { return nil }
+            let bytes = Array(String(scalar).utf8)
+            return bytes.count == 3 ? UInt32(bytes[0]) << 16 | UInt32(bytes[1]) << 8 | UInt32(bytes[2]) : nil
+        })
         let pua = file.privateUseRange.compactMap { UInt32($0, radix: 16) }
         privateUse = pua[0]...pua[1]
         pageFooters = try file.pageFooterPatterns.map { try NSRegularExpression(pattern: $0) }

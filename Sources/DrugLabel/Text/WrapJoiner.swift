@@ -2,9 +2,24 @@
 /// to the margin without ending its sentence, and the new line does not start a bullet, a
 /// numbered item or a heading. Han+Han join with no space, Latin+Latin with one, and a line
 /// ending in a hyphen joins without one.
+///
+/// This runs on every line of every section, so it looks at Unicode scalars, never at
+/// Characters (grapheme breaking costs more than the whole rule).
 struct WrapJoiner: Sendable {
     let layout: Layout
     let rules: TextRules
+    private let bullet: Unicode.Scalar
+    private let sentenceEnd: Set<Unicode.Scalar>
+
+    private static let closing: Set<Unicode.Scalar> = Set("）)，,。、；;：:".unicodeScalars)
+    private static let blockOpeners: Set<Unicode.Scalar> = Set("【〖［".unicodeScalars)
+
+    init(layout: Layout, rules: TextRules) {
+        self.layout = layout
+        self.rules = rules
+        bullet = rules.bulletMark.unicodeScalars.first!
+        sentenceEnd = Set(rules.sentenceEnd.flatMap(\.unicodeScalars))
+    }
 
     func paragraphs(_ lines: [SourceLine]) -> [Paragraph] {
         var result: [Paragraph] = []
@@ -13,11 +28,10 @@ struct WrapJoiner: Sendable {
         var blanks = 0
         for line in lines {
             if line.isBlank { blanks += 1; continue }
-            if var paragraph = current, let previous = last, continues(previous, line, blanksBetween: blanks) {
-                paragraph.text = WrapJoiner.join(paragraph.text, line.text)
-                paragraph.span = paragraph.span.union(line.span)
-                paragraph.lineCount += 1
-                current = paragraph
+            if current != nil, let previous = last, continues(previous, line, blanksBetween: blanks) {
+                WrapJoiner.append(&current!.text, line.text)
+                current!.span = current!.span.union(line.span)
+                current!.lineCount += 1
             } else {
                 if let paragraph = current { result.append(paragraph) }
                 current = Paragraph(text: line.text, span: line.span)
@@ -31,43 +45,60 @@ struct WrapJoiner: Sendable {
 
     func continues(_ previous: SourceLine, _ next: SourceLine, blanksBetween: Int) -> Bool {
         let text = next.text
+        guard let first = text.unicodeScalars.first, let end = previous.text.unicodeScalars.last else { return false }
         if startsBlock(text) { return false }
-        if let first = text.first, "）)，,。、；;：:".contains(first) { return true }
+        if WrapJoiner.closing.contains(first) { return true }
         if isReferenceOnly(text) { return true }
         if !layout.doubleSpaced && blanksBetween > 0 { return false }
+        if sentenceEnd.contains(end) { return false }
         // `注册地址：…` then `邮政编码：…`: a list of labelled lines, however wide.
-        if WrapJoiner.labelPrefix(previous.text) != nil && WrapJoiner.labelPrefix(text) != nil { return false }
-        guard let end = previous.text.last, !rules.sentenceEnd.contains(end) else { return false }
+        if WrapJoiner.labelPrefix(text) != nil && WrapJoiner.labelPrefix(previous.text) != nil { return false }
         return DisplayWidth.of(previous.text) >= layout.fullWidth
     }
 
     /// A bullet, a numbered item or a bracketed heading starts a block of its own.
     func startsBlock(_ text: String) -> Bool {
-        if text.hasPrefix(rules.bulletMark) { return true }
-        if let first = text.first, "【〖［".contains(first) { return true }
+        guard let first = text.unicodeScalars.first else { return false }
+        if first == bullet || WrapJoiner.blockOpeners.contains(first) { return true }
         return ItemMarker.parse(text) != nil
     }
 
+    func startsWithBullet(_ text: String) -> Bool { text.unicodeScalars.first == bullet }
+
+    func endsSentence(_ text: String) -> Bool { text.unicodeScalars.last.map(sentenceEnd.contains) ?? false }
+
     /// `（见【注意事项】）` alone on a line belongs to the sentence before it.
     func isReferenceOnly(_ text: String) -> Bool {
-        guard text.count <= 16, text.contains("【"), text.contains("】") else { return false }
-        let first = text.first!
+        guard text.utf8.count <= 48, let first = text.unicodeScalars.first,
+              text.unicodeScalars.contains("【"), text.unicodeScalars.contains("】") else { return false }
         return first == "（" || first == "(" || rules.referenceLeads.contains { text.hasPrefix($0) }
     }
 
     /// `邮政编码：201210` begins with the label `邮政编码`: a few Han characters and a colon.
-    static func labelPrefix(_ text: String) -> Substring? {
-        guard let colon = text.prefix(12).firstIndex(where: { $0 == "：" || $0 == ":" }) else { return nil }
-        let label = text[..<colon]
-        guard label.count >= 2, label.unicodeScalars.allSatisfy({ DisplayWidth.isWide($0.value) }) else { return nil }
-        return label
+    static func labelPrefix(_ text: String) -> Int? {
+        var count = 0
+        for s in text.unicodeScalars.prefix(12) {
+            if s == "：" || s == ":" { return count >= 2 ? count : nil }
+            guard DisplayWidth.isWide(s.value) else { return nil }
+            count += 1
+        }
+        return nil
     }
 
     static func join(_ a: String, _ b: String) -> String {
-        guard let x = a.unicodeScalars.last, let y = b.unicodeScalars.first else { return a + b }
-        if x == "-" { return a + b }
-        let latinBefore = x.isASCII && !x.properties.isWhitespace && x != "(" && x != "/"
-        let latinAfter = y.isASCII && (y.properties.isAlphabetic || y.properties.numericType != nil || y == "(")
-        return latinBefore && latinAfter ? a + " " + b : a + b
+        var text = a
+        append(&text, b)
+        return text
+    }
+
+    /// Appends a wrapped line in place: the space rule of `join` without copying `text`.
+    static func append(_ text: inout String, _ b: String) {
+        guard let x = text.unicodeScalars.last, let y = b.unicodeScalars.first else { text += b; return }
+        if x != "-" {
+            let latinBefore = x.isASCII && x != " " && x != "(" && x != "/"
+            let latinAfter = y.isASCII && (("a"..."z").contains(y) || ("A"..."Z").contains(y) || ("0"..."9").contains(y) || y == "(")
+            if latinBefore && latinAfter { text += " " }
+        }
+        text += b
     }
 }
