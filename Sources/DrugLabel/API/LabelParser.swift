@@ -52,7 +52,7 @@ public final class LabelParser {
         public func normalize(_ text: String) -> (lines: [SourceLine], diagnostics: [Diagnostic]) {
             var lines = LineSplitter(repairer: LineRepairer(rules: parser.rules)).split(text)
             let furniture = PageFurniture(rules: parser.rules).find(in: lines)
-            for i in furniture.drop { lines[i].text = "" }
+            for i in furniture.drop { lines[i].text = ""; lines[i].width = 0 }
             return (lines, furniture.diagnostics)
         }
 

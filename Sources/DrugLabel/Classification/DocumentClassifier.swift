@@ -18,9 +18,9 @@ struct DocumentClassifier {
                                        "label without brackets: \(bareKeys.count) catalogue headings alone on their lines"))
         }
         let content = lines.filter { !$0.isBlank }
-        let markdownHeadings = content.filter { $0.text.hasPrefix("#") }.count
+        let markdownHeadings = content.filter { $0.text.utf8.first == UInt8(ascii: "#") }.count
         let fieldRows = content.filter { line in
-            line.text.contains("\t") && vocabulary.mayStartName(line.text) && vocabulary.match(FoldedText([line.text]), at: 0) != nil
+            line.text.utf8.contains(UInt8(ascii: "\t")) && vocabulary.mayStartName(line.text) && vocabulary.match(FoldedText([line.text]), at: 0) != nil
         }.count
         if markdownHeadings >= 3 && fieldRows >= 1 {
             return (.slides, Diagnostic(.info, "classify.slides",
@@ -29,7 +29,7 @@ struct DocumentClassifier {
         let fieldLines = content.filter {
             vocabulary.mayStartName($0.text) && vocabulary.match(FoldedText([$0.text]), at: 0) != nil
         }.count
-        let mentionsApplication = content.contains { $0.text.contains("申报") }
+        let mentionsApplication = content.contains { $0.text.firstRange(of: "申报") != nil }
         if fieldLines >= 5 && mentionsApplication {
             return (.application, Diagnostic(.info, "classify.application",
                                              "application form: \(fieldLines) lines start with a form field name"))

@@ -61,6 +61,8 @@ public struct FormVocabulary: Sendable {
     }
 
     func isFormHeading(_ text: String) -> Bool {
+        // The form's own headings are short lines; values and prose are not tried.
+        guard text.utf8.count <= 72 else { return false }
         let range = NSRange(text.startIndex..., in: text)
         return formHeadings.contains { $0.firstMatch(in: text, range: range) != nil }
     }

@@ -66,7 +66,10 @@ struct BoxedWarningFinder {
     }
 
     func isTitle(_ text: String) -> Bool {
-        guard text.count <= 80 else { return false }
+        // Folding through ICU costs microseconds a line; a title starts with a title's first
+        // character (Traditional titles 警告/警示語 share it), so check that first.
+        guard let first = text.unicodeScalars.first, titles.contains(where: { $0.unicodeScalars.first == first }),
+              text.utf8.count <= 240 else { return false }
         let folded = folder.fold(String(text.prefix(8)))
         return titles.contains { title in
             guard folded.hasPrefix(title) else { return false }

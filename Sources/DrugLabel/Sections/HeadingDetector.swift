@@ -33,8 +33,11 @@ struct HeadingDetector {
     /// Catalogue headings without brackets, each alone on its line (with an optional colon).
     func bare(in lines: [SourceLine]) -> [HeadingLine] {
         var result: [HeadingLine] = []
-        for (i, line) in lines.enumerated() where !line.isBlank && line.text.count <= 14 {
+        for (i, line) in lines.enumerated() where !line.isBlank && line.text.utf8.count <= 48 {
             let heading = line.text.trimming(" \u{3000}:：")
+            // Only Han text can be a heading; folding through ICU is kept for those lines.
+            guard heading.unicodeScalars.count <= 12,
+                  heading.unicodeScalars.allSatisfy({ DisplayWidth.isWide($0.value) }) else { continue }
             if let key = index.key(forFoldedHeading: folder.fold(heading)) {
                 result.append(HeadingLine(index: i, heading: heading, key: key, rest: "", bracketed: false))
             }

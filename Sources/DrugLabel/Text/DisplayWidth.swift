@@ -7,6 +7,32 @@ enum DisplayWidth {
         return width
     }
 
+    /// The same measure straight from UTF-8 bytes, for the line splitter's fast path.
+    static func of(utf8 b: UnsafeBufferPointer<UInt8>) -> Int {
+        var width = 0
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0xE0 {
+                width += 1
+                i += c < 0x80 ? 1 : 2
+            } else if c < 0xF0 {
+                if i + 2 < n {
+                    let v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                    width += isWide(v) ? 2 : 1
+                } else {
+                    width += 1
+                }
+                i += 3
+            } else {
+                width += 2
+                i += 4
+            }
+        }
+        return width
+    }
+
     static func isWide(_ v: UInt32) -> Bool {
         switch v {
         case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,

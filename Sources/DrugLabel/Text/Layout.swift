@@ -15,7 +15,7 @@ struct Layout: Sendable {
         var widths: [Int] = []
         var adjacent = 0, separated = 0
         for (i, line) in lines.enumerated() where !line.isBlank {
-            widths.append(DisplayWidth.of(line.text))
+            widths.append(line.width)
             if i + 1 < lines.count {
                 if lines[i + 1].isBlank { separated += 1 } else { adjacent += 1 }
             }

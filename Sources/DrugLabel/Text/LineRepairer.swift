@@ -107,7 +107,7 @@ struct LineRepairer: Sendable {
 
     /// `药品通用名称 <sup>2</sup>` is the field name with a citation mark: drop mark and content.
     private func dropSupMarks(_ text: String) -> String {
-        guard text.firstRange(of: "<sup>") != nil else { return text }
+        guard LineRepairer.hasSupTag(text) else { return text }
         var result = ""
         var rest = Substring(text)
         while let open = rest.firstRange(of: "<sup>") {
@@ -121,6 +121,16 @@ struct LineRepairer: Sendable {
             rest = rest[close.upperBound...]
         }
         return result + rest
+    }
+
+    /// `<sup>` somewhere in the line, found on bytes (the string searchers are slow here).
+    static func hasSupTag(_ text: String) -> Bool {
+        let b = Array(text.utf8)
+        guard b.count >= 5 else { return false }
+        for i in 0...(b.count - 5) where b[i] == 0x3C && b[i + 1] == 0x73 && b[i + 2] == 0x75 && b[i + 3] == 0x70 && b[i + 4] == 0x3E {
+            return true
+        }
+        return false
     }
 
     static func isSpace(_ s: Unicode.Scalar) -> Bool {

@@ -40,7 +40,8 @@ struct LineSplitter: Sendable {
         let leadingSpace = lo > start
         let slice = UnsafeBufferPointer(rebasing: bytes[lo..<hi])
         if !repairer.needsRepair(slice) {
-            return SourceLine(number: number, text: String(decoding: slice, as: UTF8.self), leadingSpace: leadingSpace)
+            return SourceLine(number: number, text: String(decoding: slice, as: UTF8.self), leadingSpace: leadingSpace,
+                              width: DisplayWidth.of(utf8: slice))
         }
         let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         return SourceLine(number: number, text: repairer.repair(Substring(raw)).text, leadingSpace: leadingSpace)

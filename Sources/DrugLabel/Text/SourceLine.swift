@@ -6,11 +6,14 @@ public struct SourceLine: Sendable, Hashable {
     public var text: String
     /// The raw line began with white space: PDF text does that on the first line of a page.
     public var leadingSpace: Bool
+    /// Display width of `text` (wide characters count two), measured once when the line is made.
+    public var width: Int
 
-    public init(number: Int, text: String, leadingSpace: Bool = false) {
+    public init(number: Int, text: String, leadingSpace: Bool = false, width: Int? = nil) {
         self.number = number
         self.text = text
         self.leadingSpace = leadingSpace
+        self.width = width ?? DisplayWidth.of(text)
     }
 
     public var isBlank: Bool { text.isEmpty }

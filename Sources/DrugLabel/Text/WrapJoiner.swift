@@ -53,7 +53,7 @@ struct WrapJoiner: Sendable {
         if sentenceEnd.contains(end) { return false }
         // `注册地址：…` then `邮政编码：…`: a list of labelled lines, however wide.
         if WrapJoiner.labelPrefix(text) != nil && WrapJoiner.labelPrefix(previous.text) != nil { return false }
-        return DisplayWidth.of(previous.text) >= layout.fullWidth
+        return previous.width >= layout.fullWidth
     }
 
     /// A bullet, a numbered item or a bracketed heading starts a block of its own.
