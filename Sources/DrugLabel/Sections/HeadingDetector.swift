@@ -6,13 +6,15 @@ struct HeadingDetector {
     let rules: TextRules
 
     private static let brackets: [(Character, Character)] = [("【", "】"), ("〖", "〗"), ("［", "］"), ("[", "]")]
+    private static let openers = ScalarSet("【〖［[")
 
     func bracketed(in lines: [SourceLine]) -> [HeadingLine] {
         var result: [HeadingLine] = []
         var previousText = ""
         for (i, line) in lines.enumerated() where !line.isBlank {
             defer { previousText = line.text }
-            guard let first = line.text.first,
+            guard let scalar = line.text.unicodeScalars.first, HeadingDetector.openers.contains(scalar),
+                  let first = line.text.first,
                   let pair = HeadingDetector.brackets.first(where: { $0.0 == first }) else { continue }
             let body = line.text.dropFirst()
             guard let close = body.firstIndex(of: pair.1) else { continue }

@@ -50,17 +50,17 @@ struct SectionBodyParser {
         return result
     }
 
-    private static let punctuation: Set<Unicode.Scalar> = Set("，。；：！？,;:!?、%％".unicodeScalars)
-    private static let conjunctions: Set<Unicode.Scalar> = Set("或和及与的".unicodeScalars)
+    private static let punctuation = ScalarSet("，。；：！？,;:!?、%％")
+    private static let conjunctions = ScalarSet("或和及与的")
 
     private func isTitleCandidate(_ p: Paragraph) -> Bool {
-        guard p.lineCount == 1, p.text.utf8.count <= 90, !joiner.startsBlock(p.text) else { return false }
+        guard p.lineCount == 1, p.text.utf8.count <= 90 else { return false }
         let text = p.text
         let width = DisplayWidth.of(text)
-        guard width >= 4, width <= 30 else { return false }
+        guard width >= 4, width <= 30, !joiner.startsBlock(text) else { return false }
         let scalars = text.unicodeScalars
         guard scalars.contains(where: { DisplayWidth.isWide($0.value) }),
-              !scalars.contains(where: SectionBodyParser.punctuation.contains),
+              !scalars.contains(where: { SectionBodyParser.punctuation.contains($0) }),
               let last = scalars.last, last.properties.numericType == nil, last != "）", last != ")" else { return false }
         // A wrapped table cell (`药时间不短于 1 小时（不超过`, `…（CVVHD）或`) is cut mid-phrase.
         let opens = scalars.filter { $0 == "（" || $0 == "(" }.count
@@ -69,8 +69,7 @@ struct SectionBodyParser {
         // `c. Kaplan-Meier 估计` is a table footnote.
         if let first = scalars.first, ("a"..."z").contains(first), scalars.dropFirst().first == "." { return false }
         // `发热 100 46 86 16`, `疲劳 a - - 46 3`: a table row has several short tokens.
-        let tokens = text.split(separator: " ")
-        return tokens.count <= 3
+        return text.utf8.reduce(0) { $1 == 0x20 ? $0 + 1 : $0 } <= 2
     }
 
     private func isBody(_ p: Paragraph) -> Bool {

@@ -18,8 +18,11 @@ struct LineRepairer: Sendable {
     /// punctuation (U+FF0C …) is in nearly every line and needs nothing, so only the exact
     /// byte patterns of radicals, private use, U+FFFD, bullets, `<sup>` and `$…$` send a line
     /// to the slow path.
-    func needsRepair(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        LineRepairer.scan(bytes, bullets: rules.bulletPrefixes)
+    /// One pass over a trimmed line's bytes: whether it needs the slow path, and its display
+    /// width (wide characters count two) for the wrap joiner.
+    func scan(_ b: UnsafeBufferPointer<UInt8>) -> (needsRepair: Bool, width: Int) {
+        if LineRepairer.scan(b, bullets: rules.bulletPrefixes) { return (true, 0) }
+        return (false, DisplayWidth.of(utf8: b))
     }
 
     private func needsRepair(_ raw: Substring) -> Bool {
@@ -46,9 +49,12 @@ struct LineRepairer: Sendable {
             if c >= 0xE0 && c < 0xF0 && i + 2 < n {
                 if c == 0xEE { return true }                                  // U+E000–EFFF private use
                 if c == 0xEF && (b[i + 1] < 0xA4 || (b[i + 1] == 0xBF && b[i + 2] == 0xBD)) { return true } // U+F000–F8FF, U+FFFD
-                if c == 0xE2 && b[i + 1] >= 0xBA { return true }              // U+2E80–2FFF radicals
-                let key = UInt32(c) << 16 | UInt32(b[i + 1]) << 8 | UInt32(b[i + 2])
-                if bullets.contains(key) { return true }
+                if c == 0xE2 {
+                    if b[i + 1] >= 0xBA { return true }                       // U+2E80–2FFF radicals
+                    // Bullets (•, ●, ▪ …) are three-byte sequences; Han text never gets here.
+                    let key = UInt32(c) << 16 | UInt32(b[i + 1]) << 8 | UInt32(b[i + 2])
+                    if bullets.contains(key) { return true }
+                }
                 i += 3
                 continue
             }

@@ -7,11 +7,12 @@ struct LineSplitter: Sendable {
     let repairer: LineRepairer
 
     func split(_ text: String) -> [SourceLine] {
-        var text = text
-        return text.withUTF8 { split(bytes: $0) }
+        // A native String shares its storage with this copy; withUTF8 only makes it contiguous.
+        var storage = text
+        return storage.withUTF8 { split(bytes: $0, text: text) }
     }
 
-    private func split(bytes: UnsafeBufferPointer<UInt8>) -> [SourceLine] {
+    private func split(bytes: UnsafeBufferPointer<UInt8>, text: String) -> [SourceLine] {
         var lines: [SourceLine] = []
         lines.reserveCapacity(bytes.count / 32)
         var number = 1
@@ -21,7 +22,7 @@ struct LineSplitter: Sendable {
         while i < n {
             let b = bytes[i]
             if b == 0x0A || b == 0x0D {
-                lines.append(line(bytes, start, i, number))
+                lines.append(line(bytes, text, start, i, number))
                 number += 1
                 i += (b == 0x0D && i + 1 < n && bytes[i + 1] == 0x0A) ? 2 : 1
                 start = i
@@ -29,19 +30,22 @@ struct LineSplitter: Sendable {
                 i += 1
             }
         }
-        if start < n { lines.append(line(bytes, start, n, number)) }
+        if start < n { lines.append(line(bytes, text, start, n, number)) }
         return lines
     }
 
-    private func line(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ number: Int) -> SourceLine {
+    private func line(_ bytes: UnsafeBufferPointer<UInt8>, _ text: String, _ start: Int, _ end: Int, _ number: Int) -> SourceLine {
         var lo = start, hi = end
         while lo < hi, let w = LineSplitter.spaceWidth(bytes, at: lo, end: hi) { lo += w }
         while hi > lo, let w = LineSplitter.spaceWidthBefore(bytes, at: hi, start: lo) { hi -= w }
         let leadingSpace = lo > start
         let slice = UnsafeBufferPointer(rebasing: bytes[lo..<hi])
-        if !repairer.needsRepair(slice) {
-            return SourceLine(number: number, text: String(decoding: slice, as: UTF8.self), leadingSpace: leadingSpace,
-                              width: DisplayWidth.of(utf8: slice))
+        let (needsRepair, width) = repairer.scan(slice)
+        if !needsRepair {
+            // Slicing the String copies bytes already known to be valid UTF-8: no re-validation.
+            let utf8 = text.utf8
+            let from = utf8.index(utf8.startIndex, offsetBy: lo), to = utf8.index(utf8.startIndex, offsetBy: hi)
+            return SourceLine(number: number, text: String(text[from..<to]), leadingSpace: leadingSpace, width: width)
         }
         let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         return SourceLine(number: number, text: repairer.repair(Substring(raw)).text, leadingSpace: leadingSpace)

@@ -9,16 +9,16 @@ struct WrapJoiner: Sendable {
     let layout: Layout
     let rules: TextRules
     private let bullet: Unicode.Scalar
-    private let sentenceEnd: Set<Unicode.Scalar>
+    private let sentenceEnd: ScalarSet
 
-    private static let closing: Set<Unicode.Scalar> = Set("）)，,。、；;：:".unicodeScalars)
-    private static let blockOpeners: Set<Unicode.Scalar> = Set("【〖［".unicodeScalars)
+    private static let closing = ScalarSet("）)，,。、；;：:")
+    private static let blockOpeners = ScalarSet("【〖［")
 
     init(layout: Layout, rules: TextRules) {
         self.layout = layout
         self.rules = rules
         bullet = rules.bulletMark.unicodeScalars.first!
-        sentenceEnd = Set(rules.sentenceEnd.flatMap(\.unicodeScalars))
+        sentenceEnd = ScalarSet(rules.sentenceEnd.flatMap(\.unicodeScalars))
     }
 
     func paragraphs(_ lines: [SourceLine]) -> [Paragraph] {
@@ -65,7 +65,7 @@ struct WrapJoiner: Sendable {
 
     func startsWithBullet(_ text: String) -> Bool { text.unicodeScalars.first == bullet }
 
-    func endsSentence(_ text: String) -> Bool { text.unicodeScalars.last.map(sentenceEnd.contains) ?? false }
+    func endsSentence(_ text: String) -> Bool { text.unicodeScalars.last.map { sentenceEnd.contains($0) } ?? false }
 
     /// `（见【注意事项】）` alone on a line belongs to the sentence before it.
     func isReferenceOnly(_ text: String) -> Bool {
