@@ -20,7 +20,7 @@ struct BenchCommand: ParsableCommand {
         let names = try fm.contentsOfDirectory(atPath: corpus).filter { !$0.hasPrefix(".") }.sorted()
         let docs = try names.map { (name: $0, bytes: try LabelFile.read(corpus + "/" + $0)) }
         let total = docs.reduce(0) { $0 + $1.bytes.count }
-        Console.out("corpus: \(docs.count) documents, \(total) bytes, repeated to \(Int(megabytes)) MB per stage\n")
+        Console.out("corpus: \(docs.count) documents, \(total) bytes, repeated to \(Int(megabytes)) MB per stage, best of 3 rounds\n")
         let parser = try LabelParser()
         let bench = Benchmark(documents: docs, targetMegabytes: megabytes)
         var rows: [[String]] = []

@@ -42,17 +42,24 @@ public struct Benchmark {
 
     private var dummy: SourceInfo { SourceInfo(path: "", sha256: "", encoding: "UTF-8", bytes: 0) }
 
+    /// The best of three rounds: on a shared two-core machine the slowest rounds measure the
+    /// neighbours, not the code.
     private func measure(_ stage: String, _ docs: [(name: String, bytes: [UInt8])], _ body: (Int) throws -> Void) throws -> Figure {
-        var bytes = 0
-        let start = DispatchTime.now().uptimeNanoseconds
-        while Double(bytes) < targetMegabytes * 1_000_000 {
-            for i in docs.indices {
-                try body(i)
-                bytes += docs[i].bytes.count
+        var best: Figure?
+        for _ in 0..<3 {
+            var bytes = 0
+            let start = DispatchTime.now().uptimeNanoseconds
+            while Double(bytes) < targetMegabytes * 1_000_000 {
+                for i in docs.indices {
+                    try body(i)
+                    bytes += docs[i].bytes.count
+                }
             }
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            let figure = Figure(stage: stage, megabytes: Double(bytes) / 1_000_000, seconds: seconds)
+            if best == nil || figure.megabytesPerSecond > best!.megabytesPerSecond { best = figure }
         }
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        return Figure(stage: stage, megabytes: Double(bytes) / 1_000_000, seconds: seconds)
+        return best!
     }
 
     /// Peak resident set size of this process so far, in megabytes.

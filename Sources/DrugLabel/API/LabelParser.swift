@@ -28,7 +28,7 @@ public final class LabelParser {
 
     public func parse(bytes: [UInt8], path: String) throws -> Label {
         let decoded = try TextDecoder().decode(bytes)
-        let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        let digest = Hex.string(SHA256.hash(data: bytes))
         let source = SourceInfo(path: path, sha256: digest, encoding: decoded.encoding, bytes: bytes.count)
         var label = parse(text: decoded.text, source: source)
         label.diagnostics = decoded.diagnostics + label.diagnostics

@@ -12,18 +12,26 @@ struct Layout: Sendable {
     }
 
     init(measuring lines: [SourceLine]) {
-        var widths: [Int] = []
+        // A histogram, not a sort: widths are small numbers and a 100 MB file has millions of lines.
+        var histogram = [Int](repeating: 0, count: 513)
+        var count = 0
         var adjacent = 0, separated = 0
         for (i, line) in lines.enumerated() where !line.isBlank {
-            widths.append(line.width)
+            histogram[min(line.width, 512)] += 1
+            count += 1
             if i + 1 < lines.count {
                 if lines[i + 1].isBlank { separated += 1 } else { adjacent += 1 }
             }
         }
         doubleSpaced = separated > adjacent * 2
-        guard !widths.isEmpty else { fullWidth = .max; return }
-        widths.sort()
-        let p90 = widths[min(widths.count - 1, widths.count * 9 / 10)]
+        guard count > 0 else { fullWidth = .max; return }
+        let rank = min(count - 1, count * 9 / 10)
+        var seen = 0
+        var p90 = 512
+        for (width, n) in histogram.enumerated() {
+            seen += n
+            if seen > rank { p90 = width; break }
+        }
         fullWidth = max(16, p90 * 4 / 5)
     }
 }

@@ -50,10 +50,9 @@ struct WrapJoiner: Sendable {
         if WrapJoiner.closing.contains(first) { return true }
         if isReferenceOnly(text) { return true }
         if !layout.doubleSpaced && blanksBetween > 0 { return false }
-        if sentenceEnd.contains(end) { return false }
+        if sentenceEnd.contains(end) || previous.width < layout.fullWidth { return false }
         // `注册地址：…` then `邮政编码：…`: a list of labelled lines, however wide.
-        if WrapJoiner.labelPrefix(text) != nil && WrapJoiner.labelPrefix(previous.text) != nil { return false }
-        return previous.width >= layout.fullWidth
+        return WrapJoiner.labelPrefix(text) == nil || WrapJoiner.labelPrefix(previous.text) == nil
     }
 
     /// A bullet, a numbered item or a bracketed heading starts a block of its own.
