@@ -79,6 +79,12 @@ struct EncodingTests {
         #expect(label.diagnostics.contains { $0.code == "decode.truncated" && $0.severity == .warning })
     }
 
+    @Test("an empty or blank file is an error, not an empty document")
+    func empty() throws {
+        #expect(throws: InputError.empty) { try LabelParser().parse(bytes: [], path: "e.txt") }
+        #expect(throws: InputError.empty) { try LabelParser().parse(bytes: Array(" \n\r\n\t".utf8), path: "e.txt") }
+    }
+
     @Test("missing files and directories are errors a user can act on")
     func paths() throws {
         let dir = try TestSupport.scratch()

@@ -5,6 +5,7 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
     case unreadable(String)
     case pdf
     case binary(String)
+    case empty
 
     public var description: String {
         switch self {
@@ -12,6 +13,7 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
         case .isDirectory: return "is a directory, not a file (pass the files inside it)"
         case .unreadable(let reason): return "cannot be read: \(reason)"
         case .pdf: return "is a PDF; extract its text first (for example with pdftotext) and parse the .txt"
+        case .empty: return "is empty: nothing to parse (did the text extraction fail?)"
         case .binary(let reason): return "is not text (\(reason)); expected a label as UTF-8, UTF-16, GB18030/GBK or Big5 text"
         }
     }

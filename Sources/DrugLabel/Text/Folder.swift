@@ -11,7 +11,7 @@ public final class Folder {
     public init() throws {
         var error = [CChar](repeating: 0, count: 256)
         guard let handle = dl_folder_open(&error, 256) else {
-            throw FolderError(message: String(cString: error))
+            throw FolderError(message: CString.string(error))
         }
         self.handle = handle
     }

@@ -74,7 +74,17 @@ struct LineRepairer: Sendable {
         while i < scalars.count {
             let s = scalars[i]
             let v = s.value
-            let atStart = i == firstNonSpace
+            // Most scalars of a line that needs repair are ordinary Han text: one range test
+            // sends them straight to the output.
+            if v < 0x2000 || (0x3000..<0xE000).contains(v) || (0xF900..<0xFFFD).contains(v) {
+                if i == firstNonSpace, v < 0x80 || v == 0xB7, rules.bulletLeaders.contains(Character(s)), isLeaderBullet(scalars, i) {
+                    out.append(contentsOf: rules.bulletMark.unicodeScalars)
+                } else {
+                    out.append(s)
+                }
+                i += 1
+                continue
+            }
             let spaceAfter = i + 1 >= scalars.count || LineRepairer.isSpace(scalars[i + 1])
             let spaceBefore = i == 0 || LineRepairer.isSpace(scalars[i - 1])
             if v == 0xFFFD {
@@ -86,9 +96,7 @@ struct LineRepairer: Sendable {
             } else if rules.privateUse.contains(v) {
                 // Icon-font glyph from a web page (download arrows, field markers): not text.
                 if spaceAfter && i + 1 < scalars.count && spaceBefore { i += 1 }
-            } else if atStart, rules.bulletLeaders.contains(Character(s)), isLeaderBullet(scalars, i) {
-                out.append(contentsOf: rules.bulletMark.unicodeScalars)
-            } else if (0x2E80...0x2FDF).contains(v), let ideograph = rules.radicals[v] {
+            } else if let ideograph = rules.radical(v) {
                 out.append(ideograph)
             } else {
                 out.append(s)

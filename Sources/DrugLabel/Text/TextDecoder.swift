@@ -11,6 +11,7 @@ public struct TextDecoder: Sendable {
 
     public func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws -> DecodedText {
         if bytes.starts(with: Array("%PDF".utf8)) { throw InputError.pdf }
+        if !bytes.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) { throw InputError.empty }
         if let bom = ByteOrderMark(bytes) {
             let body = UnsafeBufferPointer(rebasing: bytes[bom.length...])
             if bom.charset == "UTF-8" {
@@ -43,7 +44,7 @@ public struct TextDecoder: Sendable {
         var name = [CChar](repeating: 0, count: 64)
         var confidence: Int32 = 0
         let detected = dl_detect_charset(bytes.baseAddress, Int64(bytes.count), &name, 64, &confidence) == 0
-        let charset = detected ? String(cString: name) : "UTF-8"
+        let charset = detected ? CString.string(name) : "UTF-8"
         if charset == "UTF-8" || !detected {
             // Mostly UTF-8 with a few bad bytes: keep the text, mark the damage.
             let ratio = Double(scan.invalidSequences) / Double(max(bytes.count, 1))
@@ -63,7 +64,7 @@ public struct TextDecoder: Sendable {
         var error = [CChar](repeating: 0, count: 256)
         guard let out = dl_convert_to_utf8(charset, bytes.baseAddress, Int64(bytes.count),
                                            &outLength, &substitutions, &error, 256) else {
-            throw InputError.unreadable("cannot convert from \(charset): \(String(cString: error))")
+            throw InputError.unreadable("cannot convert from \(charset): \(CString.string(error))")
         }
         defer { dl_free(out) }
         let text = String(decoding: UnsafeBufferPointer(start: out, count: Int(outLength)), as: UTF8.self)

@@ -8,7 +8,7 @@ public enum TextEncoding {
         var outLength: Int64 = 0
         var error = [CChar](repeating: 0, count: 256)
         guard let out = dl_convert_from_utf8(charset, source, Int64(source.count), &outLength, &error, 256) else {
-            throw InputError.unreadable("cannot convert to \(charset): \(String(decoding: error.prefix { $0 != 0 }.map(UInt8.init), as: UTF8.self))")
+            throw InputError.unreadable("cannot convert to \(charset): \(CString.string(error))")
         }
         defer { dl_free(out) }
         return Array(UnsafeBufferPointer(start: out, count: Int(outLength)))

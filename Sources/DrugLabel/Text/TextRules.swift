@@ -18,7 +18,22 @@ public struct TextRules: Sendable {
     public var furnitureMinPages: Int
     public var furnitureWindow: Int
     /// Radical code points (U+2E80–U+2FDF) and the ideographs they stand for.
-    public var radicals: [UInt32: Unicode.Scalar]
+    public var radicals: [UInt32: Unicode.Scalar] {
+        didSet { radicalTable = TextRules.flatten(radicals) }
+    }
+    /// The same map as an array indexed from U+2E80, for the repair loop.
+    private var radicalTable: [Unicode.Scalar?] = []
+
+    func radical(_ v: UInt32) -> Unicode.Scalar? {
+        guard v >= 0x2E80, Int(v - 0x2E80) < radicalTable.count else { return nil }
+        return radicalTable[Int(v - 0x2E80)]
+    }
+
+    private static func flatten(_ map: [UInt32: Unicode.Scalar]) -> [Unicode.Scalar?] {
+        var table = [Unicode.Scalar?](repeating: nil, count: 0x2FE0 - 0x2E80)
+        for (v, s) in map where (0x2E80..<0x2FE0).contains(v) { table[Int(v - 0x2E80)] = s }
+        return table
+    }
 
     /// The rules shipped with the package.
     public static let standard: TextRules = {
@@ -61,6 +76,7 @@ public struct TextRules: Sendable {
         furnitureMinPages = file.runningFurniture.minPages
         furnitureWindow = file.runningFurniture.window
         radicals = TextRules.radicalTable(supplement: radicalsSupplement)
+        radicalTable = TextRules.flatten(radicals)
     }
 
     /// Kangxi Radicals through ICU's NFKC, one code point at a time (NFKC must not touch the
