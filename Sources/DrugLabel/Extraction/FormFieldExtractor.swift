@@ -32,10 +32,9 @@ struct FormFieldExtractor {
                 continue
             }
             let window = Array(lines[i..<min(lines.count, i + nameWindow)])
-            let stream = vocabulary.mayStartName(line.text) ? FoldedText(window.map(\.text)) : FoldedText([])
-            guard let m = vocabulary.match(stream, at: 0) else {
+            guard let (stream, m) = matchName(window) else {
                 if let f = open {
-                    fields[f].value = fields[f].value.isEmpty ? clean(line.text) : WrapJoiner.join(fields[f].value, clean(line.text))
+                    if fields[f].value.isEmpty { fields[f].value = clean(line.text) } else { WrapJoiner.append(&fields[f].value, clean(line.text)) }
                     fields[f].span = fields[f].span.union(line.span)
                 }
                 i += 1
@@ -58,6 +57,17 @@ struct FormFieldExtractor {
             i += lastLine + 1
         }
         return (fields, footnotes)
+    }
+
+    /// A field name at the start of `window`'s first line, on that line alone or wrapped over
+    /// the next ones. The window is folded only when the first line could begin a name.
+    private func matchName(_ window: [SourceLine]) -> (FoldedText, FormVocabulary.Match)? {
+        guard let first = window.first, vocabulary.mayStartName(first.text) else { return nil }
+        let single = FoldedText([first.text])
+        if let m = vocabulary.match(single, at: 0) { return (single, m) }
+        guard window.count > 1, vocabulary.isPrefixOfName(single.scalars) else { return nil }
+        let stream = FoldedText(window.map(\.text))
+        return vocabulary.match(stream, at: 0).map { (stream, $0) }
     }
 
     /// `阿基仑赛注射液 医保药品分类与代码 XL01…` after the first name: further pairs on the line.

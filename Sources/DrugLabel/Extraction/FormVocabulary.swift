@@ -9,6 +9,8 @@ public struct FormVocabulary: Sendable {
         public var numbered: Bool
         public var table: Bool
         public var footnoteFirstItem: NSRegularExpression?
+        /// The literal character an anchored footnote pattern starts with, if it has one.
+        var footnoteLead: Unicode.Scalar?
     }
 
     public var entries: [Entry]
@@ -46,7 +48,8 @@ public struct FormVocabulary: Sendable {
         entries = try file.fields.map {
             Entry(name: $0.name, folded: Array(CheapFold.fold($0.name).unicodeScalars),
                   numbered: $0.numbered ?? false, table: $0.table ?? false,
-                  footnoteFirstItem: try $0.footnoteFirstItem.map { try NSRegularExpression(pattern: $0) })
+                  footnoteFirstItem: try $0.footnoteFirstItem.map { try NSRegularExpression(pattern: $0) },
+                  footnoteLead: $0.footnoteFirstItem.flatMap(FormVocabulary.literalLead))
         }
         // Longest first: `该通用名全球首个上市国家/地区` before `全球首个上市国家/地区`.
         entries.sort { $0.folded.count > $1.folded.count }
@@ -58,6 +61,16 @@ public struct FormVocabulary: Sendable {
         trialType = file.trial.type
         trialComparator = file.trial.comparator
         trialStage = file.trial.stage
+    }
+
+    /// `^1[.．]…` starts with the literal `1`; `^[1-9]…` has no literal first character.
+    static func literalLead(_ pattern: String) -> Unicode.Scalar? {
+        let scalars = Array(pattern.unicodeScalars)
+        guard scalars.count >= 2, scalars[0] == "^" else { return nil }
+        let lead = scalars[1]
+        guard !"\\[](){}.*+?|^$".unicodeScalars.contains(lead) else { return nil }
+        if scalars.count > 2, "*?{".unicodeScalars.contains(scalars[2]) { return nil }
+        return lead
     }
 
     func isFormHeading(_ text: String) -> Bool {
@@ -83,6 +96,12 @@ public struct FormVocabulary: Sendable {
             if first.count == 2 { break }
         }
         return openings.contains(first)
+    }
+
+    /// Whether `scalars` (a whole folded line) is the beginning of a longer name, so that the
+    /// name may continue on the next line.
+    func isPrefixOfName(_ scalars: [Unicode.Scalar]) -> Bool {
+        entries.contains { $0.folded.count > scalars.count && $0.folded.starts(with: scalars) }
     }
 
     /// The longest name that starts at `position` of `stream` and ends at a boundary: white

@@ -65,57 +65,84 @@ struct LineRepairer: Sendable {
     }
 
     private func slowRepair(_ raw: Substring) -> String {
-        var source = Substring(dropSupMarks(String(raw)))
+        var source = raw
+        if LineRepairer.hasSupTag(raw) { source = Substring(dropSupMarks(String(raw))) }
         if source.utf8.contains(UInt8(ascii: "$")) { source = Substring(LaTeXMath.strip(String(source))) }
-        let scalars = Array(source.unicodeScalars)
-        var out = String.UnicodeScalarView()
+        var text = String(source)
+        return text.withUTF8 { repairBytes($0) }
+    }
+
+    /// The repair on UTF-8 bytes: ordinary characters are copied as bytes, and only radicals,
+    /// private-use glyphs, U+FFFD and bullets are decoded and replaced.
+    private func repairBytes(_ b: UnsafeBufferPointer<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count + 8)
+        let n = b.count
         var i = 0
-        let firstNonSpace = scalars.firstIndex { !LineRepairer.isSpace($0) } ?? scalars.count
-        while i < scalars.count {
-            let s = scalars[i]
-            let v = s.value
-            // Most scalars of a line that needs repair are ordinary Han text: one range test
-            // sends them straight to the output.
-            if v < 0x2000 || (0x3000..<0xE000).contains(v) || (0xF900..<0xFFFD).contains(v) {
-                if i == firstNonSpace, v < 0x80 || v == 0xB7, rules.bulletLeaders.contains(Character(s)), isLeaderBullet(scalars, i) {
-                    out.append(contentsOf: rules.bulletMark.unicodeScalars)
+        while i < n, b[i] == 0x20 || b[i] == 0x09 { i += 1 }
+        let firstNonSpace = i
+        let mark = Array(rules.bulletMark.utf8)
+        i = 0
+        func spaceAt(_ k: Int) -> Bool {
+            k >= n || b[k] == 0x20 || b[k] == 0x09 || (b[k] == 0xE3 && k + 2 < n && b[k + 1] == 0x80 && b[k + 2] == 0x80)
+        }
+        while i < n {
+            let c = b[i]
+            if c < 0x80 {
+                if i == firstNonSpace, rules.bulletLeaders.contains(Character(Unicode.Scalar(c))), isLeaderBullet(b, i) {
+                    out.append(contentsOf: mark)
                 } else {
-                    out.append(s)
+                    out.append(c)
                 }
                 i += 1
                 continue
             }
-            let spaceAfter = i + 1 >= scalars.count || LineRepairer.isSpace(scalars[i + 1])
-            let spaceBefore = i == 0 || LineRepairer.isSpace(scalars[i - 1])
+            let length = c < 0xE0 ? 2 : (c < 0xF0 ? 3 : 4)
+            guard i + length <= n else { out.append(contentsOf: b[i...]); break }
+            var v: UInt32
+            switch length {
+            case 2: v = UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+            case 3: v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+            default: v = UInt32(c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
+            }
+            let ordinary = v < 0x2000 || (0x3000..<0xE000).contains(v) || (0xF900..<0xFFFD).contains(v) || v > 0xFFFF
+            if ordinary {
+                if i == firstNonSpace, v == 0xB7, isLeaderBullet(b, i) { out.append(contentsOf: mark) } else { out.append(contentsOf: b[i..<(i + length)]) }
+                i += length
+                continue
+            }
+            let spaceBefore = i == 0 || out.last == 0x20 || out.last == 0x09
+            let spaceAfter = spaceAt(i + length)
             if v == 0xFFFD {
-                // U+FFFD between spaces is a lost bullet glyph; inside a word it is a lost character.
-                if spaceBefore && spaceAfter { out.append(contentsOf: rules.bulletMark.unicodeScalars) } else { out.append(s) }
+                // Between spaces a lost bullet glyph; inside a word a lost character.
+                if spaceBefore && spaceAfter { out.append(contentsOf: mark) } else { out.append(contentsOf: b[i..<(i + length)]) }
             } else if rules.bulletScalars.contains(v) {
-                out.append(contentsOf: rules.bulletMark.unicodeScalars)
-                if !spaceAfter { out.append(" ") }
+                out.append(contentsOf: mark)
+                if !spaceAfter { out.append(0x20) }
             } else if rules.privateUse.contains(v) {
                 // Icon-font glyph from a web page (download arrows, field markers): not text.
-                if spaceAfter && i + 1 < scalars.count && spaceBefore { i += 1 }
+                if spaceBefore && spaceAfter && i + length < n && b[i + length] == 0x20 { i += 1 }
             } else if let ideograph = rules.radical(v) {
-                out.append(ideograph)
+                out.append(contentsOf: Array(String(ideograph).utf8))
             } else {
-                out.append(s)
+                out.append(contentsOf: b[i..<(i + length)])
             }
-            i += 1
+            i += length
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// `* text`, `o 核对`, `- text`: a leader followed by a space and then a word, not a number
+    /// `* text`, `o 核对`, `- text`, `· text`: a leader, a space, then a word, not a number
     /// (`- 12 -` is a page number, `- - 34 31` a table row).
-    private func isLeaderBullet(_ scalars: [Unicode.Scalar], _ i: Int) -> Bool {
-        guard i + 2 < scalars.count, LineRepairer.isSpace(scalars[i + 1]) else { return false }
-        var j = i + 1
-        while j < scalars.count, LineRepairer.isSpace(scalars[j]) { j += 1 }
-        guard j < scalars.count else { return false }
-        let next = scalars[j]
-        if next.properties.numericType != nil || next == "-" || next == "*" { return false }
-        if scalars[i] == "o" { return DisplayWidth.isWide(next.value) }
+    private func isLeaderBullet(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        let leader = b[i]
+        var j = i + (leader == 0xC2 ? 2 : 1)
+        guard j < b.count, b[j] == 0x20 else { return false }
+        while j < b.count, b[j] == 0x20 { j += 1 }
+        guard j < b.count else { return false }
+        let next = b[j]
+        if (0x30...0x39).contains(next) || next == 0x2D || next == 0x2A { return false }
+        if leader == UInt8(ascii: "o") { return next >= 0xE3 } // `o 核对`: only before Han text
         return true
     }
 
@@ -138,11 +165,13 @@ struct LineRepairer: Sendable {
     }
 
     /// `<sup>` somewhere in the line, found on bytes (the string searchers are slow here).
-    static func hasSupTag(_ text: String) -> Bool {
-        let b = Array(text.utf8)
-        guard b.count >= 5 else { return false }
-        for i in 0...(b.count - 5) where b[i] == 0x3C && b[i + 1] == 0x73 && b[i + 2] == 0x75 && b[i + 3] == 0x70 && b[i + 4] == 0x3E {
-            return true
+    static func hasSupTag<S: StringProtocol>(_ text: S) -> Bool {
+        var utf8 = text.utf8.makeIterator()
+        var matched = 0
+        let tag: [UInt8] = Array("<sup>".utf8)
+        while let b = utf8.next() {
+            matched = b == tag[matched] ? matched + 1 : (b == tag[0] ? 1 : 0)
+            if matched == tag.count { return true }
         }
         return false
     }
