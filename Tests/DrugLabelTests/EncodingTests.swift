@@ -65,6 +65,8 @@ struct EncodingTests {
             controls.append(i % 3 == 0 ? control : high)
         }
         #expect(throws: InputError.self) { try LabelParser().parse(bytes: controls, path: "b.bin") }
+        // 0xFF 0xFF … reads as UTF-16 noncharacters to ICU's detector: still not text.
+        #expect(throws: InputError.self) { try LabelParser().parse(bytes: [UInt8](repeating: 0xFF, count: 10_000), path: "c.bin") }
     }
 
     @Test("a file cut inside a UTF-8 sequence still parses what is there, with a diagnostic")

@@ -38,6 +38,13 @@ struct SegmentationTests {
         #expect(label.section("warnings_and_cautions")?.text.contains("【不良反应】") == true)
     }
 
+    @Test("an excerpt with one or two sections is still a label")
+    func excerpt() throws {
+        let label = try parse("【禁忌】\n对青霉素过敏者禁用。\n")
+        #expect(label.kind == .label)
+        #expect(label.section("contraindications")?.text == "对青霉素过敏者禁用。")
+    }
+
     @Test("a label without brackets: catalogue headings alone on their lines")
     func bareHeadings() throws {
         let label = try parse("测试胶囊说明书\n药品名称\n通用名称：测试胶囊\n成份\n测试。\n适应症\n用于测试。\n用法用量\n口服。\n不良反应\n尚不明确。\n禁忌\n尚不明确。\n")

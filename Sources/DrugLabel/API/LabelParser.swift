@@ -65,14 +65,16 @@ public final class LabelParser {
     func assemble(_ lines: [SourceLine], source: SourceInfo, diagnostics: [Diagnostic]) -> Label {
         let detector = HeadingDetector(index: headingIndex, folder: folder, rules: rules)
         let bracketed = detector.bracketed(in: lines)
-        let bare = bracketed.count >= 3 ? [] : detector.bare(in: lines)
+        // Bare headings (no brackets) only count in a document that has no bracketed ones.
+        let hasBracketed = bracketed.contains { $0.key != nil }
+        let bare = hasBracketed ? [] : detector.bare(in: lines)
         let (kind, reason) = DocumentClassifier(vocabulary: vocabulary).classify(lines, bracketed: bracketed, bare: bare)
         var label = Label(source: source, kind: kind)
         label.diagnostics = diagnostics + [reason]
         let layout = Layout(measuring: lines)
         switch kind {
         case .label:
-            let headings = bracketed.count >= 3 ? bracketed : bare
+            let headings = hasBracketed ? bracketed : bare
             let result = LabelSegmenter(folder: folder, rules: rules, catalogue: catalogue, layout: layout)
                 .segment(lines, headings: headings)
             label.title = result.preamble.title

@@ -12,11 +12,6 @@ struct DocumentClassifier {
             return (.label, Diagnostic(.info, "classify.label",
                                        "label: \(bracketed.count) 【】 headings, \(bracketedKeys.count) of them catalogue sections"))
         }
-        let bareKeys = Set(bare.compactMap(\.key))
-        if bareKeys.count >= minimumSections + 2 {
-            return (.label, Diagnostic(.info, "classify.label",
-                                       "label without brackets: \(bareKeys.count) catalogue headings alone on their lines"))
-        }
         let content = lines.filter { !$0.isBlank }
         let markdownHeadings = content.filter { $0.text.utf8.first == UInt8(ascii: "#") }.count
         let fieldRows = content.filter { line in
@@ -33,6 +28,16 @@ struct DocumentClassifier {
         if fieldLines >= 5 && mentionsApplication {
             return (.application, Diagnostic(.info, "classify.application",
                                              "application form: \(fieldLines) lines start with a form field name"))
+        }
+        // A few sections and nothing that says form or slides: an excerpt of a label.
+        if !bracketedKeys.isEmpty {
+            return (.label, Diagnostic(.info, "classify.label",
+                                       "label excerpt: \(bracketedKeys.count) catalogue section(s) in 【】 and no form fields"))
+        }
+        let bareKeys = Set(bare.compactMap(\.key))
+        if bareKeys.count >= minimumSections + 2 {
+            return (.label, Diagnostic(.info, "classify.label",
+                                       "label without brackets: \(bareKeys.count) catalogue headings alone on their lines"))
         }
         if content.count >= 20 {
             let abstract = content.prefix(40).contains { $0.text.contains("摘要") || $0.text.contains("Abstract") }

@@ -73,11 +73,16 @@ public struct TextDecoder: Sendable {
         if Double(substitutions) / Double(scalars) > 0.05 {
             throw InputError.binary("most of it does not decode as \(charset)")
         }
-        let controls = text.unicodeScalars.reduce(0) { n, s in
-            (s.value < 0x20 && s != "\n" && s != "\r" && s != "\t" && s != "\u{0C}") || (0x7F...0x9F).contains(s.value) ? n + 1 : n
+        // Bytes that "decode" only to controls, noncharacters (U+FFFF from 0xFF 0xFF) or private
+        // use are not text in any charset.
+        let junk = text.unicodeScalars.reduce(0) { n, s in
+            let v = s.value
+            let control = (v < 0x20 && s != "\n" && s != "\r" && s != "\t" && s != "\u{0C}") || (0x7F...0x9F).contains(v)
+            let nonCharacter = (v & 0xFFFE) == 0xFFFE || (0xFDD0...0xFDEF).contains(v)
+            return control || nonCharacter || (0xE000...0xF8FF).contains(v) ? n + 1 : n
         }
-        if Double(controls) / Double(scalars) > 0.01 {
-            throw InputError.binary("control bytes throughout; decoded as \(charset) it is not text")
+        if Double(junk) / Double(scalars) > 0.01 {
+            throw InputError.binary("control or noncharacter bytes throughout; decoded as \(charset) it is not text")
         }
         if substitutions > 0 {
             diagnostics.append(Diagnostic(.warning, "decode.invalid",
