@@ -121,8 +121,9 @@ public final class LabelParser {
         raw = raw.enumerated().filter { k, f in
             !(f.value.isEmpty && k + 1 < raw.count && CheapFold.fold(raw[k + 1].name) == CheapFold.fold(f.name))
         }.map(\.element)
-        var seen = Set<[String]>()
-        for f in raw where seen.insert([CheapFold.fold(f.name), f.value]).inserted {
+        // Keys as bytes: hashing Strings normalizes them first, which showed at 7% of a form's parse.
+        var seen = Set<[UInt8]>()
+        for f in raw where seen.insert(Array(CheapFold.fold(f.name).utf8) + [0] + Array(f.value.utf8)).inserted {
             label.fields.append(Field(name: f.name, value: f.value, span: f.span))
         }
         if raw.count > label.fields.count {

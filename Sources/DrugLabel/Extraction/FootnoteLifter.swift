@@ -22,11 +22,7 @@ struct FootnoteLifter {
             var i = 0
             while i < lines.count {
                 let text = lines[i].text
-                // An anchored pattern with a literal first character (`^1[.．]…`) rules most
-                // lines out without the regex engine.
-                guard !taken.contains(i), !text.isEmpty,
-                      entry.footnoteLead.map({ text.unicodeScalars.first == $0 }) ?? true,
-                      first.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil else { i += 1; continue }
+                guard !taken.contains(i), !text.isEmpty, first.matches(text) else { i += 1; continue }
                 var block = Block(fieldName: entry.name, items: [text], span: lines[i].span, indices: [i])
                 var next = 2
                 var blanks = 0

@@ -8,15 +8,13 @@ public struct FormVocabulary: Sendable {
         var folded: [Unicode.Scalar]
         public var numbered: Bool
         public var table: Bool
-        public var footnoteFirstItem: NSRegularExpression?
-        /// The literal character an anchored footnote pattern starts with, if it has one.
-        var footnoteLead: Unicode.Scalar?
+        var footnoteFirstItem: RegexLead?
     }
 
     public var entries: [Entry]
     /// The first two folded scalars of every name, to rule a line out before matching.
     private var openings: Set<[Unicode.Scalar]> = []
-    var formHeadings: [NSRegularExpression]
+    var formHeadings: [RegexLead]
     var attachmentLabels: [String]
     var patentType: String, patentExpires: String
     var trialType: String, trialComparator: String, trialStage: String
@@ -48,13 +46,12 @@ public struct FormVocabulary: Sendable {
         entries = try file.fields.map {
             Entry(name: $0.name, folded: Array(CheapFold.fold($0.name).unicodeScalars),
                   numbered: $0.numbered ?? false, table: $0.table ?? false,
-                  footnoteFirstItem: try $0.footnoteFirstItem.map { try NSRegularExpression(pattern: $0) },
-                  footnoteLead: $0.footnoteFirstItem.flatMap(FormVocabulary.literalLead))
+                  footnoteFirstItem: try $0.footnoteFirstItem.map { try RegexLead($0) })
         }
         // Longest first: `该通用名全球首个上市国家/地区` before `全球首个上市国家/地区`.
         entries.sort { $0.folded.count > $1.folded.count }
         openings = Set(entries.map { Array($0.folded.prefix(2)) })
-        formHeadings = try file.formHeadings.map { try NSRegularExpression(pattern: $0) }
+        formHeadings = try file.formHeadings.map { try RegexLead($0) }
         attachmentLabels = file.attachmentLabels
         patentType = file.patent.type
         patentExpires = file.patent.expires
@@ -63,21 +60,10 @@ public struct FormVocabulary: Sendable {
         trialStage = file.trial.stage
     }
 
-    /// `^1[.．]…` starts with the literal `1`; `^[1-9]…` has no literal first character.
-    static func literalLead(_ pattern: String) -> Unicode.Scalar? {
-        let scalars = Array(pattern.unicodeScalars)
-        guard scalars.count >= 2, scalars[0] == "^" else { return nil }
-        let lead = scalars[1]
-        guard !"\\[](){}.*+?|^$".unicodeScalars.contains(lead) else { return nil }
-        if scalars.count > 2, "*?{".unicodeScalars.contains(scalars[2]) { return nil }
-        return lead
-    }
-
     func isFormHeading(_ text: String) -> Bool {
         // The form's own headings are short lines; values and prose are not tried.
         guard text.utf8.count <= 72 else { return false }
-        let range = NSRange(text.startIndex..., in: text)
-        return formHeadings.contains { $0.firstMatch(in: text, range: range) != nil }
+        return formHeadings.contains { $0.matches(text) }
     }
 
     struct Match {

@@ -38,7 +38,8 @@ struct HeadingDetector {
         for (i, line) in lines.enumerated() where !line.isBlank && line.text.utf8.count <= 48 {
             let heading = line.text.trimming(" \u{3000}:：")
             // Only Han text can be a heading; folding through ICU is kept for those lines.
-            guard heading.unicodeScalars.count <= 12,
+            guard let first = heading.unicodeScalars.first, heading.unicodeScalars.count <= 12,
+                  folder.fold(first).unicodeScalars.first.map(index.openers.contains) == true,
                   heading.unicodeScalars.allSatisfy({ DisplayWidth.isWide($0.value) }) else { continue }
             if let key = index.key(forFoldedHeading: folder.fold(heading)) {
                 result.append(HeadingLine(index: i, heading: heading, key: key, rest: "", bracketed: false))

@@ -54,12 +54,18 @@ public struct SectionCatalogue: Sendable {
 struct HeadingIndex {
     private var byHeading: [String: String] = [:]
     private var byQuotedName: [String: String] = [:]
+    /// First characters of every folded heading: a line that starts otherwise is no heading.
+    private(set) var openers: Set<Unicode.Scalar> = []
     let catalogue: SectionCatalogue
 
     init(catalogue: SectionCatalogue, folder: Folder) {
         self.catalogue = catalogue
         for entry in catalogue.entries {
-            for heading in entry.headings { byHeading[HeadingIndex.key(folder.fold(heading))] = entry.key }
+            for heading in entry.headings {
+                let folded = HeadingIndex.key(folder.fold(heading))
+                byHeading[folded] = entry.key
+                if let first = folded.unicodeScalars.first { openers.insert(first) }
+            }
             for name in entry.quotedAs ?? [] { byQuotedName[folder.fold(name)] = entry.key }
         }
     }

@@ -7,6 +7,9 @@ import ICUBridge
 /// Not thread-safe: one per parser.
 public final class Folder {
     private let handle: OpaquePointer
+    /// Folds of single characters already asked for: a document asks about the same few
+    /// hundred first characters again and again.
+    private var scalarCache: [UInt32: String] = [:]
 
     public init() throws {
         var error = [CChar](repeating: 0, count: 256)
@@ -17,6 +20,14 @@ public final class Folder {
     }
 
     deinit { dl_folder_close(handle) }
+
+    /// The fold of one character (`藥` → `药`), remembered.
+    public func fold(_ scalar: Unicode.Scalar) -> String {
+        if let known = scalarCache[scalar.value] { return known }
+        let folded = fold(String(scalar))
+        scalarCache[scalar.value] = folded
+        return folded
+    }
 
     public func fold(_ text: String) -> String {
         var source = Array(text.utf8)

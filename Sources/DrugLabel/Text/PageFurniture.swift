@@ -35,8 +35,7 @@ struct PageFurniture: Sendable {
         let hasPageWord = text.unicodeScalars.contains { $0 == "页" || $0 == "e" || $0 == "E" }
         let dashed = utf8.first == UInt8(ascii: "-") || text.unicodeScalars.first.map { $0 == "—" || $0 == "–" } ?? false
         guard hasPageWord || dashed else { return false }
-        let range = NSRange(text.startIndex..., in: text)
-        return rules.pageFooters.contains { $0.firstMatch(in: text, range: range) != nil }
+        return rules.pageFooters.contains { $0.matches(text) }
     }
 
     /// A short line seen next to most page boundaries (within a few lines) is a running

@@ -11,7 +11,7 @@ public struct TextRules: Sendable {
     /// ASCII-ish marks that are bullets only at the start of a line, before a space.
     public var bulletLeaders: Set<Character>
     public var privateUse: ClosedRange<UInt32>
-    public var pageFooters: [NSRegularExpression]
+    var pageFooters: [RegexLead]
     public var sentenceEnd: Set<Character>
     public var referenceLeads: [String]
     public var furnitureMaxWidth: Int
@@ -69,7 +69,7 @@ public struct TextRules: Sendable {
         })
         let pua = file.privateUseRange.compactMap { UInt32($0, radix: 16) }
         privateUse = pua[0]...pua[1]
-        pageFooters = try file.pageFooterPatterns.map { try NSRegularExpression(pattern: $0) }
+        pageFooters = try file.pageFooterPatterns.map { try RegexLead($0) }
         sentenceEnd = Set(file.sentenceEnd)
         referenceLeads = file.referenceLeads.sorted { $0.count > $1.count }
         furnitureMaxWidth = file.runningFurniture.maxWidth

@@ -1,0 +1,37 @@
+@testable import DrugLabel
+import Testing
+
+/// The rule files are data a domain expert edits; these check the machinery that reads them.
+@Suite("Rules as data")
+struct RulesTests {
+    @Test("the first characters an anchored pattern can match are read from the pattern")
+    func regexLeads() throws {
+        #expect(RegexLead.leads(of: "^申报信息$") == ["申"])
+        #expect(RegexLead.leads(of: "^[一二三]+、") == ["一", "二", "三"])
+        #expect(RegexLead.leads(of: #"^\d{4}年"#)?.count == 10)
+        #expect(RegexLead.leads(of: "^(?i:page)") == nil)
+        #expect(RegexLead.leads(of: "^[-—–]") == nil)
+        #expect(RegexLead.leads(of: "^a*b") == nil)
+        #expect(RegexLead.leads(of: "申报") == nil)
+        let lead = try RegexLead("^申报信息$")
+        #expect(lead.matches("申报信息") && !lead.matches("申报时间 2023") && !lead.matches("其他"))
+    }
+
+    @Test("the bundled catalogue, vocabulary and text rules load, and every order names catalogue keys")
+    func bundled() throws {
+        let catalogue = SectionCatalogue.standard
+        let keys = Set(catalogue.entries.map(\.key))
+        #expect(keys.count == catalogue.entries.count, "duplicate keys")
+        for (kind, order) in catalogue.orders {
+            #expect(order.allSatisfy(keys.contains), "order \(kind) names an unknown key")
+        }
+        #expect(catalogue.alwaysMandatory.allSatisfy(keys.contains))
+        #expect(FormVocabulary.standard.entries.count > 50)
+        // Every Kangxi radical maps, and the five CJK Radicals Supplement characters of seed 003.
+        let rules = TextRules.standard
+        #expect((0x2F00...0x2FD5).allSatisfy { rules.radicals[UInt32($0)] != nil })
+        #expect(["⻣": "骨", "⻅": "见", "⻓": "长", "⻔": "门", "⻛": "风"].allSatisfy { radical, ideograph in
+            rules.radicals[radical.unicodeScalars.first!.value] == ideograph.unicodeScalars.first!
+        })
+    }
+}
