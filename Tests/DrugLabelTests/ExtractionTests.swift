@@ -1,0 +1,72 @@
+@testable import DrugLabel
+import Testing
+
+/// Facts of the corpus documents beyond the shared expectations, each read from the document
+/// itself (line numbers are the source file's), plus the small readers on typical phrasings.
+@Suite("Extraction")
+struct ExtractionTests {
+    @Test("the label's subsections and manufacturer, as the document gives them")
+    func labelDetails() throws {
+        let label = try TestSupport.parse(TestSupport.labelName)
+        let dosage = try #require(label.section("dosage_and_administration"))
+        // Lines 98, 102, 108, 114, 143, 169 of the label.
+        #expect(dosage.subsections.map(\.heading) == ["本品输注前的患者准备", "预处理", "输注前用药", "本品输注时准备", "使用方法", "监测"])
+        #expect(dosage.subsections.map(\.span.startLine) == [98, 102, 108, 114, 143, 169])
+        let adverse = try #require(label.section("adverse_reactions"))
+        #expect(adverse.subsections.contains { $0.heading == "ZUMA-1 临床研究" && $0.span.startLine == 194 })
+        // Lines 2279–2287.
+        let maker = try #require(label.metadata.manufacturer)
+        #expect(maker.name == "复星凯瑞（上海）生物科技有限公司")
+        #expect(maker.address == "上海市浦东新区新场镇康新公路 2277 号天慈中商药业 1 号厂房")
+        #expect(maker.postcode == "201314")
+        #expect(maker.website == "http://www.fosunkairos.com")
+        #expect(label.metadata.holder?.postcode == "201210")
+        // Line 9, under the title.
+        #expect(label.metadata.notice == "本品为附条件批准上市，请仔细阅读说明书并在医师指导下在医院内使用")
+        // Every value of the model points back into the file.
+        let lines = String(decoding: try TestSupport.bytes(TestSupport.labelName), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).count
+        for section in label.sections {
+            #expect(section.span.startLine >= 1 && section.span.endLine <= lines)
+            for sub in section.subsections { #expect(sub.span.startLine >= section.span.startLine && sub.span.endLine <= section.span.endLine) }
+        }
+    }
+
+    @Test("application values wrapped over lines are joined; slide cells lose their HTML")
+    func formDetails() throws {
+        let application = try TestSupport.parse("axicabtagene-ciloleucel-nrdl-application-2023")
+        // Lines 3–6: `企业名称 ：` / `复星凯特生物科技有限公` / `司`.
+        #expect(application.fields.first { $0.name == "企业名称" }?.value == "复星凯特生物科技有限公司")
+        #expect(application.fields.first { $0.name == "药品申报条件" }?.value.hasPrefix("1.2018年1月1日至2023年6月30日") == true)
+        let slides = try TestSupport.parse("axicabtagene-ciloleucel-slides-2025")
+        let indications = try #require(slides.section("indications_and_usage"))
+        #expect(!indications.text.contains("<") && indications.text.hasPrefix("本品为经基因修饰的靶向人 CD19"))
+        #expect(slides.metadata.englishName == "Axicabtagene Ciloleuceil Injection")
+    }
+
+    @Test("storage temperatures in the ways labels write them")
+    func temperatures() {
+        #expect(TemperatureReader.read("低于零下 150 摄氏度保存")! == (nil, -150))
+        #expect(TemperatureReader.read("2～8℃避光保存")! == (2, 8))
+        #expect(TemperatureReader.read("2℃-8℃冷藏")! == (2, 8))
+        #expect(TemperatureReader.read("密封，不超过25℃保存")! == (nil, 25))
+        #expect(TemperatureReader.read("-20℃以下冷冻")! == (nil, -20))
+        #expect(TemperatureReader.read("密封保存") == nil)
+    }
+
+    @Test("shelf life, revision dates and approval numbers")
+    func smallReaders() {
+        #expect(ShelfLifeReader.months("有效期暂定为 12 个月") == 12)
+        #expect(ShelfLifeReader.months("24个月") == 24)
+        #expect(ShelfLifeReader.months("2 年") == 24)
+        let dates = RevisionDateReader().read([
+            SourceLine(number: 1, text: "核准日期：2007年01月10日"),
+            SourceLine(number: 2, text: "修改日期：2015年12月01日"),
+            SourceLine(number: 3, text: "第十二次修改日期：2020.6.1"),
+        ])
+        #expect(dates.approvalDate?.date == "2007-01-10")
+        #expect(dates.revisions.map(\.date) == ["2015-12-01", "2020-06-01"])
+        #expect(dates.revisions.map(\.ordinal) == [nil, 12])
+        #expect(ApprovalNumberReader.read("国药准字：S20210019") == ["国药准字S20210019"])
+        #expect(ApprovalNumberReader.read("国药准字H 20054321；国药准字H20054322") == ["国药准字H20054321", "国药准字H20054322"])
+    }
+}
