@@ -72,6 +72,23 @@ struct SegmentationTests {
         #expect(label.diagnostics.contains { $0.code == "normalize.runningHeader" })
     }
 
+    @Test("a boxed warning in the preamble, with or without bullets, is its own block")
+    func preambleWarning() throws {
+        let plain = try parse("核准日期：2007年01月10日\n测试注射液说明书\n请仔细阅读说明书并在医师指导下使用。\n警告：本品可引起严重过敏反应。\n用药前应询问过敏史。\n【药品名称】\n通用名称：测试注射液\n【禁忌】\n对本品过敏者禁用。\n")
+        #expect(plain.boxedWarning?.title == "警告：本品可引起严重过敏反应。")
+        #expect(plain.boxedWarning?.items == ["用药前应询问过敏史。"])
+        #expect(plain.title == "测试注射液说明书")
+        #expect(plain.metadata.notice == "请仔细阅读说明书并在医师指导下使用。")
+        #expect(plain.metadata.approvalDate == "2007-01-10")
+        let bulleted = try parse("测试片说明书\n警示语\n• 可致肝损伤。\n• 用药期间监测肝功能。\n【药品名称】\n通用名称：测试片\n【禁忌】\n尚不明确。\n")
+        #expect(bulleted.boxedWarning?.items == ["可致肝损伤。", "用药期间监测肝功能。"])
+        #expect(bulleted.boxedWarning?.span == SourceSpan(startLine: 2, endLine: 4))
+        // A line that only mentions a warning inside a section is not a box.
+        let mention = try parse("【注意事项】\n警告：请勿超量服用。\n其他注意事项。\n【禁忌】\n尚不明确。\n")
+        #expect(mention.boxedWarning == nil)
+        #expect(mention.section("warnings_and_cautions")?.text.hasPrefix("警告：请勿超量服用。") == true)
+    }
+
     @Test("artifacts are repaired: radicals, private-use bullets, icons, citation marks")
     func repairs() throws {
         let label = try parse("【药品名称】\n通⽤名称：测试⽚\n【适应症】\n\u{F06C} ⽤于治疗⻣髓瘤\n【用法用量】\n\u{E6EB}口服，一次 1 片<sup>2</sup>。\n【禁忌】\n尚不明确。\n")
