@@ -16,3 +16,21 @@ struct GoldenTests {
         #expect(try store.orphans().isEmpty)
     }
 }
+
+@Suite("JSON contract")
+struct ContractTests {
+    @Test("the JSON of every corpus document decodes back to the same value")
+    func roundTrip() throws {
+        for name in TestSupport.expectationNames {
+            let label = try TestSupport.parse(name)
+            let decoded = try LabelJSON.decode(try LabelJSON.encode(label))
+            #expect(decoded == label, "\(name)")
+        }
+    }
+
+    @Test("metadata leaves out keys with no value, empty lists included")
+    func noEmptyKeys() throws {
+        let json = String(decoding: try LabelJSON.encode(try TestSupport.parse("car-t-risks-and-regulation-review-article")), as: UTF8.self)
+        #expect(json.contains("\"metadata\" : {\n\n  }") || json.contains("\"metadata\" : {}"))
+    }
+}

@@ -24,6 +24,48 @@ public struct Metadata: Codable, Sendable, Hashable {
     public init() {}
 
     public var isEmpty: Bool { self == Metadata() }
+
+    private enum CodingKeys: String, CodingKey {
+        case notice, genericName, tradeName, englishName, pinyin, approvalNumbers, standard, approvalDate
+        case revisions, holder, manufacturer, storage, shelfLife, spans
+    }
+
+    // DESIGN.md: "A key with no value is left out" — empty lists too, not only nils.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(notice, forKey: .notice)
+        try c.encodeIfPresent(genericName, forKey: .genericName)
+        try c.encodeIfPresent(tradeName, forKey: .tradeName)
+        try c.encodeIfPresent(englishName, forKey: .englishName)
+        try c.encodeIfPresent(pinyin, forKey: .pinyin)
+        if !approvalNumbers.isEmpty { try c.encode(approvalNumbers, forKey: .approvalNumbers) }
+        try c.encodeIfPresent(standard, forKey: .standard)
+        try c.encodeIfPresent(approvalDate, forKey: .approvalDate)
+        if !revisions.isEmpty { try c.encode(revisions, forKey: .revisions) }
+        try c.encodeIfPresent(holder, forKey: .holder)
+        try c.encodeIfPresent(manufacturer, forKey: .manufacturer)
+        try c.encodeIfPresent(storage, forKey: .storage)
+        try c.encodeIfPresent(shelfLife, forKey: .shelfLife)
+        if !spans.isEmpty { try c.encode(spans, forKey: .spans) }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        notice = try c.decodeIfPresent(String.self, forKey: .notice)
+        genericName = try c.decodeIfPresent(String.self, forKey: .genericName)
+        tradeName = try c.decodeIfPresent(String.self, forKey: .tradeName)
+        englishName = try c.decodeIfPresent(String.self, forKey: .englishName)
+        pinyin = try c.decodeIfPresent(String.self, forKey: .pinyin)
+        approvalNumbers = try c.decodeIfPresent([String].self, forKey: .approvalNumbers) ?? []
+        standard = try c.decodeIfPresent(String.self, forKey: .standard)
+        approvalDate = try c.decodeIfPresent(String.self, forKey: .approvalDate)
+        revisions = try c.decodeIfPresent([Revision].self, forKey: .revisions) ?? []
+        holder = try c.decodeIfPresent(Organization.self, forKey: .holder)
+        manufacturer = try c.decodeIfPresent(Organization.self, forKey: .manufacturer)
+        storage = try c.decodeIfPresent(Storage.self, forKey: .storage)
+        shelfLife = try c.decodeIfPresent(ShelfLife.self, forKey: .shelfLife)
+        spans = try c.decodeIfPresent([String: SourceSpan].self, forKey: .spans) ?? [:]
+    }
 }
 
 /// `第四次修改日期：2024 年 12 月 13 日` is ordinal 4, date 2024-12-13.
