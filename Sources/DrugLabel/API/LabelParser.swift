@@ -52,7 +52,11 @@ public final class LabelParser {
         public func normalize(_ text: String) -> (lines: [SourceLine], diagnostics: [Diagnostic]) {
             var lines = LineSplitter(repairer: LineRepairer(rules: parser.rules)).split(text)
             let furniture = PageFurniture(rules: parser.rules).find(in: lines)
-            for i in furniture.drop { lines[i].text = ""; lines[i].width = 0 }
+            // Dropped, not blanked: in single-spaced text a blank would end the paragraph that a
+            // page break cut. Each line keeps its own number, so nothing downstream miscounts.
+            if !furniture.drop.isEmpty {
+                lines = lines.enumerated().filter { !furniture.drop.contains($0.offset) }.map(\.element)
+            }
             return (lines, furniture.diagnostics)
         }
 
