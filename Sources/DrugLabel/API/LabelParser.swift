@@ -117,7 +117,7 @@ public final class LabelParser {
                                                     line: block.span.startLine))
             }
         }
-        let records = FormRecords(vocabulary: vocabulary, folder: folder)
+        let records = FormRecords(vocabulary: vocabulary)
         label.patents = records.patents(raw)
         label.trials = records.trials(raw)
         // `药品不良反应监测情况和药品安全性研究结果` / `药品不良反应监测情况和药品安全性研究结果： 1. …`:

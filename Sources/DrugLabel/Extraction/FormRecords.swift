@@ -2,7 +2,6 @@
 /// blocks (the form prints them twice) come out once.
 struct FormRecords {
     let vocabulary: FormVocabulary
-    let folder: Folder
 
     func patents(_ fields: [FormFieldExtractor.RawField]) -> [Patent] {
         var result: [Patent] = []

@@ -5,31 +5,18 @@
 struct LineRepairer: Sendable {
     let rules: TextRules
 
-    /// The repaired, trimmed text and whether the raw line began with white space.
-    func repair(_ raw: Substring) -> (text: String, leadingSpace: Bool) {
-        let leadingSpace = raw.unicodeScalars.first.map(LineRepairer.isSpace) ?? false
-        if !needsRepair(raw) {
-            return (LineRepairer.trimmed(raw), leadingSpace)
-        }
-        return (LineRepairer.trimmed(Substring(slowRepair(raw))), leadingSpace)
+    /// The repaired, trimmed text of a line that `scan` sent to the slow path.
+    func repair(_ raw: Substring) -> String {
+        LineRepairer.trimmed(Substring(slowRepair(raw)))
     }
 
-    /// The fast path: most lines hold nothing to repair, and a byte scan tells. Full-width
-    /// punctuation (U+FF0C …) is in nearly every line and needs nothing, so only the exact
-    /// byte patterns of radicals, private use, U+FFFD, bullets, `<sup>` and `$…$` send a line
-    /// to the slow path.
     /// One pass over a trimmed line's bytes: whether it needs the slow path, and its display
-    /// width (wide characters count two) for the wrap joiner.
+    /// width (wide characters count two) for the wrap joiner. Most lines need nothing, and
+    /// full-width punctuation (U+FF0C …) is in nearly every line, so only the exact byte
+    /// patterns of radicals, private use, U+FFFD, bullets, `<sup>` and `$…$` count.
     func scan(_ b: UnsafeBufferPointer<UInt8>) -> (needsRepair: Bool, width: Int) {
         if LineRepairer.scan(b, bullets: rules.bulletPrefixes) { return (true, 0) }
         return (false, DisplayWidth.of(utf8: b))
-    }
-
-    private func needsRepair(_ raw: Substring) -> Bool {
-        if let found = raw.utf8.withContiguousStorageIfAvailable({ LineRepairer.scan($0, bullets: rules.bulletPrefixes) }) {
-            return found
-        }
-        return Array(raw.utf8).withUnsafeBufferPointer { LineRepairer.scan($0, bullets: rules.bulletPrefixes) }
     }
 
     static func scan(_ b: UnsafeBufferPointer<UInt8>, bullets: Set<UInt32>) -> Bool {
@@ -37,6 +24,7 @@ struct LineRepairer: Sendable {
         var i = 0
         while i < n, b[i] == 0x20 || b[i] == 0x09 { i += 1 }
         if i < n, b[i] == 0x2A || b[i] == 0x2D || b[i] == 0x6F { return true } // * - o leaders
+        if i + 1 < n, b[i] == 0xC2, b[i + 1] == 0xB7 { return true }             // · leader
         var dollars = 0
         while i < n {
             let c = b[i]
@@ -58,7 +46,6 @@ struct LineRepairer: Sendable {
                 i += 3
                 continue
             }
-            if c == 0xC2 && i + 1 < n && b[i + 1] == 0xB7 { return true }      // · leader or bullet
             i += 1
         }
         return false

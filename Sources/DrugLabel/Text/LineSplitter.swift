@@ -48,7 +48,7 @@ struct LineSplitter: Sendable {
             return SourceLine(number: number, text: String(text[from..<to]), leadingSpace: leadingSpace, width: width)
         }
         let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-        return SourceLine(number: number, text: repairer.repair(Substring(raw)).text, leadingSpace: leadingSpace)
+        return SourceLine(number: number, text: repairer.repair(Substring(raw)), leadingSpace: leadingSpace)
     }
 
     /// Space, tab, form feed, U+00A0 and U+3000 at `i`: their byte length, or nil.
