@@ -88,58 +88,12 @@ public final class LabelParser {
                 .label(preamble: result.preamble, sections: result.sections, paragraphs: result.paragraphs)
             label.diagnostics += result.diagnostics
         case .application, .slides:
-            readForm(lines, kind: kind, into: &label)
+            FormReader(vocabulary: vocabulary, catalogue: catalogue, headingIndex: headingIndex, folder: folder)
+                .read(lines, kind: kind, into: &label)
         case .article, .unknown:
             label.diagnostics.append(Diagnostic(.warning, "segment.noSections",
                                                 "no label sections (【】 headings) were found; nothing was segmented"))
         }
         return label
-    }
-
-    private func readForm(_ lines: [SourceLine], kind: DocumentKind, into label: inout Label) {
-        var raw: [FormFieldExtractor.RawField]
-        if kind == .slides {
-            raw = SlideTableReader().read(lines)
-        } else {
-            let extracted = FormFieldExtractor(vocabulary: vocabulary).extract(lines)
-            raw = extracted.fields
-            for block in extracted.footnotes {
-                let value = block.items.joined(separator: "\n")
-                let target = CheapFold.fold(block.fieldName)
-                if let i = raw.firstIndex(where: { CheapFold.fold($0.name) == target && $0.value.isEmpty }) {
-                    raw[i].value = value
-                    raw[i].span = raw[i].span.union(block.span)
-                } else {
-                    raw.append(.init(name: block.fieldName, value: value, span: block.span))
-                }
-                label.diagnostics.append(Diagnostic(.info, "fields.footnoteMoved",
-                                                    "the numbered \(block.fieldName) list the PDF laid at lines \(block.span.startLine)–\(block.span.endLine) was given back to that field",
-                                                    line: block.span.startLine))
-            }
-        }
-        let records = FormRecords(vocabulary: vocabulary)
-        label.patents = records.patents(raw)
-        label.trials = records.trials(raw)
-        // `药品不良反应监测情况和药品安全性研究结果` / `药品不良反应监测情况和药品安全性研究结果： 1. …`:
-        // a value that repeats its field's name leaves the first, empty occurrence behind.
-        raw = raw.enumerated().filter { k, f in
-            !(f.value.isEmpty && k + 1 < raw.count && CheapFold.fold(raw[k + 1].name) == CheapFold.fold(f.name))
-        }.map(\.element)
-        // Keys as bytes: hashing Strings normalizes them first, which showed at 7% of a form's parse.
-        var seen = Set<[UInt8]>()
-        for f in raw where seen.insert(Array(CheapFold.fold(f.name).utf8) + [0] + Array(f.value.utf8)).inserted {
-            label.fields.append(Field(name: f.name, value: f.value, span: f.span))
-        }
-        if raw.count > label.fields.count {
-            label.diagnostics.append(Diagnostic(.info, "fields.duplicates",
-                                                "\(raw.count - label.fields.count) field(s) repeated verbatim were kept once"))
-        }
-        for field in label.fields {
-            if let key = headingIndex.key(forFoldedFieldName: folder.fold(field.name)),
-               !label.sections.contains(where: { $0.key == key }) {
-                label.sections.append(Section(key: key, heading: field.name, span: field.span, text: field.value))
-            }
-        }
-        label.metadata = MetadataBuilder(catalogue: catalogue).form(fields: label.fields)
     }
 }
