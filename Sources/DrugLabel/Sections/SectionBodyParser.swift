@@ -56,8 +56,7 @@ struct SectionBodyParser {
     private func isTitleCandidate(_ p: Paragraph) -> Bool {
         guard p.lineCount == 1, p.text.utf8.count <= 90 else { return false }
         let text = p.text
-        let width = DisplayWidth.of(text)
-        guard width >= 4, width <= 30, !joiner.startsBlock(text) else { return false }
+        guard p.width >= 4, p.width <= 30, !joiner.startsBlock(text) else { return false }
         let scalars = text.unicodeScalars
         guard scalars.contains(where: { DisplayWidth.isWide($0.value) }),
               !scalars.contains(where: { SectionBodyParser.punctuation.contains($0) }),
@@ -74,6 +73,6 @@ struct SectionBodyParser {
 
     private func isBody(_ p: Paragraph) -> Bool {
         if p.lineCount > 1 || joiner.startsWithBullet(p.text) || joiner.endsSentence(p.text) { return true }
-        return DisplayWidth.of(p.text) >= joiner.layout.fullWidth
+        return p.width >= joiner.layout.fullWidth
     }
 }

@@ -18,7 +18,10 @@ enum DisplayWidth {
                 width += 1
                 i += c < 0x80 ? 1 : 2
             } else if c < 0xF0 {
-                if i + 2 < n {
+                // U+4000–U+9FFF (lead bytes E4–E9) is all CJK ideographs: wide without decoding.
+                if c >= 0xE4 && c <= 0xE9 {
+                    width += 2
+                } else if i + 2 < n {
                     let v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
                     width += isWide(v) ? 2 : 1
                 } else {

@@ -15,40 +15,46 @@ struct LineRepairer: Sendable {
     /// full-width punctuation (U+FF0C …) is in nearly every line, so only the exact byte
     /// patterns of radicals, private use, U+FFFD, bullets, `<sup>` and `$…$` count.
     func scan(_ b: UnsafeBufferPointer<UInt8>) -> (needsRepair: Bool, width: Int) {
-        if LineRepairer.scan(b, bullets: rules.bulletPrefixes) { return (true, 0) }
-        return (false, DisplayWidth.of(utf8: b))
+        LineRepairer.scan(b, bullets: rules.bulletPrefixes)
     }
 
-    static func scan(_ b: UnsafeBufferPointer<UInt8>, bullets: Set<UInt32>) -> Bool {
+    /// The byte scan and the width in one pass (this runs on every line of every document).
+    static func scan(_ b: UnsafeBufferPointer<UInt8>, bullets: Set<UInt32>) -> (needsRepair: Bool, width: Int) {
         let n = b.count
         var i = 0
         while i < n, b[i] == 0x20 || b[i] == 0x09 { i += 1 }
-        if i < n, b[i] == 0x2A || b[i] == 0x2D || b[i] == 0x6F { return true } // * - o leaders
-        if i + 1 < n, b[i] == 0xC2, b[i + 1] == 0xB7 { return true }             // · leader
+        if i < n, b[i] == 0x2A || b[i] == 0x2D || b[i] == 0x6F { return (true, 0) } // * - o leaders
+        if i + 1 < n, b[i] == 0xC2, b[i + 1] == 0xB7 { return (true, 0) }             // · leader
         var dollars = 0
+        var width = i
         while i < n {
             let c = b[i]
             if c < 0x80 {
-                if c == 0x3C, i + 4 < n, b[i + 1] == 0x73, b[i + 2] == 0x75, b[i + 3] == 0x70 { return true } // <sup
-                if c == 0x24 { dollars += 1; if dollars == 2 { return true } }
+                if c == 0x3C, i + 4 < n, b[i + 1] == 0x73, b[i + 2] == 0x75, b[i + 3] == 0x70 { return (true, 0) } // <sup
+                if c == 0x24 { dollars += 1; if dollars == 2 { return (true, 0) } }
+                width += 1
                 i += 1
                 continue
             }
             if c >= 0xE0 && c < 0xF0 && i + 2 < n {
-                if c == 0xEE { return true }                                  // U+E000–EFFF private use
-                if c == 0xEF && (b[i + 1] < 0xA4 || (b[i + 1] == 0xBF && b[i + 2] == 0xBD)) { return true } // U+F000–F8FF, U+FFFD
+                if c >= 0xE4 && c <= 0xE9 { width += 2; i += 3; continue }   // CJK ideographs
+                if c == 0xEE { return (true, 0) }                             // U+E000–EFFF private use
+                if c == 0xEF && (b[i + 1] < 0xA4 || (b[i + 1] == 0xBF && b[i + 2] == 0xBD)) { return (true, 0) } // U+F000–F8FF, U+FFFD
                 if c == 0xE2 {
-                    if b[i + 1] >= 0xBA { return true }                       // U+2E80–2FFF radicals
+                    if b[i + 1] >= 0xBA { return (true, 0) }                  // U+2E80–2FFF radicals
                     // Bullets (•, ●, ▪ …) are three-byte sequences; Han text never gets here.
                     let key = UInt32(c) << 16 | UInt32(b[i + 1]) << 8 | UInt32(b[i + 2])
-                    if bullets.contains(key) { return true }
+                    if bullets.contains(key) { return (true, 0) }
                 }
+                let v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                width += DisplayWidth.isWide(v) ? 2 : 1
                 i += 3
                 continue
             }
-            i += 1
+            width += c >= 0xF0 ? 2 : 1
+            i += c >= 0xF0 ? 4 : (c >= 0xC0 ? 2 : 1)
         }
-        return false
+        return (false, width)
     }
 
     private func slowRepair(_ raw: Substring) -> String {

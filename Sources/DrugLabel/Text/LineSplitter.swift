@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits decoded text into physical lines numbered as in the original file (LF, CRLF and CR
 /// all end a line) and repairs each one.
 ///
@@ -19,6 +21,18 @@ struct LineSplitter: Sendable {
         var start = 0
         var i = 0
         let n = bytes.count
+        guard let base = bytes.baseAddress, n > 0 else { return [] }
+        if memchr(base, 0x0D, n) == nil {
+            // LF only, the common case: let memchr find the line ends.
+            while start < n, let hit = memchr(base + start, 0x0A, n - start) {
+                let end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                lines.append(line(bytes, text, start, end, number))
+                number += 1
+                start = end + 1
+            }
+            if start < n { lines.append(line(bytes, text, start, n, number)) }
+            return lines
+        }
         while i < n {
             let b = bytes[i]
             if b == 0x0A || b == 0x0D {

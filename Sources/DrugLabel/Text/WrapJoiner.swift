@@ -32,9 +32,10 @@ struct WrapJoiner: Sendable {
                 WrapJoiner.append(&current!.text, line.text)
                 current!.span = current!.span.union(line.span)
                 current!.lineCount += 1
+                current!.width += line.width
             } else {
                 if let paragraph = current { result.append(paragraph) }
-                current = Paragraph(text: line.text, span: line.span)
+                current = Paragraph(text: line.text, span: line.span, width: line.width)
             }
             last = line
             blanks = 0
