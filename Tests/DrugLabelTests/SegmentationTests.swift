@@ -38,6 +38,17 @@ struct SegmentationTests {
         #expect(label.section("warnings_and_cautions")?.text.contains("【不良反应】") == true)
     }
 
+    @Test("a label copied from a web page: `标题：内容` lines without brackets")
+    func colonHeadings() throws {
+        let label = try parse("测试颗粒说明书\n药品名称：测试颗粒\n成份：测试。\n功能主治：清热解毒。\n规格：每袋装10g\n用法用量：开水冲服，一次1袋，一日3次。\n不良反应：尚不明确。\n禁忌：孕妇禁用。\n注意事项：\n1）忌烟、酒。\n2）不宜久服。\n贮藏：密封。\n")
+        #expect(label.kind == .label)
+        #expect(label.sections.map(\.key) == ["names", "composition", "indications_and_usage", "dosage_forms_and_strengths",
+                                              "dosage_and_administration", "adverse_reactions", "contraindications",
+                                              "warnings_and_cautions", "storage_and_handling"])
+        #expect(label.section("contraindications")?.text == "孕妇禁用。")
+        #expect(label.section("warnings_and_cautions")?.items.map(\.marker) == ["1）", "2）"])
+    }
+
     @Test("an excerpt with one or two sections is still a label")
     func excerpt() throws {
         let label = try parse("【禁忌】\n对青霉素过敏者禁用。\n")

@@ -32,17 +32,27 @@ struct HeadingDetector {
         return result
     }
 
-    /// Catalogue headings without brackets, each alone on its line (with an optional colon).
+    /// Catalogue headings without brackets: alone on their line (`适应症`), or before a colon with
+    /// the text after it (`适应症：用于…`, as labels copied from web pages write them).
     func bare(in lines: [SourceLine]) -> [HeadingLine] {
         var result: [HeadingLine] = []
-        for (i, line) in lines.enumerated() where !line.isBlank && line.text.utf8.count <= 48 {
-            let heading = line.text.trimming(" \u{3000}:：")
+        for (i, line) in lines.enumerated() where !line.isBlank {
+            let scalars = line.text.unicodeScalars
+            var heading = line.text
+            var rest = ""
+            if let colon = scalars.prefix(14).firstIndex(where: { $0 == "：" || $0 == ":" }) {
+                heading = String(line.text.unicodeScalars[..<colon])
+                rest = String(line.text.unicodeScalars[scalars.index(after: colon)...]).trimmingSpaces()
+            } else if line.text.utf8.count > 48 {
+                continue
+            }
+            heading = heading.trimming(" \u{3000}")
             // Only Han text can be a heading; folding through ICU is kept for those lines.
             guard let first = heading.unicodeScalars.first, heading.unicodeScalars.count <= 12,
                   folder.fold(first).unicodeScalars.first.map(index.openers.contains) == true,
                   heading.unicodeScalars.allSatisfy({ DisplayWidth.isWide($0.value) }) else { continue }
             if let key = index.key(forFoldedHeading: folder.fold(heading)) {
-                result.append(HeadingLine(index: i, heading: heading, key: key, rest: "", bracketed: false))
+                result.append(HeadingLine(index: i, heading: heading, key: key, rest: rest, bracketed: false))
             }
         }
         return result

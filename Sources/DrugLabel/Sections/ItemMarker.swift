@@ -1,5 +1,5 @@
-/// The marker of a numbered item: `1.`, `2、`, `（1）`, `(2)`, `①`. `1.5 ×` is a number, not a
-/// marker, so a marker is never followed by a digit.
+/// The marker of a numbered item: `1.`, `2、`, `（1）`, `(2)`, `1）`, `①`. `1.5 ×` is a number,
+/// not a marker, so a marker is never followed by a digit.
 struct ItemMarker: Sendable, Hashable {
     var marker: String
     /// The text after the marker, trimmed.
@@ -25,7 +25,7 @@ struct ItemMarker: Sendable, Hashable {
         if open != nil {
             guard close == "）" || close == ")" else { return nil }
         } else {
-            guard close == "." || close == "、" || close == "．" else { return nil }
+            guard close == "." || close == "、" || close == "．" || close == "）" || close == ")" else { return nil }
         }
         let after = scalars.index(after: i)
         if after != scalars.endIndex {
