@@ -37,6 +37,15 @@ struct ExtractionTests {
         // Lines 3–6: `企业名称 ：` / `复星凯特生物科技有限公` / `司`.
         #expect(application.fields.first { $0.name == "企业名称" }?.value == "复星凯特生物科技有限公司")
         #expect(application.fields.first { $0.name == "药品申报条件" }?.value.hasPrefix("1.2018年1月1日至2023年6月30日") == true)
+        // Seed 003 lines 511–535: the guideline text, then a nine-line field name with its
+        // attachment (`下载文件 IMWG.pdf`, line 521) laid in the middle of it.
+        let zevor = try TestSupport.parse("zevorcabtagene-autoleucel-nrdl-application-2025")
+        let guideline = try #require(zevor.fields.first { $0.name == "临床指南/诊疗规范推荐情况3" })
+        #expect(guideline.value.hasSuffix("推荐抗BCMA CAR-T应用于复发难治性多发性骨髓瘤。"))
+        #expect(guideline.span == SourceSpan(startLine: 511, endLine: 513))
+        let evidence = try #require(zevor.fields.first { $0.span.startLine == 515 })
+        #expect(evidence.name.hasPrefix("临床指南/诊疗规范中需包含申报药品推荐情况具体内容") && evidence.name.hasSuffix("客观性）"))
+        #expect(evidence.value == "IMWG.pdf")
         let slides = try TestSupport.parse("axicabtagene-ciloleucel-slides-2025")
         let indications = try #require(slides.section("indications_and_usage"))
         #expect(!indications.text.contains("<") && indications.text.hasPrefix("本品为经基因修饰的靶向人 CD19"))

@@ -10,8 +10,8 @@ struct FormFieldExtractor {
         var span: SourceSpan
     }
 
-    /// How many lines a wrapped field name may run over.
-    private let nameWindow = 8
+    /// How many lines a wrapped field name may run over (seed 003 has names of nine lines).
+    private let nameWindow = 12
     /// A value longer than this, or one with sentence punctuation, is prose: names inside it
     /// are words of the prose, not new fields.
     private let shortValue = 40
@@ -31,7 +31,18 @@ struct FormFieldExtractor {
                 i += 1
                 continue
             }
-            let window = Array(lines[i..<min(lines.count, i + nameWindow)])
+            var window = Array(lines[i..<min(lines.count, i + nameWindow)])
+            // The PDF may lay a field's attachment (`下载文件 X.pdf`) in the middle of its wrapped
+            // name: match the name without it, and read it as the value.
+            var attachment: SourceLine?
+            if matchName(window) == nil, let a = window.dropFirst().firstIndex(where: isAttachment) {
+                var rest = window
+                let removed = rest.remove(at: a)
+                if let (stream, m) = matchName(rest), stream.origins[m.end - 1].line >= a {
+                    attachment = removed
+                    window = rest
+                }
+            }
             guard let (stream, m) = matchName(window) else {
                 if let f = open {
                     if fields[f].value.isEmpty { fields[f].value = clean(line.text) } else { WrapJoiner.append(&fields[f].value, clean(line.text)) }
@@ -53,10 +64,17 @@ struct FormFieldExtractor {
                 fields.append(RawField(name: pair.name, value: clean(pair.value),
                                        span: k == 0 ? nameSpan : window[lastLine].span))
             }
+            if let attachment, fields[fields.count - 1].value.isEmpty {
+                fields[fields.count - 1].value = clean(attachment.text)
+            }
             open = fields.count - 1
-            i += lastLine + 1
+            i += lastLine + 1 + (attachment == nil ? 0 : 1)
         }
         return (fields, footnotes)
+    }
+
+    private func isAttachment(_ line: SourceLine) -> Bool {
+        vocabulary.attachmentLabels.contains { line.text.hasPrefix($0) }
     }
 
     /// A field name at the start of `window`'s first line, on that line alone or wrapped over
