@@ -5,9 +5,27 @@
 struct LineRepairer: Sendable {
     let rules: TextRules
 
-    /// The repaired, trimmed text of a line that `scan` sent to the slow path.
-    func repair(_ raw: Substring) -> String {
-        LineRepairer.trimmed(Substring(slowRepair(raw)))
+    /// The repaired, trimmed text of a line that `scan` sent to the slow path, and its width.
+    func repair(_ raw: UnsafeBufferPointer<UInt8>) -> (text: String, width: Int) {
+        var dollars = 0
+        for b in raw where b == 0x24 { dollars += 1 }
+        var bytes: [UInt8]
+        if dollars >= 2 || LineRepairer.hasSupTag(raw) {
+            // Markup (citation marks, LaTeX) is rare: handle it on a String first.
+            var text = String(decoding: raw, as: UTF8.self)
+            if LineRepairer.hasSupTag(raw) { text = dropSupMarks(text) }
+            if dollars >= 2 { text = LaTeXMath.strip(text) }
+            bytes = text.withUTF8 { repairBytes($0) }
+        } else {
+            bytes = repairBytes(raw)
+        }
+        return bytes.withUnsafeBufferPointer { out in
+            var lo = 0, hi = out.count
+            while lo < hi, let w = LineSplitter.spaceWidth(out, at: lo, end: hi) { lo += w }
+            while hi > lo, let w = LineSplitter.spaceWidthBefore(out, at: hi, start: lo) { hi -= w }
+            let trimmed = UnsafeBufferPointer(rebasing: out[lo..<hi])
+            return (String(decoding: trimmed, as: UTF8.self), DisplayWidth.of(utf8: trimmed))
+        }
     }
 
     /// One pass over a trimmed line's bytes: whether it needs the slow path, and its display
@@ -57,17 +75,9 @@ struct LineRepairer: Sendable {
         return (false, width)
     }
 
-    private func slowRepair(_ raw: Substring) -> String {
-        var source = raw
-        if LineRepairer.hasSupTag(raw) { source = Substring(dropSupMarks(String(raw))) }
-        if source.utf8.contains(UInt8(ascii: "$")) { source = Substring(LaTeXMath.strip(String(source))) }
-        var text = String(source)
-        return text.withUTF8 { repairBytes($0) }
-    }
-
     /// The repair on UTF-8 bytes: ordinary characters are copied as bytes, and only radicals,
     /// private-use glyphs, U+FFFD and bullets are decoded and replaced.
-    private func repairBytes(_ b: UnsafeBufferPointer<UInt8>) -> String {
+    private func repairBytes(_ b: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(b.count + 8)
         let n = b.count
@@ -116,13 +126,13 @@ struct LineRepairer: Sendable {
                 // Icon-font glyph from a web page (download arrows, field markers): not text.
                 if spaceBefore && spaceAfter && i + length < n && b[i + length] == 0x20 { i += 1 }
             } else if let ideograph = rules.radical(v) {
-                out.append(contentsOf: Array(String(ideograph).utf8))
+                LineRepairer.appendUTF8(ideograph.value, to: &out)
             } else {
                 out.append(contentsOf: b[i..<(i + length)])
             }
             i += length
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// `* text`, `o 核对`, `- text`, `· text`: a leader, a space, then a word, not a number
@@ -141,30 +151,46 @@ struct LineRepairer: Sendable {
 
     /// `药品通用名称 <sup>2</sup>` is the field name with a citation mark: drop mark and content.
     private func dropSupMarks(_ text: String) -> String {
-        guard LineRepairer.hasSupTag(text) else { return text }
-        var result = ""
-        var rest = Substring(text)
-        while let open = rest.firstRange(of: "<sup>") {
-            guard let close = rest[open.upperBound...].firstRange(of: "</sup>") else { break }
-            var before = rest[..<open.lowerBound]
-            // The mark was attached with a space: `名称 <sup>2</sup>` leaves no trailing space.
-            if rest[close.upperBound...].first.map({ $0 == " " || $0 == "\t" }) ?? true {
-                while before.last == " " { before = before.dropLast() }
+        let b = Array(text.utf8)
+        let open = Array("<sup>".utf8), close = Array("</sup>".utf8)
+        func find(_ needle: [UInt8], from: Int) -> Int? {
+            guard b.count >= needle.count, from <= b.count - needle.count else { return nil }
+            for i in from...(b.count - needle.count) where b[i] == needle[0] && b[i..<(i + needle.count)].elementsEqual(needle) {
+                return i
             }
-            result += before
-            rest = rest[close.upperBound...]
+            return nil
         }
-        return result + rest
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        var k = 0
+        while let o = find(open, from: k), let c = find(close, from: o + open.count) {
+            var before = b[k..<o]
+            let after = c + close.count
+            // The mark was attached with a space: `名称 <sup>2</sup>` leaves no trailing space.
+            if after >= b.count || b[after] == 0x20 || b[after] == 0x09 {
+                while before.last == 0x20 { before = before.dropLast() }
+            }
+            out.append(contentsOf: before)
+            k = after
+        }
+        out.append(contentsOf: b[k...])
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func appendUTF8(_ v: UInt32, to out: inout [UInt8]) {
+        switch v {
+        case ..<0x80: out.append(UInt8(v))
+        case ..<0x800: out.append(contentsOf: [UInt8(0xC0 | v >> 6), UInt8(0x80 | v & 0x3F)])
+        case ..<0x10000: out.append(contentsOf: [UInt8(0xE0 | v >> 12), UInt8(0x80 | (v >> 6) & 0x3F), UInt8(0x80 | v & 0x3F)])
+        default: out.append(contentsOf: [UInt8(0xF0 | v >> 18), UInt8(0x80 | (v >> 12) & 0x3F), UInt8(0x80 | (v >> 6) & 0x3F), UInt8(0x80 | v & 0x3F)])
+        }
     }
 
     /// `<sup>` somewhere in the line, found on bytes (the string searchers are slow here).
-    static func hasSupTag<S: StringProtocol>(_ text: S) -> Bool {
-        var utf8 = text.utf8.makeIterator()
-        var matched = 0
-        let tag: [UInt8] = Array("<sup>".utf8)
-        while let b = utf8.next() {
-            matched = b == tag[matched] ? matched + 1 : (b == tag[0] ? 1 : 0)
-            if matched == tag.count { return true }
+    static func hasSupTag(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard b.count >= 5 else { return false }
+        for i in 0...(b.count - 5) where b[i] == 0x3C && b[i + 1] == 0x73 && b[i + 2] == 0x75 && b[i + 3] == 0x70 && b[i + 4] == 0x3E {
+            return true
         }
         return false
     }

@@ -61,8 +61,8 @@ struct LineSplitter: Sendable {
             let from = utf8.index(utf8.startIndex, offsetBy: lo), to = utf8.index(utf8.startIndex, offsetBy: hi)
             return SourceLine(number: number, text: String(text[from..<to]), leadingSpace: leadingSpace, width: width)
         }
-        let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-        return SourceLine(number: number, text: repairer.repair(Substring(raw)), leadingSpace: leadingSpace)
+        let repaired = repairer.repair(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        return SourceLine(number: number, text: repaired.text, leadingSpace: leadingSpace, width: repaired.width)
     }
 
     /// Space, tab, form feed, U+00A0 and U+3000 at `i`: their byte length, or nil.
