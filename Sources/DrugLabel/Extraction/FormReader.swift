@@ -35,9 +35,8 @@ struct FormReader {
         raw = raw.enumerated().filter { k, f in
             !(f.value.isEmpty && k + 1 < raw.count && CheapFold.fold(raw[k + 1].name) == CheapFold.fold(f.name))
         }.map(\.element)
-        // Keys as bytes: hashing Strings normalizes them first, which showed at 7% of a form's parse.
-        var seen = Set<[UInt8]>()
-        for f in raw where seen.insert(Array(CheapFold.fold(f.name).utf8) + [0] + Array(f.value.utf8)).inserted {
+        var seen = Set<ByteKey>()
+        for f in raw where seen.insert(ByteKey(CheapFold.fold(f.name), f.value)).inserted {
             label.fields.append(Field(name: f.name, value: f.value, span: f.span))
         }
         if raw.count > label.fields.count {

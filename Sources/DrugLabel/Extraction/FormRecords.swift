@@ -5,11 +5,11 @@ struct FormRecords {
 
     func patents(_ fields: [FormFieldExtractor.RawField]) -> [Patent] {
         var result: [Patent] = []
-        var seen = Set<[UInt8]>()
+        var seen = Set<ByteKey>()
         var pending: (number: String, patent: Patent)?
         func flush() {
             guard let p = pending?.patent else { return }
-            if seen.insert(Array(p.type.utf8) + [0] + Array((p.expires ?? "").utf8)).inserted { result.append(p) }
+            if seen.insert(ByteKey(p.type, p.expires ?? "")).inserted { result.append(p) }
             pending = nil
         }
         for field in fields {
@@ -30,12 +30,13 @@ struct FormRecords {
 
     func trials(_ fields: [FormFieldExtractor.RawField]) -> [Trial] {
         var result: [Trial] = []
-        var seen = Set<[UInt8]>()
+        var seen = Set<ByteKey>()
         var current: (number: String, trial: Trial)?
         func flush() {
             guard let c = current else { return }
-            let key = [c.number, c.trial.type, c.trial.comparator ?? "", c.trial.stage ?? ""].joined(separator: "\u{0}")
-            if seen.insert(Array(key.utf8)).inserted { result.append(c.trial) }
+            if seen.insert(ByteKey(c.number, c.trial.type, c.trial.comparator ?? "", c.trial.stage ?? "")).inserted {
+                result.append(c.trial)
+            }
             current = nil
         }
         for field in fields {

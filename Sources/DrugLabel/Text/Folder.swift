@@ -10,6 +10,9 @@ public final class Folder {
     /// Folds of single characters already asked for: a document asks about the same few
     /// hundred first characters again and again.
     private var scalarCache: [UInt32: String] = [:]
+    /// Folds of short strings (headings, field names, bare heading candidates): forms repeat
+    /// them page after page, and each ICU transliteration costs microseconds.
+    private var shortCache: [String: String] = [:]
 
     public init() throws {
         var error = [CChar](repeating: 0, count: 256)
@@ -30,6 +33,14 @@ public final class Folder {
     }
 
     public func fold(_ text: String) -> String {
+        guard text.utf8.count <= 48 else { return foldUncached(text) }
+        if let known = shortCache[text] { return known }
+        let folded = foldUncached(text)
+        if shortCache.count < 100_000 { shortCache[text] = folded }
+        return folded
+    }
+
+    private func foldUncached(_ text: String) -> String {
         var source = Array(text.utf8)
         if source.isEmpty { return "" }
         var capacity = source.count * 3 + 16
