@@ -62,10 +62,14 @@ struct FormRecords {
         }
     }
 
-    /// `核心专利类型1` is (`核心专利类型`, `1`).
+    /// `核心专利类型1` is (`核心专利类型`, `1`). Field names are short and already repaired, so
+    /// trailing digits are cut on scalars without folding.
     private func split(_ name: String) -> (String, String) {
-        let folded = CheapFold.fold(name)
-        let digits = folded.reversed().prefix { ("0"..."9").contains($0) }
-        return (String(folded.dropLast(digits.count)), String(digits.reversed()))
+        let scalars = name.unicodeScalars
+        var cut = scalars.endIndex
+        while cut > scalars.startIndex, ("0"..."9").contains(scalars[scalars.index(before: cut)]) {
+            cut = scalars.index(before: cut)
+        }
+        return (String(scalars[..<cut]), String(scalars[cut...]))
     }
 }

@@ -105,7 +105,7 @@ public struct FormVocabulary: Sendable {
                 var digits = ""
                 // The number is attached to the name: `核心专利类型1 2029…` stops at the space.
                 while end < stream.scalars.count, ("0"..."9").contains(stream.scalars[end]),
-                      !stream.lineStarts.contains(end), digits.isEmpty || !stream.spaceBefore[end] {
+                      !stream.startsLine(end), digits.isEmpty || !stream.spaceBefore[end] {
                     digits.unicodeScalars.append(stream.scalars[end])
                     end += 1
                 }
@@ -125,37 +125,40 @@ struct FoldedText {
     var origins: [(line: Int, offset: Int)] = []
     /// Whether white space stood before each folded scalar in its line.
     var spaceBefore: [Bool] = []
-    var lineStarts: Set<Int> = []
-    var lineEnds: Set<Int> = []
-    var lines: [String] = []
+    /// Each line's scalars, for cutting the original text back out.
+    private var lineScalars: [[Unicode.Scalar]] = []
 
     init(_ texts: [String]) {
         for (l, text) in texts.enumerated() {
-            lines.append(text)
-            lineStarts.insert(scalars.count)
+            let original = Array(text.unicodeScalars)
+            lineScalars.append(original)
             var sawSpace = true
-            for (offset, s) in text.unicodeScalars.enumerated() {
+            for (offset, s) in original.enumerated() {
                 guard let f = CheapFold.fold(s) else { sawSpace = true; continue }
                 scalars.append(f)
                 origins.append((l, offset))
                 spaceBefore.append(sawSpace)
                 sawSpace = false
             }
-            lineEnds.insert(scalars.count)
         }
+    }
+
+    /// Whether folded position `p` begins a new line (and so ends the one before).
+    func startsLine(_ p: Int) -> Bool {
+        p == 0 || (p < origins.count && origins[p].line != origins[p - 1].line)
     }
 
     /// After a name: the end of a line, white space, or a colon.
     func isBoundary(_ position: Int) -> Bool {
-        if position >= scalars.count || lineEnds.contains(position) { return true }
+        if position >= scalars.count || startsLine(position) { return true }
         if spaceBefore[position] { return true }
         let s = scalars[position]
         return s == ":" || s == "："
     }
 
-    /// The original text from folded position `from` to the end of its line, or to `to`.
+    /// The original text of `line` from scalar offset `fromOffset` to `toOffset` (or its end).
     func original(line: Int, fromOffset: Int, toOffset: Int? = nil) -> String {
-        let scalars = Array(lines[line].unicodeScalars)
+        let scalars = lineScalars[line]
         let end = min(toOffset ?? scalars.count, scalars.count)
         guard fromOffset < end else { return "" }
         var view = String.UnicodeScalarView()
@@ -166,6 +169,6 @@ struct FoldedText {
     /// The scalar offset in its line where folded position `p` begins (or the line's end).
     func offset(_ p: Int, inLine line: Int) -> Int {
         if p < origins.count, origins[p].line == line { return origins[p].offset }
-        return lines[line].unicodeScalars.count
+        return lineScalars[line].count
     }
 }
