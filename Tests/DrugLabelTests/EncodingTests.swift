@@ -81,6 +81,21 @@ struct EncodingTests {
         #expect(label.diagnostics.contains { $0.code == "decode.truncated" && $0.severity == .warning })
     }
 
+    @Test("UTF-8 with a few damaged bytes is still UTF-8: replaced characters and a warning, no mojibake")
+    func damagedUTF8() throws {
+        var bytes = try TestSupport.bytes(TestSupport.labelName)
+        var damaged = 0
+        var i = 1000
+        while damaged < 20, i < bytes.count {
+            if bytes[i] >= 0xE0 { bytes[i + 1] = 0x41; damaged += 1; i += 3000 } else { i += 1 }
+        }
+        let label = try LabelParser().parse(bytes: bytes, path: "damaged.txt")
+        #expect(label.source.encoding == "UTF-8")
+        #expect(label.sections.count == 25)
+        #expect(label.diagnostics.contains { $0.code == "decode.invalid" && $0.severity == .warning && $0.line != nil })
+        #expect(label.section("contraindications")?.text == "对活性成分或任何辅料有超敏者禁用。")
+    }
+
     @Test("an empty or blank file is an error, not an empty document")
     func empty() throws {
         #expect(throws: InputError.empty) { try LabelParser().parse(bytes: [], path: "e.txt") }

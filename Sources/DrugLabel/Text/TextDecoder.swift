@@ -40,6 +40,15 @@ public struct TextDecoder: Sendable {
                            line: line),
             ])
         }
+        // UTF-8 with a few damaged bytes (a bad copy, a flipped byte): ICU's detector would
+        // call it windows-1252 and turn every character into mojibake, so decide here.
+        if scan.validMultibyte >= 20 * scan.invalidSequences {
+            return DecodedText(text: String(decoding: bytes, as: UTF8.self), encoding: encoding, diagnostics: [
+                Diagnostic(.warning, "decode.invalid",
+                           "\(scan.invalidSequences) invalid UTF-8 sequence(s) were replaced by U+FFFD",
+                           line: lineNumber(of: scan.firstInvalid ?? 0, in: bytes)),
+            ])
+        }
         // Not UTF-8: ask ICU which legacy charset it is.
         var name = [CChar](repeating: 0, count: 64)
         var confidence: Int32 = 0
@@ -56,6 +65,11 @@ public struct TextDecoder: Sendable {
             ])
         }
         return try convert(bytes, charset: charset, encoding: charset)
+    }
+
+    /// The 1-based line of byte `offset`.
+    private func lineNumber(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        bytes.prefix(offset).reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
     }
 
     private func convert(_ bytes: UnsafeBufferPointer<UInt8>, charset: String, encoding: String) throws -> DecodedText {

@@ -4,12 +4,15 @@ struct UTF8Scan {
     var firstInvalid: Int?
     var truncatedAtEnd: Bool
     var invalidSequences: Int
+    /// Well-formed sequences of two to four bytes: the evidence that the text is UTF-8 after all.
+    var validMultibyte: Int
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         var i = 0
         let n = bytes.count
         var first: Int?
         var invalid = 0
+        var valid = 0
         var truncated = false
         while i < n {
             let b = bytes[i]
@@ -44,6 +47,7 @@ struct UTF8Scan {
             }
             if ok {
                 i += need + 1
+                valid += 1
             } else {
                 if first == nil { first = i }
                 invalid += 1
@@ -52,6 +56,7 @@ struct UTF8Scan {
         }
         firstInvalid = first
         invalidSequences = invalid
+        validMultibyte = valid
         truncatedAtEnd = truncated && invalid == 1
     }
 }
