@@ -52,6 +52,14 @@ struct EncodingTests {
         }
     }
 
+    @Test("formats fed by mistake are named")
+    func formats() throws {
+        #expect(throws: InputError.format("ZIP file (.docx, .xlsx, .zip)")) {
+            try LabelParser().parse(bytes: [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00], path: "label.docx")
+        }
+        #expect(InputError.format("PNG image").description.contains("not text"))
+    }
+
     @Test("binary files are refused: NUL bytes, or bytes that decode as nothing")
     func binary() throws {
         var generator = SystemRandomNumberGenerator()

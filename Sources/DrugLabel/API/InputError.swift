@@ -5,6 +5,8 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
     case unreadable(String)
     case pdf
     case binary(String)
+    /// A known non-text format, named after its magic bytes (`ZIP (.docx, .xlsx)`, `PNG image`).
+    case format(String)
     case empty
 
     public var description: String {
@@ -13,6 +15,7 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
         case .isDirectory: return "is a directory, not a file (pass the files inside it)"
         case .unreadable(let reason): return "cannot be read: \(reason)"
         case .pdf: return "is a PDF; extract its text first (for example with pdftotext) and parse the .txt"
+        case .format(let name): return "is a \(name), not text; save or extract it as text first and parse the .txt"
         case .empty: return "is empty: nothing to parse (did the text extraction fail?)"
         case .binary(let reason): return "is not text (\(reason)); expected a label as UTF-8, UTF-16, GB18030/GBK or Big5 text"
         }

@@ -11,6 +11,7 @@ public struct TextDecoder: Sendable {
 
     public func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws -> DecodedText {
         if bytes.starts(with: Array("%PDF".utf8)) { throw InputError.pdf }
+        for (magic, name) in TextDecoder.magics where bytes.starts(with: magic) { throw InputError.format(name) }
         if !bytes.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) { throw InputError.empty }
         if let bom = ByteOrderMark(bytes) {
             let body = UnsafeBufferPointer(rebasing: bytes[bom.length...])
@@ -21,10 +22,20 @@ public struct TextDecoder: Sendable {
         }
         // UTF-16 text is full of NUL bytes, so this test comes after the BOM check.
         if bytes.contains(0) {
-            throw InputError.binary("NUL bytes and no byte order mark")
+            throw InputError.binary("NUL bytes and no byte order mark; if it is UTF-16 text, save it with a BOM")
         }
         return try decodeUTF8(bytes, encoding: "UTF-8")
     }
+
+    /// Formats people feed by mistake, by their first bytes.
+    private static let magics: [([UInt8], String)] = [
+        ([0x50, 0x4B, 0x03, 0x04], "ZIP file (.docx, .xlsx, .zip)"),
+        ([0xD0, 0xCF, 0x11, 0xE0], "Microsoft Office file (.doc, .xls)"),
+        ([0x89, 0x50, 0x4E, 0x47], "PNG image"),
+        ([0xFF, 0xD8, 0xFF], "JPEG image"),
+        ([0x1F, 0x8B], "gzip file"),
+        (Array("{\\rtf".utf8), "RTF document"),
+    ]
 
     private func decodeUTF8(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String) throws -> DecodedText {
         if let text = String(validating: bytes, as: UTF8.self) {
