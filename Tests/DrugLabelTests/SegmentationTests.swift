@@ -100,6 +100,13 @@ struct SegmentationTests {
         #expect(mention.section("warnings_and_cautions")?.text.hasPrefix("警告：请勿超量服用。") == true)
     }
 
+    @Test("preamble lines that are no title, notice, date or warning are reported, not dropped silently")
+    func unreadPreamble() throws {
+        let label = try parse("外\nOTC\n测试软膏说明书\n请仔细阅读说明书并按说明使用。\n【药品名称】\n通用名称：测试软膏\n【禁忌】\n尚不明确。\n")
+        let note = try #require(label.diagnostics.first { $0.code == "segment.preambleUnread" })
+        #expect(note.line == 1 && note.message.contains("“外”") && note.message.contains("“OTC”"))
+    }
+
     @Test("artifacts are repaired: radicals, private-use bullets, icons, citation marks")
     func repairs() throws {
         let label = try parse("【药品名称】\n通⽤名称：测试⽚\n【适应症】\n\u{F06C} ⽤于治疗⻣髓瘤\n【用法用量】\n\u{E6EB}口服，一次 1 片<sup>2</sup>。\n【禁忌】\n尚不明确。\n")

@@ -16,12 +16,13 @@ struct FormFieldExtractor {
     /// are words of the prose, not new fields.
     private let shortValue = 40
 
-    func extract(_ allLines: [SourceLine]) -> (fields: [RawField], footnotes: [FootnoteLifter.Block]) {
+    func extract(_ allLines: [SourceLine]) -> (fields: [RawField], footnotes: [FootnoteLifter.Block], unassigned: [SourceLine]) {
         let footnotes = FootnoteLifter(vocabulary: vocabulary).lift(allLines)
         let lifted = Set(footnotes.flatMap(\.indices))
         let lines = allLines.enumerated().filter { !lifted.contains($0.offset) && !$0.element.isBlank }.map(\.element)
 
         var fields: [RawField] = []
+        var unassigned: [SourceLine] = []
         var open: Int?  // index in `fields` of the field whose value may continue
         var i = 0
         while i < lines.count {
@@ -47,6 +48,8 @@ struct FormFieldExtractor {
                 if let f = open {
                     if fields[f].value.isEmpty { fields[f].value = clean(line.text) } else { WrapJoiner.append(&fields[f].value, clean(line.text)) }
                     fields[f].span = fields[f].span.union(line.span)
+                } else {
+                    unassigned.append(line)
                 }
                 i += 1
                 continue
@@ -70,7 +73,7 @@ struct FormFieldExtractor {
             open = fields.count - 1
             i += lastLine + 1 + (attachment == nil ? 0 : 1)
         }
-        return (fields, footnotes)
+        return (fields, footnotes, unassigned)
     }
 
     private func isAttachment(_ line: SourceLine) -> Bool {

@@ -13,6 +13,12 @@ struct FormReader {
         } else {
             let extracted = FormFieldExtractor(vocabulary: vocabulary).extract(lines)
             raw = extracted.fields
+            if let first = extracted.unassigned.first {
+                let shown = extracted.unassigned.prefix(3).map { "“\($0.text)”" }.joined(separator: ", ")
+                label.diagnostics.append(Diagnostic(.info, "fields.unassigned",
+                                                    "\(extracted.unassigned.count) line(s) belong to no field and are not in the output: \(shown)",
+                                                    line: first.number))
+            }
             for block in extracted.footnotes {
                 let value = block.items.joined(separator: "\n")
                 let target = CheapFold.fold(block.fieldName)

@@ -63,7 +63,14 @@ struct LabelSegmenter {
                                               "【\(heading.heading)】 has no text", line: headingLine))
             }
         }
-        return Result(preamble: Preamble(lines: preambleLines, folder: folder), boxedWarning: warning,
+        let preamble = Preamble(lines: preambleLines, folder: folder)
+        if let first = preamble.unread.first {
+            let shown = preamble.unread.prefix(3).map { "“\($0.text)”" }.joined(separator: ", ")
+            diagnostics.append(Diagnostic(.info, "segment.preambleUnread",
+                                          "\(preamble.unread.count) line(s) before the first section are not title, notice, dates or warning and are not in the output: \(shown)",
+                                          line: first.number))
+        }
+        return Result(preamble: preamble, boxedWarning: warning,
                       sections: sections, paragraphs: paragraphs, diagnostics: diagnostics)
     }
 }
