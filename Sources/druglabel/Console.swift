@@ -19,8 +19,3 @@ enum Console {
     }
 }
 
-/// The exit status of a run in which some files failed: the others were still processed.
-struct FilesFailed: Error, CustomStringConvertible {
-    var count: Int
-    var description: String { "" }
-}

@@ -21,15 +21,3 @@ struct SlideTableReader {
         return fields
     }
 }
-
-extension String {
-    /// Runs of spaces become one: `用法用量  (概述)` after a citation mark was dropped.
-    func collapsingSpaces() -> String {
-        var out = ""
-        var lastSpace = false
-        for c in self {
-            if c == " " { if !lastSpace { out.append(c) }; lastSpace = true } else { out.append(c); lastSpace = false }
-        }
-        return out
-    }
-}

@@ -10,18 +10,3 @@ public struct Field: Codable, Sendable, Hashable {
         self.span = span
     }
 }
-
-/// A core patent declared in an application (核心专利类型 / 核心专利权期限届满日).
-public struct Patent: Codable, Sendable, Hashable {
-    public var type: String
-    public var expires: String?
-    public var span: SourceSpan
-}
-
-/// A trial declared in an application (试验类型 / 试验对照药品 / 试验阶段).
-public struct Trial: Codable, Sendable, Hashable {
-    public var type: String
-    public var comparator: String?
-    public var stage: String?
-    public var span: SourceSpan
-}

@@ -21,29 +21,3 @@ public struct Section: Codable, Sendable, Hashable {
         self.items = items
     }
 }
-
-/// A titled part of a section (`预处理`, `ZUMA-1 临床研究`).
-public struct Subsection: Codable, Sendable, Hashable {
-    public var heading: String
-    public var text: String
-    public var span: SourceSpan
-
-    public init(heading: String, text: String, span: SourceSpan) {
-        self.heading = heading
-        self.text = text
-        self.span = span
-    }
-}
-
-/// A numbered item of a section (`1.`, `2、`, `（1）`).
-public struct Item: Codable, Sendable, Hashable {
-    public var marker: String
-    public var text: String
-    public var span: SourceSpan
-
-    public init(marker: String, text: String, span: SourceSpan) {
-        self.marker = marker
-        self.text = text
-        self.span = span
-    }
-}

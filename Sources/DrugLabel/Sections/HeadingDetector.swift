@@ -74,13 +74,3 @@ struct HeadingDetector {
         return !scalars.contains { "，。；！？,;!?、".unicodeScalars.contains($0) }
     }
 }
-
-extension StringProtocol {
-    func trimming(_ set: String) -> String {
-        let scalars = Substring(self).unicodeScalars
-        let drop = Set(set.unicodeScalars)
-        guard let first = scalars.firstIndex(where: { !drop.contains($0) }) else { return "" }
-        let last = scalars.lastIndex(where: { !drop.contains($0) })!
-        return String(scalars[first...last])
-    }
-}

@@ -36,24 +36,3 @@ enum LaTeXMath {
         return t
     }
 }
-
-extension String {
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        guard contains(target) else { return self }
-        var out = ""
-        var rest = Substring(self)
-        while let r = rest.firstRange(of: target) {
-            out += rest[..<r.lowerBound]
-            out += replacement
-            rest = rest[r.upperBound...]
-        }
-        return out + rest
-    }
-
-}
-
-extension StringProtocol {
-    func trimmingSpaces() -> String {
-        LineRepairer.trimmed(Substring(self))
-    }
-}

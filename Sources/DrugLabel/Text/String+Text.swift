@@ -1,0 +1,48 @@
+// Small string operations the pipeline shares, written on scalars: Foundation's versions go
+// through NSString and showed in profiles.
+
+extension String {
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard contains(target) else { return self }
+        var out = ""
+        var rest = Substring(self)
+        while let r = rest.firstRange(of: target) {
+            out += rest[..<r.lowerBound]
+            out += replacement
+            rest = rest[r.upperBound...]
+        }
+        return out + rest
+    }
+
+    /// Runs of spaces become one: `用法用量  (概述)` after a citation mark was dropped.
+    func collapsingSpaces() -> String {
+        var out = ""
+        var lastSpace = false
+        for c in self {
+            if c == " " {
+                if !lastSpace { out.append(c) }
+                lastSpace = true
+            } else {
+                out.append(c)
+                lastSpace = false
+            }
+        }
+        return out
+    }
+}
+
+extension StringProtocol {
+    /// Without spaces, tabs, U+3000 and NBSP at either end.
+    func trimmingSpaces() -> String {
+        LineRepairer.trimmed(Substring(self))
+    }
+
+    /// Without the given characters at either end.
+    func trimming(_ set: String) -> String {
+        let scalars = Substring(self).unicodeScalars
+        let drop = Set(set.unicodeScalars)
+        guard let first = scalars.firstIndex(where: { !drop.contains($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !drop.contains($0) })!
+        return String(scalars[first...last])
+    }
+}
