@@ -14,9 +14,11 @@ struct GoldenUpdateCommand: ParsableCommand {
     @Flag(help: "Write without asking.")
     var yes = false
 
+    @OptionGroup var rules: RuleOptions
+
     func run() throws {
         let store = GoldenCorpus(corpus: options.corpus, golden: options.golden)
-        let entries = try store.check(parser: LabelParser())
+        let entries = try store.check(parser: rules.makeParser())
         var failed = 0
         for entry in entries where entry.error != nil {
             Console.error("\(options.corpus)/\(entry.name): \(entry.error!)")

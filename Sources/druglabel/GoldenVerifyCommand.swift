@@ -9,9 +9,11 @@ struct GoldenVerifyCommand: ParsableCommand {
 
     @OptionGroup var options: GoldenOptions
 
+    @OptionGroup var rules: RuleOptions
+
     func run() throws {
         let store = GoldenCorpus(corpus: options.corpus, golden: options.golden)
-        let entries = try store.check(parser: LabelParser())
+        let entries = try store.check(parser: rules.makeParser())
         var bad = 0
         for entry in entries {
             if let error = entry.error {

@@ -16,8 +16,10 @@ struct ParseCommand: ParsableCommand {
     @Option(help: "json (the DESIGN.md contract) or text (a readable outline).")
     var format: Format = .json
 
+    @OptionGroup var rules: RuleOptions
+
     func run() throws {
-        let parser = try LabelParser()
+        let parser = try rules.makeParser()
         var failed = 0
         var labels: [Label] = []
         for path in files {

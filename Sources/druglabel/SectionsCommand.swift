@@ -10,9 +10,11 @@ struct SectionsCommand: ParsableCommand {
     @Argument(help: "A label (or an application or slides quoting label sections).")
     var file: String
 
+    @OptionGroup var rules: RuleOptions
+
     func run() throws {
         let label: Label
-        do { label = try LabelParser().parse(fileAt: file) } catch let error as InputError {
+        do { label = try rules.makeParser().parse(fileAt: file) } catch let error as InputError {
             Console.error("\(file): \(error)")
             throw ExitCode(1)
         }

@@ -14,8 +14,10 @@ struct ShowCommand: ParsableCommand {
     @Argument(help: "A key, a heading or an alias.")
     var section: String
 
+    @OptionGroup var rules: RuleOptions
+
     func run() throws {
-        let parser = try LabelParser()
+        let parser = try rules.makeParser()
         let label: Label
         do { label = try parser.parse(fileAt: file) } catch let error as InputError {
             Console.error("\(file): \(error)")

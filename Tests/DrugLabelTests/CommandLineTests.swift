@@ -58,6 +58,28 @@ struct CommandLineTests {
         #expect(parsed?.first?["kind"] as? String == "label")
     }
 
+    @Test("a domain expert's own catalogue is used without rebuilding; a broken one is refused")
+    func customCatalogue() throws {
+        let dir = try TestSupport.scratch()
+        let doc = dir.appendingPathComponent("custom.txt")
+        try Data("【特别禁忌】\n孕妇禁用。\n【适应症】\n测试。\n".utf8).write(to: doc)
+        let builtIn = try run(["sections", doc.path])
+        #expect(builtIn.stdout.contains("-  ") && !builtIn.stdout.contains("contraindications"))
+        var catalogue = try JSONSerialization.jsonObject(with: Data(contentsOf: TestSupport.repository
+            .appendingPathComponent("Sources/DrugLabel/Resources/sections.json"))) as! [String: Any]
+        var sections = catalogue["sections"] as! [[String: Any]]
+        let k = sections.firstIndex { $0["key"] as? String == "contraindications" }!
+        sections[k]["headings"] = (sections[k]["headings"] as! [String]) + ["特别禁忌"]
+        catalogue["sections"] = sections
+        let file = dir.appendingPathComponent("sections.json")
+        try JSONSerialization.data(withJSONObject: catalogue).write(to: file)
+        let custom = try run(["sections", doc.path, "--sections", file.path])
+        #expect(custom.status == 0 && custom.stdout.contains("contraindications"))
+        try Data("{".utf8).write(to: file)
+        let broken = try run(["sections", doc.path, "--sections", file.path])
+        #expect(broken.status == 1 && broken.stderr.hasPrefix("druglabel: error: \(file.path): not a valid rule file"))
+    }
+
     @Test("the same input gives byte-identical JSON")
     func deterministic() throws {
         let a = try run(["parse", "Corpus/\(TestSupport.labelName).txt"])

@@ -57,6 +57,11 @@ public struct TextRules: Sendable {
         var runningFurniture: Furniture
     }
 
+    /// Rules read from `json`, with the built-in radical table.
+    public init(json: Data) throws {
+        try self.init(json: json, radicalsSupplement: String(decoding: PackageResources.radicals_supplement_txt, as: UTF8.self))
+    }
+
     public init(json: Data, radicalsSupplement: String) throws {
         let file = try JSONDecoder().decode(File.self, from: json)
         bulletMark = file.bulletMark

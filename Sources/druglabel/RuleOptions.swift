@@ -1,0 +1,35 @@
+import ArgumentParser
+import DrugLabel
+import Foundation
+
+/// The rule files a domain expert may swap in without rebuilding: each defaults to the copy
+/// compiled into the binary (Sources/DrugLabel/Resources).
+struct RuleOptions: ParsableArguments {
+    @Option(name: .customLong("sections"), help: "A section catalogue to use instead of the built-in sections.json.")
+    var sectionsFile: String?
+
+    @Option(name: .customLong("form-fields"), help: "Form field names to use instead of the built-in form-fields.json.")
+    var formFieldsFile: String?
+
+    @Option(name: .customLong("text-rules"), help: "Text rules to use instead of the built-in text-rules.json.")
+    var textRulesFile: String?
+
+    func makeParser() throws -> LabelParser {
+        let catalogue = try sectionsFile.map { path in try load(path) { try SectionCatalogue(json: $0) } } ?? .standard
+        let vocabulary = try formFieldsFile.map { path in try load(path) { try FormVocabulary(json: $0) } } ?? .standard
+        let rules = try textRulesFile.map { path in try load(path) { try TextRules(json: $0) } } ?? .standard
+        return try LabelParser(catalogue: catalogue, rules: rules, vocabulary: vocabulary)
+    }
+
+    /// A rule file that cannot be read or decoded stops the run before any document is read.
+    private func load<T>(_ path: String, _ make: (Data) throws -> T) throws -> T {
+        do {
+            return try make(Data(LabelFile.read(path)))
+        } catch let error as InputError {
+            Console.error("\(path): \(error)")
+        } catch {
+            Console.error("\(path): not a valid rule file: \(error)")
+        }
+        throw ExitCode(1)
+    }
+}
