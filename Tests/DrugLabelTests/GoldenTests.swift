@@ -1,3 +1,4 @@
+import Foundation
 import DrugLabel
 import Testing
 
@@ -26,6 +27,14 @@ struct ContractTests {
             let decoded = try LabelJSON.decode(try LabelJSON.encode(label))
             #expect(decoded == label, "\(name)")
         }
+    }
+
+    @Test("a section the catalogue does not know has an explicit null key")
+    func nullKey() throws {
+        let label = try LabelParser().parse(bytes: Array("【特别提示】\n请注意。\n【禁忌】\n尚不明确。\n".utf8), path: "t.txt")
+        let json = String(decoding: try LabelJSON.encode(label), as: UTF8.self)
+        #expect(json.contains("\"key\" : null"))
+        #expect(try LabelJSON.decode(Data(json.utf8)).sections.first?.key == nil)
     }
 
     @Test("metadata leaves out keys with no value, empty lists included")

@@ -20,4 +20,18 @@ public struct Section: Codable, Sendable, Hashable {
         self.subsections = subsections
         self.items = items
     }
+
+    private enum CodingKeys: String, CodingKey { case key, heading, span, text, subsections, items }
+
+    // The contract says `key` is "catalogue key or null": an unknown heading writes an explicit
+    // null rather than leaving the key out, so readers can tell "unknown" from "missing".
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(key, forKey: .key)
+        try c.encode(heading, forKey: .heading)
+        try c.encode(span, forKey: .span)
+        try c.encode(text, forKey: .text)
+        try c.encode(subsections, forKey: .subsections)
+        try c.encode(items, forKey: .items)
+    }
 }
