@@ -34,4 +34,30 @@ public struct Label: Codable, Sendable, Hashable {
     public func section(_ key: String) -> Section? {
         sections.first { $0.key == key }
     }
+
+    private enum CodingKeys: String, CodingKey {
+        case schemaVersion, source, kind, title, metadata, boxedWarning, sections, tables, doses, quantities
+        case fields, patents, trials, abbreviations, diagnostics
+    }
+
+    // Every top-level key of the contract is always present, `title` and `boxedWarning` as null
+    // when a document has none, so readers need no "missing key" case.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(schemaVersion, forKey: .schemaVersion)
+        try c.encode(source, forKey: .source)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(title, forKey: .title)
+        try c.encode(metadata, forKey: .metadata)
+        try c.encode(boxedWarning, forKey: .boxedWarning)
+        try c.encode(sections, forKey: .sections)
+        try c.encode(tables, forKey: .tables)
+        try c.encode(doses, forKey: .doses)
+        try c.encode(quantities, forKey: .quantities)
+        try c.encode(fields, forKey: .fields)
+        try c.encode(patents, forKey: .patents)
+        try c.encode(trials, forKey: .trials)
+        try c.encode(abbreviations, forKey: .abbreviations)
+        try c.encode(diagnostics, forKey: .diagnostics)
+    }
 }
