@@ -52,6 +52,19 @@ struct ExtractionTests {
         #expect(slides.metadata.englishName == "Axicabtagene Ciloleuceil Injection")
     }
 
+    @Test("an OTC label: revision date section, 作用类别, OTC mark reported")
+    func otcLabel() throws {
+        let text = "核准日期：2007 年 01 月 10 日\nOTC 甲类\n测试缓释胶囊说明书\n请仔细阅读说明书并按说明使用或在药师指导下购买和使用\n【药品名称】\n通用名称：测试缓释胶囊\n【作用类别】本品为解热镇痛类非处方药药品。\n【适应症】用于缓解轻至中度疼痛。\n【禁忌】对本品过敏者禁用。\n【贮藏】密封，在干燥处（不超过 25℃）保存。\n【说明书修订日期】2015 年 12 月 01 日\n"
+        let label = try LabelParser().parse(bytes: Array(text.utf8), path: "otc.txt")
+        #expect(label.section("pharmacologic_class")?.text == "本品为解热镇痛类非处方药药品。")
+        #expect(label.metadata.approvalDate == "2007-01-10")
+        #expect(label.metadata.revisions.map(\.date) == ["2015-12-01"])
+        #expect(label.metadata.revisions.first?.span.startLine == 11)
+        #expect(label.metadata.notice == "请仔细阅读说明书并按说明使用或在药师指导下购买和使用")
+        #expect(label.metadata.storage?.maxCelsius == 25)
+        #expect(label.diagnostics.contains { $0.code == "segment.preambleUnread" && $0.line == 2 })
+    }
+
     @Test("storage temperatures in the ways labels write them")
     func temperatures() {
         #expect(TemperatureReader.read("低于零下 150 摄氏度保存")! == (nil, -150))

@@ -43,8 +43,17 @@ struct MetadataBuilder {
             case "shelf_life" where m.shelfLife == nil:
                 m.shelfLife = ShelfLife(months: ShelfLifeReader.months(section.text), text: section.text, span: section.span)
             case "revision_dates":
+                let reader = RevisionDateReader()
                 let lines = paras.map { SourceLine(number: $0.span.startLine, text: $0.text) }
-                let found = RevisionDateReader().read(lines)
+                var found = reader.read(lines)
+                // `【说明书修订日期】2015 年 12 月 01 日`: the heading names the date, the body is just the date.
+                if found.revisions.isEmpty, found.approvalDate == nil, let date = reader.firstDate(section.text) {
+                    if section.heading.contains("核准") {
+                        found.approvalDate = (date, section.span)
+                    } else {
+                        found.revisions = [Revision(ordinal: nil, date: date, span: section.span)]
+                    }
+                }
                 m.revisions += found.revisions.filter { r in !m.revisions.contains { $0.date == r.date } }
                 if m.approvalDate == nil, let a = found.approvalDate { m.approvalDate = a.date; m.spans["approvalDate"] = a.span }
             default:

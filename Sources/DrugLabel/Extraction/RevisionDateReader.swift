@@ -7,6 +7,15 @@ struct RevisionDateReader {
     private static let approval = try! NSRegularExpression(pattern:
         #"核准日期\s*[:：]?\s*(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})"#)
 
+    private static let bare = try! NSRegularExpression(pattern:
+        #"(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})"#)
+
+    /// The first date in `text`, for a 【说明书修订日期】 section that holds just the date.
+    func firstDate(_ text: String) -> String? {
+        guard let m = RevisionDateReader.bare.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return nil }
+        return isoDate(group(m, 1, text), group(m, 2, text), group(m, 3, text))
+    }
+
     struct Found {
         var revisions: [Revision] = []
         var approvalDate: (date: String, span: SourceSpan)?

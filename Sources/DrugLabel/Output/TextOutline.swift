@@ -4,12 +4,14 @@ public enum TextOutline {
         var out = "\(label.source.path)  [\(label.kind.rawValue), \(label.source.encoding), \(label.source.bytes) bytes]\n"
         if let title = label.title { out += "title: \(title)\n" }
         let m = label.metadata
+        if let notice = m.notice { out += "notice: \(notice)\n" }
         for (name, value) in [("generic name", m.genericName), ("trade name", m.tradeName), ("English name", m.englishName),
                               ("pinyin", m.pinyin), ("standard", m.standard), ("holder", m.holder?.name),
                               ("manufacturer", m.manufacturer?.name)] {
             if let value { out += "\(name): \(value)\n" }
         }
         if !m.approvalNumbers.isEmpty { out += "approval numbers: \(m.approvalNumbers.joined(separator: ", "))\n" }
+        if let approved = m.approvalDate { out += "approved: \(approved)\n" }
         for r in m.revisions { out += "revision\(r.ordinal.map { " \($0)" } ?? ""): \(r.date)\n" }
         if let s = m.storage, s.minCelsius != nil || s.maxCelsius != nil {
             out += "storage: \(s.minCelsius.map { "\(format($0)) °C" } ?? "…") to \(s.maxCelsius.map { "\(format($0)) °C" } ?? "…")\n"
