@@ -107,6 +107,23 @@ struct SegmentationTests {
         #expect(note.line == 1 && note.message.contains("“外”") && note.message.contains("“OTC”"))
     }
 
+    @Test("pdftotext pages: form feeds, a running header on every page, bare page numbers")
+    func formFeeds() throws {
+        let pages = [
+            "测试制药 测试片说明书\n【药品名称】\n通用名称：测试片\n【适应症】\n本品用于治疗由测试所致的各种症状，包括但不限于头痛、发热、乏力和其他全身性不适\n1\n",
+            "测试制药 测试片说明书\n反应。\n【禁忌】\n对本品过敏者禁用。\n2\n",
+            "测试制药 测试片说明书\n【注意事项】\n无。\n3\n",
+        ]
+        let label = try parse(pages.joined(separator: "\u{0C}"))
+        #expect(label.sections.map(\.key) == ["names", "indications_and_usage", "contraindications", "warnings_and_cautions"])
+        #expect(label.section("indications_and_usage")?.text == "本品用于治疗由测试所致的各种症状，包括但不限于头痛、发热、乏力和其他全身性不适反应。")
+        #expect(label.section("warnings_and_cautions")?.text == "无。")
+        #expect(label.section("names")?.text == "通用名称：测试片")
+        #expect(!label.diagnostics.contains { $0.code == "segment.preambleUnread" })
+        #expect(label.diagnostics.contains { $0.code == "normalize.runningHeader" })
+        #expect(label.diagnostics.contains { $0.code == "normalize.pageNumber" })
+    }
+
     @Test("artifacts are repaired: radicals, private-use bullets, icons, citation marks")
     func repairs() throws {
         let label = try parse("【药品名称】\n通⽤名称：测试⽚\n【适应症】\n\u{F06C} ⽤于治疗⻣髓瘤\n【用法用量】\n\u{E6EB}口服，一次 1 片<sup>2</sup>。\n【禁忌】\n尚不明确。\n")

@@ -53,16 +53,19 @@ struct LineSplitter: Sendable {
         while lo < hi, let w = LineSplitter.spaceWidth(bytes, at: lo, end: hi) { lo += w }
         while hi > lo, let w = LineSplitter.spaceWidthBefore(bytes, at: hi, start: lo) { hi -= w }
         let leadingSpace = lo > start
+        let pageBreak = bytes[start..<lo].contains(0x0C)
         let slice = UnsafeBufferPointer(rebasing: bytes[lo..<hi])
         let (needsRepair, width) = repairer.scan(slice)
         if !needsRepair {
             // Slicing the String copies bytes already known to be valid UTF-8: no re-validation.
             let utf8 = text.utf8
             let from = utf8.index(utf8.startIndex, offsetBy: lo), to = utf8.index(utf8.startIndex, offsetBy: hi)
-            return SourceLine(number: number, text: String(text[from..<to]), leadingSpace: leadingSpace, width: width)
+            return SourceLine(number: number, text: String(text[from..<to]), leadingSpace: leadingSpace, width: width,
+                              pageBreak: pageBreak)
         }
         let repaired = repairer.repair(UnsafeBufferPointer(rebasing: bytes[start..<end]))
-        return SourceLine(number: number, text: repaired.text, leadingSpace: leadingSpace, width: repaired.width)
+        return SourceLine(number: number, text: repaired.text, leadingSpace: leadingSpace, width: repaired.width,
+                          pageBreak: pageBreak)
     }
 
     /// Space, tab, form feed, U+00A0 and U+3000 at `i`: their byte length, or nil.

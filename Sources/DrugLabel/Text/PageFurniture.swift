@@ -17,7 +17,22 @@ struct PageFurniture: Sendable {
                                           "removed \(footers.count) page footer line(s) (lines \(numbers)\(footers.count > 5 ? ", …" : ""))",
                                           line: lines[footers[0]].number))
         }
-        let running = runningLines(lines, boundaries: footers)
+        // Page breaks: after each footer line, and before each line that began with a form feed
+        // (pdftotext ends every page with one). A boundary is where the next page starts.
+        var breaks = footers.map { $0 + 1 }
+        let feeds = lines.indices.filter { lines[$0].pageBreak }
+        // With form feeds, the document's start and end are page edges too (page 1 has none
+        // before it, the last page none after it).
+        let edges = feeds.isEmpty ? [] : [0] + feeds + [lines.count]
+        breaks = Array(Set(breaks + edges)).sorted()
+        let numbers = pageNumbers(lines, breaks: edges)
+        if !numbers.isEmpty {
+            drop.formUnion(numbers)
+            diagnostics.append(Diagnostic(.info, "normalize.pageNumber",
+                                          "removed \(numbers.count) bare page number line(s) next to form feeds",
+                                          line: lines[numbers.min()!].number))
+        }
+        let running = runningLines(lines, boundaries: breaks, skip: drop)
         if !running.isEmpty {
             drop.formUnion(running)
             let first = running.min()!
@@ -38,19 +53,35 @@ struct PageFurniture: Sendable {
         return rules.pageFooters.contains { $0.matches(text) }
     }
 
+    /// A line of one to four digits alone, the last before or the first after a form feed, is
+    /// the page's number.
+    private func pageNumbers(_ lines: [SourceLine], breaks: [Int]) -> [Int] {
+        func isNumber(_ i: Int) -> Bool {
+            let u = lines[i].text.utf8
+            return (1...4).contains(u.count) && u.allSatisfy { (0x30...0x39).contains($0) }
+        }
+        var result: [Int] = []
+        for b in breaks {
+            if b < lines.count, let after = lines[b...].firstIndex(where: { !$0.isBlank }), isNumber(after) { result.append(after) }
+            if b > 0, let before = lines[..<b].lastIndex(where: { !$0.isBlank }), isNumber(before) { result.append(before) }
+        }
+        return result
+    }
+
     /// A short line seen next to most page boundaries (within a few lines) is a running
     /// header or footer. Repetition alone is not enough: forms repeat their own field lines.
-    private func runningLines(_ lines: [SourceLine], boundaries: [Int]) -> [Int] {
+    /// A boundary `b` is the index of the first line of a new page.
+    private func runningLines(_ lines: [SourceLine], boundaries: [Int], skip: Set<Int>) -> [Int] {
         guard boundaries.count >= rules.furnitureMinPages else { return [] }
         var seenAt: [String: Set<Int>] = [:]
         var indices: [String: [Int]] = [:]
         for (page, b) in boundaries.enumerated() {
             for direction in [-1, 1] {
-                var j = b + direction
+                var j = direction < 0 ? b - 1 : b
                 var taken = 0
                 while j >= 0, j < lines.count, taken < rules.furnitureWindow {
                     let text = lines[j].text
-                    if !text.isEmpty, !isPageFooter(text) {
+                    if !text.isEmpty, !skip.contains(j) {
                         taken += 1
                         if DisplayWidth.of(text) <= rules.furnitureMaxWidth {
                             seenAt[text, default: []].insert(page)

@@ -8,12 +8,15 @@ public struct SourceLine: Sendable, Hashable {
     public var leadingSpace: Bool
     /// Display width of `text` (wide characters count two), measured once when the line is made.
     public var width: Int
+    /// The raw line held a form feed before its text: pdftotext starts each page with one.
+    public var pageBreak: Bool
 
-    public init(number: Int, text: String, leadingSpace: Bool = false, width: Int? = nil) {
+    public init(number: Int, text: String, leadingSpace: Bool = false, width: Int? = nil, pageBreak: Bool = false) {
         self.number = number
         self.text = text
         self.leadingSpace = leadingSpace
         self.width = width ?? DisplayWidth.of(text)
+        self.pageBreak = pageBreak
     }
 
     public var isBlank: Bool { text.isEmpty }
