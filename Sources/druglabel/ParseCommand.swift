@@ -21,28 +21,31 @@ struct ParseCommand: ParsableCommand {
     func run() throws {
         let parser = try rules.makeParser()
         var failed = 0
-        var labels: [Label] = []
+        var written = 0
+        // One file gives one object; several give an array of them in argument order, written
+        // as each file is parsed so that a large batch never sits in memory all at once.
+        let asArray = format == .json && files.count > 1
+        if asArray { Console.out("[\n") }
         for path in files {
             do {
                 let label = try parser.parse(fileAt: path)
-                if format == .text {
-                    if !labels.isEmpty { Console.out("\n") }
+                switch format {
+                case .text:
+                    if written > 0 { Console.out("\n") }
                     Console.out(TextOutline.render(label))
+                case .json:
+                    if asArray && written > 0 { Console.out(",\n") }
+                    var data = try LabelJSON.encode(label)
+                    if asArray { data.removeLast() } // the newline after the object
+                    Console.out(data)
                 }
-                labels.append(label)
+                written += 1
             } catch {
                 Console.error("\(path): \(error)")
                 failed += 1
             }
         }
-        if format == .json {
-            // One file gives one object; several give an array of them, in argument order.
-            if files.count == 1, let label = labels.first {
-                Console.out(try LabelJSON.encode(label))
-            } else if files.count > 1 {
-                Console.out(try LabelJSON.encode(labels))
-            }
-        }
+        if asArray { Console.out(written > 0 ? "\n]\n" : "]\n") }
         if failed > 0 { throw ExitCode(1) }
     }
 }
