@@ -56,6 +56,15 @@ struct SegmentationTests {
         #expect(label.section("contraindications")?.text == "对青霉素过敏者禁用。")
     }
 
+    @Test("a heading the PDF wrapped over two lines is one heading")
+    func wrappedHeading() throws {
+        let label = try parse("【药品名称】\n通用名称：测试片\n【孕妇及哺乳期妇\n女用药】\n孕妇禁用。\n【禁忌】\n尚不明确。\n")
+        #expect(label.sections.map(\.key) == ["names", "pregnancy_and_lactation", "contraindications"])
+        #expect(label.section("pregnancy_and_lactation")?.heading == "孕妇及哺乳期妇女用药")
+        #expect(label.section("pregnancy_and_lactation")?.text == "孕妇禁用。")
+        #expect(label.section("pregnancy_and_lactation")?.span == SourceSpan(startLine: 3, endLine: 5))
+    }
+
     @Test("a label without brackets: catalogue headings alone on their lines")
     func bareHeadings() throws {
         let label = try parse("测试胶囊说明书\n药品名称\n通用名称：测试胶囊\n成份\n测试。\n适应症\n用于测试。\n用法用量\n口服。\n不良反应\n尚不明确。\n禁忌\n尚不明确。\n")

@@ -16,7 +16,16 @@ struct HeadingDetector {
             guard let scalar = line.text.unicodeScalars.first, HeadingDetector.openers.contains(scalar),
                   let first = line.text.first,
                   let pair = HeadingDetector.brackets.first(where: { $0.0 == first }) else { continue }
-            let body = line.text.dropFirst()
+            var body = Substring(line.text.dropFirst())
+            var endIndex = i
+            if !body.contains(pair.1), body.count < 20,
+               let next = lines[(i + 1)...].firstIndex(where: { !$0.isBlank }),
+               let close = lines[next].text.firstIndex(of: pair.1),
+               lines[next].text.distance(from: lines[next].text.startIndex, to: close) < 10 {
+                // The PDF wrapped the heading: its bracket closes early on the next line.
+                body = Substring(String(body) + lines[next].text)
+                endIndex = next
+            }
             guard let close = body.firstIndex(of: pair.1) else { continue }
             let inner = body[..<close]
             let rest = body[body.index(after: close)...]
@@ -26,7 +35,7 @@ struct HeadingDetector {
             let folded = folder.fold(heading)
             let key = index.key(forFoldedHeading: folded)
             if key == nil && !looksLikeHeading(heading) { continue }
-            result.append(HeadingLine(index: i, heading: heading, key: key,
+            result.append(HeadingLine(index: i, endIndex: endIndex, heading: heading, key: key,
                                       rest: String(rest).trimming(" \u{3000}:："), bracketed: true))
         }
         return result
@@ -52,7 +61,7 @@ struct HeadingDetector {
                   folder.fold(first).unicodeScalars.first.map(index.openers.contains) == true,
                   heading.unicodeScalars.allSatisfy({ DisplayWidth.isWide($0.value) }) else { continue }
             if let key = index.key(forFoldedHeading: folder.fold(heading)) {
-                result.append(HeadingLine(index: i, heading: heading, key: key, rest: rest, bracketed: false))
+                result.append(HeadingLine(index: i, endIndex: i, heading: heading, key: key, rest: rest, bracketed: false))
             }
         }
         return result

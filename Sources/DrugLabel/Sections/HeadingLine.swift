@@ -3,6 +3,9 @@
 struct HeadingLine: Sendable, Hashable {
     /// Index into the document's lines.
     var index: Int
+    /// Index of the heading's last line: a heading wrapped by the PDF (`【孕妇及哺乳期妇` /
+    /// `女用药】`) ends one line later.
+    var endIndex: Int
     /// The bracket content as written, trimmed of spaces and colons (`适应症`).
     var heading: String
     /// The catalogue key, or nil for a heading the catalogue does not know.

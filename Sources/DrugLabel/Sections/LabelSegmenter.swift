@@ -28,9 +28,9 @@ struct LabelSegmenter {
         var bodies: [[SourceLine]] = []
         for (n, heading) in headings.enumerated() {
             let end = n + 1 < headings.count ? headings[n + 1].index : lines.count
-            var body = Array(lines[(heading.index + 1)..<end])
+            var body = Array(lines[(heading.endIndex + 1)..<end])
             if !heading.rest.isEmpty {
-                body.insert(SourceLine(number: lines[heading.index].number, text: heading.rest), at: 0)
+                body.insert(SourceLine(number: lines[heading.endIndex].number, text: heading.rest), at: 0)
             }
             if warning == nil, let found = finder.find(in: body, requireBullets: true) {
                 warning = found.warning
