@@ -103,7 +103,11 @@ struct SegmentationTests {
         let bulleted = try parse("测试片说明书\n警示语\n• 可致肝损伤。\n• 用药期间监测肝功能。\n【药品名称】\n通用名称：测试片\n【禁忌】\n尚不明确。\n")
         #expect(bulleted.boxedWarning?.items == ["可致肝损伤。", "用药期间监测肝功能。"])
         #expect(bulleted.boxedWarning?.span == SourceSpan(startLine: 2, endLine: 4))
-        // A line that only mentions a warning inside a section is not a box.
+        let above = try parse("警告：本品可引起严重过敏反应。\n测试注射液说明书\n请仔细阅读说明书并在医师指导下使用。\n【药品名称】\n通用名称：测试注射液\n【禁忌】\n尚不明确。\n")
+        #expect(above.boxedWarning?.items == [])
+        #expect(above.title == "测试注射液说明书")
+        #expect(above.metadata.notice == "请仔细阅读说明书并在医师指导下使用。")
+                // A line that only mentions a warning inside a section is not a box.
         let mention = try parse("【注意事项】\n警告：请勿超量服用。\n其他注意事项。\n【禁忌】\n尚不明确。\n")
         #expect(mention.boxedWarning == nil)
         #expect(mention.section("warnings_and_cautions")?.text.hasPrefix("警告：请勿超量服用。") == true)

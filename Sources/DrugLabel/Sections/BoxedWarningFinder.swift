@@ -23,13 +23,15 @@ struct BoxedWarningFinder {
         let startsWithBullet = after.first.map { isBullet(lines[$0].text) } ?? false
         if requireBullets && !startsWithBullet { return nil }
         guard startsWithBullet else {
-            // A box of plain paragraphs in the preamble: everything up to the first section.
+            // A box of plain paragraphs in the preamble: everything up to the first section, or
+            // up to the title, notice or dates where a label prints the box above them.
+            let body = Array(after.prefix { !isPreambleLine(lines[$0].text) })
             let joiner = WrapJoiner(layout: Layout(measuring: lines), rules: rules)
-            let items = joiner.paragraphs(after.map { lines[$0] }).map(\.text)
-            let end = after.last ?? titleIndex
+            let items = joiner.paragraphs(body.map { lines[$0] }).map(\.text)
+            let end = body.last ?? titleIndex
             return Found(warning: BoxedWarning(title: lines[titleIndex].text, items: items,
                                                span: SourceSpan(startLine: lines[titleIndex].number, endLine: lines[end].number)),
-                         lines: Set([titleIndex] + after))
+                         lines: Set([titleIndex] + body))
         }
         // The box runs while bullets keep coming; the last item ends with its first closing
         // cross-reference (`…。（见【注意事项】）`), or failing that its first full stop.
@@ -79,6 +81,12 @@ struct BoxedWarningFinder {
     }
 
     private func isBullet(_ text: String) -> Bool { text.hasPrefix(rules.bulletMark) }
+
+    /// The title (`…说明书`), the notice (`请仔细阅读说明书…`) or a date line of the preamble.
+    private func isPreambleLine(_ text: String) -> Bool {
+        let folded = folder.fold(text)
+        return (folded.hasSuffix("说明书") && text.count <= 40) || folded.contains("阅读说明书") || folded.contains("日期")
+    }
 
     private func closesWithReference(_ text: String) -> Bool {
         text.hasSuffix("】）") || text.hasSuffix("】)") || text.hasSuffix("】。") || text.hasSuffix("】）。")
