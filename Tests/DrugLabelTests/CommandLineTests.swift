@@ -58,6 +58,32 @@ struct CommandLineTests {
         #expect(parsed?.first?["kind"] as? String == "label")
     }
 
+    @Test("golden update asks at a terminal: y writes, anything else does not")
+    func terminalPrompt() throws {
+        // util-linux's `script` gives the command a pseudo-terminal, as a person's shell would.
+        for (answer, writes) in [("y", true), ("n", false)] {
+            let dir = try TestSupport.scratch()
+            let corpus = dir.appendingPathComponent("Corpus")
+            try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+            try Data("【禁忌】\n尚不明确。\n".utf8).write(to: corpus.appendingPathComponent("a.txt"))
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+            process.arguments = ["-qec", "'\(try Self.executable().path)' golden update", "/dev/null"]
+            process.currentDirectoryURL = dir
+            let input = Pipe(), output = Pipe()
+            process.standardInput = input
+            process.standardOutput = output
+            process.standardError = output
+            try process.run()
+            input.fileHandleForWriting.write(Data("\(answer)\n".utf8))
+            let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(printed.contains("Write 1 golden file(s)? [y/N]"))
+            #expect(process.terminationStatus == (writes ? 0 : 1), "answer \(answer)")
+            #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("Golden/a.json").path) == writes)
+        }
+    }
+
     @Test("a domain expert's own catalogue is used without rebuilding; a broken one is refused")
     func customCatalogue() throws {
         let dir = try TestSupport.scratch()
