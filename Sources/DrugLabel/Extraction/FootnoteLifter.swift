@@ -42,7 +42,7 @@ struct FootnoteLifter {
                     } else if startsField(line.text) {
                         break
                     } else {
-                        block.items[block.items.count - 1] = WrapJoiner.join(block.items.last!, line.text)
+                        WrapJoiner.append(&block.items[block.items.count - 1], line.text)
                     }
                     block.indices.append(j)
                     block.span = block.span.union(line.span)

@@ -56,7 +56,7 @@ struct BoxedWarningFinder {
             for idx in after[k...stop] {
                 let line = lines[idx].text
                 let piece = idx == after[k] ? String(line.dropFirst(rules.bulletMark.count)).trimmingSpaces() : line
-                text = text.isEmpty ? piece : WrapJoiner.join(text, piece)
+                if text.isEmpty { text = piece } else { WrapJoiner.append(&text, piece) }
             }
             items.append(text)
         }

@@ -36,7 +36,7 @@ struct HeadingDetector {
             let key = index.key(forFoldedHeading: folded)
             if key == nil && !looksLikeHeading(heading) { continue }
             result.append(HeadingLine(index: i, endIndex: endIndex, heading: heading, key: key,
-                                      rest: String(rest).trimming(" \u{3000}:："), bracketed: true))
+                                      rest: String(rest).trimming(" \u{3000}:：")))
         }
         return result
     }
@@ -61,7 +61,7 @@ struct HeadingDetector {
                   folder.fold(first).unicodeScalars.first.map(index.openers.contains) == true,
                   heading.unicodeScalars.allSatisfy({ DisplayWidth.isWide($0.value) }) else { continue }
             if let key = index.key(forFoldedHeading: folder.fold(heading)) {
-                result.append(HeadingLine(index: i, endIndex: i, heading: heading, key: key, rest: rest, bracketed: false))
+                result.append(HeadingLine(index: i, endIndex: i, heading: heading, key: key, rest: rest))
             }
         }
         return result

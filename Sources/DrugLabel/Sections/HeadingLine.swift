@@ -12,5 +12,4 @@ struct HeadingLine: Sendable, Hashable {
     var key: String?
     /// Text after the closing bracket on the same line (`【药品名称】阿莫西林胶囊`).
     var rest: String
-    var bracketed: Bool
 }
