@@ -35,6 +35,7 @@ let package = Package(
                 .embedInCode("Resources/text-rules.json"),
                 .embedInCode("Resources/form-fields.json"),
                 .embedInCode("Resources/radicals-supplement.txt"),
+                .embedInCode("Resources/tables.json"),
             ]
         ),
         .executableTarget(

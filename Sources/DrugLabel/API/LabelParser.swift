@@ -9,14 +9,16 @@ public final class LabelParser {
     public let catalogue: SectionCatalogue
     public let rules: TextRules
     public let vocabulary: FormVocabulary
+    public let tableRules: TableRules
     let folder: Folder
     private let headingIndex: HeadingIndex
 
     public init(catalogue: SectionCatalogue = .standard, rules: TextRules = .standard,
-                vocabulary: FormVocabulary = .standard) throws {
+                vocabulary: FormVocabulary = .standard, tableRules: TableRules = .standard) throws {
         self.catalogue = catalogue
         self.rules = rules
         self.vocabulary = vocabulary
+        self.tableRules = tableRules
         folder = try Folder()
         headingIndex = HeadingIndex(catalogue: catalogue, folder: folder)
     }
@@ -87,6 +89,10 @@ public final class LabelParser {
             label.metadata = MetadataBuilder(catalogue: catalogue)
                 .label(preamble: result.preamble, sections: result.sections, paragraphs: result.paragraphs)
             label.diagnostics += result.diagnostics
+            let found = TableExtractor(rules: tableRules, joiner: WrapJoiner(layout: layout, rules: rules))
+                .extract(sections: result.sections, bodies: result.bodies)
+            label.tables = found.tables
+            label.diagnostics += found.diagnostics
         case .application, .slides:
             FormReader(vocabulary: vocabulary, catalogue: catalogue, headingIndex: headingIndex, folder: folder)
                 .read(lines, kind: kind, into: &label)

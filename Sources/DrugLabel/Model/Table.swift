@@ -1,31 +1,118 @@
-// Filled by later pipeline stages; part of the JSON contract from schemaVersion 1, so the
-// model exists even where a stage is not built yet.
-
 /// A table rebuilt from flattened PDF lines.
+///
+/// The keys of schemaVersion 1 (`id, caption, section, columns, groups, rows, footnotes, notes,
+/// span`) keep their meaning; `kind`, `arms`, `stub` and the optional keys of rows and cells were
+/// added beside them.
 public struct Table: Codable, Sendable, Hashable {
+    public enum Kind: String, Codable, Sendable {
+        /// Rows of numbers under column headers.
+        case numeric
+        /// Cells of prose (grading-and-management tables), rebuilt one row per grade.
+        case prose
+    }
+
+    /// A study arm named in the header (`中国临床研究（N=24）`), and the value columns under it.
+    public struct Arm: Codable, Sendable, Hashable {
+        public var name: String
+        public var n: Int?
+        public var footnotes: [String]
+        /// Indexes into `columns`.
+        public var columns: [Int]
+    }
+
     public struct Group: Codable, Sendable, Hashable {
         public var label: String
         public var footnotes: [String]
+        public var span: SourceSpan
     }
+
     public struct Cell: Codable, Sendable, Hashable {
+        public enum Flag: String, Codable, Sendable {
+            /// `NE`: not estimable or not reached.
+            case notEstimable
+            /// `NA`: no data.
+            case notAvailable
+            /// `14.4+`: a censored value.
+            case censored
+            /// `<0.0001`, `≤…`: the value is a bound, not a point.
+            case lessThan, greaterThan
+            /// The source lost this cell or its place; see the row's diagnostic.
+            case missing
+            /// Placed in this column without evidence in the text; see the row's diagnostic.
+            case uncertainColumn
+        }
+        /// As written (`72（62，81）`, `-`, `14.4+`); a prose cell's whole text.
         public var raw: String
+        /// The number, or nil for `-`, blanks, `NE`, `NA` and prose.
         public var value: Double?
-        public var ci: [Double]?
+        /// A confidence interval's bounds; a bound written `NE` is nil.
+        public var ci: [Double?]?
+        /// A range's bounds (`中位值（范围）` rows), as for `ci`.
+        public var range: [Double?]?
+        public var flags: [Flag]?
+
+        public init(raw: String, value: Double? = nil, ci: [Double?]? = nil, range: [Double?]? = nil, flags: [Flag]? = nil) {
+            self.raw = raw
+            self.value = value
+            self.ci = ci
+            self.range = range
+            self.flags = flags
+        }
+
+        private enum CodingKeys: String, CodingKey { case raw, value, ci, range, flags }
+
+        /// `value` is always written, null included: the contract says "a number or null".
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(raw, forKey: .raw)
+            try c.encode(value, forKey: .value)
+            try c.encodeIfPresent(ci, forKey: .ci)
+            try c.encodeIfPresent(range, forKey: .range)
+            try c.encodeIfPresent(flags, forKey: .flags)
+        }
     }
+
     public struct Row: Codable, Sendable, Hashable {
         public var group: String?
+        /// Without footnote marks, unit or statistic.
         public var label: String
         public var footnotes: [String]
+        /// `%`, `月`: lifted from the label (`（%）`).
+        public var unit: String?
+        /// `95%CI`, `中位值（范围）`: lifted from the label.
+        public var statistic: String?
         public var cells: [Cell]
+        public var span: SourceSpan
+
+        private enum CodingKeys: String, CodingKey { case group, label, footnotes, unit, statistic, cells, span }
+
+        /// Every key written, nulls included, so each row has the same shape.
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(group, forKey: .group)
+            try c.encode(label, forKey: .label)
+            try c.encode(footnotes, forKey: .footnotes)
+            try c.encode(unit, forKey: .unit)
+            try c.encode(statistic, forKey: .statistic)
+            try c.encode(cells, forKey: .cells)
+            try c.encode(span, forKey: .span)
+        }
     }
+
     public struct Footnote: Codable, Sendable, Hashable {
         public var mark: String
         public var text: String
+        public var span: SourceSpan
     }
+
     public var id: String
     public var caption: String
     public var section: String?
+    public var kind: Kind
+    /// Header labels of the label column (`系统器官分类`, `首选术语`).
+    public var stub: [String]
     public var columns: [[String]]
+    public var arms: [Arm]
     public var groups: [Group]
     public var rows: [Row]
     public var footnotes: [Footnote]

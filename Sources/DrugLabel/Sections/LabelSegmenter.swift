@@ -11,6 +11,8 @@ struct LabelSegmenter {
         var sections: [Section]
         /// Each section's paragraphs, for the extractors that read line by line.
         var paragraphs: [[Paragraph]]
+        /// Each section's body lines (blank lines kept), for the table reader.
+        var bodies: [[SourceLine]]
         var diagnostics: [Diagnostic]
     }
 
@@ -71,6 +73,6 @@ struct LabelSegmenter {
                                           line: first.number))
         }
         return Result(preamble: preamble, boxedWarning: warning,
-                      sections: sections, paragraphs: paragraphs, diagnostics: diagnostics)
+                      sections: sections, paragraphs: paragraphs, bodies: bodies, diagnostics: diagnostics)
     }
 }

@@ -53,6 +53,7 @@ struct LineSplitter: Sendable {
         while lo < hi, let w = LineSplitter.spaceWidth(bytes, at: lo, end: hi) { lo += w }
         while hi > lo, let w = LineSplitter.spaceWidthBefore(bytes, at: hi, start: lo) { hi -= w }
         let leadingSpace = lo > start
+        let trailingSpace = hi < end && hi > lo
         let pageBreak = bytes[start..<lo].contains(0x0C)
         let slice = UnsafeBufferPointer(rebasing: bytes[lo..<hi])
         let (needsRepair, width) = repairer.scan(slice)
@@ -61,11 +62,11 @@ struct LineSplitter: Sendable {
             let utf8 = text.utf8
             let from = utf8.index(utf8.startIndex, offsetBy: lo), to = utf8.index(utf8.startIndex, offsetBy: hi)
             return SourceLine(number: number, text: String(text[from..<to]), leadingSpace: leadingSpace, width: width,
-                              pageBreak: pageBreak)
+                              pageBreak: pageBreak, trailingSpace: trailingSpace)
         }
         let repaired = repairer.repair(UnsafeBufferPointer(rebasing: bytes[start..<end]))
         return SourceLine(number: number, text: repaired.text, leadingSpace: leadingSpace, width: repaired.width,
-                          pageBreak: pageBreak)
+                          pageBreak: pageBreak, trailingSpace: trailingSpace)
     }
 
     /// Space, tab, form feed, U+00A0 and U+3000 at `i`: their byte length, or nil.

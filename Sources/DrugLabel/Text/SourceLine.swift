@@ -10,13 +10,18 @@ public struct SourceLine: Sendable, Hashable {
     public var width: Int
     /// The raw line held a form feed before its text: pdftotext starts each page with one.
     public var pageBreak: Bool
+    /// The raw line ended in white space. pdftotext leaves a space after the last line of a
+    /// paragraph and none after a line it wrapped: the only trace of a table cell's end.
+    public var trailingSpace: Bool
 
-    public init(number: Int, text: String, leadingSpace: Bool = false, width: Int? = nil, pageBreak: Bool = false) {
+    public init(number: Int, text: String, leadingSpace: Bool = false, width: Int? = nil, pageBreak: Bool = false,
+                trailingSpace: Bool = false) {
         self.number = number
         self.text = text
         self.leadingSpace = leadingSpace
         self.width = width ?? DisplayWidth.of(text)
         self.pageBreak = pageBreak
+        self.trailingSpace = trailingSpace
     }
 
     public var isBlank: Bool { text.isEmpty }

@@ -1,0 +1,238 @@
+/// Rebuilds a table of numbers from its flattened lines: header, group rows, rows with their
+/// values (on the label's line or on the lines after it), a header repeated after a page break.
+struct NumericTableReader: Sendable {
+    let rules: TableRules
+    let lexer: ValueLexer
+    let cellReader: CellReader
+
+    init(rules: TableRules) {
+        self.rules = rules
+        lexer = ValueLexer(rules: rules)
+        cellReader = CellReader(rules: rules)
+    }
+
+    struct Result {
+        var header: ColumnHeader
+        var groups: [Table.Group]
+        var rows: [Table.Row]
+        /// Index in the given lines where the body stopped: notes, footnotes or prose start there.
+        var end: Int
+        var diagnostics: [Diagnostic]
+    }
+
+    /// A row being gathered: its label lines and the values seen so far.
+    private struct Pending {
+        var labelLines: [SourceLine]
+        var values: [(token: ValueLexer.Token, line: Int)] = []
+        var group: String?
+        /// The values came on the label's own line, so their spacing is evidence.
+        var oneLine = false
+    }
+
+    func read(_ lines: [SourceLine], tableID: String) -> Result {
+        let nonBlank = lines.enumerated().filter { !$0.element.isBlank }
+        let firstValue = nonBlank.firstIndex { !lexer.lex($0.element.text).values.isEmpty && !isFootnoteOrNote($0.element.text) } ?? nonBlank.count
+        var header = ColumnHeader()
+        var bodyStart = 0 // index into nonBlank
+        var armHeads: [(name: String, n: Int, written: String, footnotes: [String])] = []
+        if let found = ColumnHeader.arms(nonBlank[..<firstValue].map(\.element), rules: rules) {
+            header.stub = found.stub
+            armHeads = found.arms
+            bodyStart = found.used
+        } else if firstValue > 0, nonBlank.count > 1 {
+            bodyStart = 1 // a header with no arms: its first line
+        }
+        // How many value columns: the most common count of values per row.
+        let provisional = gather(nonBlank[bodyStart...].map(\.element), headerFolded: [])
+        let count = NumericTableReader.mode(provisional.rows.map { normalizedCount($0) }.filter { $0 > 0 }) ?? armHeads.count
+        let sub: (labels: [String], extra: [String], used: Int)
+        if armHeads.isEmpty, bodyStart == 1 {
+            let tokens = HeaderTokens.split(nonBlank[0].element.text).map(\.text)
+            sub = (Array(tokens.suffix(count)), Array(tokens.dropLast(count)), 0)
+        } else {
+            sub = ColumnHeader.subheaders(nonBlank[bodyStart...].map(\.element), count: count, armCount: armHeads.count)
+        }
+        header.stub += sub.extra
+        bodyStart += sub.used
+        (header.columns, header.arms) = ColumnHeader.paths(arms: armHeads, labels: sub.labels, count: count)
+        header.lineCount = bodyStart
+        header.foldedLines = nonBlank[..<bodyStart].map { CheapFold.fold($0.element.text) }
+
+        let body = gather(nonBlank[bodyStart...].map(\.element), headerFolded: header.foldedLines)
+        var diagnostics = body.diagnostics
+        var rows: [Table.Row] = []
+        for pending in body.rows {
+            let (row, notes) = makeRow(pending, count: count, tableID: tableID)
+            rows.append(row)
+            diagnostics += notes
+        }
+        let endIndex = bodyStart + body.consumed < nonBlank.count ? nonBlank[bodyStart + body.consumed].offset : lines.count
+        return Result(header: header, groups: body.groups, rows: rows, end: endIndex, diagnostics: diagnostics)
+    }
+
+    private func isFootnoteOrNote(_ text: String) -> Bool {
+        rules.footnoteDefinition(text) != nil || rules.isNote(text)
+    }
+
+    /// Groups and rows from body lines, up to the first note, footnote definition or prose.
+    private func gather(_ lines: [SourceLine], headerFolded: [String]) -> (groups: [Table.Group], rows: [Pending], consumed: Int, diagnostics: [Diagnostic]) {
+        var groups: [Table.Group] = []
+        var rows: [Pending] = []
+        var texts: [SourceLine] = []
+        var group: String?
+        var diagnostics: [Diagnostic] = []
+        var i = 0
+        func flushGroups() {
+            for line in texts {
+                let label = RowLabel(line.text, rules: rules)
+                groups.append(Table.Group(label: label.text, footnotes: label.footnotes, span: line.span))
+                group = label.text
+            }
+            texts = []
+        }
+        while i < lines.count {
+            let line = lines[i]
+            if !headerFolded.isEmpty, CheapFold.fold(line.text) == headerFolded[0] {
+                // The header again at the top of the next page: skip it, keep the group in force.
+                var j = 0
+                while j < headerFolded.count, i + j < lines.count, CheapFold.fold(lines[i + j].text) == headerFolded[j] { j += 1 }
+                if j == headerFolded.count {
+                    diagnostics.append(Diagnostic(.info, "table.headerRepeated",
+                                                  "the column header is repeated after a page break; the table continues", line: line.number))
+                    i += j
+                    continue
+                }
+            }
+            if isFootnoteOrNote(line.text) { break }
+            let lexed = lexer.lex(line.text)
+            if lexed.values.isEmpty {
+                if isProse(line.text) { break }
+                if isAnnotation(line.text), !texts.isEmpty || (rows.last.map { $0.values.isEmpty } ?? false) {
+                    if texts.isEmpty { rows[rows.count - 1].labelLines.append(line) } else { texts.append(line) }
+                } else {
+                    texts.append(line)
+                }
+            } else if lexed.label.isEmpty {
+                let tokens = lexed.values.map { ($0, line.number) }
+                if !texts.isEmpty {
+                    // Values under a label of their own lines: `客观缓解率（ORR）a（%）` `（95%CI）` `72` …
+                    rows.append(Pending(labelLines: texts, values: tokens, group: group))
+                    texts = []
+                } else if !rows.isEmpty, !rows[rows.count - 1].oneLine {
+                    rows[rows.count - 1].values += tokens
+                } else {
+                    diagnostics.append(Diagnostic(.warning, "table.valuesWithoutLabel",
+                                                  "values with no row label: “\(line.text)”", line: line.number))
+                }
+            } else {
+                flushGroups()
+                var labelLine = line
+                labelLine.text = lexed.label
+                var pending = Pending(labelLines: [labelLine], values: lexed.values.map { ($0, line.number) }, group: group)
+                pending.oneLine = true
+                rows.append(pending)
+            }
+            i += 1
+        }
+        // Trailing text lines with no values are not rows: leave them to the notes.
+        let consumed = i - texts.count
+        return (groups, rows, consumed, diagnostics)
+    }
+
+    /// `（95%CI）`, `（范围）d`, `中位值c`: the rest of a row label on a line of its own.
+    private func isAnnotation(_ text: String) -> Bool {
+        if let first = text.first, first == "（" || first == "(" || first == "[" { return true }
+        let folded = CheapFold.fold(text)
+        return rules.statistics.contains { folded.hasPrefix($0) } && folded.count <= 8
+    }
+
+    /// A sentence, not a row: it ends like one, or runs wider than any row label.
+    private func isProse(_ text: String) -> Bool {
+        guard let last = text.last else { return false }
+        return last == "。" || last == "；" || DisplayWidth.of(text) > 60
+    }
+
+    /// Values a row would fill once intervals written on their own line join their value.
+    private func normalizedCount(_ row: Pending) -> Int {
+        row.values.filter { !$0.token.intervalOnly }.count
+    }
+
+    private func makeRow(_ pending: Pending, count: Int, tableID: String) -> (Table.Row, [Diagnostic]) {
+        let written = pending.labelLines.map(\.text).reduce("") { WrapJoiner.join($0, $1) }
+        let label = RowLabel(written, rules: rules)
+        let isRange = label.statistic.map { s in rules.rangeStatistics.contains { CheapFold.fold(s).contains($0) } } ?? false
+        var span = pending.labelLines.map(\.span).reduce(pending.labelLines[0].span) { $0.union($1) }
+        var diagnostics: [Diagnostic] = []
+        var cells: [Table.Cell] = []
+        var tokens = pending.values
+        // `2.1 （0.03+, 8.4+） NA NA NA NA` in a `中位值（范围）` row: each NA pair is a value and its range.
+        var excess = tokens.filter({ !$0.token.intervalOnly }).count - count
+        if excess > 0, label.statistic != nil {
+            var merged: [(token: ValueLexer.Token, line: Int)] = []
+            var k = 0
+            while k < tokens.count {
+                let t = tokens[k]
+                let hasInterval = k + 1 < tokens.count && tokens[k + 1].token.intervalOnly
+                if excess > 0, !t.token.intervalOnly, !hasInterval, k + 1 < tokens.count, isNotANumber(tokens[k + 1].token.raw) {
+                    var next = tokens[k + 1]
+                    next.token.intervalOnly = true
+                    merged += [t, next]
+                    excess -= 1
+                    k += 2
+                } else {
+                    merged.append(t)
+                    k += 1
+                }
+            }
+            tokens = merged
+        }
+        for (token, line) in tokens {
+            span = span.union(SourceSpan(line: line))
+            if token.intervalOnly, !cells.isEmpty {
+                cellReader.attach(interval: token.raw, to: &cells[cells.count - 1], intervalIsRange: isRange)
+            } else {
+                cells.append(cellReader.cell(token.raw, intervalIsRange: isRange))
+            }
+        }
+        let line = pending.labelLines[0].number
+        if cells.count < count {
+            // `天冬氨酸转氨酶升高 8 4  10`: a double space where the lost cell stood.
+            let gaps = pending.oneLine ? tokens.dropFirst().map { max(0, $0.token.spacesBefore - 1) } : []
+            if pending.oneLine, cells.count + gaps.reduce(0, +) == count {
+                var placed: [Table.Cell] = [cells[0]]
+                for (cell, gap) in zip(cells.dropFirst(), gaps) {
+                    placed += Array(repeating: Table.Cell(raw: "", flags: [.missing]), count: gap)
+                    placed.append(cell)
+                }
+                let lost = placed.indices.filter { placed[$0].flags == [.missing] }.map { String($0 + 1) }.joined(separator: ", ")
+                diagnostics.append(Diagnostic(.warning, "table.cellMissing",
+                                              "\(tableID), row “\(label.text)”: \(cells.count) values for \(count) columns; the wider space in the line places the lost cell in column \(lost)",
+                                              line: line))
+                cells = placed
+            } else {
+                diagnostics.append(Diagnostic(.warning, "table.cellsUnplaced",
+                                              "\(tableID), row “\(label.text)”: \(cells.count) value(s) for \(count) columns and nothing in the text says which columns; placed from the left and flagged uncertainColumn",
+                                              line: line))
+                cells = cells.map { var c = $0; c.flags = (c.flags ?? []) + [.uncertainColumn]; return c }
+                cells += Array(repeating: Table.Cell(raw: "", flags: [.missing]), count: count - cells.count)
+            }
+        } else if cells.count > count {
+            diagnostics.append(Diagnostic(.warning, "table.extraValues",
+                                          "\(tableID), row “\(label.text)”: \(cells.count) values for \(count) columns; all are kept",
+                                          line: line))
+        }
+        let row = Table.Row(group: pending.group, label: label.text, footnotes: label.footnotes,
+                            unit: label.unit, statistic: label.statistic, cells: cells, span: span)
+        return (row, diagnostics)
+    }
+
+    private func isNotANumber(_ raw: String) -> Bool {
+        rules.notAvailable.contains(raw) || rules.notEstimable.contains(raw)
+    }
+
+    static func mode(_ values: [Int]) -> Int? {
+        var counts: [Int: Int] = [:]
+        for v in values { counts[v, default: 0] += 1 }
+        return counts.max { a, b in a.value != b.value ? a.value < b.value : a.key < b.key }?.key
+    }
+}

@@ -1,0 +1,64 @@
+/// Finds the tables in a label's sections and rebuilds each: from its caption to its last note
+/// or footnote definition, or to the prose that follows it.
+struct TableExtractor: Sendable {
+    let rules: TableRules
+    let joiner: WrapJoiner
+
+    func extract(sections: [Section], bodies: [[SourceLine]]) -> (tables: [Table], diagnostics: [Diagnostic]) {
+        var tables: [Table] = []
+        var diagnostics: [Diagnostic] = []
+        for (section, body) in zip(sections, bodies) {
+            let captions = body.indices.compactMap { i in TableCaption(body[i].text, rules: rules).map { (i, $0) } }
+            for (n, (index, caption)) in captions.enumerated() {
+                let regionEnd = n + 1 < captions.count ? captions[n + 1].0 : body.count
+                let region = Array(body[(index + 1)..<regionEnd])
+                let (table, notes) = read(caption, line: body[index], region: region, section: section.key)
+                tables.append(table)
+                diagnostics += notes
+            }
+        }
+        return (tables, diagnostics)
+    }
+
+    private func read(_ caption: TableCaption, line: SourceLine, region: [SourceLine], section: String?) -> (Table, [Diagnostic]) {
+        var table = Table(id: caption.id, caption: caption.text, section: section, kind: .numeric, stub: [], columns: [],
+                          arms: [], groups: [], rows: [], footnotes: [], notes: [], span: line.span)
+        var diagnostics: [Diagnostic] = []
+        let end: Int
+        if region.prefix(40).contains(where: { rules.isGradeRow($0.text) }) {
+            let prose = ProseTableReader(rules: rules, joiner: joiner).read(region, tableID: caption.id)
+            table.kind = .prose
+            table.columns = prose.columns
+            table.rows = prose.rows
+            end = prose.end
+            diagnostics += prose.diagnostics
+        } else {
+            let numeric = NumericTableReader(rules: rules).read(region, tableID: caption.id)
+            table.stub = numeric.header.stub
+            table.columns = numeric.header.columns
+            table.arms = numeric.header.arms
+            table.groups = numeric.groups
+            table.rows = numeric.rows
+            end = numeric.end
+            diagnostics += numeric.diagnostics
+        }
+        let trailer = TableTrailer(Array(region[end...]), rules: rules, joiner: joiner)
+        table.footnotes = trailer.footnotes
+        table.notes = trailer.notes
+        let lastRow = table.rows.last?.span.endLine ?? line.number
+        table.span = SourceSpan(startLine: line.number, endLine: max(lastRow, trailer.lastLine ?? lastRow))
+        if table.rows.isEmpty {
+            diagnostics.append(Diagnostic(.warning, "table.noRows", "\(caption.id): a caption with no rows after it", line: line.number))
+        }
+        if table.kind == .numeric {
+            let defined = Set(table.footnotes.map(\.mark))
+            let cited = table.rows.flatMap(\.footnotes) + table.groups.flatMap(\.footnotes) + table.arms.flatMap(\.footnotes)
+            var reported = Set<String>()
+            for mark in cited where !defined.contains(mark) && reported.insert(mark).inserted {
+                diagnostics.append(Diagnostic(.warning, "table.footnoteUndefined",
+                                              "\(caption.id): footnote “\(mark)” is cited but not defined after the table", line: line.number))
+            }
+        }
+        return (table, diagnostics)
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+
+/// The data-driven rules of the table stage (Resources/tables.json): how a caption, a footnote
+/// definition and a note start, which words are units and statistics, which headers mean
+/// "all grades" and "grade 3 or worse".
+public struct TableRules: Sendable {
+    let caption: NSRegularExpression
+    let captionRejectEndings: Set<Character>
+    let footnoteDefinition: NSRegularExpression
+    let gradeRow: NSRegularExpression
+    /// `（N=24）`, `(N = 170)`: an arm's size in a column header.
+    let arm: NSRegularExpression
+    /// Folded.
+    let noteLeads: [String]
+    let missingValues: Set<String>
+    let notEstimable: Set<String>
+    let notAvailable: Set<String>
+    /// Folded unit and statistic words, longest first so `95%CI` wins over `%`.
+    let units: [String]
+    let statistics: [String]
+    let rangeStatistics: [String]
+    let allGradeHeaders: [String]
+    let severeGradeHeaders: [String]
+
+    private struct File: Decodable {
+        var captionPattern: String
+        var captionRejectEndings: String
+        var footnoteDefinitionPattern: String
+        var noteLeads: [String]
+        var missingValues: [String]
+        var notEstimable: [String]
+        var notAvailable: [String]
+        var units: [String]
+        var statistics: [String]
+        var rangeStatistics: [String]
+        var gradeRowPattern: String
+        var armPattern: String
+        var allGradeHeaders: [String]
+        var severeGradeHeaders: [String]
+    }
+
+    public static let standard: TableRules = {
+        do { return try TableRules(json: Data(PackageResources.tables_json)) } catch {
+            fatalError("the bundled tables.json is broken: \(error)")
+        }
+    }()
+
+    public init(json: Data) throws {
+        let file = try JSONDecoder().decode(File.self, from: json)
+        caption = try NSRegularExpression(pattern: file.captionPattern)
+        captionRejectEndings = Set(file.captionRejectEndings)
+        footnoteDefinition = try NSRegularExpression(pattern: file.footnoteDefinitionPattern)
+        gradeRow = try NSRegularExpression(pattern: file.gradeRowPattern)
+        arm = try NSRegularExpression(pattern: file.armPattern)
+        let fold = { (words: [String]) in words.map(CheapFold.fold).sorted { $0.count > $1.count } }
+        noteLeads = fold(file.noteLeads)
+        missingValues = Set(file.missingValues)
+        notEstimable = Set(file.notEstimable)
+        notAvailable = Set(file.notAvailable)
+        units = fold(file.units)
+        statistics = fold(file.statistics)
+        rangeStatistics = fold(file.rangeStatistics)
+        allGradeHeaders = fold(file.allGradeHeaders)
+        severeGradeHeaders = fold(file.severeGradeHeaders)
+    }
+
+    /// The capture groups of `regex` on the whole of `text`, or nil when it does not match.
+    static func groups(_ regex: NSRegularExpression, _ text: String) -> [String?]? {
+        guard let m = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return nil }
+        return (1..<m.numberOfRanges).map { i in
+            Range(m.range(at: i), in: text).map { String(text[$0]) }
+        }
+    }
+
+    func isNote(_ text: String) -> Bool {
+        let folded = CheapFold.fold(text)
+        return noteLeads.contains { folded.hasPrefix($0) }
+    }
+
+    /// `a. 疲劳包括疲劳、难受。` → (["a"], "疲劳包括疲劳、难受。"); `#各类检查：…` → (["#"], …).
+    func footnoteDefinition(_ text: String) -> (marks: [String], text: String)? {
+        guard let g = TableRules.groups(footnoteDefinition, text), let body = g[2] else { return nil }
+        if let letters = g[0] {
+            let marks = letters.split(whereSeparator: { $0 == "," || $0 == "，" }).map { $0.trimmingSpaces() }
+            return (marks, body)
+        }
+        if let hashes = g[1] { return ([hashes], body) }
+        return nil
+    }
+
+    /// Each `（N=…）` in `text`: the range it covers and the number.
+    func arms(in text: String) -> [(range: Range<String.Index>, n: Int)] {
+        arm.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { m in
+            guard let r = Range(m.range, in: text), let nr = Range(m.range(at: 1), in: text), let n = Int(text[nr]) else { return nil }
+            return (r, n)
+        }
+    }
+
+    func isGradeRow(_ text: String) -> Bool {
+        text.utf8.count <= 12 && TableRules.groups(gradeRow, text) != nil
+    }
+}
