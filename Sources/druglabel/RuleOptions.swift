@@ -14,11 +14,15 @@ struct RuleOptions: ParsableArguments {
     @Option(name: .customLong("text-rules"), help: "Text rules to use instead of the built-in text-rules.json.")
     var textRulesFile: String?
 
+    @Option(name: .customLong("table-rules"), help: "Table rules to use instead of the built-in tables.json.")
+    var tableRulesFile: String?
+
     func makeParser() throws -> LabelParser {
         let catalogue = try sectionsFile.map { path in try load(path) { try SectionCatalogue(json: $0) } } ?? .standard
         let vocabulary = try formFieldsFile.map { path in try load(path) { try FormVocabulary(json: $0) } } ?? .standard
         let rules = try textRulesFile.map { path in try load(path) { try TextRules(json: $0) } } ?? .standard
-        return try LabelParser(catalogue: catalogue, rules: rules, vocabulary: vocabulary)
+        let tableRules = try tableRulesFile.map { path in try load(path) { try TableRules(json: $0) } } ?? .standard
+        return try LabelParser(catalogue: catalogue, rules: rules, vocabulary: vocabulary, tableRules: tableRules)
     }
 
     /// A rule file that cannot be read or decoded stops the run before any document is read.
