@@ -29,6 +29,8 @@ struct EncodingTests {
         #expect(copy.sections == expected.sections)
         #expect(copy.boxedWarning == expected.boxedWarning)
         #expect(copy.metadata == expected.metadata)
+        #expect(copy.tables == expected.tables)
+        #expect(copy.tables.count == 7)
         if let charset = v.charset {
             #expect(copy.source.encoding.hasPrefix(charset))
         }

@@ -57,7 +57,8 @@ public enum TableGrid {
             for (i, cell) in row.cells.enumerated() {
                 let head = i < table.columns.count ? table.columns[i].joined(separator: " / ") : "(extra)"
                 let text = cell.raw.replacingAll("\n", with: "\n    ")
-                out += "  [\(head)]\n    \(text.isEmpty ? "?" : text)\n"
+                let shown = cell.flags?.contains(.missing) == true ? "?" : text.isEmpty ? "—" : text
+                out += "  [\(head)]\n    \(shown)\n"
             }
         }
         return out

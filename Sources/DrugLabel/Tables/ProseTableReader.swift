@@ -13,6 +13,8 @@ struct ProseTableReader: Sendable {
     struct Result {
         var columns: [[String]]
         var columnFootnotes: [String]
+        /// Text spanning every row.
+        var notes: [String]
         var rows: [Table.Row]
         /// Index in the given lines where the rows stopped.
         var end: Int
@@ -24,7 +26,7 @@ struct ProseTableReader: Sendable {
         let firstGrade = lines.firstIndex { rules.isGradeRow($0.text) } ?? lines.count
         let headerTokens = lines[..<firstGrade].filter { !$0.isBlank }.flatMap { HeaderTokens.split($0.text) }
         let columns = headerTokens.map { [$0.text] }
-        var rows: [Table.Row] = []
+        var grades: [(line: SourceLine, blocks: [String], last: Int)] = []
         var i = firstGrade
         var end = lines.count
         while i < lines.count {
@@ -32,13 +34,32 @@ struct ProseTableReader: Sendable {
             var j = i + 1
             while j < lines.count, !rules.isGradeRow(lines[j].text), !startsTrailer(lines[j].text) { j += 1 }
             let (blocks, mixed) = cells(lines[(i + 1)..<j])
-            var cells = blocks.map { Table.Cell(raw: $0) }
             for line in mixed {
                 diagnostics.append(Diagnostic(.warning, "table.proseMixedLine",
                                               "\(tableID), \(grade.text): this line is indented unlike its neighbours: text of two cells may meet here; kept in reading order",
                                               line: line))
             }
-            if !columns.isEmpty, cells.count != columns.count {
+            grades.append((grade, blocks, lines[..<j].last { !$0.isBlank }?.number ?? grade.number))
+            i = j
+            if j < lines.count, startsTrailer(lines[j].text) { end = j; break }
+        }
+        // The same last block under every grade (`考虑使用左乙拉西坦预防癫痫发作。`) is one cell
+        // spanning the row, not a column of its own: it becomes a note of the table.
+        var notes: [String] = []
+        if grades.count > 1, let shared = grades[0].blocks.last, grades.allSatisfy({ $0.blocks.count > 1 && $0.blocks.last == shared }) {
+            notes.append("\(shared)（\(grades.map(\.line.text).joined(separator: "、"))）")
+            grades = grades.map { ($0.line, Array($0.blocks.dropLast()), $0.last) }
+            diagnostics.append(Diagnostic(.info, "table.proseSpanningText",
+                                          "\(tableID): “\(shared)” ends every grade's row; read as one cell spanning the row and kept as a note",
+                                          line: grades[0].line.number))
+        }
+        var rows: [Table.Row] = []
+        for (grade, blocks, last) in grades {
+            var cells = blocks.map { Table.Cell(raw: $0) }
+            if !columns.isEmpty, cells.count == columns.count - 1 {
+                // Only the grade stands in the first column (`分级评估`): the text starts in the second.
+                cells.insert(Table.Cell(raw: ""), at: 0)
+            } else if !columns.isEmpty, cells.count != columns.count {
                 diagnostics.append(Diagnostic(.warning, "table.proseCellCount",
                                               "\(tableID), \(grade.text): \(cells.count) blocks of text for \(columns.count) columns; which block belongs to which column is uncertain",
                                               line: grade.number))
@@ -46,52 +67,76 @@ struct ProseTableReader: Sendable {
                     cells += Array(repeating: Table.Cell(raw: "", flags: [.missing]), count: columns.count - cells.count)
                 }
             }
-            let last = lines[..<j].last { !$0.isBlank }?.number ?? grade.number
             rows.append(Table.Row(group: nil, label: grade.text, footnotes: [], unit: nil, statistic: nil, cells: cells,
                                   span: SourceSpan(startLine: grade.number, endLine: last)))
-            i = j
-            if j < lines.count, startsTrailer(lines[j].text) { end = j; break }
         }
         if !rows.isEmpty {
             diagnostics.append(Diagnostic(.info, "table.proseRebuilt",
                                           "\(tableID): a table of prose cells, rebuilt one row per grade with cells in reading order; check against the source",
                                           line: rows[0].span.startLine))
         }
-        return Result(columns: columns, columnFootnotes: headerTokens.flatMap(\.footnotes), rows: rows, end: end, diagnostics: diagnostics)
+        return Result(columns: columns, columnFootnotes: headerTokens.flatMap(\.footnotes), notes: notes, rows: rows, end: end, diagnostics: diagnostics)
     }
 
     private func startsTrailer(_ text: String) -> Bool {
         rules.footnoteDefinition(text) != nil || rules.isNote(text)
     }
 
-    /// The blocks of text of one row, and the lines that mix two cells (` 高。 如果症状未改善…`).
+    /// The blocks of text of one row, and the indented lines where two cells' text may meet.
+    ///
+    /// An indented line that interrupts an unfinished paragraph is pdftotext jumping back to the
+    /// column before: the unfinished paragraph waits, the indented text joins the block before,
+    /// and the next line that would open a new block finishes the waiting paragraph instead
+    /// (`如果症状改善，继续使用皮质类固` … ` 如果症状改善，继续使用皮质类固醇，直至严` … `醇，直至…`).
     private func cells(_ lines: ArraySlice<SourceLine>) -> (blocks: [String], mixed: [Int]) {
         var blocks: [[String]] = []
+        var current = -1
         var paragraph: String?
         var paragraphEnded = false
         var spacer = false
+        var parked: (block: Int, text: String)?
         var mixed: [Int] = []
+        func finish() {
+            if let p = paragraph, current >= 0 { blocks[current].append(p) }
+            paragraph = nil
+        }
         for line in lines {
             if line.isBlank {
                 // A line holding only a space: the next paragraph is in the same cell.
                 if line.leadingSpace { spacer = true }
                 continue
             }
-            // pdftotext indents a line that it took from another place on the page: here, where
-            // one column's text breaks into another's.
+            // pdftotext indents a line that it took from another place on the page.
             if line.leadingSpace { mixed.append(line.number) }
-            let opensWithClosing = line.text.first.map { "，,。）)、；".contains($0) } ?? false
-            if paragraph != nil, !paragraphEnded || opensWithClosing {
+            // `…甲泼尼龙 1000 ` / `mg，每日 3 次…`: a unit never opens a paragraph.
+            let opensWithClosing = line.text.first.map { "，,。）)、；".contains($0) || ("a"..."z").contains($0) } ?? false
+            if paragraph != nil, line.leadingSpace, !paragraphEnded, !opensWithClosing, parked == nil, current >= 0 {
+                // With no block before, the waiting paragraph opens the next block when it resumes.
+                parked = (current > 0 ? current : -1, paragraph!)
+                paragraph = line.text
+                current = max(0, current - 1)
+            } else if paragraph != nil, !paragraphEnded || opensWithClosing {
                 WrapJoiner.append(&paragraph!, line.text)
+            } else if let waiting = parked, !spacer {
+                finish()
+                if waiting.block < 0 { blocks.append([]); current = blocks.count - 1 } else { current = waiting.block }
+                paragraph = WrapJoiner.join(waiting.text, line.text)
+                parked = nil
             } else {
-                if let p = paragraph { blocks[blocks.count - 1].append(p) }
-                if paragraph == nil || !spacer { blocks.append([]) }
+                finish()
+                if current < 0 || !spacer {
+                    blocks.append([])
+                    current = blocks.count - 1
+                }
                 paragraph = line.text
             }
             paragraphEnded = line.trailingSpace || joiner.endsSentence(line.text)
             spacer = false
         }
-        if let p = paragraph { blocks[blocks.count - 1].append(p) }
+        finish()
+        if let waiting = parked {
+            if waiting.block < 0 { blocks.append([waiting.text]) } else { blocks[waiting.block].append(waiting.text) }
+        }
         return (blocks.map { $0.joined(separator: "\n") }, mixed)
     }
 }

@@ -30,6 +30,7 @@ struct TableExtractor: Sendable {
             table.kind = .prose
             table.columns = prose.columns
             table.rows = prose.rows
+            table.notes = prose.notes
             end = prose.end
             diagnostics += prose.diagnostics
         } else {
@@ -44,7 +45,7 @@ struct TableExtractor: Sendable {
         }
         let trailer = TableTrailer(Array(region[end...]), rules: rules, joiner: joiner)
         table.footnotes = trailer.footnotes
-        table.notes = trailer.notes
+        table.notes += trailer.notes
         let lastRow = table.rows.last?.span.endLine ?? line.number
         table.span = SourceSpan(startLine: line.number, endLine: max(lastRow, trailer.lastLine ?? lastRow))
         if table.rows.isEmpty {
