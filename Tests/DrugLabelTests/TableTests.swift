@@ -115,6 +115,17 @@ struct TableTests {
         #expect(t4.rows[1].cells[2].raw.hasPrefix("如果症状改善，继续使用皮质类固醇，直至严重程度为 1 级或以下"))
     }
 
+    @Test("a table's group and grade rows are not subsection titles of the section around it")
+    func notSubsections() throws {
+        for section in label.sections {
+            for sub in section.subsections {
+                #expect(!label.tables.contains { $0.span.startLine <= sub.span.startLine && sub.span.startLine <= $0.span.endLine },
+                        "subsection \(sub.heading) at line \(sub.span.startLine) lies in a table")
+            }
+        }
+        #expect(label.section("warnings_and_cautions")?.subsections.contains { $0.heading == "神经系统毒性" } == true)
+    }
+
     @Test("typed views: adverse reactions per arm and grade, efficacy per column with CI")
     func views() throws {
         let reactions = try table("表 1").adverseReactionRows()

@@ -81,7 +81,7 @@ public final class LabelParser {
         switch kind {
         case .label:
             let headings = hasBracketed ? bracketed : bare
-            let result = LabelSegmenter(folder: folder, rules: rules, catalogue: catalogue, layout: layout)
+            let result = LabelSegmenter(folder: folder, rules: rules, catalogue: catalogue, layout: layout, tableRules: tableRules)
                 .segment(lines, headings: headings)
             label.title = result.preamble.title
             label.boxedWarning = result.boxedWarning
@@ -89,10 +89,7 @@ public final class LabelParser {
             label.metadata = MetadataBuilder(catalogue: catalogue)
                 .label(preamble: result.preamble, sections: result.sections, paragraphs: result.paragraphs)
             label.diagnostics += result.diagnostics
-            let found = TableExtractor(rules: tableRules, joiner: WrapJoiner(layout: layout, rules: rules))
-                .extract(sections: result.sections, bodies: result.bodies)
-            label.tables = found.tables
-            label.diagnostics += found.diagnostics
+            label.tables = result.tables
         case .application, .slides:
             FormReader(vocabulary: vocabulary, catalogue: catalogue, headingIndex: headingIndex, folder: folder)
                 .read(lines, kind: kind, into: &label)

@@ -4,6 +4,7 @@ struct LabelSegmenter {
     let rules: TextRules
     let catalogue: SectionCatalogue
     let layout: Layout
+    let tableRules: TableRules
 
     struct Result {
         var preamble: Preamble
@@ -13,6 +14,7 @@ struct LabelSegmenter {
         var paragraphs: [[Paragraph]]
         /// Each section's body lines (blank lines kept), for the table reader.
         var bodies: [[SourceLine]]
+        var tables: [Table]
         var diagnostics: [Diagnostic]
     }
 
@@ -44,11 +46,14 @@ struct LabelSegmenter {
             bodies.append(body)
         }
 
-        let parser = SectionBodyParser(joiner: WrapJoiner(layout: layout, rules: rules))
+        let joiner = WrapJoiner(layout: layout, rules: rules)
+        let found = TableExtractor(rules: tableRules, joiner: joiner).extract(bodies: bodies, keys: headings.map(\.key))
+        diagnostics += found.diagnostics
+        let parser = SectionBodyParser(joiner: joiner)
         var sections: [Section] = []
         var paragraphs: [[Paragraph]] = []
         for (heading, bodyLines) in zip(headings, bodies) {
-            let body = parser.parse(bodyLines)
+            let body = parser.parse(bodyLines, tables: found.tables.map(\.span))
             paragraphs.append(body.paragraphs)
             let headingLine = lines[heading.index].number
             let end = bodyLines.last(where: { !$0.isBlank })?.number ?? headingLine
@@ -73,6 +78,6 @@ struct LabelSegmenter {
                                           line: first.number))
         }
         return Result(preamble: preamble, boxedWarning: warning,
-                      sections: sections, paragraphs: paragraphs, bodies: bodies, diagnostics: diagnostics)
+                      sections: sections, paragraphs: paragraphs, bodies: bodies, tables: found.tables, diagnostics: diagnostics)
     }
 }

@@ -4,15 +4,16 @@ struct TableExtractor: Sendable {
     let rules: TableRules
     let joiner: WrapJoiner
 
-    func extract(sections: [Section], bodies: [[SourceLine]]) -> (tables: [Table], diagnostics: [Diagnostic]) {
+    /// `keys` are the catalogue keys of the sections whose bodies these are.
+    func extract(bodies: [[SourceLine]], keys: [String?]) -> (tables: [Table], diagnostics: [Diagnostic]) {
         var tables: [Table] = []
         var diagnostics: [Diagnostic] = []
-        for (section, body) in zip(sections, bodies) {
+        for (key, body) in zip(keys, bodies) {
             let captions = body.indices.compactMap { i in TableCaption(body[i].text, rules: rules).map { (i, $0) } }
             for (n, (index, caption)) in captions.enumerated() {
                 let regionEnd = n + 1 < captions.count ? captions[n + 1].0 : body.count
                 let region = Array(body[(index + 1)..<regionEnd])
-                let (table, notes) = read(caption, line: body[index], region: region, section: section.key)
+                let (table, notes) = read(caption, line: body[index], region: region, section: key)
                 tables.append(table)
                 diagnostics += notes
             }
