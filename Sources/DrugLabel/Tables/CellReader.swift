@@ -6,7 +6,7 @@ struct CellReader: Sendable {
     /// `range` when the row's statistic names a range (`中位值（范围）`), else the interval is a CI.
     func cell(_ raw: String, intervalIsRange: Bool) -> Table.Cell {
         var cell = Table.Cell(raw: raw)
-        if rules.missingValues.contains(raw) { return cell }
+        if rules.isMissing(raw) { return cell }
         var flags: [Table.Cell.Flag] = []
         let opensWithBracket = raw.first.map { "（([".contains($0) } ?? false
         let (head, interval): (String, String?) = opensWithBracket ? ("", raw) : ValueLexer.splitInterval(raw)

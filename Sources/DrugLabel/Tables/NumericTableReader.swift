@@ -31,7 +31,16 @@ struct NumericTableReader: Sendable {
 
     func read(_ lines: [SourceLine], tableID: String) -> Result {
         let nonBlank = lines.enumerated().filter { !$0.element.isBlank }
-        let firstValue = nonBlank.firstIndex { !lexer.lex($0.element.text).values.isEmpty && !isFootnoteOrNote($0.element.text) } ?? nonBlank.count
+        let bodyLines = nonBlank.map(\.element)
+        // Lines are lexed once, when first looked at: the body is gathered twice and a table's
+        // region may run to the end of a long section.
+        var cache = [ValueLexer.Result?](repeating: nil, count: bodyLines.count)
+        var firstValue = nonBlank.count
+        for k in bodyLines.indices {
+            let lexed = lexer.lex(bodyLines[k].text)
+            cache[k] = lexed
+            if !lexed.values.isEmpty && !isFootnoteOrNote(bodyLines[k].text) { firstValue = k; break }
+        }
         var header = ColumnHeader()
         var bodyStart = 0 // index into nonBlank
         var armHeads: [(name: String, n: Int, written: String, footnotes: [String])] = []
@@ -43,8 +52,7 @@ struct NumericTableReader: Sendable {
             bodyStart = 1 // a header with no arms: its first line
         }
         // How many value columns: the most common count of values per row.
-        let provisional = gather(nonBlank[bodyStart...].map(\.element), headerFolded: [])
-        let count = NumericTableReader.mode(provisional.rows.map { normalizedCount($0) }.filter { $0 > 0 }) ?? armHeads.count
+        let count = NumericTableReader.mode(valueCounts(bodyLines, from: bodyStart, cache: &cache)) ?? armHeads.count
         let sub: (labels: [String], extra: [String], used: Int)
         if armHeads.isEmpty, bodyStart == 1 {
             let tokens = HeaderTokens.split(nonBlank[0].element.text).map(\.text)
@@ -58,7 +66,7 @@ struct NumericTableReader: Sendable {
         header.lineCount = bodyStart
         header.foldedLines = nonBlank[..<bodyStart].map { CheapFold.fold($0.element.text) }
 
-        let body = gather(nonBlank[bodyStart...].map(\.element), headerFolded: header.foldedLines)
+        let body = gather(bodyLines, from: bodyStart, headerFolded: header.foldedLines, cache: &cache)
         var diagnostics = body.diagnostics
         var rows: [Table.Row] = []
         for pending in body.rows {
@@ -75,13 +83,14 @@ struct NumericTableReader: Sendable {
     }
 
     /// Groups and rows from body lines, up to the first note, footnote definition or prose.
-    private func gather(_ lines: [SourceLine], headerFolded: [String]) -> (groups: [Table.Group], rows: [Pending], consumed: Int, diagnostics: [Diagnostic]) {
+    private func gather(_ lines: [SourceLine], from start: Int, headerFolded: [String],
+                        cache: inout [ValueLexer.Result?]) -> (groups: [Table.Group], rows: [Pending], consumed: Int, diagnostics: [Diagnostic]) {
         var groups: [Table.Group] = []
         var rows: [Pending] = []
         var texts: [SourceLine] = []
         var group: String?
         var diagnostics: [Diagnostic] = []
-        var i = 0
+        var i = start
         func flushGroups() {
             for line in texts {
                 let label = RowLabel(line.text, rules: rules)
@@ -92,7 +101,8 @@ struct NumericTableReader: Sendable {
         }
         while i < lines.count {
             let line = lines[i]
-            if !headerFolded.isEmpty, CheapFold.fold(line.text) == headerFolded[0] {
+            if !headerFolded.isEmpty, line.text.unicodeScalars.first.map(CheapFold.fold) == headerFolded[0].unicodeScalars.first,
+               CheapFold.fold(line.text) == headerFolded[0] {
                 // The header again at the top of the next page: skip it, keep the group in force.
                 var j = 0
                 while j < headerFolded.count, i + j < lines.count, CheapFold.fold(lines[i + j].text) == headerFolded[j] { j += 1 }
@@ -104,7 +114,8 @@ struct NumericTableReader: Sendable {
                 }
             }
             if isFootnoteOrNote(line.text) { break }
-            let lexed = lexer.lex(line.text)
+            let lexed = cache[i] ?? lexer.lex(line.text)
+            cache[i] = lexed
             if lexed.values.isEmpty {
                 if isProse(line.text) { break }
                 if isAnnotation(line.text), !texts.isEmpty || (rows.last.map { $0.values.isEmpty } ?? false) {
@@ -135,26 +146,46 @@ struct NumericTableReader: Sendable {
             i += 1
         }
         // Trailing text lines with no values are not rows: leave them to the notes.
-        let consumed = i - texts.count
+        let consumed = i - texts.count - start
         return (groups, rows, consumed, diagnostics)
+    }
+
+    /// How many values each row of the body holds (values on the label's line, or a run of
+    /// value lines under a label), an interval on a line of its own not counted.
+    private func valueCounts(_ lines: [SourceLine], from start: Int, cache: inout [ValueLexer.Result?]) -> [Int] {
+        var counts: [Int] = []
+        var run = 0
+        for k in start..<lines.count {
+            let text = lines[k].text
+            if isFootnoteOrNote(text) { break }
+            let lexed = cache[k] ?? lexer.lex(text)
+            cache[k] = lexed
+            let values = lexed.values.filter { !$0.intervalOnly }.count
+            if lexed.values.isEmpty {
+                if isProse(text) { break }
+                if run > 0 { counts.append(run); run = 0 }
+            } else if lexed.label.isEmpty {
+                run += values
+            } else {
+                if run > 0 { counts.append(run); run = 0 }
+                counts.append(values)
+            }
+        }
+        if run > 0 { counts.append(run) }
+        return counts.filter { $0 > 0 }
     }
 
     /// `（95%CI）`, `（范围）d`, `中位值c`: the rest of a row label on a line of its own.
     private func isAnnotation(_ text: String) -> Bool {
         if let first = text.first, first == "（" || first == "(" || first == "[" { return true }
         let folded = CheapFold.fold(text)
-        return rules.statistics.contains { folded.hasPrefix($0) } && folded.count <= 8
+        return rules.statistics.contains { folded.hasBytePrefix($0) } && folded.count <= 8
     }
 
     /// A sentence, not a row: it ends like one, or runs wider than any row label.
     private func isProse(_ text: String) -> Bool {
         guard let last = text.last else { return false }
         return last == "。" || last == "；" || DisplayWidth.of(text) > 60
-    }
-
-    /// Values a row would fill once intervals written on their own line join their value.
-    private func normalizedCount(_ row: Pending) -> Int {
-        row.values.filter { !$0.token.intervalOnly }.count
     }
 
     private func makeRow(_ pending: Pending, count: Int, tableID: String) -> (Table.Row, [Diagnostic]) {

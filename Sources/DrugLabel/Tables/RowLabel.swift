@@ -1,6 +1,9 @@
 /// A row or group label with its annotations moved out: `客观缓解率（ORR）a（%）（95%CI）` is the
 /// label `客观缓解率（ORR）`, footnote `a`, unit `%`, statistic `95%CI`; `疲劳 a` is `疲劳` with
 /// footnote `a`; `各类检查#` is `各类检查` with footnote `#`.
+///
+/// Works on Unicode scalars: every table row goes through here, and Character comparison
+/// (grapheme breaking, normalization) cost more than the whole rule.
 struct RowLabel: Sendable, Hashable {
     var text: String
     var footnotes: [String] = []
@@ -8,34 +11,32 @@ struct RowLabel: Sendable, Hashable {
     var statistic: String?
 
     init(_ written: String, rules: TableRules) {
-        let c = Array(written)
-        var label: [Character] = []
+        let c = Array(written.unicodeScalars)
+        var label = String.UnicodeScalarView()
         var statistics: [String] = []
         var i = 0
-        func labelIsEmpty() -> Bool { String(label).trimmingSpaces().trimming("，,").isEmpty }
+        // Whether the label has text yet: unit and statistic words count only after it.
+        var hasText = false
         while i < c.count {
             let ch = c[i]
-            if let close = RowLabel.closing(of: ch), let end = c[(i + 1)...].firstIndex(of: close) ?? RowLabel.altClose(c, from: i + 1, for: ch) {
-                let inner = String(c[(i + 1)..<end]).trimmingSpaces()
+            if let close = RowLabel.closing(of: ch), let end = RowLabel.close(c, from: i + 1, for: ch, close) {
+                let inner = RowLabel.string(c[(i + 1)..<end]).trimmingSpaces()
                 let folded = CheapFold.fold(inner)
-                if unit == nil, !labelIsEmpty(), rules.units.contains(folded) {
+                if unit == nil, hasText, RowLabel.contains(rules.units, folded) {
                     unit = inner
-                    i = end + 1
-                    continue
-                }
-                if !labelIsEmpty(), rules.statistics.contains(folded) {
+                } else if hasText, RowLabel.contains(rules.statistics, folded) {
                     statistics.append(inner)
-                    i = end + 1
-                    continue
+                } else {
+                    label.append(contentsOf: c[i...end])
+                    hasText = true
                 }
-                label.append(contentsOf: c[i...end])
                 i = end + 1
                 continue
             }
             if ch == "#" {
                 var j = i
                 while j < c.count, c[j] == "#" { j += 1 }
-                footnotes.append(String(c[i..<j]))
+                footnotes.append(RowLabel.string(c[i..<j]))
                 i = j
                 continue
             }
@@ -44,35 +45,30 @@ struct RowLabel: Sendable, Hashable {
                 i = next
                 continue
             }
-            if (ch == "，" || ch == ",") && !labelIsEmpty() {
+            if (ch == "，" || ch == ","), hasText {
                 // `最佳客观缓解率，% [95% CI]`, `事件数，n（%）`, `…（月），中位值（95%CI）`
-                let rest = String(c[(i + 1)...]).trimmingSpaces()
-                let foldedRest = CheapFold.fold(rest)
-                if let word = rules.statistics.first(where: { foldedRest.hasPrefix($0) }) {
-                    let taken = RowLabel.prefix(of: rest, foldedLength: word.count)
-                    statistics.append(taken)
-                    i = c.count - rest.count + taken.count
+                var j = i + 1
+                while j < c.count, c[j] == " " { j += 1 }
+                if let (word, next) = RowLabel.word(c, at: j, among: rules.statistics) {
+                    statistics.append(word)
+                    i = next
                     continue
                 }
-                if unit == nil, let word = rules.units.first(where: { foldedRest.hasPrefix($0) }) {
-                    let taken = RowLabel.prefix(of: rest, foldedLength: word.count)
-                    unit = taken
-                    i = c.count - rest.count + taken.count
+                if unit == nil, let (word, next) = RowLabel.word(c, at: j, among: rules.units) {
+                    unit = word
+                    i = next
                     continue
                 }
             }
-            if !ch.isASCII, !labelIsEmpty() {
+            if hasText, rules.statisticOpenings.contains(ch),
+               let (word, next) = RowLabel.word(c, at: i, among: rules.statistics) {
                 // `…（月）b中位值 c（95%CI）`: a statistic word after the label proper.
-                let rest = String(c[i...])
-                let foldedRest = CheapFold.fold(rest)
-                if let word = rules.statistics.first(where: { !$0.unicodeScalars.first!.isASCII && foldedRest.hasPrefix($0) }) {
-                    let taken = RowLabel.prefix(of: rest, foldedLength: word.count)
-                    statistics.append(taken)
-                    i += taken.count
-                    continue
-                }
+                statistics.append(word)
+                i = next
+                continue
             }
             label.append(ch)
+            if ch != " " && ch != "，" && ch != "," { hasText = true }
             i += 1
         }
         text = String(label).trimmingSpaces().trimming("，, ").collapsingSpaces()
@@ -83,15 +79,17 @@ struct RowLabel: Sendable, Hashable {
 
     /// Footnote letters at `i`: `a`, `a,b`, not preceded by a Latin letter or digit, and followed
     /// by the end, a bracket or a Han character with no space between (`p 值` is not a mark).
-    static func marks(_ c: [Character], at i: Int) -> ([String], Int)? {
+    static func marks(_ c: [Unicode.Scalar], at i: Int) -> ([String], Int)? {
         guard isMarkLetter(c[i]) else { return nil }
-        if i > 0, c[i - 1].isASCII, c[i - 1].isLetter || c[i - 1].isNumber || c[i - 1] == "-" || c[i - 1] == "." { return nil }
+        if i > 0, c[i - 1].isASCII, c[i - 1].properties.isAlphabetic || ("0"..."9").contains(c[i - 1]) || c[i - 1] == "-" || c[i - 1] == "." {
+            return nil
+        }
         var marks = [String(c[i])]
         var j = i + 1
         while j + 1 < c.count, c[j] == "," || c[j] == "，", isMarkLetter(c[j + 1]) { marks.append(String(c[j + 1])); j += 2 }
         if j == c.count { return (marks, j) }
         let next = c[j]
-        if next.isASCII && (next.isLetter || next.isNumber) { return nil }
+        if next.isASCII && (next.properties.isAlphabetic || ("0"..."9").contains(next)) { return nil }
         if next == " " {
             // `疲劳 a` at the end, or `结局 a` before nothing but space.
             return c[j...].allSatisfy({ $0 == " " }) ? (marks, c.count) : nil
@@ -99,13 +97,36 @@ struct RowLabel: Sendable, Hashable {
         return (marks, j)
     }
 
-    private static func isMarkLetter(_ ch: Character) -> Bool {
-        guard let a = ch.asciiValue else { return false }
-        return a >= 0x61 && a <= 0x7A
+    /// The first of `words` (folded) that the text at `i` spells, as written, and where it ends.
+    private static func word(_ c: [Unicode.Scalar], at i: Int, among words: [String]) -> (String, Int)? {
+        for word in words {
+            var j = i
+            var matched = true
+            for w in word.unicodeScalars {
+                // The text may hold spaces the folded word has not (`95% CI`).
+                while j < c.count, CheapFold.fold(c[j]) == nil { j += 1 }
+                guard j < c.count, CheapFold.fold(c[j]) == w else { matched = false; break }
+                j += 1
+            }
+            if matched { return (string(c[i..<j]), j) }
+        }
+        return nil
     }
 
-    private static func closing(of ch: Character) -> Character? {
-        switch ch {
+    private static func contains(_ words: [String], _ folded: String) -> Bool {
+        words.contains { $0.utf8.elementsEqual(folded.utf8) }
+    }
+
+    private static func string(_ s: ArraySlice<Unicode.Scalar>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: s)
+        return String(view)
+    }
+
+    private static func isMarkLetter(_ s: Unicode.Scalar) -> Bool { ("a"..."z").contains(s) }
+
+    private static func closing(of s: Unicode.Scalar) -> Unicode.Scalar? {
+        switch s {
         case "（": return "）"
         case "(": return ")"
         case "[": return "]"
@@ -113,19 +134,10 @@ struct RowLabel: Sendable, Hashable {
         }
     }
 
-    /// PDFs mix widths: `（N = 170)`.
-    private static func altClose(_ c: [Character], from: Int, for open: Character) -> Int? {
-        let alt: Character = open == "（" ? ")" : open == "(" ? "）" : "]"
-        return from < c.count ? c[from...].firstIndex(of: alt) : nil
-    }
-
-    /// The shortest prefix of `text` whose fold is `foldedLength` characters long.
-    static func prefix(of text: String, foldedLength: Int) -> String {
-        var out = ""
-        for ch in text {
-            if CheapFold.fold(out).count >= foldedLength { break }
-            out.append(ch)
-        }
-        return out
+    /// The matching close; PDFs mix widths (`（N = 170)`).
+    private static func close(_ c: [Unicode.Scalar], from: Int, for open: Unicode.Scalar, _ close: Unicode.Scalar) -> Int? {
+        guard from < c.count else { return nil }
+        let alt: Unicode.Scalar = open == "（" ? ")" : open == "(" ? "）" : "]"
+        return c[from...].firstIndex(of: close) ?? c[from...].firstIndex(of: alt)
     }
 }

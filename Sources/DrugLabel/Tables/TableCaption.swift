@@ -7,7 +7,7 @@ struct TableCaption: Sendable, Hashable {
 
     /// Nil for prose that merely starts with 表 (`表7。Axicabtagene Ciloleucel组18个月时…，`).
     init?(_ line: String, rules: TableRules) {
-        guard line.hasPrefix("表"), let last = line.last, !rules.captionRejectEndings.contains(last),
+        guard line.hasBytePrefix("表"), let last = line.last, !rules.captionRejectEndings.contains(last),
               let groups = TableRules.groups(rules.caption, line),
               let digits = groups[0], let text = groups[1] else { return nil }
         let number = String(digits.unicodeScalars.map { s -> Character in

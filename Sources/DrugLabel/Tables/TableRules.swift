@@ -3,7 +3,7 @@ import Foundation
 /// The data-driven rules of the table stage (Resources/tables.json): how a caption, a footnote
 /// definition and a note start, which words are units and statistics, which headers mean
 /// "all grades" and "grade 3 or worse".
-public struct TableRules: Sendable {
+public final class TableRules: Sendable {
     let caption: NSRegularExpression
     let captionRejectEndings: Set<Character>
     let footnoteDefinition: NSRegularExpression
@@ -12,6 +12,10 @@ public struct TableRules: Sendable {
     let arm: NSRegularExpression
     /// Folded.
     let noteLeads: [String]
+    private let noteLeadLength: Int
+    /// First characters of the statistic words that are not ASCII (`中位值`, `范围`), to rule a
+    /// position out before comparing words.
+    let statisticOpenings: Set<Unicode.Scalar>
     let missingValues: Set<String>
     let notEstimable: Set<String>
     let notAvailable: Set<String>
@@ -54,11 +58,13 @@ public struct TableRules: Sendable {
         arm = try NSRegularExpression(pattern: file.armPattern)
         let fold = { (words: [String]) in words.map(CheapFold.fold).sorted { $0.count > $1.count } }
         noteLeads = fold(file.noteLeads)
+        noteLeadLength = noteLeads.map(\.count).max() ?? 0
         missingValues = Set(file.missingValues)
         notEstimable = Set(file.notEstimable)
         notAvailable = Set(file.notAvailable)
         units = fold(file.units)
         statistics = fold(file.statistics)
+        statisticOpenings = Set(statistics.compactMap(\.unicodeScalars.first).filter { !$0.isASCII })
         rangeStatistics = fold(file.rangeStatistics)
         allGradeHeaders = fold(file.allGradeHeaders)
         severeGradeHeaders = fold(file.severeGradeHeaders)
@@ -73,12 +79,14 @@ public struct TableRules: Sendable {
     }
 
     func isNote(_ text: String) -> Bool {
-        let folded = CheapFold.fold(text)
-        return noteLeads.contains { folded.hasPrefix($0) }
+        // Leads are short: fold only the start of the line.
+        let folded = CheapFold.fold(String(text.prefix(noteLeadLength + 4)))
+        return noteLeads.contains { folded.hasBytePrefix($0) }
     }
 
     /// `a. 疲劳包括疲劳、难受。` → (["a"], "疲劳包括疲劳、难受。"); `#各类检查：…` → (["#"], …).
     func footnoteDefinition(_ text: String) -> (marks: [String], text: String)? {
+        guard let first = text.unicodeScalars.first, first == "#" || ("a"..."z").contains(first) else { return nil }
         guard let g = TableRules.groups(footnoteDefinition, text), let body = g[2] else { return nil }
         if let letters = g[0] {
             let marks = letters.split(whereSeparator: { $0 == "," || $0 == "，" }).map { $0.trimmingSpaces() }
@@ -94,6 +102,16 @@ public struct TableRules: Sendable {
             guard let r = Range(m.range, in: text), let nr = Range(m.range(at: 1), in: text), let n = Int(text[nr]) else { return nil }
             return (r, n)
         }
+    }
+
+    /// `-`, `－`: set lookups hash the whole string, so rule out longer text first.
+    func isMissing(_ text: String) -> Bool {
+        text.utf8.count <= 3 && text.unicodeScalars.count == 1 && missingValues.contains(text)
+    }
+
+    /// `NE`, `NA`, `NR`: short ASCII words.
+    func isNotANumber(_ text: String) -> Bool {
+        text.utf8.count <= 4 && text.utf8.allSatisfy { $0 < 0x80 } && (notEstimable.contains(text) || notAvailable.contains(text))
     }
 
     func isGradeRow(_ text: String) -> Bool {

@@ -65,7 +65,7 @@ struct ValueLexer: Sendable {
     /// A number (`46`, `0.40`, `14.4+`, `<0.0001`), `NE`, `NA` or a dash, with an interval
     /// written right after it (`79（58，93）`, `NE（NE，NE）`).
     func isValue(_ text: String) -> Bool {
-        if rules.missingValues.contains(text) { return true }
+        if rules.isMissing(text) { return true }
         let (head, interval) = ValueLexer.splitInterval(text)
         if let interval, !ValueLexer.isInterval(interval, rules: rules),
            ValueLexer.parenthesized(interval, rules: rules) == nil { return false }
@@ -109,7 +109,7 @@ struct ValueLexer: Sendable {
     /// A single value as written: a number with an optional comparison sign before it and `+`
     /// after it, or one of the not-estimable / not-available words.
     static func bound(_ text: String, rules: TableRules) -> String? {
-        if rules.notEstimable.contains(text) || rules.notAvailable.contains(text) { return text }
+        if rules.isNotANumber(text) { return text }
         var scalars = Substring(text).unicodeScalars
         if let f = scalars.first, "<>≤≥＜＞".unicodeScalars.contains(f) { scalars = scalars.dropFirst() }
         if scalars.last == "+" { scalars = scalars.dropLast() }
@@ -124,25 +124,28 @@ struct ValueLexer: Sendable {
     /// White-space separated chunks, a bracketed group kept whole across its inner spaces.
     private static func chunks(_ line: String) -> [Chunk] {
         var result: [Chunk] = []
+        let scalars = line.unicodeScalars
         var spaces = 0
         var depth = 0
-        var current = ""
-        var start = line.startIndex
-        var i = line.startIndex
-        while i < line.endIndex {
-            let c = line[i]
+        var start: String.Index?
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            let c = scalars[i]
             if c == " " && depth == 0 {
-                if !current.isEmpty { result.append(Chunk(text: current, spacesBefore: spaces, start: start)); current = ""; spaces = 0 }
+                if let s = start {
+                    result.append(Chunk(text: String(scalars[s..<i]), spacesBefore: spaces, start: s))
+                    start = nil
+                    spaces = 0
+                }
                 spaces += 1
             } else {
-                if current.isEmpty { start = i }
+                if start == nil { start = i }
                 if c == "（" || c == "(" || c == "[" { depth += 1 }
                 if (c == "）" || c == ")" || c == "]") && depth > 0 { depth -= 1 }
-                current.append(c)
             }
-            i = line.index(after: i)
+            i = scalars.index(after: i)
         }
-        if !current.isEmpty { result.append(Chunk(text: current, spacesBefore: spaces, start: start)) }
+        if let s = start { result.append(Chunk(text: String(scalars[s...]), spacesBefore: spaces, start: s)) }
         return result
     }
 }

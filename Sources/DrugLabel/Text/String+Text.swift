@@ -32,6 +32,13 @@ extension String {
 }
 
 extension StringProtocol {
+    /// `hasPrefix` on the bytes: `String.hasPrefix` compares Characters, and grapheme breaking
+    /// Han text costs more than the rule it serves. Both sides must be in the same form (folded
+    /// text against folded words, or text as read against a literal).
+    func hasBytePrefix(_ prefix: String) -> Bool {
+        utf8.starts(with: prefix.utf8)
+    }
+
     /// Without spaces, tabs, U+3000 and NBSP at either end.
     func trimmingSpaces() -> String {
         LineRepairer.trimmed(Substring(self))
