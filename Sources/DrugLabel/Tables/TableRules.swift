@@ -8,11 +8,14 @@ public final class TableRules: Sendable {
     let captionRejectEndings: Set<Character>
     let footnoteDefinition: NSRegularExpression
     let gradeRow: NSRegularExpression
+    /// The last characters a grade row can end with, to rule lines out before the pattern runs.
+    let gradeRowEndings: Set<Unicode.Scalar>
     /// `（N=24）`, `(N = 170)`: an arm's size in a column header.
     let arm: NSRegularExpression
     /// Folded.
     let noteLeads: [String]
     private let noteLeadLength: Int
+    private let noteLeadOpenings: Set<Unicode.Scalar>
     /// First characters of the statistic words that are not ASCII (`中位值`, `范围`), to rule a
     /// position out before comparing words.
     let statisticOpenings: Set<Unicode.Scalar>
@@ -38,6 +41,7 @@ public final class TableRules: Sendable {
         var statistics: [String]
         var rangeStatistics: [String]
         var gradeRowPattern: String
+        var gradeRowEndings: [String]
         var armPattern: String
         var allGradeHeaders: [String]
         var severeGradeHeaders: [String]
@@ -55,10 +59,12 @@ public final class TableRules: Sendable {
         captionRejectEndings = Set(file.captionRejectEndings)
         footnoteDefinition = try NSRegularExpression(pattern: file.footnoteDefinitionPattern)
         gradeRow = try NSRegularExpression(pattern: file.gradeRowPattern)
+        gradeRowEndings = Set(file.gradeRowEndings.compactMap(\.unicodeScalars.last))
         arm = try NSRegularExpression(pattern: file.armPattern)
         let fold = { (words: [String]) in words.map(CheapFold.fold).sorted { $0.count > $1.count } }
         noteLeads = fold(file.noteLeads)
-        noteLeadLength = noteLeads.map(\.count).max() ?? 0
+        noteLeadLength = noteLeads.map(\.unicodeScalars.count).max() ?? 0
+        noteLeadOpenings = Set(noteLeads.compactMap(\.unicodeScalars.first))
         missingValues = Set(file.missingValues)
         notEstimable = Set(file.notEstimable)
         notAvailable = Set(file.notAvailable)
@@ -79,14 +85,20 @@ public final class TableRules: Sendable {
     }
 
     func isNote(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first.flatMap(CheapFold.fold), noteLeadOpenings.contains(first) else { return false }
         // Leads are short: fold only the start of the line.
-        let folded = CheapFold.fold(String(text.prefix(noteLeadLength + 4)))
+        let folded = CheapFold.fold(String(text.unicodeScalars.prefix(noteLeadLength + 4)))
         return noteLeads.contains { folded.hasBytePrefix($0) }
     }
 
     /// `a. 疲劳包括疲劳、难受。` → (["a"], "疲劳包括疲劳、难受。"); `#各类检查：…` → (["#"], …).
     func footnoteDefinition(_ text: String) -> (marks: [String], text: String)? {
-        guard let first = text.unicodeScalars.first, first == "#" || ("a"..."z").contains(first) else { return nil }
+        // `a. …`, `a,b. …`, `#…`: ruled in or out on two scalars before the pattern runs.
+        var scalars = text.unicodeScalars.makeIterator()
+        guard let first = scalars.next() else { return nil }
+        if first != "#" {
+            guard ("a"..."z").contains(first), let second = scalars.next(), ".．、,， ".unicodeScalars.contains(second) else { return nil }
+        }
         guard let g = TableRules.groups(footnoteDefinition, text), let body = g[2] else { return nil }
         if let letters = g[0] {
             let marks = letters.split(whereSeparator: { $0 == "," || $0 == "，" }).map { $0.trimmingSpaces() }
@@ -115,6 +127,7 @@ public final class TableRules: Sendable {
     }
 
     func isGradeRow(_ text: String) -> Bool {
-        text.utf8.count <= 12 && TableRules.groups(gradeRow, text) != nil
+        text.utf8.count <= 12 && text.unicodeScalars.last.map(gradeRowEndings.contains) == true
+            && TableRules.groups(gradeRow, text) != nil
     }
 }

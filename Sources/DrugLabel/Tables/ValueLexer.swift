@@ -36,7 +36,7 @@ struct ValueLexer: Sendable {
             let chunk = chunks[i]
             if ValueLexer.isInterval(chunk.text, rules: rules) {
                 // `8.3 [4.5, 15.8]`: an interval one space after its value belongs to it.
-                if i > 0, isValue(chunks[i - 1].text), chunks[i].text.first == "[" {
+                if i > 0, isValue(chunks[i - 1].text), chunks[i].text.unicodeScalars.first == "[" {
                     values.append(Token(raw: chunks[i - 1].text + " " + chunk.text, spacesBefore: chunks[i - 1].spacesBefore,
                                         intervalOnly: false))
                     i -= 2
@@ -74,10 +74,11 @@ struct ValueLexer: Sendable {
 
     /// `72（62，81）` → (`72`, `（62，81）`); `72` → (`72`, nil).
     static func splitInterval(_ text: String) -> (head: String, interval: String?) {
-        guard let open = text.firstIndex(where: { $0 == "（" || $0 == "(" || $0 == "[" }), open != text.startIndex else {
+        let scalars = text.unicodeScalars
+        guard let open = scalars.firstIndex(where: { $0 == "（" || $0 == "(" || $0 == "[" }), open != scalars.startIndex else {
             return (text, nil)
         }
-        return (String(text[..<open]).trimmingSpaces(), String(text[open...]))
+        return (String(scalars[..<open]).trimmingSpaces(), String(scalars[open...]))
     }
 
     /// `（62，81）`, `(65, 82)`, `[4.5, 15.8]`, `（0.03+，14.4+）`, `（NE，NE）`.
@@ -87,23 +88,25 @@ struct ValueLexer: Sendable {
 
     /// The two bounds of an interval as written, or nil when `text` is not one.
     static func bounds(_ text: String, rules: TableRules) -> (String, String)? {
-        guard let first = text.first, let last = text.last,
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last,
               (first == "（" && (last == "）" || last == ")")) || (first == "(" && (last == ")" || last == "）"))
                 || (first == "[" && last == "]") else { return nil }
-        let inner = text.dropFirst().dropLast()
+        let inner = scalars.dropFirst().dropLast()
         let parts = inner.split(whereSeparator: { $0 == "," || $0 == "，" })
         guard parts.count == 2 else { return nil }
-        let low = parts[0].trimmingSpaces(), high = parts[1].trimmingSpaces()
+        let low = String(parts[0]).trimmingSpaces(), high = String(parts[1]).trimmingSpaces()
         guard bound(low, rules: rules) != nil, bound(high, rules: rules) != nil else { return nil }
         return (low, high)
     }
 
     /// `（60）` in `108（60）` (a count and its percentage): the number inside, as written.
     static func parenthesized(_ text: String, rules: TableRules) -> String? {
-        guard let first = text.first, let last = text.last, first == "（" || first == "(", last == "）" || last == ")" else {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last, first == "（" || first == "(", last == "）" || last == ")" else {
             return nil
         }
-        return bound(String(text.dropFirst().dropLast()).trimmingSpaces(), rules: rules)
+        return bound(String(scalars.dropFirst().dropLast()).trimmingSpaces(), rules: rules)
     }
 
     /// A single value as written: a number with an optional comparison sign before it and `+`
