@@ -160,4 +160,30 @@ struct CommandLineTests {
         #expect(changed.stdout.contains("+      \"text\" : \"通用名称：测试胶囊\""))
         #expect(changed.stderr.contains("differs"))
     }
+
+    @Test("tables: a grid, the JSON of parse, tidy CSV, one table by id, and an unknown id refused")
+    func tables() throws {
+        let label = "Corpus/\(TestSupport.labelName).txt"
+        let grid = try run(["tables", label, "--table", "5"])
+        #expect(grid.status == 0)
+        #expect(grid.stdout.hasPrefix("表 5  ZUMA-1 II期临床试验疗效汇总"))
+        #expect(grid.stdout.contains("72（62，81）") && !grid.stdout.contains("表 1"))
+
+        let json = try run(["tables", label, "--format", "json"])
+        let tables = try JSONDecoder().decode([Table].self, from: Data(json.stdout.utf8))
+        #expect(tables == (try TestSupport.parse(TestSupport.labelName)).tables)
+
+        let csv = try run(["tables", label, "--format", "csv", "--table", "表1"])
+        let lines = csv.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(lines.first == "table,group,label,column,raw,value,ci_low,ci_high,unit,statistic,footnotes,flags,line")
+        #expect(lines.count == 1 + 67 * 4)
+        #expect(lines.contains("表 1,各类检查,天冬氨酸转氨酶升高,ZUMA-1（N=108） / 所有等级（%）,,,,,,,,missing,313"))
+        #expect(lines.contains("表 1,全身性疾病及给药部位各种反应,疲劳,中国临床研究（N=24） / 所有等级（%）,-,,,,,,a,,271"))
+
+        let missing = try run(["tables", label, "--table", "9"])
+        #expect(missing.status == 1 && missing.stdout.isEmpty)
+        #expect(missing.stderr.contains("druglabel: error: \(label): no table 9 (tables here: 表 1, 表 2"))
+        let pdf = try run(["tables", "Corpus/missing.txt"])
+        #expect(pdf.status == 1 && pdf.stderr.contains("druglabel: error: Corpus/missing.txt: no such file"))
+    }
 }
