@@ -35,9 +35,8 @@ struct ParseCommand: ParsableCommand {
                     Console.out(TextOutline.render(label))
                 case .json:
                     if asArray && written > 0 { Console.out(",\n") }
-                    var data = try LabelJSON.encode(label)
-                    if asArray { data.removeLast() } // the newline after the object
-                    Console.out(data)
+                    try LabelJSON.write(label) { Console.out($0) }
+                    if !asArray { Console.out("\n") }
                 }
                 written += 1
             } catch {

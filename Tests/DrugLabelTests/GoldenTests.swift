@@ -29,6 +29,17 @@ struct ContractTests {
         }
     }
 
+    @Test("the streamed JSON of parse is byte for byte the JSON of one encode")
+    func streamedEqualsWhole() throws {
+        for name in TestSupport.expectationNames {
+            let label = try TestSupport.parse(name)
+            var streamed = Data()
+            try LabelJSON.write(label) { streamed.append($0) }
+            streamed.append(UInt8(ascii: "\n"))
+            #expect(streamed == (try LabelJSON.encode(label)), "\(name)")
+        }
+    }
+
     @Test("a section the catalogue does not know has an explicit null key")
     func nullKey() throws {
         let label = try LabelParser().parse(bytes: Array("【特别提示】\n请注意。\n【禁忌】\n尚不明确。\n".utf8), path: "t.txt")

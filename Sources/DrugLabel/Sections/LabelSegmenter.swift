@@ -12,8 +12,6 @@ struct LabelSegmenter {
         var sections: [Section]
         /// Each section's paragraphs, for the extractors that read line by line.
         var paragraphs: [[Paragraph]]
-        /// Each section's body lines (blank lines kept), for the table reader.
-        var bodies: [[SourceLine]]
         var tables: [Table]
         var diagnostics: [Diagnostic]
     }
@@ -78,6 +76,6 @@ struct LabelSegmenter {
                                           line: first.number))
         }
         return Result(preamble: preamble, boxedWarning: warning,
-                      sections: sections, paragraphs: paragraphs, bodies: bodies, tables: found.tables, diagnostics: diagnostics)
+                      sections: sections, paragraphs: paragraphs, tables: found.tables, diagnostics: diagnostics)
     }
 }

@@ -99,12 +99,19 @@ public final class TableRules: Sendable {
         if first != "#" {
             guard ("a"..."z").contains(first), let second = scalars.next(), ".．、,， ".unicodeScalars.contains(second) else { return nil }
         }
-        guard let g = TableRules.groups(footnoteDefinition, text), let body = g[2] else { return nil }
-        if let letters = g[0] {
-            let marks = letters.split(whereSeparator: { $0 == "," || $0 == "，" }).map { $0.trimmingSpaces() }
+        // The pattern runs on the opening only (marks are short); the text is the rest of the
+        // line from where the pattern's last group starts. Bridging a long footnote to
+        // NSString for the pattern cost more than all the rest of the trailer.
+        let head = String(text.unicodeScalars.prefix(24))
+        guard let m = footnoteDefinition.firstMatch(in: head, range: NSRange(head.startIndex..., in: head)),
+              let bodyRange = Range(m.range(at: 3), in: head) else { return nil }
+        let offset = head.unicodeScalars.distance(from: head.startIndex, to: bodyRange.lowerBound)
+        let body = String(text.unicodeScalars.dropFirst(offset))
+        if let r = Range(m.range(at: 1), in: head) {
+            let marks = head[r].split(whereSeparator: { $0 == "," || $0 == "，" }).map { $0.trimmingSpaces() }
             return (marks, body)
         }
-        if let hashes = g[1] { return ([hashes], body) }
+        if let r = Range(m.range(at: 2), in: head) { return ([String(head[r])], body) }
         return nil
     }
 
