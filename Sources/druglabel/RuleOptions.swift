@@ -25,6 +25,16 @@ struct RuleOptions: ParsableArguments {
         return try LabelParser(catalogue: catalogue, rules: rules, vocabulary: vocabulary, tableRules: tableRules)
     }
 
+    /// The parser and one document read with it; a document that cannot be read ends the run
+    /// with `druglabel: error: FILE: reason`.
+    func parseOne(_ file: String) throws -> (parser: LabelParser, label: Label) {
+        let parser = try makeParser()
+        do { return (parser, try parser.parse(fileAt: file)) } catch let error as InputError {
+            Console.error("\(file): \(error)")
+            throw ExitCode(1)
+        }
+    }
+
     /// A rule file that cannot be read or decoded stops the run before any document is read.
     private func load<T>(_ path: String, _ make: (Data) throws -> T) throws -> T {
         do {

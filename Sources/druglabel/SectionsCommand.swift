@@ -13,11 +13,7 @@ struct SectionsCommand: ParsableCommand {
     @OptionGroup var rules: RuleOptions
 
     func run() throws {
-        let label: Label
-        do { label = try rules.makeParser().parse(fileAt: file) } catch let error as InputError {
-            Console.error("\(file): \(error)")
-            throw ExitCode(1)
-        }
+        let label = try rules.parseOne(file).label
         let rows = label.sections.map { s in
             [s.key ?? "-", s.heading, "\(s.span.startLine)-\(s.span.endLine)", String(s.text.count)]
         }

@@ -17,12 +17,7 @@ struct ShowCommand: ParsableCommand {
     @OptionGroup var rules: RuleOptions
 
     func run() throws {
-        let parser = try rules.makeParser()
-        let label: Label
-        do { label = try parser.parse(fileAt: file) } catch let error as InputError {
-            Console.error("\(file): \(error)")
-            throw ExitCode(1)
-        }
+        let (parser, label) = try rules.parseOne(file)
         guard let found = parser.findSection(section, in: label) else {
             let known = label.sections.map { $0.key ?? $0.heading }.joined(separator: ", ")
             Console.error("\(file): no section \(section) (sections here: \(known.isEmpty ? "none" : known))")

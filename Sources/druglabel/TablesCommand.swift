@@ -23,12 +23,7 @@ struct TablesCommand: ParsableCommand {
     @OptionGroup var rules: RuleOptions
 
     func run() throws {
-        let parser = try rules.makeParser()
-        let label: Label
-        do { label = try parser.parse(fileAt: file) } catch let error as InputError {
-            Console.error("\(file): \(error)")
-            throw ExitCode(1)
-        }
+        let (_, label) = try rules.parseOne(file)
         var tables = label.tables
         if let wanted = table {
             tables = tables.filter { TablesCommand.number(of: $0.id) == TablesCommand.number(of: wanted) }
