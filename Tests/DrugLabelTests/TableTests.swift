@@ -92,6 +92,8 @@ struct TableTests {
     func proseTables() throws {
         let t3 = try table("表 3")
         #expect(t3.kind == .prose && t3.columns == [["CRS 分级"], ["托珠单抗"], ["皮质类固醇"]])
+        // `CRS 分级 a 托珠单抗 皮质类固醇 e`: the marks leave the labels but are kept.
+        #expect(t3.columnFootnotes == [["a"], [], ["e"]])
         let first = t3.rows[0]
         #expect(first.cells.map(\.raw) == ["无危及生命的症状，仅需对症治疗（如发热、恶心、疲乏、头痛、肌肉痛、难受等）",
                                           "如果 24 小时后症状（例如发热）未改善，则考虑按 2 级处理。",

@@ -112,6 +112,9 @@ public struct Table: Codable, Sendable, Hashable {
     /// Header labels of the label column (`系统器官分类`, `首选术语`).
     public var stub: [String]
     public var columns: [[String]]
+    /// Footnote marks written after a column's label (`CRS 分级 a`), one list per column; empty
+    /// when no column has any (an arm's marks are in `arms`).
+    public var columnFootnotes: [[String]]
     public var arms: [Arm]
     public var groups: [Group]
     public var rows: [Row]

@@ -55,7 +55,10 @@ public enum TableGrid {
         for row in table.rows {
             out += "\(row.label)  (lines \(row.span.startLine)–\(row.span.endLine))\n"
             for (i, cell) in row.cells.enumerated() {
-                let head = i < table.columns.count ? table.columns[i].joined(separator: " / ") : "(extra)"
+                var head = i < table.columns.count ? table.columns[i].joined(separator: " / ") : "(extra)"
+                if i < table.columnFootnotes.count, !table.columnFootnotes[i].isEmpty {
+                    head += " " + table.columnFootnotes[i].joined(separator: ",")
+                }
                 let text = cell.raw.replacingAll("\n", with: "\n    ")
                 let shown = cell.flags?.contains(.missing) == true ? "?" : text.isEmpty ? "—" : text
                 out += "  [\(head)]\n    \(shown)\n"

@@ -12,7 +12,8 @@ struct ProseTableReader: Sendable {
 
     struct Result {
         var columns: [[String]]
-        var columnFootnotes: [String]
+        /// The footnote marks after each column's label (`CRS 分级 a`).
+        var columnFootnotes: [[String]]
         /// Text spanning every row.
         var notes: [String]
         var rows: [Table.Row]
@@ -75,7 +76,7 @@ struct ProseTableReader: Sendable {
                                           "\(tableID): a table of prose cells, rebuilt one row per grade with cells in reading order; check against the source",
                                           line: rows[0].span.startLine))
         }
-        return Result(columns: columns, columnFootnotes: headerTokens.flatMap(\.footnotes), notes: notes, rows: rows, end: end, diagnostics: diagnostics)
+        return Result(columns: columns, columnFootnotes: headerTokens.map(\.footnotes), notes: notes, rows: rows, end: end, diagnostics: diagnostics)
     }
 
     private func startsTrailer(_ text: String) -> Bool {

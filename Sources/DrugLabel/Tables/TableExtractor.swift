@@ -23,13 +23,14 @@ struct TableExtractor: Sendable {
 
     private func read(_ caption: TableCaption, line: SourceLine, region: [SourceLine], section: String?) -> (Table, [Diagnostic]) {
         var table = Table(id: caption.id, caption: caption.text, section: section, kind: .numeric, stub: [], columns: [],
-                          arms: [], groups: [], rows: [], footnotes: [], notes: [], span: line.span)
+                          columnFootnotes: [], arms: [], groups: [], rows: [], footnotes: [], notes: [], span: line.span)
         var diagnostics: [Diagnostic] = []
         let end: Int
         if region.prefix(40).contains(where: { rules.isGradeRow($0.text) }) {
             let prose = ProseTableReader(rules: rules, joiner: joiner).read(region, tableID: caption.id)
             table.kind = .prose
             table.columns = prose.columns
+            table.columnFootnotes = prose.columnFootnotes.contains { !$0.isEmpty } ? prose.columnFootnotes : []
             table.rows = prose.rows
             table.notes = prose.notes
             end = prose.end
