@@ -36,6 +36,7 @@ let package = Package(
                 .embedInCode("Resources/form-fields.json"),
                 .embedInCode("Resources/radicals-supplement.txt"),
                 .embedInCode("Resources/tables.json"),
+                .embedInCode("Resources/dosing.json"),
             ]
         ),
         .executableTarget(

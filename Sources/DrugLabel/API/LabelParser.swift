@@ -10,15 +10,18 @@ public final class LabelParser {
     public let rules: TextRules
     public let vocabulary: FormVocabulary
     public let tableRules: TableRules
+    public let dosingRules: DosingRules
     let folder: Folder
     private let headingIndex: HeadingIndex
 
     public init(catalogue: SectionCatalogue = .standard, rules: TextRules = .standard,
-                vocabulary: FormVocabulary = .standard, tableRules: TableRules = .standard) throws {
+                vocabulary: FormVocabulary = .standard, tableRules: TableRules = .standard,
+                dosingRules: DosingRules = .standard) throws {
         self.catalogue = catalogue
         self.rules = rules
         self.vocabulary = vocabulary
         self.tableRules = tableRules
+        self.dosingRules = dosingRules
         folder = try Folder()
         headingIndex = HeadingIndex(catalogue: catalogue, folder: folder)
     }
@@ -90,9 +93,14 @@ public final class LabelParser {
                 .label(preamble: result.preamble, sections: result.sections, paragraphs: result.paragraphs)
             label.diagnostics += result.diagnostics
             label.tables = result.tables
+            let units = TextUnit.units(sections: result.sections, paragraphs: result.paragraphs, tables: result.tables)
+            (label.doses, label.quantities) = DoseExtractor(rules: dosingRules)
+                .extract(units, lines: lines, product: label.metadata.genericName)
         case .application, .slides:
             FormReader(vocabulary: vocabulary, catalogue: catalogue, headingIndex: headingIndex, folder: folder)
                 .read(lines, kind: kind, into: &label)
+            (label.doses, label.quantities) = DoseExtractor(rules: dosingRules)
+                .extract(TextUnit.units(sections: label.sections), lines: lines, product: label.metadata.genericName)
         case .article, .unknown:
             label.diagnostics.append(Diagnostic(.warning, "segment.noSections",
                                                 "no label sections (【】 headings) were found; nothing was segmented"))

@@ -1,0 +1,84 @@
+/// The doses and quantities of a document, each with the source lines of its statement.
+struct DoseExtractor: Sendable {
+    let rules: DosingRules
+
+    /// Kinds of `Quantity` read outside doses, and the sections where durations count (a
+    /// duration elsewhere is mostly study follow-up, not handling).
+    private static let durationSections: Set<String> = ["dosage_and_administration", "storage_and_handling", "shelf_life"]
+
+    func extract(_ units: [TextUnit], lines: [SourceLine], product: String?) -> (doses: [Dose], quantities: [Quantity]) {
+        let reader = DoseReader(rules: rules)
+        let locator = LineLocator(lines: lines)
+        var doses: [Dose] = []
+        var quantities: [Quantity] = []
+        var previous: (span: SourceSpan, end: Int)?
+        for unit in units {
+            // Start where the unit's own text starts in its span: a table row holds several cells,
+            // in order, and two cells may say the same thing.
+            let opening = String(String.UnicodeScalarView(unit.text.unicodeScalars.filter { $0 != " " && $0 != "\n" }.prefix(40)))
+            var start = previous?.span == unit.span ? previous!.end : 0
+            if locator.locate(opening, in: unit.span, from: &start) != nil { start -= opening.unicodeScalars.count } else { start = 0 }
+            previous = (unit.span, start + opening.unicodeScalars.count)
+            var cursor = start
+            for found in reader.read(unit.text, product: product, section: unit.section, condition: unit.condition, span: unit.span) {
+                var dose = found.dose
+                dose.span = locator.locate(dose.text, in: unit.span, from: &cursor) ?? unit.span
+                doses.append(dose)
+            }
+            var qcursor = start
+            let scalars = Array(unit.text.unicodeScalars)
+            for m in reader.measures.measures(in: scalars) {
+                guard let kind = quantityKind(m, scalars, section: unit.section) else { continue }
+                let text = clause(scalars, endingAt: m.end, from: m.start)
+                var q = Quantity(kind: kind, value: m.amount.value, low: m.amount.low, high: m.amount.high, unit: m.unit,
+                                 text: text, span: unit.span)
+                q.span = locator.locate(m.text, in: unit.span, from: &qcursor) ?? unit.span
+                quantities.append(q)
+            }
+        }
+        return (doses, quantities)
+    }
+
+    private func quantityKind(_ m: Measure, _ s: [Unicode.Scalar], section: String?) -> String? {
+        switch m.kind {
+        case "temperature":
+            return m.kind
+        case "rate":
+            // `肌酐清除率≥ 60 ml/min`: a threshold of a laboratory value, not a rate to keep.
+            let before = String(String.UnicodeScalarView(s[max(0, m.start - 6)..<m.start])).trimmingSpaces()
+            return rules.comparisons.contains { before.hasSuffix($0) } || before.hasSuffix("小于") ? nil : m.kind
+        case "duration":
+            guard let section, DoseExtractor.durationSections.contains(section), (m.amount.value ?? m.amount.high ?? 0) < 1000 else { return nil }
+            // `2021 年 10 月`: a date, not a duration.
+            var j = m.end
+            while j < s.count, s[j] == " " { j += 1 }
+            if j < s.count, NumberReader.digit(s[j]) != nil { return nil }
+            return "duration"
+        case "percentage":
+            // `45%（49/108）`: a percentage with its counts.
+            return DoseExtractor.counts(s, at: m.end) ? "percentage" : nil
+        default:
+            return nil
+        }
+    }
+
+    /// `（49/108）` at `i`: two counts in brackets.
+    static func counts(_ s: [Unicode.Scalar], at i: Int) -> Bool {
+        guard i < s.count, s[i] == "（" || s[i] == "(" else { return false }
+        var j = i + 1
+        var digits = 0
+        while j < s.count, NumberReader.digit(s[j]) != nil { j += 1; digits += 1 }
+        guard digits > 0, j < s.count, s[j] == "/" else { return false }
+        j += 1
+        digits = 0
+        while j < s.count, NumberReader.digit(s[j]) != nil { j += 1; digits += 1 }
+        return digits > 0 && j < s.count && (s[j] == "）" || s[j] == ")")
+    }
+
+    /// The clause that ends with a measure: from the last clause mark before it.
+    private func clause(_ s: [Unicode.Scalar], endingAt end: Int, from start: Int) -> String {
+        var lo = start
+        while lo > 0, !"，。；：,;:•\n".unicodeScalars.contains(s[lo - 1]) { lo -= 1 }
+        return String(String.UnicodeScalarView(s[lo..<end])).trimmingSpaces()
+    }
+}

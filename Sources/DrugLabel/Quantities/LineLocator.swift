@@ -1,0 +1,45 @@
+/// Finds the source lines a piece of text came from: paragraphs and field values join lines
+/// (and drop their spaces), so the text is looked up in the lines of its span with spaces
+/// removed on both sides.
+struct LineLocator: Sendable {
+    private let lines: [SourceLine]
+
+    init(lines: [SourceLine]) { self.lines = lines }
+
+    /// The lines within `span` that hold `needle`, at or after `from` (an offset into the span's
+    /// text without spaces, so repeated statements are found in order); nil when not found.
+    func locate(_ needle: String, in span: SourceSpan, from: inout Int) -> SourceSpan? {
+        let key = Array(needle.unicodeScalars.filter { $0 != " " && $0 != "\n" })
+        guard !key.isEmpty else { return nil }
+        var text: [Unicode.Scalar] = []
+        var owner: [Int] = []
+        for line in linesIn(span) {
+            for s in line.text.unicodeScalars where s != " " {
+                text.append(s)
+                owner.append(line.number)
+            }
+        }
+        guard key.count <= text.count, from <= text.count - key.count else { return nil }
+        var i = from
+        while i + key.count <= text.count {
+            if text[i] == key[0], Array(text[i..<(i + key.count)]) == key {
+                from = i + key.count
+                return SourceSpan(startLine: owner[i], endLine: owner[i + key.count - 1])
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    private func linesIn(_ span: SourceSpan) -> ArraySlice<SourceLine> {
+        // Lines are in order of their numbers: find the first by bisection.
+        var lo = 0, hi = lines.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if lines[mid].number < span.startLine { lo = mid + 1 } else { hi = mid }
+        }
+        var end = lo
+        while end < lines.count, lines[end].number <= span.endLine { end += 1 }
+        return lines[lo..<end]
+    }
+}

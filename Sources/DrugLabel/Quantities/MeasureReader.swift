@@ -1,0 +1,142 @@
+import Foundation
+
+/// Finds measures in a run of scalars: a number or a range, its unit, and what it is per.
+/// A range may carry its unit on both ends (`12.5mg-50mg`, `20°C~25°C`) or only on its end.
+struct MeasureReader: Sendable {
+    let rules: DosingRules
+
+    /// Every measure in `s`, left to right, none overlapping.
+    func measures(in s: [Unicode.Scalar]) -> [Measure] {
+        var result: [Measure] = []
+        var i = 0
+        while i < s.count {
+            if NumberReader.digit(s[i]) != nil, let m = measure(s, at: i) {
+                result.append(m)
+                i = m.end
+            } else {
+                i += 1
+            }
+        }
+        return result
+    }
+
+    func measure(_ s: [Unicode.Scalar], at i: Int) -> Measure? {
+        guard let first = NumberReader.read(s, at: i) else { return nil }
+        var j = first.end
+        var low = first.value
+        var high: Double?
+        var firstUnit = unit(s, at: skipSpaces(s, j))
+        if let u = firstUnit { j = u.end }
+        // A range: `500~1000`, `12.5 ~25`, `1.5 × 106 ~2.0 × 106`, `12.5mg-50mg`.
+        let afterFirst = skipSpaces(s, j)
+        if let mark = rangeMark(s, at: afterFirst), let second = NumberReader.read(s, at: skipSpaces(s, mark)),
+           second.value >= first.value {
+            high = second.value
+            j = second.end
+            if let u = unit(s, at: skipSpaces(s, j)) {
+                if let f = firstUnit, f.code != u.code { return nil }
+                firstUnit = u
+                j = u.end
+            }
+        }
+        guard var u = firstUnit else { return nil }
+        if u.kind == "cells" && low < rules.minimumCells { return nil }
+        low *= u.factor
+        high = high.map { $0 * u.factor }
+        var per: String?
+        var kind = u.kind
+        var unitCode = u.code
+        let perStart = skipSpaces(s, j)
+        if let p = match(s, at: perStart, rules.pers.map { ($0.written, $0.code) }) {
+            per = p.code
+            j = p.end
+            if kind == "volume" && (p.code == "min" || p.code == "h") {
+                kind = "rate"
+                unitCode = "\(u.code)/\(p.code)"
+                per = nil
+            }
+        } else if let c = match(s, at: perStart, rules.concentrationPers.map { ($0, "") }) {
+            kind = "concentration"
+            unitCode = u.code + String(String.UnicodeScalarView(c.written))
+            j = c.end
+        }
+        u.end = j
+        if kind == "temperature", below(s, i) {
+            // `零下 150 摄氏度` is −150 °C.
+            let l = low, h = high
+            low = -(h ?? l)
+            high = h.map { _ in -l }
+        }
+        let amount = high.map { Amount(value: nil, low: low, high: $0) } ?? Amount(value: low, low: nil, high: nil)
+        return Measure(amount: amount, unit: unitCode, unitText: u.text, kind: kind, per: per, start: i, end: j,
+                       text: String(String.UnicodeScalarView(s[i..<j])))
+    }
+
+    struct UnitMatch {
+        var code: String
+        var kind: String
+        var factor: Double
+        var text: String
+        var end: Int
+    }
+
+    private func unit(_ s: [Unicode.Scalar], at i: Int) -> UnitMatch? {
+        guard i < s.count else { return nil }
+        for u in rules.units where matches(s, at: i, u.written) {
+            let end = i + u.written.count
+            // `g` of `gene`, `h` of `hours` in English text, `U` of `ULN`: a Latin unit ends there.
+            if let last = u.written.last, last.isASCII, last.properties.isAlphabetic,
+               end < s.count, s[end].isASCII, s[end].properties.isAlphabetic { continue }
+            return UnitMatch(code: u.code, kind: u.kind, factor: u.factor, text: String(String.UnicodeScalarView(u.written)), end: end)
+        }
+        // `个抗 CD19 CAR-T 细胞`, `CAR-BCMA阳性T细胞`.
+        let window = String(String.UnicodeScalarView(s[i..<min(s.count, i + 40)]))
+        if let m = rules.cellUnit.firstMatch(in: window, range: NSRange(window.startIndex..., in: window)),
+           let r = Range(m.range, in: window) {
+            let text = String(window[r])
+            return UnitMatch(code: "cells", kind: "cells", factor: 1, text: text, end: i + text.unicodeScalars.count)
+        }
+        return nil
+    }
+
+    private func below(_ s: [Unicode.Scalar], _ i: Int) -> Bool {
+        var k = i
+        while k > 0, s[k - 1] == " " { k -= 1 }
+        return rules.belowZero.contains { word in
+            let w = Array(word.unicodeScalars)
+            return k >= w.count && Array(s[(k - w.count)..<k]) == w
+        }
+    }
+
+    private func rangeMark(_ s: [Unicode.Scalar], at i: Int) -> Int? {
+        for mark in rules.rangeMarks where matches(s, at: i, mark) { return i + mark.count }
+        return nil
+    }
+
+    private func match(_ s: [Unicode.Scalar], at i: Int, _ options: [([Unicode.Scalar], String)]) -> (code: String, written: [Unicode.Scalar], end: Int)? {
+        for (written, code) in options {
+            // The written form's spaces may be one space or none in the text (`/kg 体重`).
+            var j = i
+            var ok = true
+            for w in written {
+                if w == " " { while j < s.count, s[j] == " " { j += 1 }; continue }
+                guard j < s.count, s[j] == w else { ok = false; break }
+                j += 1
+            }
+            if ok { return (code, written, j) }
+        }
+        return nil
+    }
+
+    private func matches(_ s: [Unicode.Scalar], at i: Int, _ w: [Unicode.Scalar]) -> Bool {
+        guard i + w.count <= s.count else { return false }
+        for k in 0..<w.count where s[i + k] != w[k] { return false }
+        return true
+    }
+
+    private func skipSpaces(_ s: [Unicode.Scalar], _ i: Int) -> Int {
+        var j = i
+        while j < s.count, s[j] == " " { j += 1 }
+        return j
+    }
+}

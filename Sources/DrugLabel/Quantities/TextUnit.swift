@@ -1,0 +1,35 @@
+/// A run of text the dosing stage reads, with where it came from: a paragraph of a section, a
+/// cell of a prose table (its grade row is the condition), a quoted field of a form.
+struct TextUnit: Sendable {
+    var text: String
+    var span: SourceSpan
+    var section: String?
+    var condition: String?
+
+    /// The paragraphs of each section, less those inside a prose table (read cell by cell
+    /// instead), then the cells of the prose tables.
+    static func units(sections: [Section], paragraphs: [[Paragraph]], tables: [Table]) -> [TextUnit] {
+        let prose = tables.filter { $0.kind == .prose }
+        var units: [TextUnit] = []
+        for (section, paras) in zip(sections, paragraphs) {
+            for p in paras where !prose.contains(where: { $0.span.startLine <= p.span.startLine && p.span.startLine <= $0.span.endLine }) {
+                units.append(TextUnit(text: p.text, span: p.span, section: section.key))
+            }
+        }
+        for table in prose {
+            for row in table.rows {
+                for (i, cell) in row.cells.enumerated() where !cell.raw.isEmpty {
+                    let column = i < table.columns.count ? table.columns[i].joined(separator: " / ") : ""
+                    units.append(TextUnit(text: cell.raw, span: row.span, section: table.section,
+                                          condition: "\(table.id) \(row.label)" + (column.isEmpty ? "" : "（\(column)）")))
+                }
+            }
+        }
+        return units
+    }
+
+    /// A form's quoted label sections, one unit each.
+    static func units(sections: [Section]) -> [TextUnit] {
+        sections.map { TextUnit(text: $0.text, span: $0.span, section: $0.key) }
+    }
+}
