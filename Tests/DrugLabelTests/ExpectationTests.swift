@@ -7,7 +7,7 @@ import Testing
 @Suite("Hand-read expectations")
 struct ExpectationTests {
     /// Facts that later stages own (tables, doses, …) and keys that only explain.
-    static let laterStages: Set<String> = ["doses", "quantities", "abbreviations", "crosscheckAgainst000"]
+    static let laterStages: Set<String> = ["abbreviations", "crosscheckAgainst000"]
 
     @Test("facts of each corpus document", arguments: TestSupport.expectationNames)
     func facts(_ name: String) throws {
@@ -67,6 +67,10 @@ struct ExpectationTests {
             case "normalizedTextMustContain":
                 let all = fold(allText(label))
                 for phrase in value as! [String] { #expect(all.contains(fold(phrase)), "missing: \(phrase)") }
+            case "doses":
+                DoseExpectations.checkDoses(value as! [[String: Any]], label, fold, name: name)
+            case "quantities":
+                DoseExpectations.checkQuantities(value as! [[String: Any]], label, fold, name: name)
             case "tables":
                 try TableExpectations.check(value as! [[String: Any]], label, fold)
             case "pageFooters":

@@ -5,6 +5,11 @@ enum ChineseNumeral {
         "六": 6, "七": 7, "八": 8, "九": 9,
     ]
 
+    /// 一 … 九, 两, 零: the value of one numeral character.
+    static func digitValue(_ s: Unicode.Scalar) -> Int? {
+        digits[Character(s)]
+    }
+
     static func value(_ text: String) -> Int? {
         if let n = Int(text) { return n }
         var total = 0

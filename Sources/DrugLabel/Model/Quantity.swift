@@ -1,7 +1,5 @@
-// Filled by later pipeline stages; part of the JSON contract from schemaVersion 1, so the
-// model exists even where a stage is not built yet.
-
-/// A measured quantity that is not a dose: a temperature, a rate, a duration.
+/// A measured quantity that is not a dose: a temperature, a rate, a duration, a percentage
+/// with its counts. `value` for one number, `low` and `high` for a range.
 public struct Quantity: Codable, Sendable, Hashable {
     public var kind: String
     public var value: Double?

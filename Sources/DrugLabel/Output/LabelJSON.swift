@@ -14,7 +14,7 @@ public enum LabelJSON {
     }
 
     /// The same bytes as `encode(label)` without its final newline, handed to `sink` piece by
-    /// piece: the long arrays (sections, tables, fields, diagnostics) are encoded one element at a
+    /// piece: the long arrays (sections, tables, doses, quantities, fields, diagnostics) are encoded one element at a
     /// time, so a 100 MB label never sits in memory as one JSON tree and one buffer.
     public static func write(_ label: Label, to sink: (Data) -> Void) throws {
         let encoder = encoder()
@@ -23,10 +23,14 @@ public enum LabelJSON {
         skeleton.tables = []
         skeleton.fields = []
         skeleton.diagnostics = []
+        skeleton.doses = []
+        skeleton.quantities = []
         // Each element is encoded when its turn comes, never all of them at once.
         let streamed: [(key: String, count: Int, element: (Int) throws -> Data)] = [
             ("diagnostics", label.diagnostics.count, { try encoder.encode(label.diagnostics[$0]) }),
+            ("doses", label.doses.count, { try encoder.encode(label.doses[$0]) }),
             ("fields", label.fields.count, { try encoder.encode(label.fields[$0]) }),
+            ("quantities", label.quantities.count, { try encoder.encode(label.quantities[$0]) }),
             ("sections", label.sections.count, { try encoder.encode(label.sections[$0]) }),
             ("tables", label.tables.count, { try encoder.encode(label.tables[$0]) }),
         ].filter { $0.1 > 0 }

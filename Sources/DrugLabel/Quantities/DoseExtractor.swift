@@ -29,7 +29,9 @@ struct DoseExtractor: Sendable {
             let scalars = Array(unit.text.unicodeScalars)
             for m in reader.measures.measures(in: scalars) {
                 guard let kind = quantityKind(m, scalars, section: unit.section) else { continue }
-                let text = clause(scalars, endingAt: m.end, from: m.start)
+                var end = m.end
+                if kind == "percentage", let close = scalars[m.end...].firstIndex(where: { $0 == "）" || $0 == ")" }) { end = close + 1 }
+                let text = clause(scalars, endingAt: end, from: m.start)
                 var q = Quantity(kind: kind, value: m.amount.value, low: m.amount.low, high: m.amount.high, unit: m.unit,
                                  text: text, span: unit.span)
                 q.span = locator.locate(m.text, in: unit.span, from: &qcursor) ?? unit.span

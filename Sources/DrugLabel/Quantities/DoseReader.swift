@@ -29,6 +29,9 @@ struct DoseReader: Sendable {
         // Where the text the last dose took ends: its amount and a route written right after it.
         var consumed = 0
         var mainDose: Int?
+        // `口服。成人一次1片…`: a route said once for the whole paragraph.
+        let opening = text.prefix { $0 != "。" && $0 != "；" }.trimmingSpaces()
+        let paragraphRoute = rules.routes.first { $0 == opening }
         for m in measures.measures(in: s) where DoseReader.doseKinds.contains(m.kind) {
             let sentence = sentenceBounds(s, around: m.start)
             let before = string(s, sentence.lowerBound, m.start).trimmingSpaces()
@@ -56,6 +59,9 @@ struct DoseReader: Sendable {
                             maximum: nil, condition: condition, text: "", section: section, span: span)
             let (routeAfter, routeEnd) = self.routeAfter(s, from: m.end, sentenceEnd: sentence.upperBound)
             dose.route = routeAfter ?? nearestRoute(in: region)
+            if let who = nearestPopulation(in: string(s, regionStart < drugStart ? regionStart : sentence.lowerBound, m.start)) {
+                dose.condition = [condition, who].compactMap { $0 }.joined(separator: "；")
+            }
             dose.frequency = DosingRules.first(rules.frequency, in: after) ?? DosingRules.first(rules.frequency, in: lead)
             dose.schedule = DosingRules.first(rules.schedule, in: lead)
             dose.duration = DosingRules.first(rules.duration, in: sentenceText)
@@ -73,6 +79,7 @@ struct DoseReader: Sendable {
                 if dose.frequency == nil { dose.frequency = previous.dose.frequency }
                 if dose.duration == nil { dose.duration = previous.dose.duration }
             }
+            if dose.route == nil { dose.route = paragraphRoute }
             found.append(Found(dose: dose, start: drugStart, end: m.end))
             if !inBrackets { mainDose = found.count - 1 }
             consumed = routeEnd ?? m.end
@@ -99,6 +106,15 @@ struct DoseReader: Sendable {
             return (word, j + word.unicodeScalars.count)
         }
         return (nil, nil)
+    }
+
+    private func nearestPopulation(in region: String) -> String? {
+        var best: (String.Index, String)?
+        for word in rules.populations {
+            guard let r = region.range(of: word, options: .backwards) else { continue }
+            if best == nil || r.upperBound > best!.0 { best = (r.upperBound, word) }
+        }
+        return best?.1
     }
 
     /// The route that ends nearest the drug in `region`, the longest where two end together

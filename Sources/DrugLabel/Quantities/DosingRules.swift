@@ -34,6 +34,10 @@ public final class DosingRules: Sendable {
     let reportNouns: [String]
     let sharedConnectors: [String]
     let belowZero: [String]
+    /// Dosage-form units a Chinese numeral may count (`一次两片`).
+    let chineseAmountUnits: Set<Unicode.Scalar>
+    /// Who a dose is for (`成人`, `儿童`), longest first.
+    let populations: [String]
 
     private struct File: Decodable {
         struct UnitEntry: Decodable { var written: [String]; var code: String; var kind: String; var factor: Double? }
@@ -56,6 +60,8 @@ public final class DosingRules: Sendable {
         var reportNouns: [String]
         var sharedConnectors: [String]
         var belowZero: [String]
+        var chineseAmountUnits: [String]
+        var populations: [String]
     }
 
     public static let standard: DosingRules = {
@@ -87,6 +93,8 @@ public final class DosingRules: Sendable {
         reportNouns = file.reportNouns
         sharedConnectors = file.sharedConnectors
         belowZero = file.belowZero
+        populations = file.populations.sorted { $0.count > $1.count }
+        chineseAmountUnits = Set(file.chineseAmountUnits.compactMap(\.unicodeScalars.first))
     }
 
     /// The first match of any of `patterns` in `text`, as written.

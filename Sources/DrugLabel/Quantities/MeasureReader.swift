@@ -13,6 +13,9 @@ struct MeasureReader: Sendable {
             if NumberReader.digit(s[i]) != nil, let m = measure(s, at: i) {
                 result.append(m)
                 i = m.end
+            } else if let m = chineseCount(s, at: i) {
+                result.append(m)
+                i = m.end
             } else {
                 i += 1
             }
@@ -47,7 +50,12 @@ struct MeasureReader: Sendable {
         var kind = u.kind
         var unitCode = u.code
         let perStart = skipSpaces(s, j)
-        if let p = match(s, at: perStart, rules.pers.map { ($0.written, $0.code) }) {
+        if let c = match(s, at: perStart, rules.concentrationPers.map { ($0, "") }) {
+            // `mg/dL`: a concentration, whatever per-day `/d` would make of it.
+            kind = "concentration"
+            unitCode = u.code + String(String.UnicodeScalarView(c.written))
+            j = c.end
+        } else if let p = match(s, at: perStart, rules.pers.map { ($0.written, $0.code) }) {
             per = p.code
             j = p.end
             if kind == "volume" && (p.code == "min" || p.code == "h") {
@@ -55,10 +63,6 @@ struct MeasureReader: Sendable {
                 unitCode = "\(u.code)/\(p.code)"
                 per = nil
             }
-        } else if let c = match(s, at: perStart, rules.concentrationPers.map { ($0, "") }) {
-            kind = "concentration"
-            unitCode = u.code + String(String.UnicodeScalarView(c.written))
-            j = c.end
         }
         u.end = j
         if kind == "temperature", below(s, i) {
@@ -70,6 +74,21 @@ struct MeasureReader: Sendable {
         let amount = high.map { Amount(value: nil, low: low, high: $0) } ?? Amount(value: low, low: nil, high: nil)
         return Measure(amount: amount, unit: unitCode, unitText: u.text, kind: kind, per: per, start: i, end: j,
                        text: String(String.UnicodeScalarView(s[i..<j])))
+    }
+
+    /// `一次两片`: a Chinese numeral counting a dosage form.
+    private func chineseCount(_ s: [Unicode.Scalar], at i: Int) -> Measure? {
+        guard i + 1 < s.count, ChineseNumeral.digitValue(s[i]) != nil || s[i] == "半" else { return nil }
+        if i > 0, ChineseNumeral.digitValue(s[i - 1]) != nil { return nil }
+        // Only as a dose: `一次两片`, `每次1袋`; `前一袋`, `下一袋` count bags, not doses.
+        guard i > 0, s[i - 1] == "次" else { return nil }
+        var j = i
+        while j < s.count, ChineseNumeral.digitValue(s[j]) != nil || s[j] == "十" || s[j] == "半" { j += 1 }
+        guard j < s.count, rules.chineseAmountUnits.contains(s[j]), let u = unit(s, at: j) else { return nil }
+        let written = String(String.UnicodeScalarView(s[i..<j]))
+        guard let value = written == "半" ? 0.5 : ChineseNumeral.value(written).map(Double.init) else { return nil }
+        return Measure(amount: Amount(value: value, low: nil, high: nil), unit: u.code, unitText: u.text, kind: u.kind,
+                       per: nil, start: i, end: u.end, text: String(String.UnicodeScalarView(s[i..<u.end])))
     }
 
     struct UnitMatch {
@@ -123,6 +142,9 @@ struct MeasureReader: Sendable {
                 guard j < s.count, s[j] == w else { ok = false; break }
                 j += 1
             }
+            // `/d` is not the start of `/dL`: a Latin form ends where the letters do.
+            if ok, let last = written.last, last.isASCII, last.properties.isAlphabetic,
+               j < s.count, s[j].isASCII, s[j].properties.isAlphabetic { continue }
             if ok { return (code, written, j) }
         }
         return nil
