@@ -186,4 +186,26 @@ struct CommandLineTests {
         let pdf = try run(["tables", "Corpus/missing.txt"])
         #expect(pdf.status == 1 && pdf.stderr.contains("druglabel: error: Corpus/missing.txt: no such file"))
     }
+
+    @Test("doses: a table with source lines, a drug filter, JSON per file, CSV, a bad file named")
+    func doses() throws {
+        let label = "Corpus/\(TestSupport.labelName).txt"
+        let application = "Corpus/zevorcabtagene-autoleucel-nrdl-application-2025.txt"
+        let text = try run(["doses", label, "--drug", "托珠单抗"])
+        #expect(text.status == 0)
+        let lines = text.stdout.components(separatedBy: "\n").filter { !$0.isEmpty }
+        #expect(lines.count == 3 && lines[1].hasPrefix("LINE") && lines[2].hasPrefix("1158  托珠单抗"))
+        #expect(lines[2].contains("8 mg/kg") && lines[2].contains("不超过 800 mg") && lines[2].contains("表 3 2 级"))
+
+        let json = try run(["doses", label, application, "Corpus/missing.txt", "--format", "json"])
+        #expect(json.status == 1 && json.stderr.contains("druglabel: error: Corpus/missing.txt: no such file"))
+        let files = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+        #expect(files?.map { $0["path"] as? String } == [label, application])
+        #expect((files?[1]["doses"] as? [[String: Any]])?.contains { $0["drug"] as? String == "吲哚美辛栓" && $0["route"] as? String == "塞肛" } == true)
+
+        let csv = try run(["doses", application, "--format", "csv", "--drug", "本品"])
+        let rows = csv.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(rows.first?.hasPrefix("file,line,end_line,drug,value,low,high,unit") == true)
+        #expect(rows.count >= 3 && rows.dropFirst().allSatisfy { $0.contains(",泽沃基奥仑赛注射液,") })
+    }
 }

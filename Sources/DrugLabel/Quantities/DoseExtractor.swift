@@ -12,29 +12,36 @@ struct DoseExtractor: Sendable {
         var doses: [Dose] = []
         var quantities: [Quantity] = []
         var previous: (span: SourceSpan, end: Int)?
+        var cached: (span: SourceSpan, text: LineLocator.SpanText)?
         for unit in units {
+            let scalars = Array(unit.text.unicodeScalars)
+            let measures = reader.measures.measures(in: scalars)
+            // Most paragraphs hold no number with a unit: nothing to read or locate.
+            if measures.isEmpty { continue }
             // Start where the unit's own text starts in its span: a table row holds several cells,
             // in order, and two cells may say the same thing.
-            let opening = String(String.UnicodeScalarView(unit.text.unicodeScalars.filter { $0 != " " && $0 != "\n" }.prefix(40)))
+            let opening = String(String.UnicodeScalarView(scalars.filter { $0 != " " && $0 != "\n" }.prefix(40)))
+            if cached?.span != unit.span { cached = (unit.span, locator.text(of: unit.span)) }
+            let spanText = cached!.text
             var start = previous?.span == unit.span ? previous!.end : 0
-            if locator.locate(opening, in: unit.span, from: &start) != nil { start -= opening.unicodeScalars.count } else { start = 0 }
+            if locator.locate(opening, in: spanText, from: &start) != nil { start -= opening.unicodeScalars.count } else { start = 0 }
             previous = (unit.span, start + opening.unicodeScalars.count)
             var cursor = start
-            for found in reader.read(unit.text, product: product, section: unit.section, condition: unit.condition, span: unit.span) {
+            for found in reader.read(scalars, measures: measures, product: product, section: unit.section,
+                                     condition: unit.condition, span: unit.span) {
                 var dose = found.dose
-                dose.span = locator.locate(dose.text, in: unit.span, from: &cursor) ?? unit.span
+                dose.span = locator.locate(dose.text, in: spanText, from: &cursor) ?? unit.span
                 doses.append(dose)
             }
             var qcursor = start
-            let scalars = Array(unit.text.unicodeScalars)
-            for m in reader.measures.measures(in: scalars) {
+            for m in measures {
                 guard let kind = quantityKind(m, scalars, section: unit.section) else { continue }
                 var end = m.end
                 if kind == "percentage", let close = scalars[m.end...].firstIndex(where: { $0 == "）" || $0 == ")" }) { end = close + 1 }
                 let text = clause(scalars, endingAt: end, from: m.start)
                 var q = Quantity(kind: kind, value: m.amount.value, low: m.amount.low, high: m.amount.high, unit: m.unit,
                                  text: text, span: unit.span)
-                q.span = locator.locate(m.text, in: unit.span, from: &qcursor) ?? unit.span
+                q.span = locator.locate(m.text, in: spanText, from: &qcursor) ?? unit.span
                 quantities.append(q)
             }
         }
@@ -48,7 +55,7 @@ struct DoseExtractor: Sendable {
         case "rate":
             // `肌酐清除率≥ 60 ml/min`: a threshold of a laboratory value, not a rate to keep.
             let before = String(String.UnicodeScalarView(s[max(0, m.start - 6)..<m.start])).trimmingSpaces()
-            return rules.comparisons.contains { before.hasSuffix($0) } || before.hasSuffix("小于") ? nil : m.kind
+            return rules.comparisons.contains { before.hasByteSuffix($0) } ? nil : m.kind
         case "duration":
             guard let section, DoseExtractor.durationSections.contains(section), (m.amount.value ?? m.amount.high ?? 0) < 1000 else { return nil }
             // `2021 年 10 月`: a date, not a duration.

@@ -25,27 +25,35 @@ struct DoseReader: Sendable {
     /// `product` is the name `本品` stands for.
     func read(_ text: String, product: String?, section: String?, condition: String?, span: SourceSpan) -> [Found] {
         let s = Array(text.unicodeScalars)
+        return read(s, measures: measures.measures(in: s), product: product, section: section, condition: condition, span: span)
+    }
+
+    /// The same, on scalars already split and measures already read.
+    func read(_ s: [Unicode.Scalar], measures all: [Measure], product: String?, section: String?, condition: String?,
+              span: SourceSpan) -> [Found] {
         var found: [Found] = []
         // Where the text the last dose took ends: its amount and a route written right after it.
         var consumed = 0
         var mainDose: Int?
         // `口服。成人一次1片…`: a route said once for the whole paragraph.
-        let opening = text.prefix { $0 != "。" && $0 != "；" }.trimmingSpaces()
-        let paragraphRoute = rules.routes.first { $0 == opening }
-        for m in measures.measures(in: s) where DoseReader.doseKinds.contains(m.kind) {
+        lazy var paragraphRoute: String? = {
+            let opening = String(String.UnicodeScalarView(s.prefix { $0 != "。" && $0 != "；" })).trimmingSpaces()
+            return rules.routes.first { $0.utf8.elementsEqual(opening.utf8) }
+        }()
+        for m in all where DoseReader.doseKinds.contains(m.kind) {
             let sentence = sentenceBounds(s, around: m.start)
             let before = string(s, sentence.lowerBound, m.start).trimmingSpaces()
             // `不超过 800 mg`, `最高为 2.0 × 108个…`: the ceiling of the main dose before it.
-            if let lead = rules.maximumLeads.first(where: { before.hasSuffix($0) }) {
+            if let lead = rules.maximumLeads.first(where: { before.hasByteSuffix($0) }) {
                 if let k = mainDose ?? found.indices.last, found[k].dose.maximum == nil {
                     found[k].dose.maximum = Dose.Maximum(amount: m.amount, unit: m.unit, per: m.per, text: lead + " " + m.text)
                 }
                 consumed = m.end
                 continue
             }
-            if rules.comparisons.contains(where: { before.hasSuffix($0) }) { continue }
+            if rules.comparisons.contains(where: { before.hasByteSuffix($0) }) { continue }
             // `中位剂量为 2.0×106…`: a study's median, not an instruction.
-            if rules.reportNouns.contains(where: { before.hasSuffix($0) || before.hasSuffix($0 + "为") || before.hasSuffix($0 + "：") }) { continue }
+            if rules.reportNouns.contains(where: { before.hasByteSuffix($0) || before.hasByteSuffix($0 + "为") || before.hasByteSuffix($0 + "：") }) { continue }
             guard let (drug, drugStart) = drugName(s, before: m.start, sentence: sentence, product: product) else { continue }
             // Inside a bracket opened before the drug: a qualifier, not the statement itself.
             let inBrackets = depth(s, from: sentence.lowerBound, to: drugStart) > 0
@@ -102,7 +110,7 @@ struct DoseReader: Sendable {
         var j = start
         while j < sentenceEnd, s[j] == " " || s[j] == "）" || s[j] == ")" { j += 1 }
         let window = string(s, j, min(sentenceEnd, j + 6))
-        for word in rules.routes where window.hasPrefix(word) {
+        for word in rules.routes where window.hasBytePrefix(word) {
             return (word, j + word.unicodeScalars.count)
         }
         return (nil, nil)
@@ -111,7 +119,7 @@ struct DoseReader: Sendable {
     private func nearestPopulation(in region: String) -> String? {
         var best: (String.Index, String)?
         for word in rules.populations {
-            guard let r = region.range(of: word, options: .backwards) else { continue }
+            guard let r = region.lastByteRange(of: word) else { continue }
             if best == nil || r.upperBound > best!.0 { best = (r.upperBound, word) }
         }
         return best?.1
@@ -122,7 +130,7 @@ struct DoseReader: Sendable {
     private func nearestRoute(in region: String) -> String? {
         var best: (end: String.Index, length: Int, word: String)?
         for word in rules.routes {
-            guard let r = region.range(of: word, options: .backwards) else { continue }
+            guard let r = region.lastByteRange(of: word) else { continue }
             if best == nil || r.upperBound > best!.end || (r.upperBound == best!.end && word.count > best!.length) {
                 best = (r.upperBound, word.count, word)
             }
@@ -152,7 +160,7 @@ struct DoseReader: Sendable {
         // After the last verb or conjunction (`静脉输注`, `给予`, `和`, `如`).
         var cut = 0
         for word in rules.drugBoundaries {
-            if let r = clause.range(of: word, options: .backwards) {
+            if let r = clause.lastByteRange(of: word) {
                 let offset = clause.unicodeScalars.distance(from: clause.startIndex, to: r.upperBound)
                 cut = max(cut, offset)
             }
@@ -183,8 +191,8 @@ struct DoseReader: Sendable {
             name = String(name.unicodeScalars.dropLast(2)).trimmingSpaces()
         }
         let beforeClause = string(s, sentence.lowerBound, begin).trimmingSpaces()
-        let isNoun = { (t: String) in rules.doseNouns.contains { t.hasSuffix($0) || t.hasSuffix($0.trimming("：为")) } }
-        if name.isEmpty || isNoun(name) || rules.productWords.contains(where: { name.hasPrefix($0) && name.count <= $0.count + 6 }) {
+        let isNoun = { (t: String) in rules.doseNouns.contains { t.hasByteSuffix($0) || t.hasByteSuffix($0.trimming("：为")) } }
+        if name.isEmpty || isNoun(name) || rules.productWords.contains(where: { name.hasBytePrefix($0) && name.count <= $0.count + 6 }) {
             if name.isEmpty && !isNoun(beforeClause) { return nil }
             guard let product else { return nil }
             return (product, clauseStart)
@@ -198,7 +206,7 @@ struct DoseReader: Sendable {
         let scalars = name.unicodeScalars
         guard scalars.count >= 2, scalars.count <= 20 else { return false }
         if scalars.contains(where: { NumberReader.digit($0) != nil || "，。；：%≥≤<>".unicodeScalars.contains($0) }) { return false }
-        return !["为", "约", "是", "中", "的"].contains { name.contains($0) }
+        return !scalars.contains { "为约是中的".unicodeScalars.contains($0) }
     }
 
     private func leadingSpaces(_ text: String) -> Int {

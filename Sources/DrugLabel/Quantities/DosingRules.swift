@@ -17,6 +17,8 @@ public final class DosingRules: Sendable {
 
     /// Longest written form first.
     let units: [Unit]
+    /// The same, by first scalar: a number is followed by a unit's first character or by none.
+    let unitsByFirst: [Unicode.Scalar: [Unit]]
     let pers: [Per]
     let concentrationPers: [[Unicode.Scalar]]
     let cellUnit: NSRegularExpression
@@ -75,6 +77,7 @@ public final class DosingRules: Sendable {
         units = file.units.flatMap { u in
             u.written.map { Unit(written: Array($0.unicodeScalars), code: u.code, kind: u.kind, factor: u.factor ?? 1) }
         }.sorted { $0.written.count > $1.written.count }
+        unitsByFirst = Dictionary(grouping: units, by: { $0.written[0] })
         pers = file.per.flatMap { p in p.written.map { Per(written: Array($0.unicodeScalars), code: p.code) } }
             .sorted { $0.written.count > $1.written.count }
         concentrationPers = file.concentrationPers.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
@@ -82,9 +85,12 @@ public final class DosingRules: Sendable {
         minimumCells = file.minimumCells
         rangeMarks = file.rangeMarks.map { Array($0.unicodeScalars) }
         routes = file.routes.sorted { $0.count > $1.count }
-        frequency = try file.frequencyPatterns.map { try NSRegularExpression(pattern: $0) }
-        schedule = try file.schedulePatterns.map { try NSRegularExpression(pattern: $0) }
-        duration = try file.durationPatterns.map { try NSRegularExpression(pattern: $0) }
+        // One pattern per kind, the listed ones as alternatives: the leftmost match wins either
+        // way, and each regex call bridges the text to NSString once.
+        let joined = { (patterns: [String]) in try [NSRegularExpression(pattern: patterns.map { "(?:\($0))" }.joined(separator: "|"))] }
+        frequency = try joined(file.frequencyPatterns)
+        schedule = try joined(file.schedulePatterns)
+        duration = try joined(file.durationPatterns)
         maximumLeads = file.maximumLeads.sorted { $0.count > $1.count }
         productWords = file.productWords
         doseNouns = file.doseNouns.sorted { $0.count > $1.count }

@@ -1,30 +1,39 @@
 /// Finds the source lines a piece of text came from: paragraphs and field values join lines
-/// (and drop their spaces), so the text is looked up in the lines of its span with spaces
+/// (and drop their spaces), so the text is looked up in the lines of its span with white space
 /// removed on both sides.
 struct LineLocator: Sendable {
     private let lines: [SourceLine]
 
     init(lines: [SourceLine]) { self.lines = lines }
 
-    /// The lines within `span` that hold `needle`, at or after `from` (an offset into the span's
-    /// text without spaces, so repeated statements are found in order); nil when not found.
-    func locate(_ needle: String, in span: SourceSpan, from: inout Int) -> SourceSpan? {
-        let key = Array(needle.unicodeScalars.filter { $0 != " " && $0 != "\n" })
-        guard !key.isEmpty else { return nil }
-        var text: [Unicode.Scalar] = []
-        var owner: [Int] = []
+    /// The lines of one span without their white space, and the line each scalar came from.
+    struct SpanText {
+        fileprivate var text: [Unicode.Scalar] = []
+        fileprivate var owner: [Int] = []
+    }
+
+    func text(of span: SourceSpan) -> SpanText {
+        var result = SpanText()
         for line in linesIn(span) {
             for s in line.text.unicodeScalars where s != " " {
-                text.append(s)
-                owner.append(line.number)
+                result.text.append(s)
+                result.owner.append(line.number)
             }
         }
-        guard key.count <= text.count, from <= text.count - key.count else { return nil }
+        return result
+    }
+
+    /// The lines that hold `needle`, at or after `from` (an offset into the span's text, so
+    /// repeated statements are found in order; moved past the match); nil when not found.
+    func locate(_ needle: String, in span: SpanText, from: inout Int) -> SourceSpan? {
+        let key = Array(needle.unicodeScalars.filter { $0 != " " && $0 != "\n" })
+        let text = span.text
+        guard !key.isEmpty, key.count <= text.count, from >= 0, from <= text.count - key.count else { return nil }
         var i = from
         while i + key.count <= text.count {
-            if text[i] == key[0], Array(text[i..<(i + key.count)]) == key {
+            if text[i] == key[0], text[i..<(i + key.count)].elementsEqual(key) {
                 from = i + key.count
-                return SourceSpan(startLine: owner[i], endLine: owner[i + key.count - 1])
+                return SourceSpan(startLine: span.owner[i], endLine: span.owner[i + key.count - 1])
             }
             i += 1
         }

@@ -28,7 +28,7 @@ struct MeasureReader: Sendable {
         var j = first.end
         var low = first.value
         var high: Double?
-        var firstUnit = unit(s, at: skipSpaces(s, j))
+        var firstUnit = unit(s, at: skipSpaces(s, j), value: first.value)
         if let u = firstUnit { j = u.end }
         // A range: `500~1000`, `12.5 ~25`, `1.5 × 106 ~2.0 × 106`, `12.5mg-50mg`.
         let afterFirst = skipSpaces(s, j)
@@ -36,7 +36,7 @@ struct MeasureReader: Sendable {
            second.value >= first.value {
             high = second.value
             j = second.end
-            if let u = unit(s, at: skipSpaces(s, j)) {
+            if let u = unit(s, at: skipSpaces(s, j), value: second.value) {
                 if let f = firstUnit, f.code != u.code { return nil }
                 firstUnit = u
                 j = u.end
@@ -78,13 +78,11 @@ struct MeasureReader: Sendable {
 
     /// `一次两片`: a Chinese numeral counting a dosage form.
     private func chineseCount(_ s: [Unicode.Scalar], at i: Int) -> Measure? {
-        guard i + 1 < s.count, ChineseNumeral.digitValue(s[i]) != nil || s[i] == "半" else { return nil }
-        if i > 0, ChineseNumeral.digitValue(s[i - 1]) != nil { return nil }
         // Only as a dose: `一次两片`, `每次1袋`; `前一袋`, `下一袋` count bags, not doses.
-        guard i > 0, s[i - 1] == "次" else { return nil }
+        guard i > 0, i + 1 < s.count, s[i - 1] == "次", ChineseNumeral.digitValue(s[i]) != nil || s[i] == "半" else { return nil }
         var j = i
         while j < s.count, ChineseNumeral.digitValue(s[j]) != nil || s[j] == "十" || s[j] == "半" { j += 1 }
-        guard j < s.count, rules.chineseAmountUnits.contains(s[j]), let u = unit(s, at: j) else { return nil }
+        guard j < s.count, rules.chineseAmountUnits.contains(s[j]), let u = unit(s, at: j, value: 0) else { return nil }
         let written = String(String.UnicodeScalarView(s[i..<j]))
         guard let value = written == "半" ? 0.5 : ChineseNumeral.value(written).map(Double.init) else { return nil }
         return Measure(amount: Amount(value: value, low: nil, high: nil), unit: u.code, unitText: u.text, kind: u.kind,
@@ -99,16 +97,17 @@ struct MeasureReader: Sendable {
         var end: Int
     }
 
-    private func unit(_ s: [Unicode.Scalar], at i: Int) -> UnitMatch? {
+    private func unit(_ s: [Unicode.Scalar], at i: Int, value: Double = .infinity) -> UnitMatch? {
         guard i < s.count else { return nil }
-        for u in rules.units where matches(s, at: i, u.written) {
+        for u in rules.unitsByFirst[s[i]] ?? [] where matches(s, at: i, u.written) {
             let end = i + u.written.count
             // `g` of `gene`, `h` of `hours` in English text, `U` of `ULN`: a Latin unit ends there.
             if let last = u.written.last, last.isASCII, last.properties.isAlphabetic,
                end < s.count, s[end].isASCII, s[end].properties.isAlphabetic { continue }
             return UnitMatch(code: u.code, kind: u.kind, factor: u.factor, text: String(String.UnicodeScalarView(u.written)), end: end)
         }
-        // `个抗 CD19 CAR-T 细胞`, `CAR-BCMA阳性T细胞`.
+        // `个抗 CD19 CAR-T 细胞`, `CAR-BCMA阳性T细胞`: only after a count of cells, which is large.
+        guard value >= rules.minimumCells else { return nil }
         let window = String(String.UnicodeScalarView(s[i..<min(s.count, i + 40)]))
         if let m = rules.cellUnit.firstMatch(in: window, range: NSRange(window.startIndex..., in: window)),
            let r = Range(m.range, in: window) {

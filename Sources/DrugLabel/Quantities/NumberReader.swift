@@ -31,13 +31,18 @@ enum NumberReader {
             return nil
         }
         var j = i
-        var text = ""
+        // Digits accumulate into an integer and a count of decimals: the quotient of two exact
+        // numbers is rounded once, as parsing the text would be, without making a String.
+        var mantissa = 0
+        var decimals = 0
+        var digits = 0
         while j < s.count {
             if let d = digit(s[j]) {
-                text.append(Character(String(d)))
+                if digits < 18 { mantissa = mantissa * 10 + d } else { decimals -= 1 }
+                digits += 1
                 j += 1
-            } else if s[j] == ",", j + 3 < s.count || j + 3 == s.count,
-                      (1...3).allSatisfy({ j + $0 < s.count && digit(s[j + $0]) != nil }),
+            } else if s[j] == ",", j + 3 < s.count,
+                      (1...3).allSatisfy({ digit(s[j + $0]) != nil }),
                       j + 4 >= s.count || digit(s[j + 4]) == nil {
                 // `75,000`: a comma before exactly three digits groups thousands.
                 j += 1
@@ -46,11 +51,14 @@ enum NumberReader {
             }
         }
         if j + 1 < s.count, s[j] == "." || s[j] == "．", digit(s[j + 1]) != nil {
-            text.append(".")
             j += 1
-            while j < s.count, let d = digit(s[j]) { text.append(Character(String(d))); j += 1 }
+            while j < s.count, let d = digit(s[j]) {
+                if digits < 18 { mantissa = mantissa * 10 + d; decimals += 1 }
+                digits += 1
+                j += 1
+            }
         }
-        guard var value = Double(text) else { return nil }
+        var value = decimals >= 0 ? Double(mantissa) / pow10(decimals) : Double(mantissa) * pow10(-decimals)
         var number = Number(value: value, start: i, end: j, scientific: false)
         if let (exponent, end) = powerOfTen(s, after: j) {
             value *= pow10(exponent)

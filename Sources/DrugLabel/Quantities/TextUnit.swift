@@ -6,13 +6,14 @@ struct TextUnit: Sendable {
     var section: String?
     var condition: String?
 
-    /// The paragraphs of each section, less those inside a prose table (read cell by cell
-    /// instead), then the cells of the prose tables.
+    /// The paragraphs of each section, less those inside a table (a prose table is read cell
+    /// by cell instead; a numeric table holds rates, not doses), then the cells of the prose
+    /// tables.
     static func units(sections: [Section], paragraphs: [[Paragraph]], tables: [Table]) -> [TextUnit] {
         let prose = tables.filter { $0.kind == .prose }
         var units: [TextUnit] = []
         for (section, paras) in zip(sections, paragraphs) {
-            for p in paras where !prose.contains(where: { $0.span.startLine <= p.span.startLine && p.span.startLine <= $0.span.endLine }) {
+            for p in paras where !tables.contains(where: { $0.span.startLine <= p.span.startLine && p.span.startLine <= $0.span.endLine }) {
                 units.append(TextUnit(text: p.text, span: p.span, section: section.key))
             }
         }

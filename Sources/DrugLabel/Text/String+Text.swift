@@ -31,6 +31,30 @@ extension String {
     }
 }
 
+extension String {
+    /// `hasSuffix` on the bytes, for the same reason as `hasBytePrefix`.
+    func hasByteSuffix(_ suffix: String) -> Bool {
+        let a = utf8, b = suffix.utf8
+        return a.count >= b.count && a.suffix(b.count).elementsEqual(b)
+    }
+
+    /// The last place `word` stands, compared byte for byte (Foundation's `range(of:)` goes
+    /// through NSString and folds grapheme clusters).
+    func lastByteRange(of word: String) -> Range<String.Index>? {
+        let hay = Array(utf8), needle = Array(word.utf8)
+        guard !needle.isEmpty, needle.count <= hay.count else { return nil }
+        var i = hay.count - needle.count
+        while i >= 0 {
+            if hay[i] == needle[0] && hay[i..<(i + needle.count)].elementsEqual(needle) {
+                let lower = utf8.index(utf8.startIndex, offsetBy: i)
+                return lower..<utf8.index(lower, offsetBy: needle.count)
+            }
+            i -= 1
+        }
+        return nil
+    }
+}
+
 extension StringProtocol {
     /// `hasPrefix` on the bytes: `String.hasPrefix` compares Characters, and grapheme breaking
     /// Han text costs more than the rule it serves. Both sides must be in the same form (folded
