@@ -17,12 +17,17 @@ struct RuleOptions: ParsableArguments {
     @Option(name: .customLong("table-rules"), help: "Table rules to use instead of the built-in tables.json.")
     var tableRulesFile: String?
 
+    @Option(name: .customLong("dosing-rules"), help: "Dosing rules to use instead of the built-in dosing.json.")
+    var dosingRulesFile: String?
+
     func makeParser() throws -> LabelParser {
         let catalogue = try sectionsFile.map { path in try load(path) { try SectionCatalogue(json: $0) } } ?? .standard
         let vocabulary = try formFieldsFile.map { path in try load(path) { try FormVocabulary(json: $0) } } ?? .standard
         let rules = try textRulesFile.map { path in try load(path) { try TextRules(json: $0) } } ?? .standard
         let tableRules = try tableRulesFile.map { path in try load(path) { try TableRules(json: $0) } } ?? .standard
-        return try LabelParser(catalogue: catalogue, rules: rules, vocabulary: vocabulary, tableRules: tableRules)
+        let dosingRules = try dosingRulesFile.map { path in try load(path) { try DosingRules(json: $0) } } ?? .standard
+        return try LabelParser(catalogue: catalogue, rules: rules, vocabulary: vocabulary, tableRules: tableRules,
+                               dosingRules: dosingRules)
     }
 
     /// The parser and one document read with it; a document that cannot be read ends the run
