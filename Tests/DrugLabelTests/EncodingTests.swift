@@ -31,6 +31,8 @@ struct EncodingTests {
         #expect(copy.metadata == expected.metadata)
         #expect(copy.tables == expected.tables)
         #expect(copy.tables.count == 7)
+        #expect(copy.doses == expected.doses && copy.quantities == expected.quantities)
+        #expect(copy.doses.count == 33)
         if let charset = v.charset {
             #expect(copy.source.encoding.hasPrefix(charset))
         }
