@@ -41,7 +41,7 @@ struct DoseExtractor: Sendable {
                 let text = clause(scalars, endingAt: end, from: m.start)
                 var q = Quantity(kind: kind, value: m.amount.value, low: m.amount.low, high: m.amount.high, unit: m.unit,
                                  text: text, span: unit.span)
-                q.span = locator.locate(m.text, in: spanText, from: &qcursor) ?? unit.span
+                q.span = locator.locate(m.text(in: scalars), in: spanText, from: &qcursor) ?? unit.span
                 quantities.append(q)
             }
         }

@@ -46,7 +46,7 @@ struct DoseReader: Sendable {
             // `不超过 800 mg`, `最高为 2.0 × 108个…`: the ceiling of the main dose before it.
             if let lead = rules.maximumLeads.first(where: { before.hasByteSuffix($0) }) {
                 if let k = mainDose ?? found.indices.last, found[k].dose.maximum == nil {
-                    found[k].dose.maximum = Dose.Maximum(amount: m.amount, unit: m.unit, per: m.per, text: lead + " " + m.text)
+                    found[k].dose.maximum = Dose.Maximum(amount: m.amount, unit: m.unit, per: m.per, text: lead + " " + m.text(in: s))
                 }
                 consumed = m.end
                 continue

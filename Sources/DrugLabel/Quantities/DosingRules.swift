@@ -6,6 +6,8 @@ import Foundation
 public final class DosingRules: Sendable {
     struct Unit: Sendable {
         var written: [Unicode.Scalar]
+        /// `written` as a String, made once.
+        var text: String
         var code: String
         var kind: String
         var factor: Double
@@ -75,7 +77,7 @@ public final class DosingRules: Sendable {
     public init(json: Data) throws {
         let file = try JSONDecoder().decode(File.self, from: json)
         units = file.units.flatMap { u in
-            u.written.map { Unit(written: Array($0.unicodeScalars), code: u.code, kind: u.kind, factor: u.factor ?? 1) }
+            u.written.map { Unit(written: Array($0.unicodeScalars), text: $0, code: u.code, kind: u.kind, factor: u.factor ?? 1) }
         }.sorted { $0.written.count > $1.written.count }
         unitsByFirst = Dictionary(grouping: units, by: { $0.written[0] })
         pers = file.per.flatMap { p in p.written.map { Per(written: Array($0.unicodeScalars), code: p.code) } }

@@ -12,6 +12,8 @@ struct Measure: Sendable, Hashable {
     var per: String?
     var start: Int
     var end: Int
-    /// The whole measure as written.
-    var text: String
+    /// The whole measure as written. Made on demand: most measures read are never shown.
+    func text(in s: [Unicode.Scalar]) -> String {
+        String(String.UnicodeScalarView(s[start..<end]))
+    }
 }

@@ -72,8 +72,7 @@ struct MeasureReader: Sendable {
             high = h.map { _ in -l }
         }
         let amount = high.map { Amount(value: nil, low: low, high: $0) } ?? Amount(value: low, low: nil, high: nil)
-        return Measure(amount: amount, unit: unitCode, unitText: u.text, kind: kind, per: per, start: i, end: j,
-                       text: String(String.UnicodeScalarView(s[i..<j])))
+        return Measure(amount: amount, unit: unitCode, unitText: u.text, kind: kind, per: per, start: i, end: j)
     }
 
     /// `一次两片`: a Chinese numeral counting a dosage form.
@@ -86,7 +85,7 @@ struct MeasureReader: Sendable {
         let written = String(String.UnicodeScalarView(s[i..<j]))
         guard let value = written == "半" ? 0.5 : ChineseNumeral.value(written).map(Double.init) else { return nil }
         return Measure(amount: Amount(value: value, low: nil, high: nil), unit: u.code, unitText: u.text, kind: u.kind,
-                       per: nil, start: i, end: u.end, text: String(String.UnicodeScalarView(s[i..<u.end])))
+                       per: nil, start: i, end: u.end)
     }
 
     struct UnitMatch {
@@ -104,7 +103,7 @@ struct MeasureReader: Sendable {
             // `g` of `gene`, `h` of `hours` in English text, `U` of `ULN`: a Latin unit ends there.
             if let last = u.written.last, last.isASCII, last.properties.isAlphabetic,
                end < s.count, s[end].isASCII, s[end].properties.isAlphabetic { continue }
-            return UnitMatch(code: u.code, kind: u.kind, factor: u.factor, text: String(String.UnicodeScalarView(u.written)), end: end)
+            return UnitMatch(code: u.code, kind: u.kind, factor: u.factor, text: u.text, end: end)
         }
         // `个抗 CD19 CAR-T 细胞`, `CAR-BCMA阳性T细胞`: only after a count of cells, which is large.
         guard value >= rules.minimumCells else { return nil }
