@@ -5,12 +5,15 @@ let package = Package(
     name: "druglabel",
     products: [
         .library(name: "DrugLabel", targets: ["DrugLabel"]),
+        .library(name: "LabelStore", targets: ["LabelStore"]),
         .executable(name: "druglabel", targets: ["druglabel"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // SHA-256 of the source bytes (`source.sha256`); Foundation on Linux has no digest API.
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        // The label index: SQLite with FTS5 (DESIGN.md: LabelStore).
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         // The system ICU, found through pkg-config (libicu-dev). Only ICUBridge depends on it.
@@ -39,17 +42,29 @@ let package = Package(
                 .embedInCode("Resources/dosing.json"),
             ]
         ),
+        // The SQLite index of parsed documents and its search; knows the model, not the parser's
+        // insides.
+        .target(
+            name: "LabelStore",
+            dependencies: [
+                "DrugLabel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Sources/LabelStore"
+        ),
         .executableTarget(
             name: "druglabel",
             dependencies: [
                 "DrugLabel",
+                "LabelStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/druglabel"
         ),
         .testTarget(
             name: "DrugLabelTests",
-            dependencies: ["DrugLabel"],
+            dependencies: ["DrugLabel", "LabelStore"],
             path: "Tests/DrugLabelTests",
             exclude: ["Fixtures"]
         ),

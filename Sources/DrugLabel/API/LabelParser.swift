@@ -32,12 +32,20 @@ public final class LabelParser {
     }
 
     public func parse(bytes: [UInt8], path: String) throws -> Label {
+        try parseWithLines(bytes: bytes, path: path).label
+    }
+
+    /// The label and the normalized lines it was read from (numbered as in the file), for a
+    /// caller that needs to point into them, such as the index.
+    public func parseWithLines(bytes: [UInt8], path: String) throws -> (label: Label, lines: [SourceLine]) {
         let decoded = try TextDecoder().decode(bytes)
         let digest = Hex.string(SHA256.hash(data: bytes))
         let source = SourceInfo(path: path, sha256: digest, encoding: decoded.encoding, bytes: bytes.count)
-        var label = parse(text: decoded.text, source: source)
+        let stages = Stages(parser: self)
+        let normalized = stages.normalize(decoded.text)
+        var label = stages.assemble(normalized.lines, source: source, diagnostics: normalized.diagnostics)
         label.diagnostics = decoded.diagnostics + label.diagnostics
-        return label
+        return (label, normalized.lines)
     }
 
     /// The stages after decoding, for text already in memory.

@@ -12,4 +12,16 @@ extension LabelParser {
         })?.key else { return nil }
         return label.sections.first { $0.key == key }
     }
+
+    /// The catalogue key a user means by `name` (a key, a heading or an alias), or nil.
+    public func catalogueKey(for name: String) -> String? {
+        if catalogue.entries.contains(where: { $0.key == name }) { return name }
+        let folded = folder.fold(name).trimming(":：")
+        return catalogue.entries.first { entry in
+            entry.headings.contains { folder.fold($0) == folded } || (entry.quotedAs ?? []).contains { folder.fold($0) == folded }
+        }?.key
+    }
+
+    /// The folder this parser matches with, for callers that must fold the same way.
+    public var matchingFolder: Folder { folder }
 }

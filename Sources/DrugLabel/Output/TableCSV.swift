@@ -30,7 +30,7 @@ public enum TableCSV {
         return String(value)
     }
 
-    static func quote(_ field: String) -> String {
+    public static func quote(_ field: String) -> String {
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
         return "\"" + field.replacingAll("\"", with: "\"\"") + "\""
     }

@@ -1,0 +1,131 @@
+import Crypto
+import DrugLabel
+import Foundation
+
+/// Brings the index up to date with files and folders: new and changed files are parsed on all
+/// cores and written one transaction each; unchanged ones (same content hash) are skipped;
+/// files gone from an indexed folder are dropped. A file that fails is reported and skipped.
+public struct Indexer: Sendable {
+    public struct Summary: Sendable, Equatable {
+        public var added = 0
+        public var replaced = 0
+        public var unchanged = 0
+        public var removed = 0
+        public var failed: [String] = []
+    }
+
+    public enum Event: Sendable {
+        case done(path: String, index: Int, total: Int)
+        case failed(path: String, reason: String)
+    }
+
+    public let store: LabelStore
+    public let makeParser: @Sendable () throws -> LabelParser
+
+    public init(store: LabelStore, makeParser: @escaping @Sendable () throws -> LabelParser) {
+        self.store = store
+        self.makeParser = makeParser
+    }
+
+    /// The files a path names: itself, or the text files below a folder, sorted.
+    public static func files(under path: String) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return [path] }
+        guard isDirectory.boolValue else { return [path] }
+        let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+        let found = (FileManager.default.enumerator(atPath: base)?.allObjects as? [String] ?? [])
+            .filter { name in
+                let ext = (name as NSString).pathExtension.lowercased()
+                return ["txt", "md", "text"].contains(ext) && !name.split(separator: "/").contains { $0.hasPrefix(".") }
+            }
+        return found.sorted().map { base + "/" + $0 }
+    }
+
+    public func run(_ paths: [String], onEvent: @escaping @Sendable (Event) -> Void) throws -> Summary {
+        let files = paths.flatMap(Indexer.files(under:))
+        let indexed = try store.indexedHashes()
+        var summary = Summary()
+        // Documents under an indexed folder whose file is gone.
+        let folders = paths.filter { var d: ObjCBool = false; return FileManager.default.fileExists(atPath: $0, isDirectory: &d) && d.boolValue }
+            .map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        let current = Set(files)
+        let gone = indexed.keys.filter { path in !current.contains(path) && folders.contains { path.hasPrefix($0) } }.sorted()
+        if !gone.isEmpty {
+            let folder = try Folder()
+            try store.remove(paths: gone, folder: folder)
+            summary.removed = gone.count
+        }
+        let work = WorkQueue(files)
+        let results = ResultBox()
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, files.count))
+        let makeParser = self.makeParser
+        let store = self.store
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            let parser: LabelParser
+            let folder: Folder
+            do {
+                parser = try makeParser()
+                folder = try Folder()
+            } catch {
+                while let (_, path) = work.next() { results.add(.failed, path: path, reason: "\(error)"); onEvent(.failed(path: path, reason: "\(error)")) }
+                return
+            }
+            while let (n, path) = work.next() {
+                do {
+                    let bytes = try LabelFile.read(path)
+                    let hash = Hex.string(SHA256.hash(data: bytes))
+                    if indexed[path] == hash {
+                        results.add(.unchanged, path: path)
+                    } else {
+                        let (label, lines) = try parser.parseWithLines(bytes: bytes, path: path)
+                        try store.write(try PreparedDocument(label: label, lines: lines, path: path, folder: folder), folder: folder)
+                        results.add(indexed[path] == nil ? .added : .replaced, path: path)
+                    }
+                    onEvent(.done(path: path, index: n, total: files.count))
+                } catch {
+                    // A file that cannot be read any more leaves the index too.
+                    if indexed[path] != nil, error is InputError { try? store.remove(paths: [path], folder: folder) }
+                    results.add(.failed, path: path, reason: "\(error)")
+                    onEvent(.failed(path: path, reason: "\(error)"))
+                }
+            }
+        }
+        let tally = results.tally()
+        summary.added = tally.added
+        summary.replaced = tally.replaced
+        summary.unchanged = tally.unchanged
+        summary.failed = tally.failed
+        return summary
+    }
+}
+
+/// Files handed out one at a time to the workers.
+private final class WorkQueue: @unchecked Sendable {
+    private let files: [String]
+    private var next_ = 0
+    private let lock = NSLock()
+    init(_ files: [String]) { self.files = files }
+    func next() -> (Int, String)? {
+        lock.lock(); defer { lock.unlock() }
+        guard next_ < files.count else { return nil }
+        next_ += 1
+        return (next_, files[next_ - 1])
+    }
+}
+
+/// What the workers did, gathered under a lock.
+private final class ResultBox: @unchecked Sendable {
+    enum Outcome { case added, replaced, unchanged, failed }
+    private var counts: [Outcome: Int] = [:]
+    private var failures: [String] = []
+    private let lock = NSLock()
+    func add(_ outcome: Outcome, path: String, reason: String = "") {
+        lock.lock(); defer { lock.unlock() }
+        counts[outcome, default: 0] += 1
+        if outcome == .failed { failures.append("\(path): \(reason)") }
+    }
+    func tally() -> (added: Int, replaced: Int, unchanged: Int, failed: [String]) {
+        lock.lock(); defer { lock.unlock() }
+        return (counts[.added] ?? 0, counts[.replaced] ?? 0, counts[.unchanged] ?? 0, failures.sorted())
+    }
+}

@@ -1,0 +1,83 @@
+import DrugLabel
+import GRDB
+
+extension LabelStore {
+    /// Paths and content hashes of the documents already indexed.
+    public func indexedHashes() throws -> [String: String] {
+        try pool.read { db in
+            var result: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT path, sha256 FROM documents") { result[row["path"]] = row["sha256"] }
+            return result
+        }
+    }
+
+    /// Replaces whatever the index holds for the document's path, in one transaction.
+    public func write(_ doc: PreparedDocument, folder: Folder) throws {
+        let label = doc.label
+        try pool.write { db in
+            try removeDocument(db, path: doc.path, folder: folder)
+            let m = label.metadata
+            try db.execute(sql: """
+                INSERT INTO documents (path, sha256, kind, title, generic_name, trade_name, english_name, holder, json)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [doc.path, label.source.sha256, label.kind.rawValue, label.title, m.genericName, m.tradeName,
+                                 m.englishName, m.holder?.name, doc.json])
+            let documentID = db.lastInsertedRowID
+            for (ordinal, rows) in doc.sections.enumerated() {
+                let s = rows.section
+                try db.execute(sql: """
+                    INSERT INTO sections (document_id, ordinal, key, heading, start_line, end_line) VALUES (?, ?, ?, ?, ?, ?)
+                    """, arguments: [documentID, ordinal, s.key, s.heading, s.span.startLine, s.span.endLine])
+                let sectionID = db.lastInsertedRowID
+                for p in rows.paragraphs {
+                    try db.execute(sql: "INSERT INTO paragraphs (section_id, start_line, end_line, text) VALUES (?, ?, ?, ?)",
+                                   arguments: [sectionID, p.span.startLine, p.span.endLine, p.text])
+                    try db.execute(sql: "INSERT INTO paragraph_index (rowid, grams) VALUES (?, ?)",
+                                   arguments: [db.lastInsertedRowID, p.pairs])
+                }
+            }
+            for d in label.doses {
+                try db.execute(sql: """
+                    INSERT INTO doses (document_id, drug, value, low, high, unit, per, route, frequency, condition, section,
+                                       start_line, end_line, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [documentID, d.drug, d.amount.value, d.amount.low, d.amount.high, d.unit, d.per, d.route,
+                                     d.frequency, d.condition, d.section, d.span.startLine, d.span.endLine, d.text])
+            }
+            for t in label.tables {
+                for r in t.rows {
+                    let cells = String(decoding: try LabelJSON.encode(r.cells), as: UTF8.self)
+                    try db.execute(sql: """
+                        INSERT INTO table_rows (document_id, table_id, section, grp, label, cells, start_line, end_line)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        """, arguments: [documentID, t.id, t.section, r.group, r.label, cells, r.span.startLine, r.span.endLine])
+                }
+            }
+            for f in label.fields {
+                try db.execute(sql: "INSERT INTO fields (document_id, name, value, start_line, end_line) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [documentID, f.name, f.value, f.span.startLine, f.span.endLine])
+            }
+        }
+    }
+
+    /// Drops documents from the index.
+    public func remove(paths: [String], folder: Folder) throws {
+        try pool.write { db in
+            for path in paths { try removeDocument(db, path: path, folder: folder) }
+        }
+    }
+
+    /// The full-text index holds no copy of the text, so its entries are removed by giving it
+    /// the same pairs again, made from the stored paragraphs.
+    private func removeDocument(_ db: Database, path: String, folder: Folder) throws {
+        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM documents WHERE path = ?", arguments: [path]) else { return }
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT p.id, p.text FROM paragraphs p JOIN sections s ON s.id = p.section_id WHERE s.document_id = ?
+            """, arguments: [id])
+        for row in rows {
+            let text: String = row["text"]
+            try db.execute(sql: "INSERT INTO paragraph_index (paragraph_index, rowid, grams) VALUES ('delete', ?, ?)",
+                           arguments: [row["id"] as Int64, SearchKey.pairs(text, folder: folder)])
+        }
+        try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])
+    }
+}

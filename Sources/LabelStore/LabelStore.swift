@@ -1,0 +1,77 @@
+import DrugLabel
+import Foundation
+import GRDB
+
+/// The index of parsed documents: one SQLite file (WAL, so searches run while indexing) with
+/// documents, sections, paragraphs, doses, table rows and fields, and a full-text index of the
+/// paragraphs in `SearchKey` pairs.
+public final class LabelStore: Sendable {
+    public static let schemaVersion = 1
+    /// `PRAGMA application_id`: marks the file as ours ("DLBL").
+    static let applicationID: Int32 = 0x444C_424C
+
+    public let path: String
+    let pool: DatabasePool
+
+    /// The default index, `./.druglabel/index.sqlite`, unless `DRUGLABEL_DB` names another.
+    public static var defaultPath: String {
+        ProcessInfo.processInfo.environment["DRUGLABEL_DB"] ?? ".druglabel/index.sqlite"
+    }
+
+    /// Opens (or creates) the index at `path`; `rebuild` deletes whatever is there first.
+    public init(path: String, rebuild: Bool = false) throws {
+        self.path = path
+        let fm = FileManager.default
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty { try fm.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+        if rebuild {
+            for suffix in ["", "-wal", "-shm"] where fm.fileExists(atPath: path + suffix) {
+                try fm.removeItem(atPath: path + suffix)
+            }
+        }
+        let existed = fm.fileExists(atPath: path) && ((try? fm.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) > 0
+        if existed { try LabelStore.checkHeader(path) }
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try pool.write { db in
+                let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
+                if id == 0 && tables > 0 { throw StoreError.foreign(path: path) }
+                if id != 0 && id != LabelStore.applicationID { throw StoreError.foreign(path: path) }
+                let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                if version > LabelStore.schemaVersion { throw StoreError.newerSchema(path: path, version: version) }
+            }
+            try StoreSchema.migrator.migrate(pool)
+            try pool.write { db in
+                try db.execute(sql: "PRAGMA application_id = \(LabelStore.applicationID)")
+                try db.execute(sql: "PRAGMA user_version = \(LabelStore.schemaVersion)")
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
+            throw StoreError.notADatabase(path: path)
+        }
+    }
+
+    /// SQLite's 16-byte header, read before SQLite sees the file: a damaged or foreign file is
+    /// refused with a reason, not an SQL error.
+    static func checkHeader(_ path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw StoreError.notADatabase(path: path) }
+        defer { try? handle.close() }
+        let head = handle.readData(ofLength: 16)
+        guard head == Data("SQLite format 3\0".utf8) else { throw StoreError.notADatabase(path: path) }
+    }
+
+    /// How many documents, sections, paragraphs, doses and table rows the index holds.
+    public func counts() throws -> [String: Int] {
+        try pool.read { db in
+            var result: [String: Int] = [:]
+            for table in ["documents", "sections", "paragraphs", "doses", "table_rows", "fields"] {
+                result[table] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
+            }
+            return result
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import DrugLabel
+
+/// The source lines of each paragraph of a section: the section's text joins lines and drops
+/// their spaces, so each paragraph is looked for, in order, in the lines of the section's span
+/// with white space removed.
+struct ParagraphLines {
+    private var text: [Unicode.Scalar] = []
+    private var owner: [Int] = []
+    private var cursor = 0
+
+    init(lines: ArraySlice<SourceLine>) {
+        for line in lines {
+            for s in line.text.unicodeScalars where !s.properties.isWhitespace {
+                text.append(s)
+                owner.append(line.number)
+            }
+        }
+    }
+
+    /// The span of the next paragraph, or `fallback` where it is not found verbatim (a repaired
+    /// or reordered field value).
+    mutating func next(_ paragraph: String, fallback: SourceSpan) -> SourceSpan {
+        let key = Array(paragraph.unicodeScalars.filter { !$0.properties.isWhitespace })
+        guard let first = key.first, key.count <= text.count else { return fallback }
+        var i = cursor
+        while i + key.count <= text.count {
+            if text[i] == first, text[i..<(i + key.count)].elementsEqual(key) {
+                cursor = i + key.count
+                return SourceSpan(startLine: owner[i], endLine: owner[i + key.count - 1])
+            }
+            i += 1
+        }
+        return fallback
+    }
+
+    /// The lines of `span` among `lines` (ordered by number).
+    static func slice(_ lines: [SourceLine], _ span: SourceSpan) -> ArraySlice<SourceLine> {
+        var lo = 0, hi = lines.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if lines[mid].number < span.startLine { lo = mid + 1 } else { hi = mid }
+        }
+        var end = lo
+        while end < lines.count, lines[end].number <= span.endLine { end += 1 }
+        return lines[lo..<end]
+    }
+}

@@ -1,0 +1,51 @@
+import DrugLabel
+
+/// The form text is indexed and searched in: folded (NFKC, case, Traditional→Simplified) and
+/// cut down to letters, digits and ideographs, then written as the overlapping pairs of its
+/// characters (`托珠单抗` → `托珠 珠单 单抗`).
+///
+/// Pairs over the whole folded text, across Han/Latin boundaries and punctuation, make every
+/// substring of a text of two characters or more a run of adjacent tokens in the index, so a
+/// phrase query of the query's own pairs finds it, whatever a word segmenter would have made of
+/// it. A one-character query is a prefix query (`热*`); a final marker pair makes the last
+/// character of a text a prefix too.
+public enum SearchKey {
+    /// Ends every indexed text, so its last character also starts a pair.
+    static let end: Unicode.Scalar = "\u{2C65}"
+
+    /// Letters, digits and ideographs of the folded text.
+    public static func characters(_ text: String, folder: Folder) -> [Unicode.Scalar] {
+        folder.fold(text).unicodeScalars.filter(isSearchable)
+    }
+
+    static func isSearchable(_ s: Unicode.Scalar) -> Bool {
+        let p = s.properties
+        return p.isAlphabetic || p.numericType != nil || p.isIdeographic
+    }
+
+    /// The index column of a text: its pairs, space-separated.
+    public static func pairs(_ text: String, folder: Folder) -> String {
+        pairs(of: characters(text, folder: folder) + [end])
+    }
+
+    static func pairs(of chars: [Unicode.Scalar]) -> String {
+        guard chars.count >= 2 else { return "" }
+        var out = String.UnicodeScalarView()
+        out.reserveCapacity(chars.count * 3)
+        for i in 0..<(chars.count - 1) {
+            if i > 0 { out.append(" ") }
+            out.append(chars[i])
+            out.append(chars[i + 1])
+        }
+        return String(out)
+    }
+
+    /// The FTS5 match expression of a query of one term: a phrase of its pairs, or a prefix.
+    /// Nil when the query has nothing searchable in it.
+    public static func match(_ query: String, folder: Folder) -> String? {
+        let chars = characters(query, folder: folder)
+        if chars.isEmpty { return nil }
+        if chars.count == 1 { return "\"\(String(chars[0]))\"*" }
+        return "\"" + pairs(of: chars) + "\""
+    }
+}

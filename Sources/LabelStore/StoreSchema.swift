@@ -1,0 +1,70 @@
+import GRDB
+
+/// The index's tables, created and upgraded by migrations: a later schema adds a migration,
+/// never edits one that shipped.
+enum StoreSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE documents (
+                    id INTEGER PRIMARY KEY,
+                    path TEXT NOT NULL UNIQUE,
+                    sha256 TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    title TEXT,
+                    generic_name TEXT,
+                    trade_name TEXT,
+                    english_name TEXT,
+                    holder TEXT,
+                    json TEXT NOT NULL
+                );
+                CREATE TABLE sections (
+                    id INTEGER PRIMARY KEY,
+                    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                    ordinal INTEGER NOT NULL,
+                    key TEXT,
+                    heading TEXT NOT NULL,
+                    start_line INTEGER NOT NULL,
+                    end_line INTEGER NOT NULL
+                );
+                CREATE INDEX sections_document ON sections(document_id);
+                CREATE INDEX sections_key ON sections(key);
+                CREATE TABLE paragraphs (
+                    id INTEGER PRIMARY KEY,
+                    section_id INTEGER NOT NULL REFERENCES sections(id) ON DELETE CASCADE,
+                    start_line INTEGER NOT NULL,
+                    end_line INTEGER NOT NULL,
+                    text TEXT NOT NULL
+                );
+                CREATE INDEX paragraphs_section ON paragraphs(section_id);
+                CREATE VIRTUAL TABLE paragraph_index USING fts5(
+                    grams, content = '', detail = full, tokenize = 'unicode61 remove_diacritics 0'
+                );
+                CREATE TABLE doses (
+                    id INTEGER PRIMARY KEY,
+                    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                    drug TEXT NOT NULL, value REAL, low REAL, high REAL, unit TEXT NOT NULL, per TEXT,
+                    route TEXT, frequency TEXT, condition TEXT, section TEXT,
+                    start_line INTEGER NOT NULL, end_line INTEGER NOT NULL, text TEXT NOT NULL
+                );
+                CREATE INDEX doses_document ON doses(document_id);
+                CREATE TABLE table_rows (
+                    id INTEGER PRIMARY KEY,
+                    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                    table_id TEXT NOT NULL, section TEXT, grp TEXT, label TEXT NOT NULL,
+                    cells TEXT NOT NULL, start_line INTEGER NOT NULL, end_line INTEGER NOT NULL
+                );
+                CREATE INDEX table_rows_document ON table_rows(document_id);
+                CREATE TABLE fields (
+                    id INTEGER PRIMARY KEY,
+                    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                    name TEXT NOT NULL, value TEXT NOT NULL,
+                    start_line INTEGER NOT NULL, end_line INTEGER NOT NULL
+                );
+                CREATE INDEX fields_document ON fields(document_id);
+                """)
+        }
+        return migrator
+    }
+}
