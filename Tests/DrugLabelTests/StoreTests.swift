@@ -1,0 +1,135 @@
+import DrugLabel
+import Foundation
+import LabelStore
+import Testing
+
+/// The index: recall on every substring, folding, operators, odd queries, re-indexing and
+/// damaged files.
+@Suite("Index and search")
+struct StoreTests {
+    let folder: Folder
+
+    init() throws { folder = try Folder() }
+
+    /// A fresh index of the bundled corpus in a scratch folder.
+    func indexedCorpus() throws -> LabelStore {
+        let dir = try TestSupport.scratch()
+        let store = try LabelStore(path: dir.appendingPathComponent("index.sqlite").path)
+        let summary = try Indexer(store: store, makeParser: { try LabelParser() }).run([TestSupport.corpus.path]) { _ in }
+        #expect(summary.added == 5 && summary.failed.isEmpty)
+        return store
+    }
+
+    func paths(_ hits: [SearchHit]) -> Set<String> { Set(hits.map { ($0.path as NSString).lastPathComponent }) }
+
+    @Test("every substring of every section, of any length, is found in its section")
+    func recall() throws {
+        let store = try indexedCorpus()
+        var generator = SeededGenerator(seed: 2026)
+        var checked = 0
+        for name in TestSupport.expectationNames {
+            let label = try TestSupport.parse(name)
+            for section in label.sections where !section.text.isEmpty {
+                let paragraphs = section.text.split(separator: "\n").map { Array(String($0).unicodeScalars) }
+                for _ in 0..<6 {
+                    let p = paragraphs[Int.random(in: 0..<paragraphs.count, using: &generator)]
+                    let length = [1, 2, 3, 4, 7, 12, 30][Int.random(in: 0..<7, using: &generator)]
+                    guard p.count >= length else { continue }
+                    let start = Int.random(in: 0...(p.count - length), using: &generator)
+                    let query = String(String.UnicodeScalarView(p[start..<(start + length)]))
+                    guard SearchKey.match(query, folder: folder) != nil else { continue }
+                    // As a phrase, so that spaces and operator words inside are text.
+                    let hits = try store.search(SearchQuery("\"\(query.replacingOccurrences(of: "\"", with: " "))\""),
+                                                filters: .init(section: section.key, limit: 10_000), folder: folder)
+                    #expect(hits.contains { $0.path.hasSuffix(name + ".txt") && $0.heading == section.heading },
+                            "“\(query)” of \(name) 【\(section.heading)】 not found")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 100)
+    }
+
+    @Test("folded matching: Traditional, case, width, mixed Latin tokens; operators")
+    func folding() throws {
+        let store = try indexedCorpus()
+        let search = { (q: String) in try store.search(SearchQuery(q), filters: .init(limit: 1000), folder: self.folder) }
+        let traditional = try search("適應症")
+        #expect(traditional.contains { $0.section == "indications_and_usage" })
+        let lower = try search("car-t"), upper = try search("CAR-T")
+        #expect(lower.count == upper.count && !upper.isEmpty)
+        let cd19 = try search("CD19"), mgm2 = try search("mg/m2"), il6 = try search("IL-6")
+        #expect(!cd19.isEmpty && !mgm2.isEmpty && !il6.isEmpty)
+        let fullWidth = try search("ＣＲＳ"), crs = try search("CRS")
+        #expect(fullWidth.count == crs.count)
+        let both = try search("托珠单抗 地塞米松"), either = try search("托珠单抗 OR 地塞米松")
+        let tocilizumab = try search("托珠单抗"), without = try search("托珠单抗 NOT 地塞米松")
+        #expect(both.count <= tocilizumab.count && either.count >= tocilizumab.count)
+        #expect(without.count <= tocilizumab.count && !without.isEmpty)
+        let sectionOnly = try store.search(SearchQuery("托珠单抗"), filters: .init(section: "warnings_and_cautions"), folder: folder)
+        #expect(!sectionOnly.isEmpty && sectionOnly.allSatisfy { $0.section == "warnings_and_cautions" })
+        let fever = try search("发热")
+        #expect(fever.first.map { $0.snippet.contains("【发热】") } == true)
+    }
+
+    @Test("SQL, FTS5 syntax and very long strings are searched as text")
+    func oddQueries() throws {
+        let store = try indexedCorpus()
+        for q in ["'; DROP TABLE documents; --", "\"unterminated", "NEAR(托珠 单抗)", "托珠单抗*", "^发热", "a:b OR", String(repeating: "发热", count: 5000)] {
+            _ = try store.search(SearchQuery(q), filters: .init(), folder: folder)
+        }
+        let counts = try store.counts()
+        #expect(counts["documents"] == 5)
+        #expect(throws: StoreError.emptyQuery) { try store.search(SearchQuery("，。！"), filters: .init(), folder: folder) }
+    }
+
+    @Test("re-indexing skips unchanged files, replaces changed ones, drops removed ones")
+    func incremental() throws {
+        let dir = try TestSupport.scratch()
+        let docs = dir.appendingPathComponent("docs")
+        try FileManager.default.createDirectory(at: docs, withIntermediateDirectories: true)
+        for name in ["axicabtagene-ciloleucel-label-2024", "zevorcabtagene-autoleucel-nrdl-application-2025"] {
+            try FileManager.default.copyItem(atPath: TestSupport.corpusPath(name), toPath: docs.appendingPathComponent(name + ".txt").path)
+        }
+        let store = try LabelStore(path: dir.appendingPathComponent("i.sqlite").path)
+        let indexer = Indexer(store: store, makeParser: { try LabelParser() })
+        let first = try indexer.run([docs.path]) { _ in }
+        #expect(first.added == 2)
+        let again = try indexer.run([docs.path]) { _ in }
+        #expect(again.unchanged == 2 && again.added == 0 && again.replaced == 0)
+        let label = docs.appendingPathComponent("axicabtagene-ciloleucel-label-2024.txt")
+        try (String(contentsOf: label, encoding: .utf8) + "\n【贮藏】\n独一无二的新句子。\n").write(to: label, atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(at: docs.appendingPathComponent("zevorcabtagene-autoleucel-nrdl-application-2025.txt"))
+        let third = try indexer.run([docs.path]) { _ in }
+        #expect(third.replaced == 1 && third.removed == 1)
+        let counts = try store.counts()
+        #expect(counts["documents"] == 1)
+        let added = try store.search(SearchQuery("独一无二的新句子"), filters: .init(), folder: folder)
+        let dropped = try store.search(SearchQuery("泽沃基奥仑赛"), filters: .init(), folder: folder)
+        #expect(!added.isEmpty && dropped.isEmpty)
+    }
+
+    @Test("a damaged or foreign index file is refused with a reason; rebuild starts anew")
+    func damagedFile() throws {
+        let dir = try TestSupport.scratch()
+        let junk = dir.appendingPathComponent("junk.sqlite")
+        try Data("this is not a database at all, just some text".utf8).write(to: junk)
+        #expect(throws: StoreError.notADatabase(path: junk.path)) { try LabelStore(path: junk.path) }
+        _ = try LabelStore(path: junk.path, rebuild: true)
+        let counts = try LabelStore(path: junk.path).counts()
+        #expect(counts["documents"] == 0)
+    }
+}
+
+/// A small deterministic generator, so that the recall test draws the same substrings each run.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
