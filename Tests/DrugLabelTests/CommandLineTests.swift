@@ -208,4 +208,34 @@ struct CommandLineTests {
         #expect(rows.first?.hasPrefix("file,line,end_line,drug,value,low,high,unit") == true)
         #expect(rows.count >= 3 && rows.dropFirst().allSatisfy { $0.contains(",泽沃基奥仑赛注射液,") })
     }
+
+    @Test("index then search and query: the commands a reviewer runs on the corpus")
+    func indexAndSearch() throws {
+        let db = try TestSupport.scratch().appendingPathComponent("index.sqlite").path
+        let index = try run(["index", "Corpus", "--db", db])
+        #expect(index.status == 0 && index.stdout.contains("files: 5 added") && index.stdout.contains("5 documents"))
+        #expect(index.stderr.contains("indexed 5/5"))
+        let again = try run(["index", "Corpus", "--db", db])
+        #expect(again.stdout.contains("0 added, 0 replaced, 5 unchanged"))
+
+        let tocilizumab = try run(["search", "托珠单抗", "--section", "warnings_and_cautions", "--db", db])
+        #expect(tocilizumab.status == 0 && tocilizumab.stdout.contains("【注意事项】 warnings_and_cautions"))
+        #expect(!tocilizumab.stdout.contains("dosage_and_administration") && tocilizumab.stdout.contains("【托珠单抗】"))
+        let traditional = try run(["search", "適應症", "--db", db, "--format", "json"])
+        let hits = try JSONSerialization.jsonObject(with: Data(traditional.stdout.utf8)) as? [[String: Any]]
+        #expect(hits?.contains { $0["section"] as? String == "indications_and_usage" } == true)
+        let crs = try run(["search", "CRS", "--db", db, "--format", "ndjson", "--limit", "3"])
+        #expect(crs.stdout.split(separator: "\n").count == 3)
+
+        let doses = try run(["query", "doses", "--drug", "托珠单抗", "--db", db])
+        #expect(doses.stdout.contains("8 mg/kg") && doses.stdout.contains("label-2024.txt:1158"))
+        let fever = try run(["query", "adverse-reactions", "--term", "发热", "--min-all", "20", "--db", db, "--format", "csv"])
+        let rows = fever.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(rows.count == 3 && rows[1].contains("100/46") && rows[2].contains("93/9"))
+
+        let junk = try TestSupport.scratch().appendingPathComponent("junk.sqlite")
+        try Data("not a database".utf8).write(to: junk)
+        let refused = try run(["search", "发热", "--db", junk.path])
+        #expect(refused.status == 1 && refused.stderr.contains("druglabel: error: \(junk.path) is not a druglabel index"))
+    }
 }

@@ -1,0 +1,26 @@
+import ArgumentParser
+import DrugLabel
+import LabelStore
+
+struct QueryDosesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "doses", abstract: "Doses in the index.")
+
+    @Option(help: "The drug (folded, either name containing the other; 本品 is the document's generic name).")
+    var drug: String?
+    @Option(help: "The unit code: mg, μg, mL, IU, cells, tablet, …")
+    var unit: String?
+    @Option(help: "Per what: kg, m2, dose, bag, day.")
+    var per: String?
+    @Option(help: "text, json, ndjson or csv.")
+    var format: QueryCommand.Format = .text
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let hits = try store.open().doses(drug: drug, unit: unit, per: per, parser: LabelParser())
+        let rows = hits.map { h in
+            [h.dose.drug, DoseTable.amount(h.dose), h.dose.route ?? "", h.dose.frequency ?? "", h.dose.condition ?? "",
+             "\(h.path):\(h.dose.span.startLine)"]
+        }
+        try QueryOutput.write(hits, header: ["DRUG", "AMOUNT", "ROUTE", "FREQUENCY", "CONDITION", "SOURCE"], rows: rows, format: format)
+    }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+import DrugLabel
+import LabelStore
+
+struct QueryFieldsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "fields", abstract: "Form fields in the index.")
+
+    @Option(help: "The field name (folded, either containing the other).")
+    var name: String
+    @Option(help: "text, json, ndjson or csv.")
+    var format: QueryCommand.Format = .text
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let hits = try store.open().fields(name: name, parser: LabelParser())
+        let rows = hits.map { h in [h.field.name, String(h.field.value.prefix(80)), "\(h.path):\(h.field.span.startLine)"] }
+        try QueryOutput.write(hits, header: ["NAME", "VALUE", "SOURCE"], rows: rows, format: format)
+    }
+}

@@ -1,0 +1,22 @@
+import DrugLabel
+import Foundation
+
+/// The shared output of the query subcommands: an aligned table, a JSON array, one JSON object
+/// per line, or CSV, every row ending in its document and source line.
+enum QueryOutput {
+    static func write<T: Encodable>(_ items: [T], header: [String], rows: [[String]], format: QueryCommand.Format) throws {
+        switch format {
+        case .text:
+            if items.isEmpty { Console.out("no rows\n") } else { Console.out(Columns.render(header: header, rows: rows)) }
+        case .json:
+            Console.out(try LabelJSON.encode(items))
+        case .ndjson:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            for item in items { Console.out(try encoder.encode(item)); Console.out("\n") }
+        case .csv:
+            let lines = [header.map { $0.lowercased() }.joined(separator: ",")] + rows.map { $0.map(TableCSV.quote).joined(separator: ",") }
+            Console.out(lines.joined(separator: "\r\n") + "\r\n")
+        }
+    }
+}
