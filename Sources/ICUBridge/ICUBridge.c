@@ -203,3 +203,44 @@ int32_t dl_folder_fold(dl_folder *folder, const char *source, int32_t length,
     free(work);
     return result;
 }
+
+struct dl_translit {
+    UTransliterator *trans;
+};
+
+dl_translit *dl_translit_open(const char *id, char *error, int32_t errorCapacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    UChar id16[128];
+    u_uastrncpy(id16, id, 127);
+    id16[127] = 0;
+    UTransliterator *trans = utrans_openU(id16, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
+    if (U_FAILURE(status)) { put_error(error, errorCapacity, "utrans_openU", status); return NULL; }
+    dl_translit *t = malloc(sizeof(dl_translit));
+    if (!t) { utrans_close(trans); return NULL; }
+    t->trans = trans;
+    return t;
+}
+
+void dl_translit_close(dl_translit *translit) {
+    if (!translit) return;
+    utrans_close(translit->trans);
+    free(translit);
+}
+
+int32_t dl_translit_run(dl_translit *translit, const char *source, int32_t length, char *dest, int32_t capacity) {
+    UChar *src16 = NULL;
+    int32_t units = utf8_to_utf16(source, length, &src16);
+    if (units < 0) { free(src16); return -1; }
+    // Han to Latin writes a syllable and a space per character: give it room.
+    int32_t cap = units * 8 + 16;
+    UChar *work = malloc(sizeof(UChar) * (size_t)cap);
+    if (!work) { free(src16); return -1; }
+    memcpy(work, src16, sizeof(UChar) * (size_t)units);
+    free(src16);
+    int32_t textLength = units, limit = units;
+    UErrorCode status = U_ZERO_ERROR;
+    utrans_transUChars(translit->trans, work, &textLength, cap, 0, &limit, &status);
+    int32_t result = U_FAILURE(status) ? -1 : utf16_to_utf8(work, textLength, dest, capacity);
+    free(work);
+    return result;
+}

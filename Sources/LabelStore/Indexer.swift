@@ -63,9 +63,11 @@ public struct Indexer: Sendable {
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let parser: LabelParser
             let folder: Folder
+            let pinyin: Pinyin
             do {
                 parser = try makeParser()
                 folder = try Folder()
+                pinyin = try Pinyin()
             } catch {
                 while let (_, path) = work.next() { results.add(.failed, path: path, reason: "\(error)"); onEvent(.failed(path: path, reason: "\(error)")) }
                 return
@@ -78,7 +80,7 @@ public struct Indexer: Sendable {
                         results.add(.unchanged, path: path)
                     } else {
                         let (label, lines) = try parser.parseWithLines(bytes: bytes, path: path)
-                        try store.write(try PreparedDocument(label: label, lines: lines, path: path, folder: folder), folder: folder)
+                        try store.write(try PreparedDocument(label: label, lines: lines, path: path, folder: folder, pinyin: pinyin), folder: folder)
                         results.add(indexed[path] == nil ? .added : .replaced, path: path)
                     }
                     onEvent(.done(path: path, index: n, total: files.count))

@@ -5,11 +5,18 @@ extension LabelStore {
     public struct SearchFilters: Sendable {
         public var section: String?
         public var kind: String?
+        /// Generic, trade or English name, or pinyin of the generic name (folded; either contains the other).
+        public var drug: String?
+        /// Marketing authorization holder (folded; contains).
+        public var holder: String?
         public var limit = 20
         public var offset = 0
-        public init(section: String? = nil, kind: String? = nil, limit: Int = 20, offset: Int = 0) {
+        public init(section: String? = nil, kind: String? = nil, drug: String? = nil, holder: String? = nil,
+                    limit: Int = 20, offset: Int = 0) {
             self.section = section
             self.kind = kind
+            self.drug = drug
+            self.holder = holder
             self.limit = limit
             self.offset = offset
         }
@@ -34,6 +41,10 @@ extension LabelStore {
         var arguments: StatementArguments = [match]
         if let key = filters.section { sql += " AND s.key = ?"; arguments += [key] }
         if let kind = filters.kind { sql += " AND d.kind = ?"; arguments += [kind] }
+        if filters.drug != nil || filters.holder != nil {
+            let ids = try documents(drug: filters.drug, holder: filters.holder, folder: folder)
+            sql += " AND d.id IN (\(ids.isEmpty ? "NULL" : ids.map(String.init).joined(separator: ",")))"
+        }
         sql += " GROUP BY m.section_id ORDER BY score, d.path, s.ordinal LIMIT ? OFFSET ?"
         arguments += [filters.limit, filters.offset]
         let firstTerm = query.terms.first { $0.op != .not }?.text ?? ""
@@ -43,6 +54,32 @@ extension LabelStore {
                 return SearchHit(path: row["path"], title: row["title"], genericName: row["generic_name"], kind: row["kind"],
                                  section: row["key"], heading: row["heading"], line: row["start_line"],
                                  snippet: Snippet.make(text, around: firstTerm, folder: folder), score: row["score"])
+            }
+        }
+    }
+
+    /// Documents whose names match a drug (generic, trade, English, or the generic name's
+    /// pinyin with or without tones and spaces) and whose holder matches.
+    func documents(drug: String?, holder: String?, folder: Folder) throws -> [Int64] {
+        let pinyin = try Pinyin()
+        let wantedDrug = drug.map { folder.fold($0) }
+        let wantedPinyin = drug.map { pinyin.key($0) }
+        let wantedHolder = holder.map { folder.fold($0) }
+        return try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, generic_name, trade_name, english_name, pinyin, holder FROM documents").compactMap { row in
+                if let want = wantedDrug {
+                    let names = ["generic_name", "trade_name", "english_name"].compactMap { (row[$0] as String?).map { folder.fold($0) } }
+                    let byName = names.contains { !$0.isEmpty && !want.isEmpty && ($0.contains(want) || want.contains($0)) }
+                    let byPinyin = (row["pinyin"] as String?).map { p in
+                        guard let w = wantedPinyin, w.count >= 3 else { return false }
+                        return p.contains(w)
+                    } ?? false
+                    if !byName && !byPinyin { return nil }
+                }
+                if let want = wantedHolder {
+                    guard let h = row["holder"] as String?, folder.fold(h).contains(want) else { return nil }
+                }
+                return row["id"] as Int64
             }
         }
     }

@@ -18,10 +18,10 @@ extension LabelStore {
             try removeDocument(db, path: doc.path, folder: folder)
             let m = label.metadata
             try db.execute(sql: """
-                INSERT INTO documents (path, sha256, kind, title, generic_name, trade_name, english_name, holder, json)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO documents (path, sha256, kind, title, generic_name, trade_name, english_name, holder, pinyin, json)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [doc.path, label.source.sha256, label.kind.rawValue, label.title, m.genericName, m.tradeName,
-                                 m.englishName, m.holder?.name, doc.json])
+                                 m.englishName, m.holder?.name, doc.pinyin, doc.json])
             let documentID = db.lastInsertedRowID
             for (ordinal, rows) in doc.sections.enumerated() {
                 let s = rows.section

@@ -18,8 +18,9 @@ public struct PreparedDocument: Sendable {
     public let label: Label
     let sections: [SectionRows]
     let json: String
+    let pinyin: String?
 
-    public init(label: Label, lines: [SourceLine], path: String, folder: Folder) throws {
+    public init(label: Label, lines: [SourceLine], path: String, folder: Folder, pinyin: Pinyin) throws {
         self.path = path
         self.label = label
         var rows: [SectionRows] = []
@@ -33,5 +34,6 @@ public struct PreparedDocument: Sendable {
         }
         sections = rows
         json = String(decoding: try LabelJSON.encode(label), as: UTF8.self)
+        self.pinyin = label.metadata.genericName.map(pinyin.key)
     }
 }

@@ -17,6 +17,8 @@ enum StoreSchema {
                     trade_name TEXT,
                     english_name TEXT,
                     holder TEXT,
+                    -- Pinyin of the generic name, tones and spaces removed (ajilunsaizhusheye).
+                    pinyin TEXT,
                     json TEXT NOT NULL
                 );
                 CREATE TABLE sections (

@@ -21,6 +21,12 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "Only documents of this kind (label, application, slides, article).")
     var kind: String?
 
+    @Option(help: "Only documents of this drug: generic, trade or English name, or pinyin (ajilunsai).")
+    var drug: String?
+
+    @Option(help: "Only documents of this marketing authorization holder.")
+    var holder: String?
+
     @Option(help: "text, json, ndjson or csv.")
     var format: Format = .text
 
@@ -45,7 +51,7 @@ struct SearchCommand: ParsableCommand {
         }
         let hits: [SearchHit]
         do {
-            hits = try labelStore.search(SearchQuery(query), filters: .init(section: key, kind: kind, limit: limit, offset: offset),
+            hits = try labelStore.search(SearchQuery(query), filters: .init(section: key, kind: kind, drug: drug, holder: holder, limit: limit, offset: offset),
                                          folder: parser.matchingFolder)
         } catch let error as StoreError {
             Console.error(error.description)

@@ -72,6 +72,23 @@ struct StoreTests {
         #expect(fever.first.map { $0.snippet.contains("【发热】") } == true)
     }
 
+    @Test("drug filter by generic, trade or English name or pinyin with or without tones; holder filter")
+    func drugAndHolder() throws {
+        let store = try indexedCorpus()
+        let find = { (drug: String?, holder: String?) in
+            try self.paths(store.search(SearchQuery("骨髓瘤 OR 淋巴瘤"), filters: .init(drug: drug, holder: holder, limit: 1000), folder: self.folder))
+        }
+        let axicel: Set = ["axicabtagene-ciloleucel-label-2024.txt", "axicabtagene-ciloleucel-nrdl-application-2023.txt",
+                           "axicabtagene-ciloleucel-slides-2025.txt"]
+        #expect(try find("ajilunsai", nil) == axicel)
+        #expect(try find("ā jí lún sài", nil) == axicel)
+        #expect(try find("阿基仑赛注射液", nil) == axicel)
+        #expect(try find("奕凯达", nil) == ["axicabtagene-ciloleucel-label-2024.txt"])
+        #expect(try find("zewojiaolunsai", nil) == ["zevorcabtagene-autoleucel-nrdl-application-2025.txt"])
+        #expect(try find(nil, "恺兴") == ["zevorcabtagene-autoleucel-nrdl-application-2025.txt"])
+        #expect(try find("托珠单抗", nil).isEmpty)
+    }
+
     @Test("SQL, FTS5 syntax and very long strings are searched as text")
     func oddQueries() throws {
         let store = try indexedCorpus()

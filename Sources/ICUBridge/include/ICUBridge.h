@@ -44,6 +44,14 @@ void dl_folder_close(dl_folder *folder);
 int32_t dl_folder_fold(dl_folder *folder, const char *source, int32_t length,
                        char *dest, int32_t capacity);
 
+/// Any ICU transliterator by its id (`Han-Latin; Latin-ASCII`). Not thread-safe.
+typedef struct dl_translit dl_translit;
+dl_translit *dl_translit_open(const char *id, char *error, int32_t errorCapacity);
+void dl_translit_close(dl_translit *translit);
+/// Transliterates UTF-8 `source`. Returns the UTF-8 length needed; writes at most `capacity`
+/// bytes. Negative on error.
+int32_t dl_translit_run(dl_translit *translit, const char *source, int32_t length, char *dest, int32_t capacity);
+
 #ifdef __cplusplus
 }
 #endif
