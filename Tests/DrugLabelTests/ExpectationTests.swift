@@ -7,7 +7,7 @@ import Testing
 @Suite("Hand-read expectations")
 struct ExpectationTests {
     /// Facts that later stages own (tables, doses, …) and keys that only explain.
-    static let laterStages: Set<String> = ["abbreviations", "crosscheckAgainst000"]
+    static let laterStages: Set<String> = ["crosscheckAgainst000"]
 
     @Test("facts of each corpus document", arguments: TestSupport.expectationNames)
     func facts(_ name: String) throws {
@@ -71,6 +71,12 @@ struct ExpectationTests {
                 DoseExpectations.checkDoses(value as! [[String: Any]], label, fold, name: name)
             case "quantities":
                 DoseExpectations.checkQuantities(value as! [[String: Any]], label, fold, name: name)
+            case "abbreviations":
+                // At least one definition of each short form has exactly this long form.
+                for (short, long) in value as! [String: String] {
+                    let longs = label.abbreviations.filter { $0.short == short }.map { fold($0.long) }
+                    #expect(longs.contains(fold(long)), "\(name): \(short) → \(long) not among \(longs)")
+                }
             case "tables":
                 try TableExpectations.check(value as! [[String: Any]], label, fold)
             case "pageFooters":

@@ -89,6 +89,7 @@ public final class LabelParser {
         var label = Label(source: source, kind: kind)
         label.diagnostics = diagnostics + [reason]
         let layout = Layout(measuring: lines)
+        var labelParagraphs: [Paragraph] = []
         switch kind {
         case .label:
             let headings = hasBracketed ? bracketed : bare
@@ -101,6 +102,7 @@ public final class LabelParser {
                 .label(preamble: result.preamble, sections: result.sections, paragraphs: result.paragraphs)
             label.diagnostics += result.diagnostics
             label.tables = result.tables
+            labelParagraphs = result.paragraphs.flatMap { $0 }
             let units = TextUnit.units(sections: result.sections, paragraphs: result.paragraphs, tables: result.tables)
             (label.doses, label.quantities) = DoseExtractor(rules: dosingRules)
                 .extract(units, lines: lines, product: label.metadata.genericName)
@@ -112,6 +114,20 @@ public final class LabelParser {
         case .article, .unknown:
             label.diagnostics.append(Diagnostic(.warning, "segment.noSections",
                                                 "no label sections (【】 headings) were found; nothing was segmented"))
+        }
+        // Every definition the document makes, whatever its kind: an article defines terms too.
+        let reader = AbbreviationReader(leadWords: rules.abbreviationLeadWords)
+        let text: [(String, SourceSpan)]
+        switch kind {
+        case .label: text = labelParagraphs.map { ($0.text, $0.span) }
+        case .application, .slides: text = label.fields.map { ($0.value, $0.span) }
+        case .article, .unknown: text = WrapJoiner(layout: layout, rules: rules).paragraphs(lines).map { ($0.text, $0.span) }
+        }
+        var seen = Set<String>()
+        for (t, span) in text {
+            for a in reader.read(t, span: span) where seen.insert("\(a.short)\u{1}\(a.long)").inserted {
+                label.abbreviations.append(a)
+            }
         }
         return label
     }

@@ -14,6 +14,8 @@ public struct TextRules: Sendable {
     var pageFooters: [RegexLead]
     public var sentenceEnd: Set<Character>
     public var referenceLeads: [String]
+    /// Words that end the clause before a defined term (`伴随有细胞因子释放综合征（CRS）`), longest first.
+    public var abbreviationLeadWords: [String]
     public var furnitureMaxWidth: Int
     public var furnitureMinPages: Int
     public var furnitureWindow: Int
@@ -54,6 +56,7 @@ public struct TextRules: Sendable {
         var pageFooterPatterns: [String]
         var sentenceEnd: String
         var referenceLeads: [String]
+        var abbreviationLeadWords: [String]?
         var runningFurniture: Furniture
     }
 
@@ -77,6 +80,7 @@ public struct TextRules: Sendable {
         pageFooters = try file.pageFooterPatterns.map { try RegexLead($0) }
         sentenceEnd = Set(file.sentenceEnd)
         referenceLeads = file.referenceLeads.sorted { $0.count > $1.count }
+        abbreviationLeadWords = (file.abbreviationLeadWords ?? []).sorted { $0.count > $1.count }
         furnitureMaxWidth = file.runningFurniture.maxWidth
         furnitureMinPages = file.runningFurniture.minPages
         furnitureWindow = file.runningFurniture.window

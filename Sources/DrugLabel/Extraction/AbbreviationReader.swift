@@ -1,0 +1,76 @@
+/// Definitions of abbreviations: `细胞因子释放综合征（CRS）`, `嵌合抗原受体（CAR）`,
+/// `cytokine release syndrome (CRS)`. The long form is the term right before the bracket: a run
+/// of Han characters, cut after the last word that ends the clause before it (`伴随有`, `和`),
+/// or Latin words whose initials spell the short form.
+struct AbbreviationReader: Sendable {
+    let leadWords: [String]
+
+    func read(_ text: String, span: SourceSpan) -> [Abbreviation] {
+        let s = Array(text.unicodeScalars)
+        var found: [Abbreviation] = []
+        var i = 0
+        while i < s.count {
+            guard s[i] == "（" || s[i] == "(" else { i += 1; continue }
+            var j = i + 1
+            while j < s.count, j - i <= 16, s[j] != "）" && s[j] != ")" { j += 1 }
+            guard j < s.count, j - i <= 16 else { i += 1; continue }
+            let short = String(String.UnicodeScalarView(s[(i + 1)..<j])).trimmingSpaces()
+            if AbbreviationReader.isShortForm(short), let long = longForm(s, before: i, short: short) {
+                found.append(Abbreviation(short: short, long: long, span: span))
+            }
+            i = j + 1
+        }
+        return found
+    }
+
+    /// `CRS`, `ICANS`, `CAR-T`, `IL-6`: an upper-case letter first, two to twelve letters,
+    /// digits and hyphens, at least two of them upper case.
+    static func isShortForm(_ s: String) -> Bool {
+        let scalars = Array(s.unicodeScalars)
+        guard (2...12).contains(scalars.count), let first = scalars.first, ("A"..."Z").contains(first) else { return false }
+        guard scalars.allSatisfy({ ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" })
+        else { return false }
+        return scalars.filter { ("A"..."Z").contains($0) }.count >= 2
+    }
+
+    private func longForm(_ s: [Unicode.Scalar], before end: Int, short: String) -> String? {
+        var k = end
+        while k > 0, s[k - 1] == " " { k -= 1 }
+        guard k > 0 else { return nil }
+        if s[k - 1].properties.isIdeographic {
+            var start = k
+            // `弥漫性大 B 细胞淋巴瘤`: a single Latin letter inside the term belongs to it.
+            while start > 0 {
+                let c = s[start - 1]
+                if c.properties.isIdeographic { start -= 1; continue }
+                if c == " " || (c.isASCII && c.properties.isAlphabetic) {
+                    var m = start - 1
+                    while m > 0, s[m - 1] == " " || (s[m - 1].isASCII && s[m - 1].properties.isAlphabetic) { m -= 1 }
+                    let letters = s[m..<start].filter { $0 != " " }.count
+                    if letters == 1, m > 0, s[m - 1].properties.isIdeographic { start = m; continue }
+                }
+                break
+            }
+            var run = String(String.UnicodeScalarView(s[start..<k])).trimmingSpaces()
+            // Cut after the last word that ends the clause, where enough of a term is left.
+            var best = 0
+            for word in leadWords {
+                if let r = run.lastByteRange(of: word) {
+                    let offset = run.unicodeScalars.distance(from: run.startIndex, to: r.upperBound)
+                    if run.unicodeScalars.count - offset >= 2 { best = max(best, offset) }
+                }
+            }
+            run = String(run.unicodeScalars.dropFirst(best)).trimmingSpaces()
+            return run.unicodeScalars.count >= 2 ? run : nil
+        }
+        // `Cytokine Release Syndrome (CRS)`: Latin words whose initials spell the short form.
+        let letters = short.unicodeScalars.filter { ("A"..."Z").contains($0) }
+        let words = String(String.UnicodeScalarView(s[max(0, k - 120)..<k]))
+            .split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
+        guard words.count >= letters.count, letters.count >= 2 else { return nil }
+        let candidate = Array(words.suffix(letters.count))
+        let initials = candidate.compactMap { $0.unicodeScalars.first.map { Character($0).uppercased() } }.joined()
+        guard initials == String(String.UnicodeScalarView(letters)) else { return nil }
+        return candidate.joined(separator: " ")
+    }
+}
