@@ -26,7 +26,8 @@ extension LabelStore {
     /// the full-text query itself, which is therefore materialized before the best paragraph
     /// of each section is chosen.
     public func search(_ query: SearchQuery, filters: SearchFilters, folder: Folder) throws -> [SearchHit] {
-        guard let match = query.match(folder: folder) else { throw StoreError.emptyQuery }
+        let alternatives = try expansions(of: query, folder: folder)
+        guard let match = query.match(folder: folder, alternatives: alternatives) else { throw StoreError.emptyQuery }
         var sql = """
             WITH m AS MATERIALIZED (
                 SELECT p.section_id, p.start_line, p.text, bm25(paragraph_index) AS score
@@ -51,9 +52,18 @@ extension LabelStore {
         return try pool.read { db in
             try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
                 let text: String = row["text"]
+                // Which form matched: the term itself, or one of its expansions.
+                var shown = firstTerm
+                var expansion: String?
+                if !Snippet.contains(text, firstTerm, folder: folder),
+                   let other = alternatives[firstTerm]?.first(where: { Snippet.contains(text, $0, folder: folder) }) {
+                    shown = other
+                    expansion = "\(firstTerm) → \(other)"
+                }
                 return SearchHit(path: row["path"], title: row["title"], genericName: row["generic_name"], kind: row["kind"],
                                  section: row["key"], heading: row["heading"], line: row["start_line"],
-                                 snippet: Snippet.make(text, around: firstTerm, folder: folder), score: row["score"])
+                                 snippet: Snippet.make(text, around: shown, folder: folder), score: row["score"],
+                                 expansion: expansion)
             }
         }
     }
@@ -82,5 +92,25 @@ extension LabelStore {
                 return row["id"] as Int64
             }
         }
+    }
+
+    /// For each term of the query that is an abbreviation some document defines, or the long
+    /// form of one, the other forms (folded comparison; the stored forms as written).
+    func expansions(of query: SearchQuery, folder: Folder) throws -> [String: [String]] {
+        let pairs: [(String, String)] = try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT DISTINCT short, long FROM abbreviations").map { ($0["short"], $0["long"]) }
+        }
+        var result: [String: [String]] = [:]
+        for term in query.terms where term.op != .not {
+            let key = SearchKey.characters(term.text, folder: folder)
+            guard !key.isEmpty else { continue }
+            var others: [String] = []
+            for (short, long) in pairs {
+                if SearchKey.characters(short, folder: folder) == key { others.append(long) }
+                if SearchKey.characters(long, folder: folder) == key { others.append(short) }
+            }
+            if !others.isEmpty { result[term.text] = Array(Set(others)).sorted() }
+        }
+        return result
     }
 }

@@ -52,6 +52,10 @@ extension LabelStore {
                         """, arguments: [documentID, t.id, t.section, r.group, r.label, cells, r.span.startLine, r.span.endLine])
                 }
             }
+            for a in label.abbreviations {
+                try db.execute(sql: "INSERT INTO abbreviations (document_id, short, long, start_line) VALUES (?, ?, ?, ?)",
+                               arguments: [documentID, a.short, a.long, a.span.startLine])
+            }
             for f in label.fields {
                 try db.execute(sql: "INSERT INTO fields (document_id, name, value, start_line, end_line) VALUES (?, ?, ?, ?, ?)",
                                arguments: [documentID, f.name, f.value, f.span.startLine, f.span.endLine])

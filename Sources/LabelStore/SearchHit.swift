@@ -12,4 +12,6 @@ public struct SearchHit: Codable, Sendable, Hashable {
     public var snippet: String
     /// BM25 (smaller is better, as SQLite gives it).
     public var score: Double
+    /// When the section matched through an abbreviation's other form: `CRS → 细胞因子释放综合征`.
+    public var expansion: String?
 }

@@ -42,17 +42,20 @@ public struct SearchQuery: Sendable, Hashable {
         self.terms = terms
     }
 
-    /// The FTS5 MATCH expression, or nil when no term has anything searchable.
-    public func match(folder: Folder) -> String? {
+    /// The FTS5 MATCH expression, or nil when no term has anything searchable. A term with
+    /// `alternatives` (an abbreviation's expansions) matches any of them.
+    public func match(folder: Folder, alternatives: [String: [String]] = [:]) -> String? {
         var expression = ""
         var positives = 0
         for term in terms {
             guard let m = SearchKey.match(term.text, folder: folder) else { continue }
+            let others = (alternatives[term.text] ?? []).compactMap { SearchKey.match($0, folder: folder) }.filter { $0 != m }
+            let part = others.isEmpty ? m : "(" + ([m] + others).joined(separator: " OR ") + ")"
             if expression.isEmpty {
                 guard term.op != .not else { continue }
-                expression = m
+                expression = part
             } else {
-                expression += " \(term.op.rawValue) \(m)"
+                expression += " \(term.op.rawValue) \(part)"
             }
             if term.op != .not { positives += 1 }
         }

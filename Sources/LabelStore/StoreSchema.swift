@@ -65,6 +65,12 @@ enum StoreSchema {
                     start_line INTEGER NOT NULL, end_line INTEGER NOT NULL
                 );
                 CREATE INDEX fields_document ON fields(document_id);
+                CREATE TABLE abbreviations (
+                    id INTEGER PRIMARY KEY,
+                    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                    short TEXT NOT NULL, long TEXT NOT NULL, start_line INTEGER NOT NULL
+                );
+                CREATE INDEX abbreviations_short ON abbreviations(short);
                 """)
         }
         return migrator

@@ -61,7 +61,8 @@ struct SearchCommand: ParsableCommand {
         case .text:
             if hits.isEmpty { Console.out("no hits\n") }
             for hit in hits {
-                Console.out("\(hit.path):\(hit.line)  【\(hit.heading)】\(hit.section.map { " \($0)" } ?? "")  \(hit.genericName ?? hit.title ?? "")\n    \(hit.snippet)\n")
+                let via = hit.expansion.map { "  (via \($0))" } ?? ""
+                Console.out("\(hit.path):\(hit.line)  【\(hit.heading)】\(hit.section.map { " \($0)" } ?? "")  \(hit.genericName ?? hit.title ?? "")\(via)\n    \(hit.snippet)\n")
             }
         case .json:
             Console.out(try LabelJSON.encode(hits))

@@ -89,6 +89,21 @@ struct StoreTests {
         #expect(try find("托珠单抗", nil).isEmpty)
     }
 
+    @Test("an abbreviation finds sections that write only its long form, and the reverse, saying so")
+    func abbreviations() throws {
+        let store = try indexedCorpus()
+        let all = StoreTests.all
+        let short = try store.search(SearchQuery("CRS"), filters: all, folder: folder)
+        let long = try store.search(SearchQuery("细胞因子释放综合征"), filters: all, folder: folder)
+        let key = { (h: SearchHit) in "\(h.path) \(h.heading)" }
+        #expect(Set(long.map(key)).isSubset(of: Set(short.map(key))) && Set(short.map(key)).isSubset(of: Set(long.map(key))))
+        #expect(long.contains { $0.expansion == "细胞因子释放综合征 → CRS" && $0.snippet.contains("【CRS】") })
+        let counts = try store.counts()
+        #expect((counts["abbreviations"] ?? 0) > 50)
+    }
+
+    static let all = LabelStore.SearchFilters(limit: 10_000)
+
     @Test("SQL, FTS5 syntax and very long strings are searched as text")
     func oddQueries() throws {
         let store = try indexedCorpus()
