@@ -233,6 +233,12 @@ struct CommandLineTests {
         let rows = fever.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(rows.count == 3 && rows[1].contains("100/46") && rows[2].contains("93/9"))
 
+        let export = try run(["export", "--db", db])
+        let objects = try export.stdout.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        #expect(objects.count == 5)
+        let label = try #require(objects.first { $0["kind"] as? String == "label" })
+        #expect((label["contraindications"] as? [String])?.first == "对活性成分或任何辅料有超敏者禁用。")
+
         let junk = try TestSupport.scratch().appendingPathComponent("junk.sqlite")
         try Data("not a database".utf8).write(to: junk)
         let refused = try run(["search", "发热", "--db", junk.path])
