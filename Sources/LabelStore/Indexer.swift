@@ -92,6 +92,8 @@ public struct Indexer: Sendable {
                 }
             }
         }
+        // Fold the write-ahead log into the file, so its size is the index's size.
+        try store.checkpoint()
         let tally = results.tally()
         summary.added = tally.added
         summary.replaced = tally.replaced

@@ -64,6 +64,11 @@ public final class LabelStore: Sendable {
         guard head == Data("SQLite format 3\0".utf8) else { throw StoreError.notADatabase(path: path) }
     }
 
+    /// Folds the write-ahead log into the database file.
+    public func checkpoint() throws {
+        try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+    }
+
     /// How many documents, sections, paragraphs, doses and table rows the index holds.
     public func counts() throws -> [String: Int] {
         try pool.read { db in
