@@ -10,11 +10,19 @@ extension LabelStore {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         try pool.read { db in
-            let cursor = try Row.fetchCursor(db, sql: "SELECT path, json FROM documents ORDER BY path")
-            while let row = try cursor.next() {
-                let json: String = row["json"]
-                let label = try LabelJSON.decode(Data(json.utf8))
-                try each(try encoder.encode(ExportedDocument(path: row["path"], label: label)))
+            let documents = try Row.fetchAll(db, sql: "SELECT id, path, sha256, kind, title, metadata, boxed_warning FROM documents ORDER BY path")
+            for doc in documents {
+                let id: Int64 = doc["id"]
+                let sections = try Row.fetchAll(db, sql: """
+                    SELECT s.key, s.heading, group_concat(p.text, char(10)) AS text FROM sections s
+                    LEFT JOIN (SELECT section_id, text FROM paragraphs ORDER BY id) p ON p.section_id = s.id
+                    WHERE s.document_id = ? GROUP BY s.id ORDER BY s.ordinal
+                    """, arguments: [id]).map { (key: $0["key"] as String?, heading: $0["heading"] as String, text: ($0["text"] as String?) ?? "") }
+                let metadata: String = doc["metadata"]
+                let exported = ExportedDocument(path: doc["path"], sha256: doc["sha256"], kind: doc["kind"], title: doc["title"],
+                                                metadata: try JSONDecoder().decode(Metadata.self, from: Data(metadata.utf8)),
+                                                boxedWarning: doc["boxed_warning"], sections: sections)
+                try each(try encoder.encode(exported))
             }
         }
     }
@@ -23,7 +31,12 @@ extension LabelStore {
 /// The export shape of one document.
 struct ExportedDocument: Encodable {
     let path: String
-    let label: Label
+    let sha256: String
+    let kind: String
+    let title: String?
+    let metadata: Metadata
+    let boxedWarning: String?
+    let sections: [(key: String?, heading: String, text: String)]
 
     private struct Key: CodingKey {
         var stringValue: String
@@ -38,17 +51,17 @@ struct ExportedDocument: Encodable {
     func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Key.self)
         try c.encode(path, forKey: Key("path"))
-        try c.encode(label.source.sha256, forKey: Key("sha256"))
-        try c.encode(label.kind.rawValue, forKey: Key("kind"))
-        try c.encode(label.title, forKey: Key("title"))
-        try c.encode(label.metadata, forKey: Key("metadata"))
+        try c.encode(sha256, forKey: Key("sha256"))
+        try c.encode(kind, forKey: Key("kind"))
+        try c.encode(title, forKey: Key("title"))
+        try c.encode(metadata, forKey: Key("metadata"))
         var byKey: [String: [String]] = [:]
         var other: [Other] = []
-        for section in label.sections {
+        for section in sections {
             if let key = section.key { byKey[key, default: []].append(section.text) } else { other.append(Other(heading: section.heading, text: section.text)) }
         }
         for (key, texts) in byKey { try c.encode(texts, forKey: Key(key)) }
         if !other.isEmpty { try c.encode(other, forKey: Key("other_sections")) }
-        if let warning = label.boxedWarning { try c.encode([warning.items.joined(separator: "\n")], forKey: Key("boxed_warning")) }
+        if let boxedWarning { try c.encode([boxedWarning], forKey: Key("boxed_warning")) }
     }
 }

@@ -22,64 +22,59 @@ extension LabelStore {
         public var field: Field
     }
 
-    /// The stored documents, decoded, for queries that read the model's own views rather than
-    /// repeat them in SQL. `where` narrows them first.
-    func labels(_ db: Database, where condition: String = "1", arguments: StatementArguments = []) throws -> [(String, Label)] {
-        try Row.fetchAll(db, sql: "SELECT path, json FROM documents WHERE \(condition) ORDER BY path", arguments: arguments).map { row in
-            let json: String = row["json"]
-            return (row["path"], try LabelJSON.decode(Data(json.utf8)))
-        }
-    }
-
-    /// Doses whose drug matches `drug` as `LabelParser.sameDrug` decides, with the unit and per
-    /// given.
+    /// Doses of a drug (folded, either name containing the other, as `doses --drug` matches;
+    /// the index holds the resolved names, so `本品` is already the generic name), with the unit
+    /// and per given. The rows are the library's own `Dose` values, stored at index time.
     public func doses(drug: String?, unit: String?, per: String?, parser: LabelParser) throws -> [DoseHit] {
-        try pool.read { db in
-            var sql = "SELECT DISTINCT d.id FROM documents d JOIN doses x ON x.document_id = d.id WHERE 1"
-            var arguments: StatementArguments = []
-            if let unit { sql += " AND x.unit = ?"; arguments += [unit] }
-            if let per { sql += " AND x.per = ?"; arguments += [per] }
-            let ids = try Int64.fetchAll(db, sql: sql, arguments: arguments)
-            guard !ids.isEmpty else { return [] }
-            let list = ids.map(String.init).joined(separator: ",")
-            return try labels(db, where: "id IN (\(list))").flatMap { path, label in
-                label.doses.filter { d in
-                    (unit == nil || d.unit == unit) && (per == nil || d.per == per)
-                        && (drug == nil || parser.sameDrug(d.drug, drug!, in: label))
-                }.map { DoseHit(path: path, dose: $0) }
+        var sql = "SELECT d.path, x.json FROM doses x JOIN documents d ON d.id = x.document_id WHERE 1"
+        var arguments: StatementArguments = []
+        if let unit { sql += " AND x.unit = ?"; arguments += [unit] }
+        if let per { sql += " AND x.per = ?"; arguments += [per] }
+        if let drug {
+            let key = parser.matchingFolder.fold(drug)
+            sql += " AND (instr(x.drug_key, ?) > 0 OR instr(?, x.drug_key) > 0)"
+            arguments += [key, key]
+        }
+        sql += " ORDER BY d.path, x.id"
+        return try pool.read { db in
+            try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                let json: String = row["json"]
+                return DoseHit(path: row["path"], dose: try JSONDecoder().decode(Dose.self, from: Data(json.utf8)))
             }
         }
     }
 
-    /// Adverse-reaction rows whose term is `term` (folded: `发热` is not `发热性中性粒细胞减少症`) with
-    /// at least the given all-grade and grade-3-or-worse percentages in some arm.
+    /// Adverse-reaction rows whose term is `term` (folded: `发热` is not `发热性中性粒细胞减少症`)
+    /// with at least the given all-grade and grade-3-or-worse percentages in one arm. The rows
+    /// are the library's `AdverseReactionRow` view, stored at index time, one line per arm.
     public func adverseReactions(term: String, minAll: Double?, minGrade3: Double?, parser: LabelParser) throws -> [ReactionHit] {
-        let folder = parser.matchingFolder
-        let wanted = folder.fold(term)
+        var sql = """
+            SELECT DISTINCT d.path, r.table_id, r.row_ordinal, r.json FROM reaction_arms r
+            JOIN documents d ON d.id = r.document_id WHERE r.term_key = ?
+            """
+        var arguments: StatementArguments = [parser.matchingFolder.fold(term)]
+        if let minAll { sql += " AND r.all_grades >= ?"; arguments += [minAll] }
+        if let minGrade3 { sql += " AND r.grade3 >= ?"; arguments += [minGrade3] }
+        sql += " ORDER BY d.path, r.table_id, r.row_ordinal"
         return try pool.read { db in
-            try labels(db, where: "id IN (SELECT DISTINCT document_id FROM table_rows)").flatMap { path, label in
-                label.tables.flatMap { table in
-                    table.adverseReactionRows().filter { row in
-                        guard folder.fold(row.term) == wanted else { return false }
-                        return row.arms.contains { arm in
-                            (minAll.map { (arm.allGrades ?? -1) >= $0 } ?? true) && (minGrade3.map { (arm.grade3OrWorse ?? -1) >= $0 } ?? true)
-                        }
-                    }.map { ReactionHit(path: path, table: table.id, row: $0) }
-                }
+            try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                let json: String = row["json"]
+                return ReactionHit(path: row["path"], table: row["table_id"],
+                                   row: try JSONDecoder().decode(AdverseReactionRow.self, from: Data(json.utf8)))
             }
         }
     }
 
     /// Form fields whose name matches `name` (folded, either contains the other).
     public func fields(name: String, parser: LabelParser) throws -> [FieldHit] {
-        let folder = parser.matchingFolder
-        let wanted = folder.fold(name)
+        let key = parser.matchingFolder.fold(name)
         return try pool.read { db in
-            try labels(db, where: "id IN (SELECT DISTINCT document_id FROM fields)").flatMap { path, label in
-                label.fields.filter { f in
-                    let got = folder.fold(f.name)
-                    return got.contains(wanted) || wanted.contains(got)
-                }.map { FieldHit(path: path, field: $0) }
+            try Row.fetchAll(db, sql: """
+                SELECT d.path, f.name, f.value, f.start_line, f.end_line FROM fields f JOIN documents d ON d.id = f.document_id
+                WHERE instr(f.name_key, ?) > 0 OR instr(?, f.name_key) > 0 ORDER BY d.path, f.id
+                """, arguments: [key, key]).map { row in
+                FieldHit(path: row["path"], field: Field(name: row["name"], value: row["value"],
+                                                         span: SourceSpan(startLine: row["start_line"], endLine: row["end_line"])))
             }
         }
     }

@@ -95,21 +95,18 @@ extension LabelStore {
     }
 
     /// For each term of the query that is an abbreviation some document defines, or the long
-    /// form of one, the other forms (folded comparison; the stored forms as written).
+    /// form of one, the other forms as written, looked up by their stored folded keys.
     func expansions(of query: SearchQuery, folder: Folder) throws -> [String: [String]] {
-        let pairs: [(String, String)] = try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT DISTINCT short, long FROM abbreviations").map { ($0["short"], $0["long"]) }
-        }
         var result: [String: [String]] = [:]
-        for term in query.terms where term.op != .not {
-            let key = SearchKey.characters(term.text, folder: folder)
-            guard !key.isEmpty else { continue }
-            var others: [String] = []
-            for (short, long) in pairs {
-                if SearchKey.characters(short, folder: folder) == key { others.append(long) }
-                if SearchKey.characters(long, folder: folder) == key { others.append(short) }
+        try pool.read { db in
+            for term in query.terms where term.op != .not {
+                let key = String(String.UnicodeScalarView(SearchKey.characters(term.text, folder: folder)))
+                guard !key.isEmpty else { continue }
+                let longs = try String.fetchAll(db, sql: "SELECT DISTINCT long FROM abbreviations WHERE short_key = ?", arguments: [key])
+                let shorts = try String.fetchAll(db, sql: "SELECT DISTINCT short FROM abbreviations WHERE long_key = ?", arguments: [key])
+                let others = Array(Set(longs + shorts)).sorted()
+                if !others.isEmpty { result[term.text] = others }
             }
-            if !others.isEmpty { result[term.text] = Array(Set(others)).sorted() }
         }
         return result
     }

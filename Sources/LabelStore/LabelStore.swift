@@ -73,7 +73,7 @@ public final class LabelStore: Sendable {
     public func counts() throws -> [String: Int] {
         try pool.read { db in
             var result: [String: Int] = [:]
-            for table in ["documents", "sections", "paragraphs", "doses", "table_rows", "fields", "abbreviations"] {
+            for table in ["documents", "sections", "paragraphs", "doses", "table_rows", "reaction_arms", "fields", "abbreviations"] {
                 result[table] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
             }
             return result

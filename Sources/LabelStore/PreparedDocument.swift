@@ -17,8 +17,22 @@ public struct PreparedDocument: Sendable {
     public let path: String
     public let label: Label
     let sections: [SectionRows]
-    let json: String
+    let metadata: String
     let pinyin: String?
+    /// The folded keys that the structured queries look up, and the rows as JSON.
+    let doseKeys: [String]
+    let doses: [String]
+    let reactions: [Reaction]
+    let abbreviationKeys: [(short: String, long: String)]
+    let fieldKeys: [String]
+
+    struct Reaction: Sendable {
+        var table: String
+        var ordinal: Int
+        var termKey: String
+        var arms: [(all: Double?, grade3: Double?)]
+        var json: String
+    }
 
     public init(label: Label, lines: [SourceLine], path: String, folder: Folder, pinyin: Pinyin) throws {
         self.path = path
@@ -33,7 +47,25 @@ public struct PreparedDocument: Sendable {
             rows.append(SectionRows(section: section, paragraphs: paragraphs))
         }
         sections = rows
-        json = String(decoding: try LabelJSON.encode(label), as: UTF8.self)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        metadata = String(decoding: try encoder.encode(label.metadata), as: UTF8.self)
         self.pinyin = label.metadata.genericName.map(pinyin.key)
+        doseKeys = label.doses.map { folder.fold($0.drug) }
+        doses = try label.doses.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+        var reactions: [Reaction] = []
+        for table in label.tables {
+            for (n, row) in table.adverseReactionRows().enumerated() {
+                reactions.append(Reaction(table: table.id, ordinal: n, termKey: folder.fold(row.term),
+                                          arms: row.arms.map { ($0.allGrades, $0.grade3OrWorse) },
+                                          json: String(decoding: try encoder.encode(row), as: UTF8.self)))
+            }
+        }
+        self.reactions = reactions
+        abbreviationKeys = label.abbreviations.map {
+            (String(String.UnicodeScalarView(SearchKey.characters($0.short, folder: folder))),
+             String(String.UnicodeScalarView(SearchKey.characters($0.long, folder: folder))))
+        }
+        fieldKeys = label.fields.map { folder.fold($0.name) }
     }
 }

@@ -19,7 +19,8 @@ enum StoreSchema {
                     holder TEXT,
                     -- Pinyin of the generic name, tones and spaces removed (ajilunsaizhusheye).
                     pinyin TEXT,
-                    json TEXT NOT NULL
+                    metadata TEXT NOT NULL,
+                    boxed_warning TEXT
                 );
                 CREATE TABLE sections (
                     id INTEGER PRIMARY KEY,
@@ -46,11 +47,19 @@ enum StoreSchema {
                 CREATE TABLE doses (
                     id INTEGER PRIMARY KEY,
                     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-                    drug TEXT NOT NULL, value REAL, low REAL, high REAL, unit TEXT NOT NULL, per TEXT,
-                    route TEXT, frequency TEXT, condition TEXT, section TEXT,
-                    start_line INTEGER NOT NULL, end_line INTEGER NOT NULL, text TEXT NOT NULL
+                    drug TEXT NOT NULL, drug_key TEXT NOT NULL, unit TEXT NOT NULL, per TEXT,
+                    start_line INTEGER NOT NULL, json TEXT NOT NULL
                 );
                 CREATE INDEX doses_document ON doses(document_id);
+                CREATE INDEX doses_unit ON doses(unit, per);
+                -- The adverse-reaction view of table rows, one line per arm, for structured queries.
+                CREATE TABLE reaction_arms (
+                    id INTEGER PRIMARY KEY,
+                    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                    table_id TEXT NOT NULL, row_ordinal INTEGER NOT NULL, term_key TEXT NOT NULL,
+                    all_grades REAL, grade3 REAL, json TEXT NOT NULL
+                );
+                CREATE INDEX reaction_arms_term ON reaction_arms(term_key);
                 CREATE TABLE table_rows (
                     id INTEGER PRIMARY KEY,
                     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -61,16 +70,18 @@ enum StoreSchema {
                 CREATE TABLE fields (
                     id INTEGER PRIMARY KEY,
                     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-                    name TEXT NOT NULL, value TEXT NOT NULL,
+                    name TEXT NOT NULL, name_key TEXT NOT NULL, value TEXT NOT NULL,
                     start_line INTEGER NOT NULL, end_line INTEGER NOT NULL
                 );
                 CREATE INDEX fields_document ON fields(document_id);
                 CREATE TABLE abbreviations (
                     id INTEGER PRIMARY KEY,
                     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-                    short TEXT NOT NULL, long TEXT NOT NULL, start_line INTEGER NOT NULL
+                    short TEXT NOT NULL, long TEXT NOT NULL, short_key TEXT NOT NULL, long_key TEXT NOT NULL,
+                    start_line INTEGER NOT NULL
                 );
-                CREATE INDEX abbreviations_short ON abbreviations(short);
+                CREATE INDEX abbreviations_short ON abbreviations(short_key);
+                CREATE INDEX abbreviations_long ON abbreviations(long_key);
                 """)
         }
         return migrator
