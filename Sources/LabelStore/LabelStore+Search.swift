@@ -28,25 +28,30 @@ extension LabelStore {
     public func search(_ query: SearchQuery, filters: SearchFilters, folder: Folder) throws -> [SearchHit] {
         let alternatives = try expansions(of: query, folder: folder)
         guard let match = query.match(folder: folder, alternatives: alternatives) else { throw StoreError.emptyQuery }
+        // Without filters, the best paragraphs are chosen inside the full-text query (in C, with
+        // no join), then grouped by section; a filter could drop them all, so with one every
+        // match is considered.
+        let filtered = filters.section != nil || filters.kind != nil || filters.drug != nil || filters.holder != nil
+        let window = filtered ? -1 : max(200, (filters.limit + filters.offset) * 10)
         var sql = """
             WITH m AS MATERIALIZED (
-                SELECT p.section_id, p.start_line, p.text, bm25(paragraph_index) AS score
-                FROM paragraph_index JOIN paragraphs p ON p.id = paragraph_index.rowid
-                WHERE paragraph_index MATCH ?)
-            SELECT d.path, d.title, d.generic_name, d.kind, s.key, s.heading, m.start_line, m.text, min(m.score) AS score
+                SELECT rowid AS pid, bm25(paragraph_index) AS score FROM paragraph_index
+                WHERE paragraph_index MATCH ? ORDER BY score LIMIT ?)
+            SELECT d.path, d.title, d.generic_name, d.kind, s.key, s.heading, p.start_line, p.text, min(m.score) AS score
             FROM m
-            JOIN sections s ON s.id = m.section_id
+            JOIN paragraphs p ON p.id = m.pid
+            JOIN sections s ON s.id = p.section_id
             JOIN documents d ON d.id = s.document_id
             WHERE 1
             """
-        var arguments: StatementArguments = [match]
+        var arguments: StatementArguments = [match, window]
         if let key = filters.section { sql += " AND s.key = ?"; arguments += [key] }
         if let kind = filters.kind { sql += " AND d.kind = ?"; arguments += [kind] }
         if filters.drug != nil || filters.holder != nil {
             let ids = try documents(drug: filters.drug, holder: filters.holder, folder: folder)
             sql += " AND d.id IN (\(ids.isEmpty ? "NULL" : ids.map(String.init).joined(separator: ",")))"
         }
-        sql += " GROUP BY m.section_id ORDER BY score, d.path, s.ordinal LIMIT ? OFFSET ?"
+        sql += " GROUP BY p.section_id ORDER BY score, d.path, s.ordinal LIMIT ? OFFSET ?"
         arguments += [filters.limit, filters.offset]
         let firstTerm = query.terms.first { $0.op != .not }?.text ?? ""
         return try pool.read { db in
