@@ -104,6 +104,32 @@ struct StoreTests {
 
     static let all = LabelStore.SearchFilters(limit: 10_000)
 
+    @Test("searches run, and find, while another connection is indexing")
+    func searchWhileIndexing() async throws {
+        let dir = try TestSupport.scratch()
+        let docs = dir.appendingPathComponent("docs")
+        try FileManager.default.createDirectory(at: docs, withIntermediateDirectories: true)
+        let text = try String(contentsOfFile: TestSupport.corpusPath(TestSupport.labelName), encoding: .utf8)
+        for i in 0..<12 { try (text + "\n编号\(i)\n").write(to: docs.appendingPathComponent("label-\(i).txt"), atomically: true, encoding: .utf8) }
+        let path = dir.appendingPathComponent("i.sqlite").path
+        let writer = try LabelStore(path: path)
+        _ = try Indexer(store: writer, makeParser: { try LabelParser() }).run([docs.appendingPathComponent("label-0.txt").path]) { _ in }
+        let indexing = Task.detached {
+            try Indexer(store: writer, makeParser: { try LabelParser() }).run([docs.path]) { _ in }
+        }
+        let reader = try LabelStore(path: path)
+        var searches = 0
+        while searches < 200 {
+            let hits = try reader.search(SearchQuery("托珠单抗"), filters: .init(limit: 5), folder: folder)
+            #expect(!hits.isEmpty)
+            searches += 1
+        }
+        let summary = try await indexing.value
+        #expect(summary.failed.isEmpty && summary.added == 11 && summary.unchanged == 1)
+        let counts = try reader.counts()
+        #expect(counts["documents"] == 12)
+    }
+
     @Test("SQL, FTS5 syntax and very long strings are searched as text")
     func oddQueries() throws {
         let store = try indexedCorpus()
