@@ -28,11 +28,15 @@ extension LabelStore {
     public func search(_ query: SearchQuery, filters: SearchFilters, folder: Folder) throws -> [SearchHit] {
         let alternatives = try expansions(of: query, folder: folder)
         guard let match = query.match(folder: folder, alternatives: alternatives) else { throw StoreError.emptyQuery }
-        // Without filters, the best paragraphs are chosen inside the full-text query (in C, with
-        // no join), then grouped by section; a filter could drop them all, so with one every
-        // match is considered.
-        let filtered = filters.section != nil || filters.kind != nil || filters.drug != nil || filters.holder != nil
-        let window = filtered ? -1 : max(200, (filters.limit + filters.offset) * 10)
+        // The best paragraphs are chosen inside the full-text query (in C, with no join), then
+        // grouped by section. Section and kind are tokens of the index, so their filters are part
+        // of the MATCH; a drug or holder filter could drop every chosen paragraph, so with one
+        // every match is considered.
+        var expression = match
+        if let key = filters.section { expression = "(\(expression)) AND \(SearchKey.sectionToken(key))" }
+        if let kind = filters.kind { expression = "(\(expression)) AND \(SearchKey.kindToken(kind))" }
+        let joined = filters.drug != nil || filters.holder != nil
+        let window = joined ? -1 : max(200, (filters.limit + filters.offset) * 10)
         var sql = """
             WITH m AS MATERIALIZED (
                 SELECT rowid AS pid, bm25(paragraph_index) AS score FROM paragraph_index
@@ -44,10 +48,8 @@ extension LabelStore {
             JOIN documents d ON d.id = s.document_id
             WHERE 1
             """
-        var arguments: StatementArguments = [match, window]
-        if let key = filters.section { sql += " AND s.key = ?"; arguments += [key] }
-        if let kind = filters.kind { sql += " AND d.kind = ?"; arguments += [kind] }
-        if filters.drug != nil || filters.holder != nil {
+        var arguments: StatementArguments = [expression, window]
+        if joined {
             let ids = try documents(drug: filters.drug, holder: filters.holder, folder: folder)
             sql += " AND d.id IN (\(ids.isEmpty ? "NULL" : ids.map(String.init).joined(separator: ",")))"
         }

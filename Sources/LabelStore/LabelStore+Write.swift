@@ -79,12 +79,14 @@ extension LabelStore {
     private func removeDocument(_ db: Database, path: String, folder: Folder) throws {
         guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM documents WHERE path = ?", arguments: [path]) else { return }
         let rows = try Row.fetchAll(db, sql: """
-            SELECT p.id, p.text FROM paragraphs p JOIN sections s ON s.id = p.section_id WHERE s.document_id = ?
+            SELECT p.id, p.text, s.key, d.kind FROM paragraphs p JOIN sections s ON s.id = p.section_id
+            JOIN documents d ON d.id = s.document_id WHERE s.document_id = ?
             """, arguments: [id])
         for row in rows {
             let text: String = row["text"]
+            let indexed = SearchKey.indexed(text, section: row["key"], kind: row["kind"], folder: folder)
             try db.execute(sql: "INSERT INTO paragraph_index (paragraph_index, rowid, grams) VALUES ('delete', ?, ?)",
-                           arguments: [row["id"] as Int64, SearchKey.pairs(text, folder: folder)])
+                           arguments: [row["id"] as Int64, indexed])
         }
         try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])
     }

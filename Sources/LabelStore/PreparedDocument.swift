@@ -42,7 +42,7 @@ public struct PreparedDocument: Sendable {
             var locator = ParagraphLines(lines: ParagraphLines.slice(lines, section.span))
             let paragraphs = section.text.split(separator: "\n", omittingEmptySubsequences: true).map { part -> Paragraph in
                 let text = String(part)
-                return Paragraph(text: text, span: locator.next(text, fallback: section.span), pairs: SearchKey.pairs(text, folder: folder))
+                return Paragraph(text: text, span: locator.next(text, fallback: section.span), pairs: SearchKey.indexed(text, section: section.key, kind: label.kind.rawValue, folder: folder))
             }
             rows.append(SectionRows(section: section, paragraphs: paragraphs))
         }

@@ -48,4 +48,23 @@ public enum SearchKey {
         if chars.count == 1 { return "\"\(String(chars[0]))\"*" }
         return "\"" + pairs(of: chars) + "\""
     }
+
+    /// Tokens that put a paragraph's section and document kind into the full-text index, so that
+    /// a filter is part of the MATCH rather than a join over every match. Longer than a pair and
+    /// made of ASCII letters only, they never collide with one.
+    public static func filterTokens(section: String?, kind: String) -> String {
+        "xxsec\(letters(section ?? "none")) xxkind\(letters(kind))"
+    }
+
+    public static func sectionToken(_ key: String) -> String { "xxsec\(letters(key))" }
+    public static func kindToken(_ kind: String) -> String { "xxkind\(letters(kind))" }
+
+    private static func letters(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.lowercased().unicodeScalars.filter { ("a"..."z").contains($0) }))
+    }
+
+    /// The indexed column of a paragraph: its filter tokens, then its pairs.
+    public static func indexed(_ text: String, section: String?, kind: String, folder: Folder) -> String {
+        filterTokens(section: section, kind: kind) + " " + pairs(text, folder: folder)
+    }
 }
