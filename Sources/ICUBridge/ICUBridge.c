@@ -182,6 +182,23 @@ void dl_folder_close(dl_folder *folder) {
     free(folder);
 }
 
+/// Runs `trans` over `text` (UTF-16, `units` long; freed here) with room for it to grow by
+/// `growth` times, and writes the result as UTF-8. utrans works in place.
+static int32_t transliterate_to_utf8(UTransliterator *trans, UChar *text, int32_t units, int32_t growth,
+                                     char *dest, int32_t capacity) {
+    int32_t cap = units * growth + 16;
+    UChar *work = malloc(sizeof(UChar) * (size_t)cap);
+    if (!work) { free(text); return -1; }
+    memcpy(work, text, sizeof(UChar) * (size_t)units);
+    free(text);
+    int32_t textLength = units, limit = units;
+    UErrorCode status = U_ZERO_ERROR;
+    utrans_transUChars(trans, work, &textLength, cap, 0, &limit, &status);
+    int32_t result = U_FAILURE(status) ? -1 : utf16_to_utf8(work, textLength, dest, capacity);
+    free(work);
+    return result;
+}
+
 int32_t dl_folder_fold(dl_folder *folder, const char *source, int32_t length,
                        char *dest, int32_t capacity) {
     UChar *src16 = NULL, *norm = NULL;
@@ -190,18 +207,7 @@ int32_t dl_folder_fold(dl_folder *folder, const char *source, int32_t length,
     int32_t n = normalize16(folder->nfkcCaseFold, src16, units, &norm);
     free(src16);
     if (n < 0) { free(norm); return -1; }
-    // utrans works in place and may grow the text; give it room.
-    int32_t cap = n * 2 + 16;
-    UChar *work = malloc(sizeof(UChar) * (size_t)cap);
-    if (!work) { free(norm); return -1; }
-    memcpy(work, norm, sizeof(UChar) * (size_t)n);
-    free(norm);
-    int32_t textLength = n, limit = n;
-    UErrorCode status = U_ZERO_ERROR;
-    utrans_transUChars(folder->traditionalToSimplified, work, &textLength, cap, 0, &limit, &status);
-    int32_t result = U_FAILURE(status) ? -1 : utf16_to_utf8(work, textLength, dest, capacity);
-    free(work);
-    return result;
+    return transliterate_to_utf8(folder->traditionalToSimplified, norm, n, 2, dest, capacity);
 }
 
 struct dl_translit {
@@ -232,15 +238,5 @@ int32_t dl_translit_run(dl_translit *translit, const char *source, int32_t lengt
     int32_t units = utf8_to_utf16(source, length, &src16);
     if (units < 0) { free(src16); return -1; }
     // Han to Latin writes a syllable and a space per character: give it room.
-    int32_t cap = units * 8 + 16;
-    UChar *work = malloc(sizeof(UChar) * (size_t)cap);
-    if (!work) { free(src16); return -1; }
-    memcpy(work, src16, sizeof(UChar) * (size_t)units);
-    free(src16);
-    int32_t textLength = units, limit = units;
-    UErrorCode status = U_ZERO_ERROR;
-    utrans_transUChars(translit->trans, work, &textLength, cap, 0, &limit, &status);
-    int32_t result = U_FAILURE(status) ? -1 : utf16_to_utf8(work, textLength, dest, capacity);
-    free(work);
-    return result;
+    return transliterate_to_utf8(translit->trans, src16, units, 8, dest, capacity);
 }

@@ -32,16 +32,4 @@ struct ParagraphLines {
         }
         return fallback
     }
-
-    /// The lines of `span` among `lines` (ordered by number).
-    static func slice(_ lines: [SourceLine], _ span: SourceSpan) -> ArraySlice<SourceLine> {
-        var lo = 0, hi = lines.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if lines[mid].number < span.startLine { lo = mid + 1 } else { hi = mid }
-        }
-        var end = lo
-        while end < lines.count, lines[end].number <= span.endLine { end += 1 }
-        return lines[lo..<end]
-    }
 }

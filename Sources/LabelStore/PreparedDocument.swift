@@ -39,7 +39,7 @@ public struct PreparedDocument: Sendable {
         self.label = label
         var rows: [SectionRows] = []
         for section in label.sections {
-            var locator = ParagraphLines(lines: ParagraphLines.slice(lines, section.span))
+            var locator = ParagraphLines(lines: lines.lines(in: section.span))
             let paragraphs = section.text.split(separator: "\n", omittingEmptySubsequences: true).map { part -> Paragraph in
                 let text = String(part)
                 return Paragraph(text: text, span: locator.next(text, fallback: section.span), pairs: SearchKey.indexed(text, section: section.key, kind: label.kind.rawValue, folder: folder))

@@ -14,7 +14,7 @@ struct LineLocator: Sendable {
 
     func text(of span: SourceSpan) -> SpanText {
         var result = SpanText()
-        for line in linesIn(span) {
+        for line in lines.lines(in: span) {
             for s in line.text.unicodeScalars where s != " " {
                 result.text.append(s)
                 result.owner.append(line.number)
@@ -38,17 +38,5 @@ struct LineLocator: Sendable {
             i += 1
         }
         return nil
-    }
-
-    private func linesIn(_ span: SourceSpan) -> ArraySlice<SourceLine> {
-        // Lines are in order of their numbers: find the first by bisection.
-        var lo = 0, hi = lines.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if lines[mid].number < span.startLine { lo = mid + 1 } else { hi = mid }
-        }
-        var end = lo
-        while end < lines.count, lines[end].number <= span.endLine { end += 1 }
-        return lines[lo..<end]
     }
 }

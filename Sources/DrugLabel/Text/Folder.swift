@@ -41,28 +41,11 @@ public final class Folder {
     }
 
     private func foldUncached(_ text: String) -> String {
-        var source = Array(text.utf8)
-        if source.isEmpty { return "" }
-        var capacity = source.count * 3 + 16
-        while true {
-            var out = [UInt8](repeating: 0, count: capacity)
-            let n = source.withUnsafeMutableBufferPointer { src in
-                out.withUnsafeMutableBufferPointer { dst in
-                    src.withMemoryRebound(to: CChar.self) { s in
-                        dst.withMemoryRebound(to: CChar.self) { d in
-                            dl_folder_fold(handle, s.baseAddress, Int32(s.count), d.baseAddress, Int32(capacity))
-                        }
-                    }
-                }
-            }
-            if n < 0 { return CheapFold.fold(text) }
-            if Int(n) <= capacity {
-                var scalars = String.UnicodeScalarView()
-                for s in String(decoding: out[0..<Int(n)], as: UTF8.self).unicodeScalars
-                where !s.properties.isWhitespace { scalars.append(s) }
-                return String(scalars)
-            }
-            capacity = Int(n) + 16
-        }
+        guard let folded = ICUCall.utf8(text, initialCapacity: text.utf8.count * 3 + 16, {
+            dl_folder_fold(handle, $0, $1, $2, $3)
+        }) else { return CheapFold.fold(text) }
+        var scalars = String.UnicodeScalarView()
+        for s in folded.unicodeScalars where !s.properties.isWhitespace { scalars.append(s) }
+        return String(scalars)
     }
 }

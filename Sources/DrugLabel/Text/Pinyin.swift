@@ -18,26 +18,7 @@ public final class Pinyin {
     deinit { dl_translit_close(handle) }
 
     public func key(_ text: String) -> String {
-        var source = Array(text.utf8)
-        guard !source.isEmpty else { return "" }
-        var capacity = source.count * 8 + 16
-        while true {
-            var out = [UInt8](repeating: 0, count: capacity)
-            let n = source.withUnsafeMutableBufferPointer { src in
-                out.withUnsafeMutableBufferPointer { dst in
-                    src.withMemoryRebound(to: CChar.self) { s in
-                        dst.withMemoryRebound(to: CChar.self) { d in
-                            dl_translit_run(handle, s.baseAddress, Int32(s.count), d.baseAddress, Int32(capacity))
-                        }
-                    }
-                }
-            }
-            if n < 0 { return "" }
-            if Int(n) <= capacity {
-                let latin = String(decoding: out[0..<Int(n)], as: UTF8.self)
-                return String(String.UnicodeScalarView(latin.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }))
-            }
-            capacity = Int(n) + 16
-        }
+        let latin = ICUCall.utf8(text, initialCapacity: text.utf8.count * 8 + 16) { dl_translit_run(handle, $0, $1, $2, $3) } ?? ""
+        return String(String.UnicodeScalarView(latin.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }))
     }
 }

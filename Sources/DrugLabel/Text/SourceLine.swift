@@ -27,3 +27,17 @@ public struct SourceLine: Sendable, Hashable {
     public var isBlank: Bool { text.isEmpty }
     public var span: SourceSpan { SourceSpan(line: number) }
 }
+
+extension Array where Element == SourceLine {
+    /// The lines of `span`, for lines in order of their numbers (found by bisection).
+    public func lines(in span: SourceSpan) -> ArraySlice<SourceLine> {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if self[mid].number < span.startLine { lo = mid + 1 } else { hi = mid }
+        }
+        var end = lo
+        while end < count, self[end].number <= span.endLine { end += 1 }
+        return self[lo..<end]
+    }
+}
