@@ -11,58 +11,59 @@ extension LabelStore {
         }
     }
 
-    /// Replaces whatever the index holds for the document's path, in one transaction.
+    /// Replaces whatever the index holds for the document's path, in one transaction. Statements
+    /// are prepared once per connection and reused: preparing them per row cost more than the
+    /// inserts.
     public func write(_ doc: PreparedDocument, folder: Folder) throws {
         let label = doc.label
         try pool.write { db in
+            func insert(_ sql: String, _ arguments: StatementArguments) throws {
+                try db.cachedStatement(sql: sql).execute(arguments: arguments)
+            }
             try removeDocument(db, path: doc.path, folder: folder)
             let m = label.metadata
-            try db.execute(
-                sql: "INSERT INTO documents (path, sha256, kind, title, generic_name, trade_name, english_name, holder, pinyin, "
-                    + "metadata, boxed_warning) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                arguments: [doc.path, label.source.sha256, label.kind.rawValue, label.title, m.genericName, m.tradeName,
-                            m.englishName, m.holder?.name, doc.pinyin, doc.metadata,
-                            label.boxedWarning.map { $0.items.joined(separator: "\n") }])
+            try insert("INSERT INTO documents (path, sha256, kind, title, generic_name, trade_name, english_name, holder, pinyin, "
+                       + "metadata, boxed_warning) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       [doc.path, label.source.sha256, label.kind.rawValue, label.title, m.genericName, m.tradeName,
+                        m.englishName, m.holder?.name, doc.pinyin, doc.metadata, label.boxedWarning.map { $0.items.joined(separator: "\n") }])
             let documentID = db.lastInsertedRowID
             for (ordinal, rows) in doc.sections.enumerated() {
                 let s = rows.section
-                try db.execute(sql: "INSERT INTO sections (document_id, ordinal, key, heading, start_line, end_line) VALUES (?, ?, ?, ?, ?, ?)",
-                               arguments: [documentID, ordinal, s.key, s.heading, s.span.startLine, s.span.endLine])
+                try insert("INSERT INTO sections (document_id, ordinal, key, heading, start_line, end_line) VALUES (?, ?, ?, ?, ?, ?)",
+                           [documentID, ordinal, s.key, s.heading, s.span.startLine, s.span.endLine])
                 let sectionID = db.lastInsertedRowID
                 for p in rows.paragraphs {
-                    try db.execute(sql: "INSERT INTO paragraphs (section_id, start_line, end_line, text) VALUES (?, ?, ?, ?)",
-                                   arguments: [sectionID, p.span.startLine, p.span.endLine, p.text])
-                    try db.execute(sql: "INSERT INTO paragraph_index (rowid, grams) VALUES (?, ?)",
-                                   arguments: [db.lastInsertedRowID, p.pairs])
+                    try insert("INSERT INTO paragraphs (section_id, start_line, end_line, text) VALUES (?, ?, ?, ?)",
+                               [sectionID, p.span.startLine, p.span.endLine, p.text])
+                    try insert("INSERT INTO paragraph_index (rowid, grams) VALUES (?, ?)", [db.lastInsertedRowID, p.pairs])
                 }
             }
             for (n, d) in label.doses.enumerated() {
-                try db.execute(sql: "INSERT INTO doses (document_id, drug, drug_key, unit, per, start_line, json) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                               arguments: [documentID, d.drug, doc.doseKeys[n], d.unit, d.per, d.span.startLine, doc.doses[n]])
+                try insert("INSERT INTO doses (document_id, drug, drug_key, unit, per, start_line, json) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           [documentID, d.drug, doc.doseKeys[n], d.unit, d.per, d.span.startLine, doc.doses[n]])
             }
-            for t in label.tables {
-                for r in t.rows {
-                    let cells = String(decoding: try LabelJSON.encode(r.cells), as: UTF8.self)
-                    try db.execute(sql: "INSERT INTO table_rows (document_id, table_id, section, grp, label, cells, start_line, end_line) "
-                                       + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                                   arguments: [documentID, t.id, t.section, r.group, r.label, cells, r.span.startLine, r.span.endLine])
+            for (ti, t) in label.tables.enumerated() {
+                for (ri, r) in t.rows.enumerated() {
+                    let cells = doc.rowCells[ti][ri]
+                    try insert("INSERT INTO table_rows (document_id, table_id, section, grp, label, cells, start_line, end_line) "
+                               + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                               [documentID, t.id, t.section, r.group, r.label, cells, r.span.startLine, r.span.endLine])
                 }
             }
             for r in doc.reactions {
                 for arm in r.arms {
-                    try db.execute(sql: "INSERT INTO reaction_arms (document_id, table_id, row_ordinal, term_key, all_grades, grade3, json) "
-                                       + "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                   arguments: [documentID, r.table, r.ordinal, r.termKey, arm.all, arm.grade3, r.json])
+                    try insert("INSERT INTO reaction_arms (document_id, table_id, row_ordinal, term_key, all_grades, grade3, json) "
+                               + "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                               [documentID, r.table, r.ordinal, r.termKey, arm.all, arm.grade3, r.json])
                 }
             }
             for (n, a) in label.abbreviations.enumerated() {
-                try db.execute(sql: "INSERT INTO abbreviations (document_id, short, long, short_key, long_key, start_line) VALUES (?, ?, ?, ?, ?, ?)",
-                               arguments: [documentID, a.short, a.long, doc.abbreviationKeys[n].short, doc.abbreviationKeys[n].long,
-                                           a.span.startLine])
+                try insert("INSERT INTO abbreviations (document_id, short, long, short_key, long_key, start_line) VALUES (?, ?, ?, ?, ?, ?)",
+                           [documentID, a.short, a.long, doc.abbreviationKeys[n].short, doc.abbreviationKeys[n].long, a.span.startLine])
             }
             for (n, f) in label.fields.enumerated() {
-                try db.execute(sql: "INSERT INTO fields (document_id, name, name_key, value, start_line, end_line) VALUES (?, ?, ?, ?, ?, ?)",
-                               arguments: [documentID, f.name, doc.fieldKeys[n], f.value, f.span.startLine, f.span.endLine])
+                try insert("INSERT INTO fields (document_id, name, name_key, value, start_line, end_line) VALUES (?, ?, ?, ?, ?, ?)",
+                           [documentID, f.name, doc.fieldKeys[n], f.value, f.span.startLine, f.span.endLine])
             }
         }
     }

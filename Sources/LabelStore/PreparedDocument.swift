@@ -25,6 +25,8 @@ public struct PreparedDocument: Sendable {
     let reactions: [Reaction]
     let abbreviationKeys: [(short: String, long: String)]
     let fieldKeys: [String]
+    /// Each table row's cells as JSON, made here rather than inside the write transaction.
+    let rowCells: [[String]]
 
     struct Reaction: Sendable {
         var table: String
@@ -67,5 +69,6 @@ public struct PreparedDocument: Sendable {
              String(String.UnicodeScalarView(SearchKey.characters($0.long, folder: folder))))
         }
         fieldKeys = label.fields.map { folder.fold($0.name) }
+        rowCells = try label.tables.map { t in try t.rows.map { String(decoding: try encoder.encode($0.cells), as: UTF8.self) } }
     }
 }
