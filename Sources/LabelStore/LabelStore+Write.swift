@@ -80,14 +80,23 @@ extension LabelStore {
     private func removeDocument(_ db: Database, path: String, folder: Folder) throws {
         guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM documents WHERE path = ?", arguments: [path]) else { return }
         let rows = try Row.fetchAll(db, sql: """
-            SELECT p.id, p.text, s.key, d.kind FROM paragraphs p JOIN sections s ON s.id = p.section_id
-            JOIN documents d ON d.id = s.document_id WHERE s.document_id = ?
+            SELECT p.id, p.text, p.section_id, s.key, d.kind FROM paragraphs p JOIN sections s ON s.id = p.section_id
+            JOIN documents d ON d.id = s.document_id WHERE s.document_id = ? ORDER BY p.section_id, p.id
             """, arguments: [id])
-        for row in rows {
-            let text: String = row["text"]
-            let indexed = SearchKey.indexed(text, section: row["key"], kind: row["kind"], folder: folder)
-            try db.execute(sql: "INSERT INTO paragraph_index (paragraph_index, rowid, grams) VALUES ('delete', ?, ?)",
-                           arguments: [row["id"] as Int64, indexed])
+        // Section by section, folded as they were when added, so the tokens agree.
+        var start = 0
+        while start < rows.count {
+            let section: Int64 = rows[start]["section_id"]
+            var end = start
+            while end < rows.count, rows[end]["section_id"] as Int64 == section { end += 1 }
+            let group = rows[start..<end]
+            let indexed = SearchKey.indexed(paragraphs: group.map { $0["text"] as String }, section: rows[start]["key"],
+                                            kind: rows[start]["kind"], folder: folder)
+            for (row, pairs) in zip(group, indexed) {
+                try db.execute(sql: "INSERT INTO paragraph_index (paragraph_index, rowid, grams) VALUES ('delete', ?, ?)",
+                               arguments: [row["id"] as Int64, pairs])
+            }
+            start = end
         }
         try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])
     }

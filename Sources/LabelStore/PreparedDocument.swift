@@ -42,9 +42,10 @@ public struct PreparedDocument: Sendable {
         var rows: [SectionRows] = []
         for section in label.sections {
             var locator = ParagraphLines(lines: lines.lines(in: section.span))
-            let paragraphs = section.text.split(separator: "\n", omittingEmptySubsequences: true).map { part -> Paragraph in
-                let text = String(part)
-                return Paragraph(text: text, span: locator.next(text, fallback: section.span), pairs: SearchKey.indexed(text, section: section.key, kind: label.kind.rawValue, folder: folder))
+            let texts = section.text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+            let indexed = SearchKey.indexed(paragraphs: texts, section: section.key, kind: label.kind.rawValue, folder: folder)
+            let paragraphs = zip(texts, indexed).map { text, pairs in
+                Paragraph(text: text, span: locator.next(text, fallback: section.span), pairs: pairs)
             }
             rows.append(SectionRows(section: section, paragraphs: paragraphs))
         }

@@ -67,4 +67,19 @@ public enum SearchKey {
     public static func indexed(_ text: String, section: String?, kind: String, folder: Folder) -> String {
         filterTokens(section: section, kind: kind) + " " + pairs(text, folder: folder)
     }
+
+    /// The indexed column of each paragraph of one section. The paragraphs are folded in one
+    /// call, joined by a private-use separator that folding leaves alone and that is not
+    /// searchable (one ICU call per section instead of one per paragraph); adding and removing
+    /// a document both go through here, so their tokens agree.
+    public static func indexed(paragraphs: [String], section: String?, kind: String, folder: Folder) -> [String] {
+        let separator: Unicode.Scalar = "\u{E001}"
+        let folded = folder.fold(paragraphs.joined(separator: String(separator)))
+        let parts = folded.unicodeScalars.split(separator: separator, omittingEmptySubsequences: false)
+        let tokens = filterTokens(section: section, kind: kind)
+        guard parts.count == paragraphs.count else {
+            return paragraphs.map { indexed($0, section: section, kind: kind, folder: folder) }
+        }
+        return parts.map { part in tokens + " " + SearchKey.pairs(of: part.filter(isSearchable) + [end]) }
+    }
 }
