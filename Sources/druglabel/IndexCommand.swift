@@ -20,7 +20,7 @@ struct IndexCommand: ParsableCommand {
     @OptionGroup var rules: RuleOptions
 
     func run() throws {
-        let labelStore = try store.open(rebuild: rebuild)
+        let labelStore = try store.open(rebuild: rebuild, create: true)
         let rules = self.rules
         // Fail on a bad rule file before any worker starts.
         _ = try rules.makeParser()

@@ -8,8 +8,13 @@ struct StoreOptions: ParsableArguments {
     @Option(help: "The index file (default: $DRUGLABEL_DB or ./.druglabel/index.sqlite).")
     var db: String?
 
-    func open(rebuild: Bool = false) throws -> LabelStore {
+    /// `create` for `index`; the readers refuse a missing index rather than make an empty one.
+    func open(rebuild: Bool = false, create: Bool = false) throws -> LabelStore {
         let path = db ?? LabelStore.defaultPath
+        if !create, !FileManager.default.fileExists(atPath: path) {
+            Console.error("\(path): no index here; run `druglabel index PATH…` first (or pass --db)")
+            throw ExitCode(1)
+        }
         do {
             return try LabelStore(path: path, rebuild: rebuild)
         } catch let error as StoreError {

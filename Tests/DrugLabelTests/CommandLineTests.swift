@@ -239,6 +239,10 @@ struct CommandLineTests {
         let label = try #require(objects.first { $0["kind"] as? String == "label" })
         #expect((label["contraindications"] as? [String])?.first == "对活性成分或任何辅料有超敏者禁用。")
 
+        let nowhere = try TestSupport.scratch().appendingPathComponent("none.sqlite").path
+        let missing = try run(["search", "发热", "--db", nowhere])
+        #expect(missing.status == 1 && missing.stderr.contains("no index here") && !FileManager.default.fileExists(atPath: nowhere))
+
         let junk = try TestSupport.scratch().appendingPathComponent("junk.sqlite")
         try Data("not a database".utf8).write(to: junk)
         let refused = try run(["search", "发热", "--db", junk.path])
