@@ -22,16 +22,14 @@ extension LabelStore {
         }
     }
 
-    /// Sections whose paragraphs match, best first, one hit per section. bm25() only works in
-    /// the full-text query itself, which is therefore materialized before the best paragraph
-    /// of each section is chosen.
+    /// Sections that match, best first. bm25() only works in the full-text query itself, which
+    /// is therefore materialized before the join.
     public func search(_ query: SearchQuery, filters: SearchFilters, folder: Folder) throws -> [SearchHit] {
         let alternatives = try expansions(of: query, folder: folder)
         guard let match = query.match(folder: folder, alternatives: alternatives) else { throw StoreError.emptyQuery }
-        // The best paragraphs are chosen inside the full-text query (in C, with no join), then
-        // grouped by section. Section and kind are tokens of the index, so their filters are part
-        // of the MATCH; a drug or holder filter could drop every chosen paragraph, so with one
-        // every match is considered.
+        // The best sections are chosen inside the full-text query (in C, with no join). Section
+        // and kind are tokens of the index, so their filters are part of the MATCH; a drug or
+        // holder filter could drop every chosen section, so with one every match is considered.
         var expression = match
         if let key = filters.section { expression = "(\(expression)) AND \(SearchKey.sectionToken(key))" }
         if let kind = filters.kind { expression = "(\(expression)) AND \(SearchKey.kindToken(kind))" }
@@ -39,12 +37,11 @@ extension LabelStore {
         let window = joined ? -1 : max(200, (filters.limit + filters.offset) * 10)
         var sql = """
             WITH m AS MATERIALIZED (
-                SELECT rowid AS pid, bm25(paragraph_index) AS score FROM paragraph_index
-                WHERE paragraph_index MATCH ? ORDER BY score LIMIT ?)
-            SELECT d.path, d.title, d.generic_name, d.kind, s.key, s.heading, p.start_line, p.text, min(m.score) AS score
+                SELECT rowid AS sid, bm25(section_index) AS score FROM section_index
+                WHERE section_index MATCH ? ORDER BY score LIMIT ?)
+            SELECT s.id AS section_id, d.path, d.title, d.generic_name, d.kind, s.key, s.heading, s.start_line, m.score
             FROM m
-            JOIN paragraphs p ON p.id = m.pid
-            JOIN sections s ON s.id = p.section_id
+            JOIN sections s ON s.id = m.sid
             JOIN documents d ON d.id = s.document_id
             WHERE 1
             """
@@ -53,23 +50,38 @@ extension LabelStore {
             let ids = try documents(drug: filters.drug, holder: filters.holder, folder: folder)
             sql += " AND d.id IN (\(ids.isEmpty ? "NULL" : ids.map(String.init).joined(separator: ",")))"
         }
-        sql += " GROUP BY p.section_id ORDER BY score, d.path, s.ordinal LIMIT ? OFFSET ?"
+        sql += " ORDER BY m.score, d.path, s.ordinal LIMIT ? OFFSET ?"
         arguments += [filters.limit, filters.offset]
         let firstTerm = query.terms.first { $0.op != .not }?.text ?? ""
         return try pool.read { db in
             try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                let text: String = row["text"]
-                // Which form matched: the term itself, or one of its expansions.
+                // The first paragraph that holds the term (or one of its expansions), found on the
+                // stored folded text, gives the line and the snippet.
+                let sectionID: Int64 = row["section_id"]
+                var best: Row?
                 var shown = firstTerm
                 var expansion: String?
-                if !Snippet.contains(text, firstTerm, folder: folder),
-                   let other = alternatives[firstTerm]?.first(where: { Snippet.contains(text, $0, folder: folder) }) {
-                    shown = other
-                    expansion = "\(firstTerm) → \(other)"
+                for term in [firstTerm] + (alternatives[firstTerm] ?? []) {
+                    let key = String(String.UnicodeScalarView(SearchKey.characters(term, folder: folder)))
+                    guard !key.isEmpty else { continue }
+                    if let p = try Row.fetchOne(db, sql: """
+                        SELECT start_line, text FROM paragraphs WHERE section_id = ? AND instr(folded, ?) > 0 ORDER BY id LIMIT 1
+                        """, arguments: [sectionID, key]) {
+                        best = p
+                        shown = term
+                        if term != firstTerm { expansion = "\(firstTerm) → \(term)" }
+                        break
+                    }
                 }
+                if best == nil {
+                    best = try Row.fetchOne(db, sql: "SELECT start_line, text FROM paragraphs WHERE section_id = ? ORDER BY id LIMIT 1",
+                                            arguments: [sectionID])
+                }
+                let paragraph = best
                 return SearchHit(path: row["path"], title: row["title"], genericName: row["generic_name"], kind: row["kind"],
-                                 section: row["key"], heading: row["heading"], line: row["start_line"],
-                                 snippet: Snippet.make(text, around: shown, folder: folder), score: row["score"],
+                                 section: row["key"], heading: row["heading"],
+                                 line: paragraph?["start_line"] ?? row["start_line"],
+                                 snippet: Snippet.make(paragraph?["text"] ?? "", around: shown, folder: folder), score: row["score"],
                                  expansion: expansion)
             }
         }

@@ -32,10 +32,10 @@ extension LabelStore {
                 try insert("INSERT INTO sections (document_id, ordinal, key, heading, start_line, end_line) VALUES (?, ?, ?, ?, ?, ?)",
                            [documentID, ordinal, s.key, s.heading, s.span.startLine, s.span.endLine])
                 let sectionID = db.lastInsertedRowID
+                try insert("INSERT INTO section_index (rowid, grams) VALUES (?, ?)", [sectionID, rows.indexed])
                 for p in rows.paragraphs {
-                    try insert("INSERT INTO paragraphs (section_id, start_line, end_line, text) VALUES (?, ?, ?, ?)",
-                               [sectionID, p.span.startLine, p.span.endLine, p.text])
-                    try insert("INSERT INTO paragraph_index (rowid, grams) VALUES (?, ?)", [db.lastInsertedRowID, p.pairs])
+                    try insert("INSERT INTO paragraphs (section_id, start_line, end_line, text, folded) VALUES (?, ?, ?, ?, ?)",
+                               [sectionID, p.span.startLine, p.span.endLine, p.text, p.folded])
                 }
             }
             for (n, d) in label.doses.enumerated() {
@@ -80,8 +80,8 @@ extension LabelStore {
     private func removeDocument(_ db: Database, path: String, folder: Folder) throws {
         guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM documents WHERE path = ?", arguments: [path]) else { return }
         let rows = try Row.fetchAll(db, sql: """
-            SELECT p.id, p.text, p.section_id, s.key, d.kind FROM paragraphs p JOIN sections s ON s.id = p.section_id
-            JOIN documents d ON d.id = s.document_id WHERE s.document_id = ? ORDER BY p.section_id, p.id
+            SELECT s.id AS section_id, s.key, d.kind, p.text FROM sections s JOIN documents d ON d.id = s.document_id
+            LEFT JOIN paragraphs p ON p.section_id = s.id WHERE s.document_id = ? ORDER BY s.id, p.id
             """, arguments: [id])
         // Section by section, folded as they were when added, so the tokens agree.
         var start = 0
@@ -89,13 +89,10 @@ extension LabelStore {
             let section: Int64 = rows[start]["section_id"]
             var end = start
             while end < rows.count, rows[end]["section_id"] as Int64 == section { end += 1 }
-            let group = rows[start..<end]
-            let indexed = SearchKey.indexed(paragraphs: group.map { $0["text"] as String }, section: rows[start]["key"],
-                                            kind: rows[start]["kind"], folder: folder)
-            for (row, pairs) in zip(group, indexed) {
-                try db.execute(sql: "INSERT INTO paragraph_index (paragraph_index, rowid, grams) VALUES ('delete', ?, ?)",
-                               arguments: [row["id"] as Int64, pairs])
-            }
+            let texts = rows[start..<end].compactMap { $0["text"] as String? }
+            let indexed = SearchKey.indexed(paragraphs: texts, section: rows[start]["key"], kind: rows[start]["kind"], folder: folder)
+            try db.execute(sql: "INSERT INTO section_index (section_index, rowid, grams) VALUES ('delete', ?, ?)",
+                           arguments: [section, indexed])
             start = end
         }
         try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])

@@ -36,9 +36,11 @@ public final class LabelStore: Sendable {
         // An index can always be rebuilt from its documents: in WAL mode, NORMAL keeps the file
         // consistent and skips an fsync per document, which cost more than parsing it.
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        // A second process may be writing (an index run while searching): wait for it.
+        configuration.busyMode = .timeout(10)
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
-            try pool.write { db in
+            try pool.read { db in
                 let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
                 if id == 0 && tables > 0 { throw StoreError.foreign(path: path) }
@@ -46,10 +48,14 @@ public final class LabelStore: Sendable {
                 let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
                 if version > LabelStore.schemaVersion { throw StoreError.newerSchema(path: path, version: version) }
             }
-            try StoreSchema.migrator.migrate(pool)
-            try pool.write { db in
-                try db.execute(sql: "PRAGMA application_id = \(LabelStore.applicationID)")
-                try db.execute(sql: "PRAGMA user_version = \(LabelStore.schemaVersion)")
+            // Only a new or older file is written to: opening an index to search it while another
+            // process writes must not need the write lock.
+            if try pool.read({ db in try StoreSchema.migrator.hasCompletedMigrations(db) }) == false {
+                try StoreSchema.migrator.migrate(pool)
+                try pool.write { db in
+                    try db.execute(sql: "PRAGMA application_id = \(LabelStore.applicationID)")
+                    try db.execute(sql: "PRAGMA user_version = \(LabelStore.schemaVersion)")
+                }
             }
         } catch let error as StoreError {
             throw error

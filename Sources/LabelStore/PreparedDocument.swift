@@ -2,16 +2,19 @@ import DrugLabel
 import Foundation
 
 /// A parsed document made ready for the index outside the write transaction: paragraphs with
-/// their lines and their search pairs, so that preparing runs in parallel and writing is short.
+/// their lines, each section's search pairs, so that preparing runs in parallel and writing is
+/// short.
 public struct PreparedDocument: Sendable {
     struct Paragraph: Sendable {
         var text: String
         var span: SourceSpan
-        var pairs: String
+        var folded: String
     }
     struct SectionRows: Sendable {
         var section: Section
         var paragraphs: [Paragraph]
+        /// The section's full-text column.
+        var indexed: String
     }
 
     public let path: String
@@ -43,11 +46,12 @@ public struct PreparedDocument: Sendable {
         for section in label.sections {
             var locator = ParagraphLines(lines: lines.lines(in: section.span))
             let texts = section.text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
-            let indexed = SearchKey.indexed(paragraphs: texts, section: section.key, kind: label.kind.rawValue, folder: folder)
-            let paragraphs = zip(texts, indexed).map { text, pairs in
-                Paragraph(text: text, span: locator.next(text, fallback: section.span), pairs: pairs)
+            let folded = SearchKey.foldedParagraphs(texts, folder: folder)
+            let indexed = SearchKey.indexed(folded: folded, section: section.key, kind: label.kind.rawValue)
+            let paragraphs = zip(texts, folded).map { text, f in
+                Paragraph(text: text, span: locator.next(text, fallback: section.span), folded: String(String.UnicodeScalarView(f)))
             }
-            rows.append(SectionRows(section: section, paragraphs: paragraphs))
+            rows.append(SectionRows(section: section, paragraphs: paragraphs, indexed: indexed))
         }
         sections = rows
         let encoder = JSONEncoder()

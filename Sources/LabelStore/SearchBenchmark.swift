@@ -69,7 +69,9 @@ public struct SearchBenchmark {
         try queue.write { db in
             try db.execute(sql: "CREATE VIRTUAL TABLE ref USING fts5(text, tokenize = 'trigram')")
         }
-        let texts: [String] = try store.pool.read { db in try String.fetchAll(db, sql: "SELECT text FROM paragraphs ORDER BY id") }
+        let texts: [String] = try store.pool.read { db in
+            try String.fetchAll(db, sql: "SELECT group_concat(text, char(10)) FROM paragraphs GROUP BY section_id ORDER BY section_id")
+        }
         try queue.write { db in
             for t in texts { try db.execute(sql: "INSERT INTO ref (text) VALUES (?)", arguments: [t]) }
         }
@@ -86,11 +88,11 @@ public struct SearchBenchmark {
         return (n, Date().timeIntervalSince(start))
     }
 
-    /// Paragraphs of the index that match a query (for comparing hit counts with the reference).
+    /// Sections of the index that match a query.
     public static func paragraphHits(_ store: LabelStore, _ query: String, folder: Folder) throws -> Int {
         guard let match = SearchQuery("\"\(query)\"").match(folder: folder) else { return 0 }
         return try store.pool.read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM paragraph_index WHERE paragraph_index MATCH ?", arguments: [match]) ?? 0
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM section_index WHERE section_index MATCH ?", arguments: [match]) ?? 0
         }
     }
 }

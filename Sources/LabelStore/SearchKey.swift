@@ -10,6 +10,10 @@ import DrugLabel
 /// it. A one-character query is a prefix query (`热*`); a final marker pair makes the last
 /// character of a text a prefix too.
 public enum SearchKey {
+    /// Put between the paragraphs of a section: no phrase runs across it, so a query never
+    /// matches the end of one paragraph joined to the start of the next.
+    static let paragraphBreak = "xxbreak"
+
     /// Ends every indexed text, so its last character also starts a pair.
     static let end: Unicode.Scalar = "\u{2C65}"
 
@@ -68,18 +72,26 @@ public enum SearchKey {
         filterTokens(section: section, kind: kind) + " " + pairs(text, folder: folder)
     }
 
-    /// The indexed column of each paragraph of one section. The paragraphs are folded in one
-    /// call, joined by a private-use separator that folding leaves alone and that is not
-    /// searchable (one ICU call per section instead of one per paragraph); adding and removing
-    /// a document both go through here, so their tokens agree.
-    public static func indexed(paragraphs: [String], section: String?, kind: String, folder: Folder) -> [String] {
+
+    /// The searchable characters of each paragraph of a section, folded in one call (joined by a
+    /// private-use separator that folding leaves alone and that is not searchable).
+    static func foldedParagraphs(_ paragraphs: [String], folder: Folder) -> [[Unicode.Scalar]] {
         let separator: Unicode.Scalar = "\u{E001}"
         let folded = folder.fold(paragraphs.joined(separator: String(separator)))
         let parts = folded.unicodeScalars.split(separator: separator, omittingEmptySubsequences: false)
-        let tokens = filterTokens(section: section, kind: kind)
-        guard parts.count == paragraphs.count else {
-            return paragraphs.map { indexed($0, section: section, kind: kind, folder: folder) }
-        }
-        return parts.map { part in tokens + " " + SearchKey.pairs(of: part.filter(isSearchable) + [end]) }
+        if parts.count == paragraphs.count { return parts.map { $0.filter(isSearchable) } }
+        return paragraphs.map { characters($0, folder: folder) }
+    }
+
+    /// The indexed column of one section: its filter tokens, then each paragraph's pairs, with a
+    /// break token between paragraphs. Adding and removing a document both go through here, so
+    /// their tokens agree.
+    public static func indexed(folded: [[Unicode.Scalar]], section: String?, kind: String) -> String {
+        let pairs = folded.map { SearchKey.pairs(of: $0 + [end]) }.filter { !$0.isEmpty }
+        return ([filterTokens(section: section, kind: kind)] + pairs).joined(separator: " \(paragraphBreak) ")
+    }
+
+    public static func indexed(paragraphs: [String], section: String?, kind: String, folder: Folder) -> String {
+        indexed(folded: foldedParagraphs(paragraphs, folder: folder), section: section, kind: kind)
     }
 }

@@ -24,12 +24,4 @@ enum Snippet {
         let view = { (r: Range<Int>) in String(String.UnicodeScalarView(original[r])) }
         return (from > 0 ? "…" : "") + view(from..<start) + "【" + view(start..<end) + "】" + view(end..<to) + (to < original.count ? "…" : "")
     }
-
-    /// Whether the folded text holds the folded term.
-    static func contains(_ text: String, _ term: String, folder: Folder) -> Bool {
-        let key = SearchKey.characters(term, folder: folder)
-        let folded = SearchKey.characters(text, folder: folder)
-        guard !key.isEmpty, key.count <= folded.count else { return false }
-        return (0...(folded.count - key.count)).contains { folded[$0..<($0 + key.count)].elementsEqual(key) }
-    }
 }

@@ -38,10 +38,13 @@ enum StoreSchema {
                     section_id INTEGER NOT NULL REFERENCES sections(id) ON DELETE CASCADE,
                     start_line INTEGER NOT NULL,
                     end_line INTEGER NOT NULL,
-                    text TEXT NOT NULL
+                    text TEXT NOT NULL,
+                    -- The searchable characters, folded: which paragraph of a hit holds the match.
+                    folded TEXT NOT NULL
                 );
                 CREATE INDEX paragraphs_section ON paragraphs(section_id);
-                CREATE VIRTUAL TABLE paragraph_index USING fts5(
+                -- One row per section (rowid = sections.id): ranking and AND work on whole sections.
+                CREATE VIRTUAL TABLE section_index USING fts5(
                     grams, content = '', detail = full, tokenize = 'unicode61 remove_diacritics 0'
                 );
                 CREATE TABLE doses (

@@ -40,12 +40,12 @@ struct BenchSearchCommand: ParsableCommand {
                            indexSeconds, mb / indexSeconds, summary.failed.count, Double(dbBytes) / 1_048_576, Double(dbBytes) / Double(bytes)))
 
         let reference = try SearchBenchmark.buildTrigram(from: store, at: dir.appendingPathComponent("trigram.sqlite").path)
-        Console.out(String(format: "reference FTS5 trigram index of the same paragraphs: %.1f s (%.1f MB/s, no parsing), %.1f MB\n",
+        Console.out(String(format: "reference FTS5 trigram index of the same sections: %.1f s (%.1f MB/s, no parsing), %.1f MB\n",
                            reference.seconds, mb / reference.seconds, Double(reference.bytes) / 1_048_576))
 
         let folder = try Folder()
         let parser = try LabelParser()
-        Console.out("SET             QUERIES  P50 ms  P95 ms  P99 ms  HITS (paragraphs)  TRIGRAM HITS  TRIGRAM P95 ms\n")
+        Console.out("SET             QUERIES  P50 ms  P95 ms  P99 ms      HITS (sections)  TRIGRAM HITS  TRIGRAM P95 ms\n")
         for set in SearchBenchmark.querySets {
             var samples: [Double] = [], refSamples: [Double] = []
             var hits = 0, refHits = 0
