@@ -7,7 +7,7 @@ struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
         abstract: "Search the indexed sections: every occurrence, any length, Chinese or Latin.",
-        discussion: "Terms separated by spaces must all occur in one paragraph; OR and NOT (or -term) combine them; \"…\" keeps a phrase. Matching is folded: 適應症 finds 适应症, CAR-T finds car t."
+        discussion: "Terms separated by spaces must all occur in one section; OR and NOT (or -term) combine them; \"…\" keeps a phrase. Matching is folded: 適應症 finds 适应症, CAR-T finds car t."
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, ndjson, csv }
