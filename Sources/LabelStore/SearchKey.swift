@@ -27,11 +27,6 @@ public enum SearchKey {
         return p.isAlphabetic || p.numericType != nil || p.isIdeographic
     }
 
-    /// The index column of a text: its pairs, space-separated.
-    public static func pairs(_ text: String, folder: Folder) -> String {
-        pairs(of: characters(text, folder: folder) + [end])
-    }
-
     static func pairs(of chars: [Unicode.Scalar]) -> String {
         guard chars.count >= 2 else { return "" }
         var out = String.UnicodeScalarView()
@@ -66,12 +61,6 @@ public enum SearchKey {
     private static func letters(_ s: String) -> String {
         String(String.UnicodeScalarView(s.lowercased().unicodeScalars.filter { ("a"..."z").contains($0) }))
     }
-
-    /// The indexed column of a paragraph: its filter tokens, then its pairs.
-    public static func indexed(_ text: String, section: String?, kind: String, folder: Folder) -> String {
-        filterTokens(section: section, kind: kind) + " " + pairs(text, folder: folder)
-    }
-
 
     /// The searchable characters of each paragraph of a section, folded in one call (joined by a
     /// private-use separator that folding leaves alone and that is not searchable).
