@@ -10,7 +10,7 @@ struct ParagraphLines {
 
     init(lines: ArraySlice<SourceLine>) {
         for line in lines {
-            for s in line.text.unicodeScalars where !s.properties.isWhitespace {
+            for s in line.text.unicodeScalars where !ParagraphLines.isSpace(s) {
                 text.append(s)
                 owner.append(line.number)
             }
@@ -20,7 +20,7 @@ struct ParagraphLines {
     /// The span of the next paragraph, or `fallback` where it is not found verbatim (a repaired
     /// or reordered field value).
     mutating func next(_ paragraph: String, fallback: SourceSpan) -> SourceSpan {
-        let key = Array(paragraph.unicodeScalars.filter { !$0.properties.isWhitespace })
+        let key = Array(paragraph.unicodeScalars.filter { !ParagraphLines.isSpace($0) })
         guard let first = key.first, key.count <= text.count else { return fallback }
         var i = cursor
         while i + key.count <= text.count {
@@ -31,5 +31,12 @@ struct ParagraphLines {
             i += 1
         }
         return fallback
+    }
+
+    /// White space, the common cases without a property lookup.
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x80 { return s == " " || s == "\t" || s == "\n" || s == "\r" }
+        if (0x4E00...0x9FFF).contains(s.value) { return false }
+        return s.properties.isWhitespace
     }
 }

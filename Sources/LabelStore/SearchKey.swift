@@ -23,6 +23,11 @@ public enum SearchKey {
     }
 
     static func isSearchable(_ s: Unicode.Scalar) -> Bool {
+        // The common cases first: Unicode property lookups cost more than the rest of the loop.
+        let v = s.value
+        if v < 0x80 { return (0x30...0x39).contains(v) || (0x61...0x7A).contains(v) || (0x41...0x5A).contains(v) }
+        if (0x4E00...0x9FFF).contains(v) { return true }
+        if (0xFF00...0xFF0F).contains(v) || (0x2000...0x206F).contains(v) { return false }
         let p = s.properties
         return p.isAlphabetic || p.numericType != nil || p.isIdeographic
     }
