@@ -78,4 +78,13 @@ extension LabelStore {
             }
         }
     }
+
+    /// The cells of every table row stored for a document, in order.
+    public func tableRows(path: String) throws -> [[DrugLabel.Table.Cell]] {
+        try pool.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT r.cells FROM table_rows r JOIN documents d ON d.id = r.document_id WHERE d.path = ? ORDER BY r.id
+                """, arguments: [path]).map { try JSONDecoder().decode([DrugLabel.Table.Cell].self, from: Data($0.utf8)) }
+        }
+    }
 }

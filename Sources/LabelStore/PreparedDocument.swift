@@ -74,6 +74,6 @@ public struct PreparedDocument: Sendable {
              String(String.UnicodeScalarView(SearchKey.characters($0.long, folder: folder))))
         }
         fieldKeys = label.fields.map { folder.fold($0.name) }
-        rowCells = try label.tables.map { t in try t.rows.map { String(decoding: try encoder.encode($0.cells), as: UTF8.self) } }
+        rowCells = label.tables.map { t in t.rows.map { CellsJSON.encode($0.cells) } }
     }
 }

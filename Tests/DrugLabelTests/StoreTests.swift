@@ -104,6 +104,15 @@ struct StoreTests {
 
     static let all = LabelStore.SearchFilters(limit: 10_000)
 
+    @Test("the table rows the index stores decode to the cells the parser made")
+    func storedCells() throws {
+        let store = try indexedCorpus()
+        let label = try TestSupport.parse(TestSupport.labelName)
+        let stored = try store.tableRows(path: TestSupport.corpusPath(TestSupport.labelName))
+        let expected = label.tables.flatMap { $0.rows.map(\.cells) }
+        #expect(stored.count == expected.count && stored == expected)
+    }
+
     @Test("searches run, and find, while another connection is indexing")
     func searchWhileIndexing() async throws {
         let dir = try TestSupport.scratch()

@@ -24,7 +24,7 @@ public enum TableCSV {
     }
 
     /// `46`, not `46.0`; nothing for no number.
-    static func number(_ value: Double?) -> String {
+    public static func number(_ value: Double?) -> String {
         guard let value else { return "" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
         return String(value)
