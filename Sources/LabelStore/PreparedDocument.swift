@@ -43,13 +43,17 @@ public struct PreparedDocument: Sendable {
         self.path = path
         self.label = label
         var rows: [SectionRows] = []
+        let locator = LineLocator(lines: lines)
         for section in label.sections {
-            var locator = ParagraphLines(lines: lines.lines(in: section.span))
+            let spanText = locator.text(of: section.span)
+            var cursor = 0
             let texts = section.text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
             let folded = SearchKey.foldedParagraphs(texts, folder: folder)
             let indexed = SearchKey.indexed(folded: folded, section: section.key, kind: label.kind.rawValue)
             let paragraphs = zip(texts, folded).map { text, f in
-                Paragraph(text: text, span: locator.next(text, fallback: section.span), folded: String(String.UnicodeScalarView(f)))
+                // Not found verbatim (a repaired or reordered field value): the section's span.
+                Paragraph(text: text, span: locator.locate(text, in: spanText, from: &cursor) ?? section.span,
+                          folded: String(String.UnicodeScalarView(f)))
             }
             rows.append(SectionRows(section: section, paragraphs: paragraphs, indexed: indexed))
         }

@@ -57,7 +57,7 @@ struct BenchSearchCommand: ParsableCommand {
                     let r = try SearchBenchmark.trigramQuery(reference.db, q)
                     refSamples.append(r.seconds * 1000)
                 }
-                hits += try SearchBenchmark.paragraphHits(store, q, folder: folder)
+                hits += try SearchBenchmark.sectionHits(store, q, folder: folder)
                 refHits += try SearchBenchmark.trigramQuery(reference.db, q).hits
             }
             let p = SearchBenchmark.percentiles(samples), r = SearchBenchmark.percentiles(refSamples)

@@ -6,8 +6,6 @@ struct ColumnHeader: Sendable {
     var stub: [String] = []
     var arms: [Table.Arm] = []
     var columns: [[String]] = []
-    /// Lines the header took, from the start of the lines it was given.
-    var lineCount = 0
     /// The header's lines as written, folded, to recognise it repeated after a page break.
     var foldedLines: [String] = []
 

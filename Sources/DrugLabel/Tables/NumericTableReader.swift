@@ -63,7 +63,6 @@ struct NumericTableReader: Sendable {
         header.stub += sub.extra
         bodyStart += sub.used
         (header.columns, header.arms) = ColumnHeader.paths(arms: armHeads, labels: sub.labels, count: count)
-        header.lineCount = bodyStart
         header.foldedLines = nonBlank[..<bodyStart].map { CheapFold.fold($0.element.text) }
 
         let body = gather(bodyLines, from: bodyStart, headerFolded: header.foldedLines, cache: &cache)
