@@ -4,6 +4,9 @@
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
+#include <unicode/uchar.h>
+#include <unicode/uset.h>
+#include <unicode/utf16.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -153,15 +156,19 @@ int32_t dl_nfkc_utf8(const char *source, int32_t length, char *dest, int32_t cap
     return result;
 }
 
+/// Traditional→Simplified is applied character by character, from a table that ICU's own
+/// transliterator fills once per folder: every character of its source set, transliterated
+/// alone. The whole-string transliterator also has phrase rules (`巡察 > 巡查`, `剃发 > 剃髮`)
+/// that would fold a text and a substring of it differently, and a search that never misses
+/// needs fold(substring) to be a substring of fold(text). The table is also far faster.
 struct dl_folder {
     const UNormalizer2 *nfkcCaseFold;
-    UTransliterator *traditionalToSimplified;
+    /// 0 where a BMP character stays as it is.
+    uint16_t *simplified;
 };
 
-dl_folder *dl_folder_open(char *error, int32_t errorCapacity) {
+static uint16_t *simplified_table(char *error, int32_t errorCapacity) {
     UErrorCode status = U_ZERO_ERROR;
-    const UNormalizer2 *nfkccf = unorm2_getNFKCCasefoldInstance(&status);
-    if (U_FAILURE(status)) { put_error(error, errorCapacity, "nfkc_cf", status); return NULL; }
     UChar id[64];
     u_uastrcpy(id, "Traditional-Simplified");
     UTransliterator *trans = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
@@ -169,16 +176,51 @@ dl_folder *dl_folder_open(char *error, int32_t errorCapacity) {
         put_error(error, errorCapacity, "utrans_openU(Traditional-Simplified)", status);
         return NULL;
     }
+    USet *source = uset_openEmpty();
+    utrans_getSourceSet(trans, 0, source, &status);
+    uint16_t *table = calloc(0x10000, sizeof(uint16_t));
+    if (U_FAILURE(status) || !table) {
+        put_error(error, errorCapacity, "utrans_getSourceSet", status);
+        free(table);
+        uset_close(source);
+        utrans_close(trans);
+        return NULL;
+    }
+    int32_t size = uset_size(source);
+    for (int32_t i = 0; i < size; i++) {
+        UChar32 c = uset_charAt(source, i);
+        UChar text[8];
+        int32_t length = 0, limit;
+        if (c > 0xFFFF) continue;  // none in ICU 72's rules; such a character would stay as it is
+        text[length++] = (UChar)c;
+        limit = length;
+        status = U_ZERO_ERROR;
+        utrans_transUChars(trans, text, &length, 8, 0, &limit, &status);
+        if (U_SUCCESS(status) && length == 1 && text[0] != c && !U16_IS_SURROGATE(text[0])) {
+            table[c] = text[0];
+        }
+    }
+    uset_close(source);
+    utrans_close(trans);
+    return table;
+}
+
+dl_folder *dl_folder_open(char *error, int32_t errorCapacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *nfkccf = unorm2_getNFKCCasefoldInstance(&status);
+    if (U_FAILURE(status)) { put_error(error, errorCapacity, "nfkc_cf", status); return NULL; }
+    uint16_t *table = simplified_table(error, errorCapacity);
+    if (!table) return NULL;
     dl_folder *folder = malloc(sizeof(dl_folder));
-    if (!folder) { utrans_close(trans); return NULL; }
+    if (!folder) { free(table); return NULL; }
     folder->nfkcCaseFold = nfkccf;
-    folder->traditionalToSimplified = trans;
+    folder->simplified = table;
     return folder;
 }
 
 void dl_folder_close(dl_folder *folder) {
     if (!folder) return;
-    utrans_close(folder->traditionalToSimplified);
+    free(folder->simplified);
     free(folder);
 }
 
@@ -207,7 +249,19 @@ int32_t dl_folder_fold(dl_folder *folder, const char *source, int32_t length,
     int32_t n = normalize16(folder->nfkcCaseFold, src16, units, &norm);
     free(src16);
     if (n < 0) { free(norm); return -1; }
-    return transliterate_to_utf8(folder->traditionalToSimplified, norm, n, 2, dest, capacity);
+    // Simplified, and white space dropped (every White_Space character is in the BMP).
+    int32_t kept = 0;
+    for (int32_t i = 0; i < n; i++) {
+        UChar u = norm[i];
+        if (!U16_IS_SURROGATE(u)) {
+            if (u_isUWhiteSpace(u)) continue;
+            if (folder->simplified[u]) u = folder->simplified[u];
+        }
+        norm[kept++] = u;
+    }
+    int32_t result = utf16_to_utf8(norm, kept, dest, capacity);
+    free(norm);
+    return result;
 }
 
 struct dl_translit {

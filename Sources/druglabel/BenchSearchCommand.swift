@@ -18,13 +18,21 @@ struct BenchSearchCommand: ParsableCommand {
     @Option(help: "How many times each query runs.")
     var rounds = 5
 
+    @Option(help: "Keep the synthetic corpus and the index in this folder (for profiling `druglabel index` on it); by default they go to a temporary folder that is removed.")
+    var workDir: String?
+
     func run() throws {
         let fm = FileManager.default
         let sources = try fm.contentsOfDirectory(atPath: corpus).filter { $0.hasSuffix(".txt") }.sorted().map { name in
             (name: String(name.dropLast(4)), text: try String(contentsOfFile: corpus + "/" + name, encoding: .utf8))
         }
-        let dir = fm.temporaryDirectory.appendingPathComponent("druglabel-bench-\(ProcessInfo.processInfo.processIdentifier)")
-        defer { try? fm.removeItem(at: dir) }
+        let dir = workDir.map { URL(fileURLWithPath: $0) }
+            ?? fm.temporaryDirectory.appendingPathComponent("druglabel-bench-\(ProcessInfo.processInfo.processIdentifier)")
+        defer { if workDir == nil { try? fm.removeItem(at: dir) } }
+        // Only what an earlier run wrote there is replaced, never the rest of a folder.
+        for name in ["docs", "index.sqlite", "index.sqlite-wal", "index.sqlite-shm", "trigram.sqlite"] {
+            try? fm.removeItem(at: dir.appendingPathComponent(name))
+        }
         let bench = SearchBenchmark(corpus: sources, directory: dir)
         let (files, bytes) = try bench.generate(count: labels)
         let mb = Double(bytes) / 1_048_576

@@ -1,9 +1,11 @@
 import ICUBridge
 
 /// The folded form used for matching headings, field names and searches: ICU NFKC with case
-/// folding, then Traditional→Simplified, white space removed. Output text is never folded.
+/// folding, then Traditional→Simplified character by character (so that the fold of a
+/// substring is a substring of the fold), white space removed. Output text is never folded.
 ///
-/// Opening one compiles ICU's transliteration rules (milliseconds), so a parser keeps one.
+/// Opening one builds a character table from ICU's transliterator (milliseconds), so a parser
+/// keeps one.
 /// Not thread-safe: one per parser.
 public final class Folder {
     private let handle: OpaquePointer
@@ -41,11 +43,8 @@ public final class Folder {
     }
 
     private func foldUncached(_ text: String) -> String {
-        guard let folded = ICUCall.utf8(text, initialCapacity: text.utf8.count * 3 + 16, {
+        ICUCall.utf8(text, initialCapacity: text.utf8.count * 3 + 16, {
             dl_folder_fold(handle, $0, $1, $2, $3)
-        }) else { return CheapFold.fold(text) }
-        var scalars = String.UnicodeScalarView()
-        for s in folded.unicodeScalars where !s.properties.isWhitespace { scalars.append(s) }
-        return String(scalars)
+        }) ?? CheapFold.fold(text)
     }
 }

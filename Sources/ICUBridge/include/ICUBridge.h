@@ -34,8 +34,9 @@ void dl_free(void *pointer);
 /// Negative on error.
 int32_t dl_nfkc_utf8(const char *source, int32_t length, char *dest, int32_t capacity);
 
-/// A folder for matching: NFKC with case folding, then Traditional to Simplified Chinese.
-/// Opening compiles ICU's transliteration rules, so keep one and reuse it; not thread-safe.
+/// A folder for matching: NFKC with case folding, then Traditional to Simplified Chinese
+/// character by character, white space removed. Opening builds the character table from ICU's
+/// transliterator (milliseconds), so keep one and reuse it; thread-safe once open.
 typedef struct dl_folder dl_folder;
 dl_folder *dl_folder_open(char *error, int32_t errorCapacity);
 void dl_folder_close(dl_folder *folder);
