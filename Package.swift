@@ -64,7 +64,8 @@ let package = Package(
         ),
         .testTarget(
             name: "DrugLabelTests",
-            dependencies: ["DrugLabel", "LabelStore"],
+            // GRDB only to write an index of an older schema, to test its migration.
+            dependencies: ["DrugLabel", "LabelStore", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/DrugLabelTests",
             exclude: ["Fixtures"]
         ),

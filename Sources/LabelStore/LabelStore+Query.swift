@@ -3,6 +3,41 @@ import Foundation
 import GRDB
 
 extension LabelStore {
+    /// Which rows of an answer to return: `limit` nil for all of them.
+    public struct Page: Sendable, Hashable {
+        public var limit: Int?
+        public var offset: Int
+        public init(limit: Int? = nil, offset: Int = 0) {
+            self.limit = limit
+            self.offset = offset
+        }
+        public static let all = Page()
+    }
+
+    /// One page of an answer, and how many rows the whole answer has.
+    public struct Answer<Item: Sendable>: Sendable {
+        public var total: Int
+        public var items: [Item]
+    }
+
+    /// The rows of one page, and the size of the whole answer. `sql` chooses the page's row ids
+    /// (its `PAGE` is where LIMIT and OFFSET go) and joins the stored JSON to those ids only;
+    /// `countSQL` counts the whole answer, with the same arguments and no join it does not need.
+    func answer<Item>(_ sql: String, _ arguments: StatementArguments, page: Page,
+                      count countSQL: String, _ make: (Row) throws -> Item) throws -> Answer<Item> {
+        try pool.read { db in
+            var pagedArguments = arguments
+            var limit = ""
+            if page.limit != nil || page.offset > 0 {
+                limit = "LIMIT ? OFFSET ?"
+                pagedArguments += [page.limit ?? -1, page.offset]
+            }
+            let items = try Row.fetchAll(db, sql: sql.replacingOccurrences(of: "PAGE", with: limit), arguments: pagedArguments).map(make)
+            let total = limit.isEmpty ? items.count : try Int.fetchOne(db, sql: countSQL, arguments: arguments) ?? 0
+            return Answer(total: total, items: items)
+        }
+    }
+
     /// A dose found in the index, with its document.
     public struct DoseHit: Codable, Sendable, Hashable {
         public var path: String
@@ -25,57 +60,69 @@ extension LabelStore {
     /// Doses of a drug (folded, either name containing the other, as `doses --drug` matches;
     /// the index holds the resolved names, so `本品` is already the generic name), with the unit
     /// and per given. The rows are the library's own `Dose` values, stored at index time.
-    public func doses(drug: String?, unit: String?, per: String?, parser: LabelParser) throws -> [DoseHit] {
-        var sql = "SELECT d.path, x.json FROM doses x JOIN documents d ON d.id = x.document_id WHERE 1"
+    public func doses(drug: String?, unit: String?, per: String?, page: Page = .all, parser: LabelParser) throws -> Answer<DoseHit> {
+        var filter = "1"
         var arguments: StatementArguments = []
-        if let unit { sql += " AND x.unit = ?"; arguments += [unit] }
-        if let per { sql += " AND x.per = ?"; arguments += [per] }
+        if let unit { filter += " AND x.unit = ?"; arguments += [unit] }
+        if let per { filter += " AND x.per = ?"; arguments += [per] }
         if let drug {
+            // Containment cannot use an index: it is tested on the distinct names, far fewer
+            // than the doses, and the doses are then looked up by name.
             let key = parser.matchingFolder.fold(drug)
-            sql += " AND (instr(x.drug_key, ?) > 0 OR instr(?, x.drug_key) > 0)"
-            arguments += [key, key]
-        }
-        sql += " ORDER BY d.path, x.id"
-        return try pool.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                let json: String = row["json"]
-                return DoseHit(path: row["path"], dose: try JSONDecoder().decode(Dose.self, from: Data(json.utf8)))
+            let names = try pool.read { db in
+                try String.fetchAll(db, sql: """
+                    SELECT key FROM dose_drugs WHERE instr(key, ?) > 0 OR instr(?, key) > 0
+                    """, arguments: [key, key])
             }
+            filter += " AND x.drug_key IN (\(databaseQuestionMarks(count: max(names.count, 1))))"
+            arguments += StatementArguments(names.isEmpty ? [""] : names)
+        }
+        let decoder = JSONDecoder()
+        return try answer("""
+            WITH page AS (SELECT x.id, d.path FROM doses x JOIN documents d ON d.id = x.document_id WHERE \(filter)
+                          ORDER BY d.path, x.id PAGE)
+            SELECT page.path, y.json FROM page JOIN doses y ON y.id = page.id ORDER BY page.path, y.id
+            """, arguments, page: page, count: "SELECT count(*) FROM doses x WHERE \(filter)") { row in
+            let json: String = row["json"]
+            return DoseHit(path: row["path"], dose: try decoder.decode(Dose.self, from: Data(json.utf8)))
         }
     }
 
     /// Adverse-reaction rows whose term is `term` (folded: `发热` is not `发热性中性粒细胞减少症`)
     /// with at least the given all-grade and grade-3-or-worse percentages in one arm. The rows
     /// are the library's `AdverseReactionRow` view, stored at index time, one line per arm.
-    public func adverseReactions(term: String, minAll: Double?, minGrade3: Double?, parser: LabelParser) throws -> [ReactionHit] {
-        var sql = """
-            SELECT DISTINCT d.path, r.table_id, r.row_ordinal, r.json FROM reaction_arms r
-            JOIN documents d ON d.id = r.document_id WHERE r.term_key = ?
-            """
+    public func adverseReactions(term: String, minAll: Double?, minGrade3: Double?, page: Page = .all,
+                                 parser: LabelParser) throws -> Answer<ReactionHit> {
+        var filter = "r.term_key = ?"
         var arguments: StatementArguments = [parser.matchingFolder.fold(term)]
-        if let minAll { sql += " AND r.all_grades >= ?"; arguments += [minAll] }
-        if let minGrade3 { sql += " AND r.grade3 >= ?"; arguments += [minGrade3] }
-        sql += " ORDER BY d.path, r.table_id, r.row_ordinal"
-        return try pool.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                let json: String = row["json"]
-                return ReactionHit(path: row["path"], table: row["table_id"],
-                                   row: try JSONDecoder().decode(AdverseReactionRow.self, from: Data(json.utf8)))
-            }
+        if let minAll { filter += " AND r.all_grades >= ?"; arguments += [minAll] }
+        if let minGrade3 { filter += " AND r.grade3 >= ?"; arguments += [minGrade3] }
+        // One line per arm: a row with two arms over the threshold is still one row.
+        let decoder = JSONDecoder()
+        return try answer("""
+            WITH page AS (SELECT min(r.id) AS id, d.path FROM reaction_arms r JOIN documents d ON d.id = r.document_id
+                          WHERE \(filter) GROUP BY r.document_id, r.table_id, r.row_ordinal
+                          ORDER BY d.path, r.table_id, r.row_ordinal PAGE)
+            SELECT page.path, x.table_id, x.json FROM page JOIN reaction_arms x ON x.id = page.id
+            ORDER BY page.path, x.table_id, x.row_ordinal
+            """, arguments, page: page,
+            count: "SELECT count(*) FROM (SELECT DISTINCT r.document_id, r.table_id, r.row_ordinal FROM reaction_arms r WHERE \(filter))") { row in
+            let json: String = row["json"]
+            return ReactionHit(path: row["path"], table: row["table_id"],
+                               row: try decoder.decode(AdverseReactionRow.self, from: Data(json.utf8)))
         }
     }
 
     /// Form fields whose name matches `name` (folded, either contains the other).
-    public func fields(name: String, parser: LabelParser) throws -> [FieldHit] {
+    public func fields(name: String, page: Page = .all, parser: LabelParser) throws -> Answer<FieldHit> {
         let key = parser.matchingFolder.fold(name)
-        return try pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT d.path, f.name, f.value, f.start_line, f.end_line FROM fields f JOIN documents d ON d.id = f.document_id
-                WHERE instr(f.name_key, ?) > 0 OR instr(?, f.name_key) > 0 ORDER BY d.path, f.id
-                """, arguments: [key, key]).map { row in
-                FieldHit(path: row["path"], field: Field(name: row["name"], value: row["value"],
-                                                         span: SourceSpan(startLine: row["start_line"], endLine: row["end_line"])))
-            }
+        let filter = "instr(f.name_key, ?) > 0 OR instr(?, f.name_key) > 0"
+        return try answer("""
+            SELECT d.path, f.name, f.value, f.start_line, f.end_line FROM fields f JOIN documents d ON d.id = f.document_id
+            WHERE \(filter) ORDER BY d.path, f.id PAGE
+            """, [key, key], page: page, count: "SELECT count(*) FROM fields f WHERE \(filter)") { row in
+            FieldHit(path: row["path"], field: Field(name: row["name"], value: row["value"],
+                                                     span: SourceSpan(startLine: row["start_line"], endLine: row["end_line"])))
         }
     }
 

@@ -41,6 +41,7 @@ extension LabelStore {
             for (n, d) in label.doses.enumerated() {
                 try insert("INSERT INTO doses (document_id, drug, drug_key, unit, per, start_line, json) VALUES (?, ?, ?, ?, ?, ?, ?)",
                            [documentID, d.drug, doc.doseKeys[n], d.unit, d.per, d.span.startLine, doc.doses[n]])
+                try insert("INSERT OR IGNORE INTO dose_drugs (key) VALUES (?)", [doc.doseKeys[n]])
             }
             for (ti, t) in label.tables.enumerated() {
                 for (ri, r) in t.rows.enumerated() {

@@ -6,7 +6,7 @@ import GRDB
 /// documents, sections, paragraphs, doses, table rows and fields, and a full-text index of the
 /// paragraphs in `SearchKey` pairs.
 public final class LabelStore: Sendable {
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
     /// `PRAGMA application_id`: marks the file as ours ("DLBL").
     static let applicationID: Int32 = 0x444C_424C
 
@@ -35,7 +35,13 @@ public final class LabelStore: Sendable {
         configuration.foreignKeysEnabled = true
         // An index can always be rebuilt from its documents: in WAL mode, NORMAL keeps the file
         // consistent and skips an fsync per document, which cost more than parsing it.
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        // Searches read the same posting lists and rows again and again: mapped into memory they
+        // cost no read call each (a structured query's page went from 13 to 5 ms at 10,000
+        // labels). Only readers map the file: the writer, whose file grows, took twice as long.
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY")
+            if db.configuration.readonly { try db.execute(sql: "PRAGMA mmap_size = 1073741824") }
+        }
         // A second process may be writing (an index run while searching): wait for it.
         configuration.busyMode = .timeout(10)
         do {

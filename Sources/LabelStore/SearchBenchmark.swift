@@ -61,8 +61,20 @@ public struct SearchBenchmark {
         return (at(0.5), at(0.95), at(0.99))
     }
 
+    /// The reference index, its build time and size.
+    public struct Reference: Sendable {
+        public var seconds: Double
+        public var bytes: Int
+        public let db: DatabaseQueue
+    }
+
+    /// A reference index an earlier run built.
+    public static func openTrigram(at path: String) throws -> Reference {
+        Reference(seconds: 0, bytes: 0, db: try DatabaseQueue(path: path))
+    }
+
     /// The reference: an FTS5 trigram index of the same section texts, its build time and size.
-    public static func buildTrigram(from store: LabelStore, at path: String) throws -> (seconds: Double, bytes: Int, db: DatabaseQueue) {
+    public static func buildTrigram(from store: LabelStore, at path: String) throws -> Reference {
         try? FileManager.default.removeItem(atPath: path)
         let queue = try DatabaseQueue(path: path)
         let start = Date()
@@ -77,7 +89,7 @@ public struct SearchBenchmark {
         }
         let seconds = Date().timeIntervalSince(start)
         let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        return (seconds, bytes, queue)
+        return Reference(seconds: seconds, bytes: bytes, db: queue)
     }
 
     /// Hits of a query in the trigram reference, and its latency.

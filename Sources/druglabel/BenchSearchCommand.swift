@@ -21,6 +21,16 @@ struct BenchSearchCommand: ParsableCommand {
     @Option(help: "Keep the synthetic corpus and the index in this folder (for profiling `druglabel index` on it); by default they go to a temporary folder that is removed.")
     var workDir: String?
 
+    @Flag(help: "With --work-dir: query the corpus and indexes an earlier run left there instead of building them again.")
+    var reuse = false
+
+    @Flag(help: "Also print each query's median latency.")
+    var perQuery = false
+
+    func validate() throws {
+        if reuse && workDir == nil { throw ValidationError("--reuse needs --work-dir") }
+    }
+
     func run() throws {
         let fm = FileManager.default
         let sources = try fm.contentsOfDirectory(atPath: corpus).filter { $0.hasSuffix(".txt") }.sorted().map { name in
@@ -29,27 +39,36 @@ struct BenchSearchCommand: ParsableCommand {
         let dir = workDir.map { URL(fileURLWithPath: $0) }
             ?? fm.temporaryDirectory.appendingPathComponent("druglabel-bench-\(ProcessInfo.processInfo.processIdentifier)")
         defer { if workDir == nil { try? fm.removeItem(at: dir) } }
-        // Only what an earlier run wrote there is replaced, never the rest of a folder.
-        for name in ["docs", "index.sqlite", "index.sqlite-wal", "index.sqlite-shm", "trigram.sqlite"] {
-            try? fm.removeItem(at: dir.appendingPathComponent(name))
-        }
-        let bench = SearchBenchmark(corpus: sources, directory: dir)
-        let (files, bytes) = try bench.generate(count: labels)
-        let mb = Double(bytes) / 1_048_576
-        Console.out(String(format: "corpus: %d documents, %.1f MB of text\n", files.count, mb))
-
         let dbPath = dir.appendingPathComponent("index.sqlite").path
-        let store = try LabelStore(path: dbPath)
+        let trigramPath = dir.appendingPathComponent("trigram.sqlite").path
+        let store: LabelStore
+        let reference: SearchBenchmark.Reference
         var start = Date()
-        let summary = try Indexer(store: store, makeParser: { try LabelParser() }).run([dir.appendingPathComponent("docs").path]) { _ in }
-        let indexSeconds = Date().timeIntervalSince(start)
-        let dbBytes = ["", "-wal"].reduce(0) { $0 + ((try? fm.attributesOfItem(atPath: dbPath + $1)[.size] as? Int) ?? 0) }
-        Console.out(String(format: "index (parsing included): %.1f s, %.1f MB/s, %d failed; database %.1f MB = %.2f× the text\n",
-                           indexSeconds, mb / indexSeconds, summary.failed.count, Double(dbBytes) / 1_048_576, Double(dbBytes) / Double(bytes)))
+        if reuse {
+            store = try LabelStore(path: dbPath)
+            reference = try SearchBenchmark.openTrigram(at: trigramPath)
+            Console.out("reusing the corpus and indexes in \(dir.path)\n")
+        } else {
+            // Only what an earlier run wrote there is replaced, never the rest of a folder.
+            for name in ["docs", "index.sqlite", "index.sqlite-wal", "index.sqlite-shm", "trigram.sqlite"] {
+                try? fm.removeItem(at: dir.appendingPathComponent(name))
+            }
+            let bench = SearchBenchmark(corpus: sources, directory: dir)
+            let (files, bytes) = try bench.generate(count: labels)
+            let mb = Double(bytes) / 1_048_576
+            Console.out(String(format: "corpus: %d documents, %.1f MB of text\n", files.count, mb))
 
-        let reference = try SearchBenchmark.buildTrigram(from: store, at: dir.appendingPathComponent("trigram.sqlite").path)
-        Console.out(String(format: "reference FTS5 trigram index of the same sections: %.1f s (%.1f MB/s, no parsing), %.1f MB\n",
-                           reference.seconds, mb / reference.seconds, Double(reference.bytes) / 1_048_576))
+            store = try LabelStore(path: dbPath)
+            let summary = try Indexer(store: store, makeParser: { try LabelParser() }).run([dir.appendingPathComponent("docs").path]) { _ in }
+            let indexSeconds = Date().timeIntervalSince(start)
+            let dbBytes = ["", "-wal"].reduce(0) { $0 + ((try? fm.attributesOfItem(atPath: dbPath + $1)[.size] as? Int) ?? 0) }
+            Console.out(String(format: "index (parsing included): %.1f s, %.1f MB/s, %d failed; database %.1f MB = %.2f× the text\n",
+                               indexSeconds, mb / indexSeconds, summary.failed.count, Double(dbBytes) / 1_048_576, Double(dbBytes) / Double(bytes)))
+
+            reference = try SearchBenchmark.buildTrigram(from: store, at: trigramPath)
+            Console.out(String(format: "reference FTS5 trigram index of the same sections: %.1f s (%.1f MB/s, no parsing), %.1f MB\n",
+                               reference.seconds, mb / reference.seconds, Double(reference.bytes) / 1_048_576))
+        }
 
         let folder = try Folder()
         let parser = try LabelParser()
@@ -57,14 +76,18 @@ struct BenchSearchCommand: ParsableCommand {
         for set in SearchBenchmark.querySets {
             var samples: [Double] = [], refSamples: [Double] = []
             var hits = 0, refHits = 0
+            var medians: [String] = []
             for q in set.queries {
+                var own: [Double] = []
                 for _ in 0..<rounds {
                     start = Date()
                     _ = try store.search(SearchQuery(q), filters: .init(section: set.section, limit: 20), folder: folder)
-                    samples.append(Date().timeIntervalSince(start) * 1000)
+                    own.append(Date().timeIntervalSince(start) * 1000)
                     let r = try SearchBenchmark.trigramQuery(reference.db, q)
                     refSamples.append(r.seconds * 1000)
                 }
+                samples += own
+                medians.append(String(format: "%@ %.1f", q, SearchBenchmark.percentiles(own).p50))
                 hits += try SearchBenchmark.sectionHits(store, q, folder: folder)
                 refHits += try SearchBenchmark.trigramQuery(reference.db, q).hits
             }
@@ -72,15 +95,29 @@ struct BenchSearchCommand: ParsableCommand {
             Console.out(set.name.padding(toLength: 16, withPad: " ", startingAt: 0)
                 + String(format: "%7d  %6.1f  %6.1f  %6.1f  %17d  %12@  %14.1f\n", set.queries.count, p.p50, p.p95, p.p99, hits,
                          (set.section == nil ? String(refHits) : "-") as NSString, r.p95))
+            if perQuery { Console.out("    median ms: " + medians.joined(separator: ", ") + "\n") }
         }
-        var structured: [Double] = []
-        for _ in 0..<rounds {
-            start = Date()
-            _ = try store.doses(drug: "托珠单抗", unit: nil, per: nil, parser: parser)
-            _ = try store.adverseReactions(term: "发热", minAll: 20, minGrade3: nil, parser: parser)
-            structured.append(Date().timeIntervalSince(start) * 1000 / 2)
+        // The structured set as a page is shown (the first 100 rows and the total), and as a
+        // whole answer (every row decoded), which grows with the corpus.
+        for (name, page) in [("structured", LabelStore.Page(limit: 100)), ("structured, all", LabelStore.Page.all)] {
+            var doseSamples: [Double] = [], feverSamples: [Double] = []
+            var rows = 0
+            for _ in 0..<rounds {
+                start = Date()
+                let doses = try store.doses(drug: "托珠单抗", unit: nil, per: nil, page: page, parser: parser)
+                doseSamples.append(Date().timeIntervalSince(start) * 1000)
+                start = Date()
+                let fever = try store.adverseReactions(term: "发热", minAll: 20, minGrade3: nil, page: page, parser: parser)
+                feverSamples.append(Date().timeIntervalSince(start) * 1000)
+                rows = doses.items.count + fever.items.count
+            }
+            let s = SearchBenchmark.percentiles(doseSamples + feverSamples)
+            Console.out(name.padding(toLength: 16, withPad: " ", startingAt: 0)
+                + String(format: "%7d  %6.1f  %6.1f  %6.1f  %17@\n", 2, s.p50, s.p95, s.p99, "\(rows) rows" as NSString))
+            if perQuery {
+                Console.out(String(format: "    median ms: doses 托珠单抗 %.1f, adverse reactions 发热 ≥20%% %.1f\n",
+                                   SearchBenchmark.percentiles(doseSamples).p50, SearchBenchmark.percentiles(feverSamples).p50))
+            }
         }
-        let s = SearchBenchmark.percentiles(structured)
-        Console.out("structured".padding(toLength: 16, withPad: " ", startingAt: 0) + String(format: "%7d  %6.1f  %6.1f  %6.1f\n", 2, s.p50, s.p95, s.p99))
     }
 }

@@ -13,14 +13,16 @@ struct QueryDosesCommand: ParsableCommand {
     var per: String?
     @Option(help: "text, json, ndjson or csv.")
     var format: QueryCommand.Format = .text
+    @OptionGroup var paging: PageOptions
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let hits = try store.open().doses(drug: drug, unit: unit, per: per, parser: LabelParser())
+        let answer = try store.open().doses(drug: drug, unit: unit, per: per, page: paging.page, parser: LabelParser())
+        let hits = answer.items
         let rows = hits.map { h in
             [h.dose.drug, DoseTable.amount(h.dose), h.dose.route ?? "", h.dose.frequency ?? "", h.dose.condition ?? "",
              "\(h.path):\(h.dose.span.startLine)"]
         }
-        try QueryOutput.write(hits, header: ["DRUG", "AMOUNT", "ROUTE", "FREQUENCY", "CONDITION", "SOURCE"], rows: rows, format: format)
+        try QueryOutput.write(hits, header: ["DRUG", "AMOUNT", "ROUTE", "FREQUENCY", "CONDITION", "SOURCE"], rows: rows, format: format, total: answer.total, offset: paging.offset)
     }
 }

@@ -9,11 +9,13 @@ struct QueryFieldsCommand: ParsableCommand {
     var name: String
     @Option(help: "text, json, ndjson or csv.")
     var format: QueryCommand.Format = .text
+    @OptionGroup var paging: PageOptions
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let hits = try store.open().fields(name: name, parser: LabelParser())
+        let answer = try store.open().fields(name: name, page: paging.page, parser: LabelParser())
+        let hits = answer.items
         let rows = hits.map { h in [h.field.name, String(h.field.value.prefix(80)), "\(h.path):\(h.field.span.startLine)"] }
-        try QueryOutput.write(hits, header: ["NAME", "VALUE", "SOURCE"], rows: rows, format: format)
+        try QueryOutput.write(hits, header: ["NAME", "VALUE", "SOURCE"], rows: rows, format: format, total: answer.total, offset: paging.offset)
     }
 }

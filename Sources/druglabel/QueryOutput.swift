@@ -4,10 +4,17 @@ import Foundation
 /// The shared output of the query subcommands: an aligned table, a JSON array, one JSON object
 /// per line, or CSV, every row ending in its document and source line.
 enum QueryOutput {
-    static func write<T: Encodable>(_ items: [T], header: [String], rows: [[String]], format: QueryCommand.Format) throws {
+    /// `total` is the size of the whole answer: the text form says when the rows shown are a
+    /// page of it.
+    static func write<T: Encodable>(_ items: [T], header: [String], rows: [[String]], format: QueryCommand.Format,
+                                    total: Int, offset: Int) throws {
         switch format {
         case .text:
-            if items.isEmpty { Console.out("no rows\n") } else { Console.out(Columns.render(header: header, rows: rows)) }
+            if items.isEmpty { Console.out(total == 0 ? "no rows\n" : "no rows past \(offset) (the answer has \(total))\n") }
+            else {
+                Console.out(Columns.render(header: header, rows: rows))
+                if items.count < total { Console.out("rows \(offset + 1)–\(offset + items.count) of \(total)\n") }
+            }
         case .json:
             Console.out(try LabelJSON.encode(items))
         case .ndjson:

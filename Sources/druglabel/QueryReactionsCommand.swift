@@ -14,16 +14,19 @@ struct QueryReactionsCommand: ParsableCommand {
     var minGrade3: Double?
     @Option(help: "text, json, ndjson or csv.")
     var format: QueryCommand.Format = .text
+    @OptionGroup var paging: PageOptions
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let hits = try store.open().adverseReactions(term: term, minAll: minAll, minGrade3: minGrade3, parser: LabelParser())
+        let answer = try store.open().adverseReactions(term: term, minAll: minAll, minGrade3: minGrade3, page: paging.page,
+                                                         parser: LabelParser())
+        let hits = answer.items
         let rows = hits.map { h -> [String] in
             let arms = h.row.arms.map { a in
                 "\(a.arm.isEmpty ? "" : a.arm + " ")\(a.allGrades.map(DoseTable.format) ?? "-")/\(a.grade3OrWorse.map(DoseTable.format) ?? "-")"
             }.joined(separator: "; ")
             return [h.row.term, h.row.soc ?? "", arms, "\(h.path):\(h.row.span.startLine) \(h.table)"]
         }
-        try QueryOutput.write(hits, header: ["TERM", "SOC", "ALL/≥3 (%) BY ARM", "SOURCE"], rows: rows, format: format)
+        try QueryOutput.write(hits, header: ["TERM", "SOC", "ALL/≥3 (%) BY ARM", "SOURCE"], rows: rows, format: format, total: answer.total, offset: paging.offset)
     }
 }

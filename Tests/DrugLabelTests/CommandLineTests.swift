@@ -232,6 +232,14 @@ struct CommandLineTests {
         let fever = try run(["query", "adverse-reactions", "--term", "发热", "--min-all", "20", "--db", db, "--format", "csv"])
         let rows = fever.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(rows.count == 3 && rows[1].contains("100/46") && rows[2].contains("93/9"))
+        // Paging: the second row alone, and the text form says it is a page of two.
+        let second = try run(["query", "adverse-reactions", "--term", "发热", "--min-all", "20", "--db", db, "--format", "csv",
+                              "--limit", "1", "--offset", "1"])
+        #expect(second.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty } == [rows[0], rows[2]])
+        let page = try run(["query", "adverse-reactions", "--term", "发热", "--min-all", "20", "--db", db, "--limit", "1"])
+        #expect(page.stdout.contains("100/46") && !page.stdout.contains("93/9") && page.stdout.contains("rows 1–1 of 2"))
+        let badPage = try run(["query", "doses", "--limit", "-1", "--db", db])
+        #expect(badPage.status != 0 && badPage.stderr.contains("--limit"))
 
         let export = try run(["export", "--db", db])
         let objects = try export.stdout.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }

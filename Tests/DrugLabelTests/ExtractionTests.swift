@@ -91,4 +91,20 @@ struct ExtractionTests {
         #expect(ApprovalNumberReader.read("国药准字：S20210019") == ["国药准字S20210019"])
         #expect(ApprovalNumberReader.read("国药准字H 20054321；国药准字H20054322") == ["国药准字H20054321", "国药准字H20054322"])
     }
+
+    @Test("abbreviation long forms: a term holding a definition of its own, a term right after one, fragments refused")
+    func abbreviationLongForms() throws {
+        let reader = AbbreviationReader(leadWords: ["和"])
+        let span = SourceSpan(startLine: 1, endLine: 1)
+        // The review article's line 1, and the label's line 74.
+        let nested = reader.read("摘  要：嵌合抗原受体（CAR）T细胞（CAR-T）疗法是一种创新的免疫疗法", span: span)
+        #expect(nested.map { "\($0.short)=\($0.long)" } == ["CAR=嵌合抗原受体", "CAR-T=嵌合抗原受体（CAR）T细胞"])
+        let after = reader.read("包括弥漫性大B细胞淋巴瘤（DLBCL）非特指型（NOS）", span: span)
+        #expect(after.last.map { "\($0.short)=\($0.long)" } == "NOS=非特指型")
+        // Two characters cannot spell out four capitals.
+        #expect(reader.read("抗原和细胞（CAR-T）", span: span).isEmpty)
+        let article = try TestSupport.parse("car-t-risks-and-regulation-review-article")
+        #expect(article.abbreviations.contains { $0.short == "CAR-T" && $0.long == "嵌合抗原受体（CAR）T细胞" && $0.span.startLine == 1 })
+        #expect(!article.abbreviations.contains { $0.long == "细胞" })
+    }
 }

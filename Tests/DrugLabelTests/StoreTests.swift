@@ -1,6 +1,7 @@
 import DrugLabel
 import Foundation
-import LabelStore
+import GRDB
+@testable import LabelStore
 import Testing
 
 /// The index: recall on every substring, folding, operators, odd queries, re-indexing and
@@ -174,6 +175,51 @@ struct StoreTests {
         let added = try store.search(SearchQuery("独一无二的新句子"), filters: .init(), folder: folder)
         let dropped = try store.search(SearchQuery("泽沃基奥仑赛"), filters: .init(), folder: folder)
         #expect(!added.isEmpty && dropped.isEmpty)
+    }
+
+    @Test("an index of the first schema is migrated when opened, and finds the same sections")
+    func migration() throws {
+        let store = try indexedCorpus()
+        let path = store.path
+        let queries = ["发热", "托珠单抗", "CRS", "適應症", "托珠单抗 NOT 地塞米松", "mg/m2", "热"]
+        func found(_ store: LabelStore) throws -> [String: Set<String>] {
+            var result: [String: Set<String>] = [:]
+            for q in queries {
+                let hits = try store.search(SearchQuery(q), filters: .init(limit: 10_000), folder: folder)
+                result[q] = Set(hits.map { "\($0.path)#\($0.heading)" })
+            }
+            return result
+        }
+        let expected = try found(store)
+        #expect(expected.values.allSatisfy { !$0.isEmpty })
+        // Schema 1, as the first release wrote it: its full-text table kept column sizes, and it
+        // had none of the query indexes.
+        try store.pool.write { db in
+            try db.execute(sql: """
+                DROP TABLE section_index;
+                CREATE VIRTUAL TABLE section_index USING fts5(
+                    grams, content = '', detail = full, tokenize = 'unicode61 remove_diacritics 0');
+                DROP INDEX doses_drug;
+                DROP TABLE dose_drugs;
+                DROP INDEX reaction_arms_lookup;
+                DROP INDEX abbreviations_short;
+                DROP INDEX abbreviations_long;
+                CREATE INDEX abbreviations_short ON abbreviations(short_key);
+                CREATE INDEX abbreviations_long ON abbreviations(long_key);
+                DELETE FROM grdb_migrations WHERE identifier <> 'v1';
+                PRAGMA user_version = 1;
+                """)
+            try StoreSchema.refillSectionIndex(db)
+        }
+        let reopened = try LabelStore(path: path)
+        let version = try reopened.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }
+        let table = try reopened.pool.read { db in
+            try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'section_index'")
+        }
+        #expect(version == LabelStore.schemaVersion && table?.contains("columnsize = 0") == true)
+        #expect(try found(reopened) == expected)
+        let doses = try reopened.doses(drug: "托珠单抗", unit: nil, per: nil, parser: LabelParser())
+        #expect(doses.total > 0 && doses.items.allSatisfy { $0.dose.drug.contains("托珠单抗") })
     }
 
     @Test("a damaged or foreign index file is refused with a reason; rebuild starts anew")

@@ -51,6 +51,9 @@ struct AbbreviationReader: Sendable {
                 }
                 break
             }
+            // `嵌合抗原受体（CAR）T细胞（CAR-T）`: a term that holds a definition of its own
+            // reaches back across it; `细胞` alone would expand CAR-T to every cell.
+            if let earlier = nestedDefinitionStart(s, before: start) { start = earlier }
             var run = String(String.UnicodeScalarView(s[start..<k])).trimmingSpaces()
             // Cut after the last word that ends the clause, where enough of a term is left.
             var best = 0
@@ -61,9 +64,35 @@ struct AbbreviationReader: Sendable {
                 }
             }
             run = String(run.unicodeScalars.dropFirst(best)).trimmingSpaces()
-            return run.unicodeScalars.count >= 2 ? run : nil
+            // A Chinese long form has at least a character for each capital of the short form;
+            // fewer is a fragment of the term (`细胞` for CAR-T), not its expansion.
+            let capitals = short.unicodeScalars.filter { ("A"..."Z").contains($0) }.count
+            let characters = run.unicodeScalars.filter { $0 != " " }.count
+            return characters >= max(2, capitals) ? run : nil
         }
         // `Cytokine Release Syndrome (CRS)`: Latin words whose initials spell the short form.
+        return latinLongForm(s, before: k, short: short)
+    }
+
+    /// Where the Han term before `（CAR）` starts, when the term at `start` goes on from that
+    /// definition through a Latin letter (`（CAR）T细胞`). Right after the bracket, with no
+    /// letter between, the bracket ended the earlier term (`（DLBCL）非特指型（NOS）`).
+    private func nestedDefinitionStart(_ s: [Unicode.Scalar], before start: Int) -> Int? {
+        var m = start
+        while m > 0, start - m < 3, s[m - 1].isASCII, s[m - 1].properties.isAlphabetic || s[m - 1] == " " { m -= 1 }
+        guard m < start, s[m..<start].contains(where: { $0 != " " }) else { return nil }
+        guard m > 0, s[m - 1] == "）" || s[m - 1] == ")" else { return nil }
+        var open = m - 1
+        while open > 0, m - open <= 16, s[open - 1] != "（" && s[open - 1] != "(" { open -= 1 }
+        guard open > 1, s[open - 1] == "（" || s[open - 1] == "(" else { return nil }
+        let inner = String(String.UnicodeScalarView(s[open..<(m - 1)])).trimmingSpaces()
+        guard AbbreviationReader.isShortForm(inner) else { return nil }
+        var begin = open - 1
+        while begin > 0, s[begin - 1].properties.isIdeographic { begin -= 1 }
+        return begin < open - 1 ? begin : nil
+    }
+
+    private func latinLongForm(_ s: [Unicode.Scalar], before k: Int, short: String) -> String? {
         let letters = short.unicodeScalars.filter { ("A"..."Z").contains($0) }
         let words = String(String.UnicodeScalarView(s[max(0, k - 120)..<k]))
             .split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
