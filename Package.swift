@@ -42,12 +42,15 @@ let package = Package(
                 .embedInCode("Resources/dosing.json"),
             ]
         ),
+        // The index's FTS5 tokenizer, in C: FTS5 calls it for every token of every document.
+        .target(name: "GramTokenizer", path: "Sources/GramTokenizer", linkerSettings: [.linkedLibrary("sqlite3")]),
         // The SQLite index of parsed documents and its search; knows the model, not the parser's
         // insides.
         .target(
             name: "LabelStore",
             dependencies: [
                 "DrugLabel",
+                "GramTokenizer",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],

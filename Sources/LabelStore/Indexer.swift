@@ -3,8 +3,9 @@ import DrugLabel
 import Foundation
 
 /// Brings the index up to date with files and folders: new and changed files are parsed on all
-/// cores and written one transaction each; unchanged ones (same content hash) are skipped;
-/// files gone from an indexed folder are dropped. A file that fails is reported and skipped.
+/// cores and written a few documents per transaction, each document whole; unchanged ones (same
+/// content hash) are skipped; files gone from an indexed folder are dropped. A file that fails
+/// is reported and skipped.
 public struct Indexer: Sendable {
     public struct Summary: Sendable, Equatable {
         public var added = 0
@@ -72,18 +73,44 @@ public struct Indexer: Sendable {
                 while let (_, path) = work.next() { results.add(.failed, path: path, reason: "\(error)"); onEvent(.failed(path: path, reason: "\(error)")) }
                 return
             }
+            var batch = Batch()
+            func flush() {
+                guard !batch.documents.isEmpty else { return }
+                do {
+                    try store.write(batch: batch.documents.map(\.prepared), folder: folder)
+                    for d in batch.documents { finished(d) }
+                } catch {
+                    // One document the batch could not take must not cost the others theirs:
+                    // each is written again on its own.
+                    for d in batch.documents {
+                        do {
+                            try store.write(d.prepared, folder: folder)
+                            finished(d)
+                        } catch {
+                            results.add(.failed, path: d.path, reason: "\(error)")
+                            onEvent(.failed(path: d.path, reason: "\(error)"))
+                        }
+                    }
+                }
+                batch = Batch()
+            }
+            func finished(_ d: Batch.Document) {
+                results.add(indexed[d.path] == nil ? .added : .replaced, path: d.path)
+                onEvent(.done(path: d.path, index: d.number, total: files.count))
+            }
             while let (n, path) = work.next() {
                 do {
                     let bytes = try LabelFile.read(path)
                     let hash = Hex.string(SHA256.hash(data: bytes))
                     if indexed[path] == hash {
                         results.add(.unchanged, path: path)
+                        onEvent(.done(path: path, index: n, total: files.count))
                     } else {
                         let (label, lines) = try parser.parseWithLines(bytes: bytes, path: path)
-                        try store.write(try PreparedDocument(label: label, lines: lines, path: path, folder: folder, pinyin: pinyin), folder: folder)
-                        results.add(indexed[path] == nil ? .added : .replaced, path: path)
+                        let prepared = try PreparedDocument(label: label, lines: lines, path: path, folder: folder, pinyin: pinyin)
+                        batch.add(.init(path: path, number: n, prepared: prepared), bytes: bytes.count)
+                        if batch.isFull { flush() }
                     }
-                    onEvent(.done(path: path, index: n, total: files.count))
                 } catch {
                     // A file that cannot be read any more leaves the index too.
                     if indexed[path] != nil, error is InputError { try? store.remove(paths: [path], folder: folder) }
@@ -91,6 +118,7 @@ public struct Indexer: Sendable {
                     onEvent(.failed(path: path, reason: "\(error)"))
                 }
             }
+            flush()
         }
         // Fold the write-ahead log into the file, so its size is the index's size.
         try store.checkpoint()
@@ -101,6 +129,24 @@ public struct Indexer: Sendable {
         summary.failed = tally.failed
         return summary
     }
+}
+
+/// Documents a worker has parsed and not yet written. Each commit of the index costs a
+/// full-text segment and its merges, so documents go in sixteen at a time, or fewer when they
+/// are large (a batch is held in memory).
+private struct Batch {
+    struct Document {
+        var path: String
+        var number: Int
+        var prepared: PreparedDocument
+    }
+    var documents: [Document] = []
+    var bytes = 0
+    mutating func add(_ document: Document, bytes size: Int) {
+        documents.append(document)
+        bytes += size
+    }
+    var isFull: Bool { documents.count >= 16 || bytes >= 8 << 20 }
 }
 
 /// Files handed out one at a time to the workers.

@@ -1,10 +1,11 @@
 import DrugLabel
 import Foundation
+import GramTokenizer
 import GRDB
 
 /// The index of parsed documents: one SQLite file (WAL, so searches run while indexing) with
 /// documents, sections, paragraphs, doses, table rows and fields, and a full-text index of the
-/// paragraphs in `SearchKey` pairs.
+/// paragraphs in `SearchKey` trigrams.
 public final class LabelStore: Sendable {
     public static let schemaVersion = 2
     /// `PRAGMA application_id`: marks the file as ours ("DLBL").
@@ -39,6 +40,8 @@ public final class LabelStore: Sendable {
         // cost no read call each (a structured query's page went from 13 to 5 ms at 10,000
         // labels). Only readers map the file: the writer, whose file grows, took twice as long.
         configuration.prepareDatabase { db in
+            let rc = dl_register_gram_tokenizer(UnsafeMutableRawPointer(db.sqliteConnection))
+            guard rc == 0 else { throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: "cannot register the dlgrams tokenizer") }
             try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY")
             if db.configuration.readonly { try db.execute(sql: "PRAGMA mmap_size = 1073741824") }
         }

@@ -2,7 +2,7 @@ import DrugLabel
 import Foundation
 
 /// A parsed document made ready for the index outside the write transaction: paragraphs with
-/// their lines, each section's search pairs, so that preparing runs in parallel and writing is
+/// their lines, each section's folded search text, so that preparing runs in parallel and writing is
 /// short.
 public struct PreparedDocument: Sendable {
     struct Paragraph: Sendable {

@@ -1,22 +1,16 @@
 import DrugLabel
 
 /// The form text is indexed and searched in: folded (NFKC, case, Traditional→Simplified) and
-/// cut down to letters, digits and ideographs, then written as the overlapping pairs of its
-/// characters (`托珠单抗` → `托珠 珠单 单抗`).
+/// cut down to letters, digits and ideographs. The index's tokenizer (`dlgrams`, in
+/// GramTokenizer) makes one token per character: the trigram it starts (`托珠单抗` → `托珠单
+/// 珠单抗 单抗⋄ 抗⋄`, where ⋄ marks the end of the paragraph).
 ///
-/// Pairs over the whole folded text, across Han/Latin boundaries and punctuation, make every
-/// substring of a text of two characters or more a run of adjacent tokens in the index, so a
-/// phrase query of the query's own pairs finds it, whatever a word segmenter would have made of
-/// it. A one-character query is a prefix query (`热*`); a final marker pair makes the last
-/// character of a text a prefix too.
+/// Trigrams over the whole folded text, across Han/Latin boundaries and punctuation, make every
+/// substring of three characters or more a run of adjacent tokens, so the phrase of the query's
+/// own trigrams finds it, whatever a word segmenter would have made of it. A query of one or two
+/// characters is a prefix query (`发热*` matches `发热期`, `发热⋄`…): every occurrence starts a
+/// token, the end mark included.
 public enum SearchKey {
-    /// Put between the paragraphs of a section: no phrase runs across it, so a query never
-    /// matches the end of one paragraph joined to the start of the next.
-    static let paragraphBreak = "xxbreak"
-
-    /// Ends every indexed text, so its last character also starts a pair.
-    static let end: Unicode.Scalar = "\u{2C65}"
-
     /// Letters, digits and ideographs of the folded text.
     public static func characters(_ text: String, folder: Folder) -> [Unicode.Scalar] {
         folder.fold(text).unicodeScalars.filter(isSearchable)
@@ -32,36 +26,29 @@ public enum SearchKey {
         return p.isAlphabetic || p.numericType != nil || p.isIdeographic
     }
 
-    static func pairs(of chars: [Unicode.Scalar]) -> String {
-        guard chars.count >= 2 else { return "" }
-        var out = String.UnicodeScalarView()
-        out.reserveCapacity(chars.count * 3)
-        for i in 0..<(chars.count - 1) {
-            if i > 0 { out.append(" ") }
-            out.append(chars[i])
-            out.append(chars[i + 1])
-        }
-        return String(out)
-    }
-
-    /// The FTS5 match expression of a query of one term: a phrase of its pairs, or a prefix.
-    /// Nil when the query has nothing searchable in it.
+    /// The FTS5 match expression of a query of one term: the string of its searchable
+    /// characters, which the tokenizer turns into a phrase of grams, or a prefix for one
+    /// character. Nil when the query has nothing searchable in it.
     public static func match(_ query: String, folder: Folder) -> String? {
         let chars = characters(query, folder: folder)
         if chars.isEmpty { return nil }
-        if chars.count == 1 { return "\"\(String(chars[0]))\"*" }
-        return "\"" + pairs(of: chars) + "\""
+        // Letters, digits and ideographs only: no quote or operator can be among them.
+        let text = "\"" + String(String.UnicodeScalarView(chars)) + "\""
+        return chars.count <= 2 ? text + "*" : text
     }
 
-    /// Tokens that put a paragraph's section and document kind into the full-text index, so that
-    /// a filter is part of the MATCH rather than a join over every match. Longer than a pair and
-    /// made of ASCII letters only, they never collide with one.
+    /// Tokens that put a section's catalogue key and document kind into the full-text index, so
+    /// that a filter is part of the MATCH rather than a join over every match. They stand on a
+    /// line of their own that starts with 0x01, which the tokenizer takes word by word; no
+    /// folded text has that byte, so they never collide with text.
+    static let keywordMark = "\u{1}"
+
     public static func filterTokens(section: String?, kind: String) -> String {
-        "xxsec\(letters(section ?? "none")) xxkind\(letters(kind))"
+        keywordMark + "xxsec\(letters(section ?? "none")) xxkind\(letters(kind))"
     }
 
-    public static func sectionToken(_ key: String) -> String { "xxsec\(letters(key))" }
-    public static func kindToken(_ kind: String) -> String { "xxkind\(letters(kind))" }
+    public static func sectionToken(_ key: String) -> String { "\"\(keywordMark)xxsec\(letters(key))\"" }
+    public static func kindToken(_ kind: String) -> String { "\"\(keywordMark)xxkind\(letters(kind))\"" }
 
     private static func letters(_ s: String) -> String {
         String(String.UnicodeScalarView(s.lowercased().unicodeScalars.filter { ("a"..."z").contains($0) }))
@@ -77,12 +64,16 @@ public enum SearchKey {
         return paragraphs.map { characters($0, folder: folder) }
     }
 
-    /// The indexed column of one section: its filter tokens, then each paragraph's pairs, with a
-    /// break token between paragraphs. Adding and removing a document both go through here, so
-    /// their tokens agree.
+    /// The indexed column of one section: its filter tokens, then each paragraph's searchable
+    /// characters, a line each (grams never run from one line into the next). Adding and
+    /// removing a document both go through here, so their tokens agree.
     public static func indexed(folded: [[Unicode.Scalar]], section: String?, kind: String) -> String {
-        let pairs = folded.map { SearchKey.pairs(of: $0 + [end]) }.filter { !$0.isEmpty }
-        return ([filterTokens(section: section, kind: kind)] + pairs).joined(separator: " \(paragraphBreak) ")
+        var text = filterTokens(section: section, kind: kind)
+        for paragraph in folded where !paragraph.isEmpty {
+            text.append("\n")
+            text.unicodeScalars.append(contentsOf: paragraph)
+        }
+        return text
     }
 
     public static func indexed(paragraphs: [String], section: String?, kind: String, folder: Folder) -> String {

@@ -222,6 +222,25 @@ struct StoreTests {
         #expect(doses.total > 0 && doses.items.allSatisfy { $0.dose.drug.contains("托珠单抗") })
     }
 
+    @Test("a document the index cannot take fails alone; the others of its batch are written")
+    func batchFailure() throws {
+        let dir = try TestSupport.scratch()
+        let store = try LabelStore(path: dir.appendingPathComponent("i.sqlite").path)
+        // The index refuses one document, as a full disk or a constraint would.
+        try store.pool.write { db in
+            try db.execute(sql: """
+                CREATE TRIGGER refuse BEFORE INSERT ON documents WHEN NEW.path LIKE '%slides%'
+                BEGIN SELECT RAISE(ABORT, 'refused for the test'); END
+                """)
+        }
+        let summary = try Indexer(store: store, makeParser: { try LabelParser() }).run([TestSupport.corpus.path]) { _ in }
+        #expect(summary.added == 4)
+        #expect(summary.failed.count == 1 && summary.failed[0].contains("slides") && summary.failed[0].contains("refused for the test"))
+        #expect(try store.counts()["documents"] == 4)
+        let found = try store.search(SearchQuery("托珠单抗"), filters: .init(limit: 100), folder: folder)
+        #expect(!found.isEmpty && !found.contains { $0.path.contains("slides") })
+    }
+
     @Test("a damaged or foreign index file is refused with a reason; rebuild starts anew")
     func damagedFile() throws {
         let dir = try TestSupport.scratch()
