@@ -40,6 +40,11 @@ let package = Package(
                 .embedInCode("Resources/radicals-supplement.txt"),
                 .embedInCode("Resources/tables.json"),
                 .embedInCode("Resources/dosing.json"),
+                .embedInCode("Resources/validation-common.json"),
+                .embedInCode("Resources/validation-chemical.json"),
+                .embedInCode("Resources/validation-tcm.json"),
+                .embedInCode("Resources/validation-vaccine.json"),
+                .embedInCode("Resources/validation-otc.json"),
             ]
         ),
         // The index's FTS5 tokenizer, in C: FTS5 calls it for every token of every document.

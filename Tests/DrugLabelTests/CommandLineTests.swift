@@ -256,4 +256,38 @@ struct CommandLineTests {
         let refused = try run(["search", "发热", "--db", junk.path])
         #expect(refused.status == 1 && refused.stderr.contains("druglabel: error: \(junk.path) is not a druglabel index"))
     }
+
+    @Test("validate: findings as compilers write them, JSON, exit status, --strict, profiles, a bad file named")
+    func validate() throws {
+        let label = "Corpus/axicabtagene-ciloleucel-label-2024.txt"
+        let text = try run(["validate", label, "--as-of", "2026-11-22"])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("\(label):1: warning: no 核准日期") && text.stdout.contains("[dates.approvalMissing]"))
+        #expect(text.stdout.contains("\(label): profile chemical (inferred): 0 errors, 1 warning"))
+        let strict = try run(["validate", label, "--strict", "--as-of", "2026-11-22"])
+        #expect(strict.status == 1)
+        let json = try run(["validate", label, "Corpus/missing.txt", "--format", "json", "--as-of", "2026-11-22"])
+        #expect(json.status == 1 && json.stderr.contains("druglabel: error: Corpus/missing.txt"))
+        let reports = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+        #expect(reports?.count == 1 && reports?[0]["profile"] as? String == "chemical" && reports?[0]["errors"] as? Int == 0)
+        // A label held to the OTC rules lacks 【作用类别】: an error, exit 1.
+        let otc = try run(["validate", label, "--rules", "otc", "--as-of", "2026-11-22"])
+        #expect(otc.status == 1 && otc.stdout.contains("[section.missing]") && otc.stdout.contains("profile otc:"))
+        let unknown = try run(["validate", label, "--rules", "veterinary"])
+        #expect(unknown.status == 1 && unknown.stderr.contains("no validation profile veterinary"))
+        // An expert's copy of a profile, passed as a file, is used as it is.
+        let dir = try TestSupport.scratch()
+        var profile = try JSONSerialization.jsonObject(with: Data(contentsOf: TestSupport.repository
+            .appendingPathComponent("Sources/DrugLabel/Resources/validation-chemical.json"))) as! [String: Any]
+        profile["id"] = "strict-biologic"
+        profile["mandatory"] = (profile["mandatory"] as! [[String: Any]]).map { m in
+            var m = m
+            if m["key"] as? String == "pharmacokinetics" { m.removeValue(forKey: "orAnyOf") }
+            return m
+        }
+        let file = dir.appendingPathComponent("profile.json")
+        try JSONSerialization.data(withJSONObject: profile).write(to: file)
+        let custom = try run(["validate", label, "--rules", file.path, "--as-of", "2026-11-22"])
+        #expect(custom.status == 1 && custom.stdout.contains("【药代动力学】 is missing") && custom.stdout.contains("profile strict-biologic:"))
+    }
 }
