@@ -45,6 +45,7 @@ let package = Package(
                 .embedInCode("Resources/validation-tcm.json"),
                 .embedInCode("Resources/validation-vaccine.json"),
                 .embedInCode("Resources/validation-otc.json"),
+                .embedInCode("Resources/crosscheck.json"),
             ]
         ),
         // The index's FTS5 tokenizer, in C: FTS5 calls it for every token of every document.

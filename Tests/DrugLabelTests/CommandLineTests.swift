@@ -290,4 +290,21 @@ struct CommandLineTests {
         let custom = try run(["validate", label, "--rules", file.path, "--as-of", "2026-11-22"])
         #expect(custom.status == 1 && custom.stdout.contains("【药代动力学】 is missing") && custom.stdout.contains("profile strict-biologic:"))
     }
+
+    @Test("crosscheck: differences with the lines on both sides, JSON, exit status, a label that is not one")
+    func crosscheck() throws {
+        let label = "Corpus/axicabtagene-ciloleucel-label-2024.txt"
+        let text = try run(["crosscheck", "Corpus/axicabtagene-ciloleucel-nrdl-application-2023.txt", label])
+        #expect(text.status == 1)
+        #expect(text.stdout.contains("line 64 / label line 131: …有）或致电复星凯[-特-]{+瑞（上海）+}生物科技有限公司…"))
+        #expect(text.stdout.contains("7 compared, 2 different"))
+        let json = try run(["crosscheck", "Corpus/axicabtagene-ciloleucel-slides-2025.txt", label, "--format", "json"])
+        let report = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let verdicts = (report?["comparisons"] as? [[String: Any]])?.compactMap { $0["verdict"] as? String }
+        #expect(verdicts?.filter { $0 == "different" }.count == 1 && verdicts?.contains("equalAfterNormalization") == true)
+        let notLabel = try run(["crosscheck", label, "Corpus/axicabtagene-ciloleucel-slides-2025.txt"])
+        #expect(notLabel.status == 1 && notLabel.stderr.contains("not a label"))
+        let missing = try run(["crosscheck", "Corpus/missing.txt", label])
+        #expect(missing.status == 1 && missing.stderr.contains("druglabel: error: Corpus/missing.txt"))
+    }
 }
