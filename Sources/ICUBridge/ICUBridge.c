@@ -1,4 +1,5 @@
 #include "ICUBridge.h"
+#include <unicode/ubrk.h>
 #include <unicode/ucsdet.h>
 #include <unicode/ucnv.h>
 #include <unicode/unorm2.h>
@@ -293,4 +294,21 @@ int32_t dl_translit_run(dl_translit *translit, const char *source, int32_t lengt
     if (units < 0) { free(src16); return -1; }
     // Han to Latin writes a syllable and a space per character: give it room.
     return transliterate_to_utf8(translit->trans, src16, units, 8, dest, capacity);
+}
+
+int32_t dl_sentence_breaks(const char *source, int32_t length, int32_t *offsets, int32_t capacity) {
+    UChar *text = NULL;
+    int32_t units = utf8_to_utf16(source, length, &text);
+    if (units < 0) { free(text); return -1; }
+    UErrorCode status = U_ZERO_ERROR;
+    UBreakIterator *breaks = ubrk_open(UBRK_SENTENCE, "zh", text, units, &status);
+    if (U_FAILURE(status)) { free(text); return -1; }
+    int32_t count = 0;
+    for (int32_t b = ubrk_next(breaks); b != UBRK_DONE; b = ubrk_next(breaks)) {
+        if (count < capacity) offsets[count] = b;
+        count++;
+    }
+    ubrk_close(breaks);
+    free(text);
+    return count;
 }

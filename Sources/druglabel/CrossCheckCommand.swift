@@ -24,16 +24,7 @@ struct CrossCheckCommand: ParsableCommand {
 
     func run() throws {
         let parser = try rules.makeParser()
-        func read(_ path: String) throws -> CrossChecker.Document {
-            do {
-                let (label, lines) = try parser.parseWithLines(bytes: LabelFile.read(path), path: path)
-                return CrossChecker.Document(label: label, lines: lines)
-            } catch {
-                Console.error("\(path): \(error)")
-                throw ExitCode(1)
-            }
-        }
-        let quoting = try read(document), labelDocument = try read(label)
+        let quoting = try rules.readDocument(document, with: parser), labelDocument = try rules.readDocument(label, with: parser)
         if labelDocument.label.kind != .label {
             Console.error("\(label): is \(labelDocument.label.kind.rawValue == "article" ? "an article" : "a \(labelDocument.label.kind.rawValue) document"), not a label: crosscheck compares a document with the label it quotes")
             throw ExitCode(1)

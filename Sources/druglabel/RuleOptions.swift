@@ -40,6 +40,17 @@ struct RuleOptions: ParsableArguments {
         }
     }
 
+    /// A document with its source lines (for the comparisons); one that cannot be read ends the
+    /// run with `druglabel: error: FILE: reason`.
+    func readDocument(_ path: String, with parser: LabelParser) throws -> ParsedDocument {
+        do {
+            return try parser.parseDocument(bytes: LabelFile.read(path), path: path)
+        } catch {
+            Console.error("\(path): \(error)")
+            throw ExitCode(1)
+        }
+    }
+
     /// A rule file that cannot be read or decoded stops the run before any document is read.
     private func load<T>(_ path: String, _ make: (Data) throws -> T) throws -> T {
         do {

@@ -307,4 +307,33 @@ struct CommandLineTests {
         let missing = try run(["crosscheck", "Corpus/missing.txt", label])
         #expect(missing.status == 1 && missing.stderr.contains("druglabel: error: Corpus/missing.txt"))
     }
+
+    @Test("diff: plain marks when not a terminal, JSON, exit status")
+    func diff() throws {
+        let label = "Corpus/axicabtagene-ciloleucel-label-2024.txt"
+        let same = try run(["diff", label, label])
+        #expect(same.status == 0 && same.stdout.hasSuffix("no changes\n"))
+        let dir = try TestSupport.scratch()
+        let edited = dir.appendingPathComponent("new.txt")
+        let text = try String(contentsOfFile: TestSupport.corpusPath(TestSupport.labelName), encoding: .utf8)
+        try text.replacingOccurrences(of: "静脉给予托珠单抗 c 8 mg/kg", with: "静脉给予托珠单抗 c 10 mg/kg").write(to: edited, atomically: true, encoding: .utf8)
+        let changed = try run(["diff", label, edited.path])
+        #expect(changed.status == 1 && changed.stdout.contains("changed (old 1158 → new 1158): …珠单抗 c [-8-]{+10+} mg/kg…"))
+        #expect(!changed.stdout.contains("\u{1B}["))
+        // At a terminal the changes are colored instead of marked.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", "'\(try Self.executable().path)' diff '\(label)' '\(edited.path)'", "/dev/null"]
+        process.currentDirectoryURL = TestSupport.repository
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let colored = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(colored.contains("c \u{1B}[31m8\u{1B}[0m\u{1B}[32m10\u{1B}[0m mg/kg") && !colored.contains("[-8-]"))
+        let json = try run(["diff", label, edited.path, "--format", "json"])
+        let report = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect((report?["numbers"] as? [[String: Any]])?.first?["new"] as? String == "10 mg/kg")
+    }
 }

@@ -14,9 +14,8 @@ struct CrossCheckTests {
         checker = try CrossChecker()
     }
 
-    func document(_ name: String) throws -> CrossChecker.Document {
-        let (label, lines) = try parser.parseWithLines(bytes: TestSupport.bytes(name), path: "Corpus/\(name).txt")
-        return CrossChecker.Document(label: label, lines: lines)
+    func document(_ name: String) throws -> ParsedDocument {
+        try parser.parseDocument(bytes: TestSupport.bytes(name), path: "Corpus/\(name).txt")
     }
 
     func report(_ name: String) throws -> CrossCheckReport {

@@ -3,15 +3,6 @@
 /// the label itself: equal, equal after normalization, or different with the words that differ
 /// and the lines on both sides. Not thread-safe (it keeps a `Folder`).
 public final class CrossChecker {
-    public struct Document {
-        public var label: Label
-        public var lines: [SourceLine]
-        public init(label: Label, lines: [SourceLine]) {
-            self.label = label
-            self.lines = lines
-        }
-    }
-
     let rules: CrossCheckRules
     let catalogue: SectionCatalogue
     let folder: Folder
@@ -22,7 +13,7 @@ public final class CrossChecker {
         folder = try Folder()
     }
 
-    public func check(_ document: Document, against label: Document) -> CrossCheckReport {
+    public func check(_ document: ParsedDocument, against label: ParsedDocument) -> CrossCheckReport {
         var comparisons = facts(document.label, label.label)
         for section in document.label.sections {
             guard let key = section.key else { continue }
@@ -125,7 +116,7 @@ public final class CrossChecker {
 
     // MARK: Sections
 
-    private func compare(_ section: Section, of document: Document, key: String, with label: Document) -> Comparison {
+    private func compare(_ section: Section, of document: ParsedDocument, key: String, with label: ParsedDocument) -> Comparison {
         let heading = catalogue.entry(key)?.headings.first ?? key
         guard let theirs = label.label.sections.first(where: { $0.key == key }) else {
             return Comparison(what: key, name: section.heading, labelName: heading, verdict: .notCompared, value: nil, labelValue: nil,

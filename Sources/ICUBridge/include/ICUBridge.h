@@ -45,6 +45,11 @@ void dl_folder_close(dl_folder *folder);
 int32_t dl_folder_fold(dl_folder *folder, const char *source, int32_t length,
                        char *dest, int32_t capacity);
 
+/// Sentence boundaries of UTF-8 `source` by ICU's sentence break rules (locale zh), as UTF-16
+/// offsets written to `offsets` (at most `capacity`; the end of the text included). Returns how
+/// many there are (more than `capacity` means call again with room), or a negative number.
+int32_t dl_sentence_breaks(const char *source, int32_t length, int32_t *offsets, int32_t capacity);
+
 /// Any ICU transliterator by its id (`Han-Latin; Latin-ASCII`). Not thread-safe.
 typedef struct dl_translit dl_translit;
 dl_translit *dl_translit_open(const char *id, char *error, int32_t errorCapacity);

@@ -1,0 +1,228 @@
+/// Compares two versions of a label: sections by key (or heading), sentences within them by ICU
+/// sentence boundaries on the folded text, so that re-wrapping and re-encoding change nothing;
+/// a sentence removed in one place and added in another is a move; a removed and an added
+/// sentence that share most of their words are one changed sentence, its words marked. Doses
+/// and table cells are compared as numbers. Not thread-safe (it keeps a `Folder`).
+public final class LabelDiffer {
+    let folder: Folder
+
+    public init() throws { folder = try Folder() }
+
+    public func diff(_ old: ParsedDocument, _ new: ParsedDocument) -> LabelDiffReport {
+        let oldSections = identified(old.label.sections), newSections = identified(new.label.sections)
+        let newIndex = Dictionary(newSections.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        // Sections out of order: those outside the longest run that keeps the old order.
+        let pairs = oldSections.enumerated().compactMap { o -> (old: Int, new: Int)? in newIndex[o.element.id].map { (o.offset, $0) } }
+        let kept = Self.longestIncreasing(pairs.map(\.new))
+        var moved = Set<Int>()
+        for (i, p) in pairs.enumerated() where !kept.contains(i) { moved.insert(p.new) }
+
+        var changes: [SectionChange] = []
+        var removedSentences: [(section: Int, sentence: Sentence)] = []
+        var addedSentences: [(section: Int, sentence: Sentence)] = []
+        for (n, s) in newSections.enumerated() {
+            guard let o = oldSections.firstIndex(where: { $0.id == s.id }) else {
+                changes.append(SectionChange(kind: .added, moved: false, key: s.section.key, heading: s.section.heading,
+                                             oldSpan: nil, newSpan: s.section.span, sentences: []))
+                continue
+            }
+            let a = sentences(oldSections[o].section, lines: old.lines), b = sentences(s.section, lines: new.lines)
+            var change = SectionChange(kind: .unchanged, moved: moved.contains(n), key: s.section.key, heading: s.section.heading,
+                                       oldSpan: oldSections[o].section.span, newSpan: s.section.span, sentences: [])
+            for op in TokenDiff.diff(a.map(\.key), b.map(\.key)) {
+                guard case .change(let ra, let rb) = op else { continue }
+                let (paired, removed, added) = pair(Array(a[ra]), Array(b[rb]))
+                change.sentences += paired
+                removedSentences += removed.map { (changes.count, $0) }
+                addedSentences += added.map { (changes.count, $0) }
+            }
+            changes.append(change)
+        }
+        for s in oldSections where newIndex[s.id] == nil {
+            changes.append(SectionChange(kind: .removed, moved: false, key: s.section.key, heading: s.section.heading,
+                                         oldSpan: s.section.span, newSpan: nil, sentences: []))
+        }
+        // A sentence removed somewhere and added elsewhere, word for word, moved.
+        var unmatched = removedSentences
+        for (section, sentence) in addedSentences {
+            if let i = unmatched.firstIndex(where: { $0.sentence.key == sentence.key }) {
+                let from = unmatched[i]
+                let fromHeading = from.section == section ? nil : changes[from.section].heading
+                changes[section].sentences.append(SentenceChange(kind: .moved, old: from.sentence.text, new: sentence.text,
+                                                                 oldLine: from.sentence.line, newLine: sentence.line,
+                                                                 from: fromHeading, words: []))
+                unmatched.remove(at: i)
+            } else {
+                changes[section].sentences.append(SentenceChange(kind: .added, old: nil, new: sentence.text, oldLine: nil,
+                                                                 newLine: sentence.line, from: nil, words: []))
+            }
+        }
+        for (section, sentence) in unmatched {
+            changes[section].sentences.append(SentenceChange(kind: .removed, old: sentence.text, new: nil, oldLine: sentence.line,
+                                                             newLine: nil, from: nil, words: []))
+        }
+        for i in changes.indices where changes[i].kind == .unchanged && !changes[i].sentences.isEmpty {
+            changes[i].kind = .changed
+            changes[i].sentences.sort { ($0.newLine ?? $0.oldLine ?? 0) < ($1.newLine ?? $1.oldLine ?? 0) }
+        }
+        let reported = changes.filter { $0.kind != .unchanged || $0.moved }
+        return LabelDiffReport(old: old.label.source.path, new: new.label.source.path, sections: reported,
+                               numbers: doseChanges(old.label, new.label) + cellChanges(old.label, new.label))
+    }
+
+    // MARK: Sections and sentences
+
+    private struct Identified {
+        var id: String
+        var section: Section
+    }
+
+    /// A section's identity: its key, or its folded heading; a second one of the same counts on.
+    private func identified(_ sections: [Section]) -> [Identified] {
+        var seen: [String: Int] = [:]
+        return sections.map { s in
+            let base = s.key ?? "heading:" + folder.fold(s.heading)
+            let n = seen[base, default: 0]
+            seen[base] = n + 1
+            return Identified(id: n == 0 ? base : "\(base)#\(n)", section: s)
+        }
+    }
+
+    struct Sentence {
+        var text: String
+        var key: String
+        var line: Int
+    }
+
+    private func sentences(_ section: Section, lines: [SourceLine]) -> [Sentence] {
+        let locator = SectionLines(section, lines: lines)
+        var result: [Sentence] = []
+        var offset = 0
+        for paragraph in section.text.split(separator: "\n", omittingEmptySubsequences: false) {
+            for (text, at) in SentenceSplitter.sentences(String(paragraph)) {
+                let trimmed = text.trimmingSpaces()
+                let key = folder.fold(trimmed)
+                guard !key.isEmpty else { continue }
+                let snippet = String(trimmed.prefix(12))
+                result.append(Sentence(text: trimmed, key: key, line: locator.line(at: offset + at, snippet: snippet)))
+            }
+            offset += paragraph.unicodeScalars.count + 1
+        }
+        return result
+    }
+
+    /// Removed and added sentences of one place: each removed sentence is paired with the added
+    /// one that shares most of its words, when they share at least half.
+    private func pair(_ removed: [Sentence], _ added: [Sentence]) -> (changed: [SentenceChange], removed: [Sentence], added: [Sentence]) {
+        var changed: [SentenceChange] = []
+        var leftRemoved: [Sentence] = []
+        var available = added
+        for r in removed {
+            let rt = ComparableText(r.text, normalized: false, folder: folder)
+            var best: (index: Int, score: Double, text: ComparableText)?
+            for (i, a) in available.enumerated() {
+                let at = ComparableText(a.text, normalized: false, folder: folder)
+                let score = Self.similarity(rt, at)
+                if score >= 0.5, score > (best?.score ?? 0) { best = (i, score, at) }
+            }
+            guard let b = best else { leftRemoved.append(r); continue }
+            let a = available.remove(at: b.index)
+            let words = TokenDiff.diff(rt.tokens.map(\.text), b.text.tokens.map(\.text)).compactMap { op -> WordChange? in
+                guard case .change(let x, let y) = op else { return nil }
+                let context = rt.context(x, width: 6)
+                return WordChange(old: rt.text(x), new: b.text.text(y), before: context.before, after: context.after)
+            }
+            changed.append(SentenceChange(kind: .changed, old: r.text, new: a.text, oldLine: r.line, newLine: a.line, from: nil, words: words))
+        }
+        return (changed, leftRemoved, available)
+    }
+
+    /// Twice the shared tokens over both lengths.
+    private static func similarity(_ a: ComparableText, _ b: ComparableText) -> Double {
+        let total = a.tokens.count + b.tokens.count
+        guard total > 0 else { return 1 }
+        let shared = TokenDiff.diff(a.tokens.map(\.text), b.tokens.map(\.text)).reduce(0) { sum, op in
+            if case .equal(let r, _) = op { return sum + r.count }
+            return sum
+        }
+        return Double(2 * shared) / Double(total)
+    }
+
+    /// The indexes (into `values`) of a longest strictly increasing subsequence.
+    static func longestIncreasing(_ values: [Int]) -> Set<Int> {
+        guard !values.isEmpty else { return [] }
+        var length = [Int](repeating: 1, count: values.count), previous = [Int](repeating: -1, count: values.count)
+        for i in values.indices {
+            for j in 0..<i where values[j] < values[i] && length[j] + 1 > length[i] {
+                length[i] = length[j] + 1
+                previous[i] = j
+            }
+        }
+        var keep = Set<Int>()
+        var i = length.indices.max { length[$0] < length[$1] || (length[$0] == length[$1] && $0 > $1) } ?? 0
+        while i >= 0 { keep.insert(i); i = previous[i] }
+        return keep
+    }
+
+    // MARK: Numbers
+
+    /// Doses of the same drug in the same section, in order: a change of amount, frequency,
+    /// route or maximum is a number change; a dose only one version has is one too.
+    private func doseChanges(_ old: Label, _ new: Label) -> [NumberChange] {
+        var result: [NumberChange] = []
+        let sections = Set(old.doses.compactMap(\.section) + new.doses.compactMap(\.section))
+        func heading(_ label: Label, _ key: String) -> String { label.section(key)?.heading ?? key }
+        for key in sections.sorted() {
+            let a = old.doses.filter { $0.section == key }, b = new.doses.filter { $0.section == key }
+            let keyed = { (d: Dose) in "\(self.folder.fold(d.drug))|\(DoseTable.amount(d))|\(d.frequency ?? "")|\(d.route ?? "")|\(d.maximum?.text ?? "")" }
+            for op in TokenDiff.diff(a.map(keyed), b.map(keyed)) {
+                guard case .change(let ra, let rb) = op else { continue }
+                let x = Array(a[ra]), y = Array(b[rb])
+                for i in 0..<max(x.count, y.count) {
+                    let o = i < x.count ? x[i] : nil, n = i < y.count ? y[i] : nil
+                    let context = "\((n ?? o)!.drug) 【\(heading(n == nil ? old : new, key))】"
+                    func change(_ what: String, _ f: (Dose) -> String?) {
+                        let ov = o.flatMap(f), nv = n.flatMap(f)
+                        if ov != nv { result.append(NumberChange(what: what, context: context, old: ov, new: nv,
+                                                                 oldLine: o?.span.startLine, newLine: n?.span.startLine)) }
+                    }
+                    if o == nil || n == nil {
+                        result.append(NumberChange(what: "dose", context: context, old: o.map { "\($0.text) (\(DoseTable.amount($0)))" },
+                                                   new: n.map { "\($0.text) (\(DoseTable.amount($0)))" },
+                                                   oldLine: o?.span.startLine, newLine: n?.span.startLine))
+                        continue
+                    }
+                    change("dose") { DoseTable.amount($0) }
+                    change("frequency") { $0.frequency }
+                    change("route") { $0.route }
+                    change("maximum") { $0.maximum?.text }
+                }
+            }
+        }
+        return result
+    }
+
+    /// Numeric cells of the same table, row (group and label) and column whose value or text
+    /// changed.
+    private func cellChanges(_ old: Label, _ new: Label) -> [NumberChange] {
+        var result: [NumberChange] = []
+        for t in new.tables {
+            guard let u = old.tables.first(where: { $0.id == t.id && $0.section == t.section }) else { continue }
+            var oldRows: [String: Table.Row] = [:]
+            for r in u.rows { oldRows["\(r.group ?? "")|\(r.label)"] = oldRows["\(r.group ?? "")|\(r.label)"] ?? r }
+            for r in t.rows {
+                guard let o = oldRows["\(r.group ?? "")|\(r.label)"] else { continue }
+                for c in 0..<max(r.cells.count, o.cells.count) {
+                    let before = c < o.cells.count ? o.cells[c] : nil, after = c < r.cells.count ? r.cells[c] : nil
+                    // Numbers only: the words of a prose cell are the section's sentences.
+                    guard before?.value != nil || after?.value != nil,
+                          before?.raw != after?.raw || before?.value != after?.value else { continue }
+                    let column = c < t.columns.count ? t.columns[c].joined(separator: " · ") : "column \(c + 1)"
+                    result.append(NumberChange(what: "table cell", context: "\(t.id) \(r.label) · \(column)", old: before?.raw, new: after?.raw,
+                                               oldLine: o.span.startLine, newLine: r.span.startLine))
+                }
+            }
+        }
+        return result
+    }
+}

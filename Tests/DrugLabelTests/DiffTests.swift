@@ -1,0 +1,83 @@
+import DrugLabel
+import Foundation
+import Testing
+
+/// `diff`: copies of the seed label with one edit each report exactly that edit; re-wrapped and
+/// re-encoded copies report nothing.
+@Suite("Label diff")
+struct DiffTests {
+    let parser: LabelParser
+    let differ: LabelDiffer
+    let original: String
+
+    init() throws {
+        parser = try LabelParser()
+        differ = try LabelDiffer()
+        original = String(decoding: try TestSupport.bytes(TestSupport.labelName), as: UTF8.self)
+    }
+
+    func document(_ bytes: [UInt8], _ path: String) throws -> ParsedDocument {
+        try parser.parseDocument(bytes: bytes, path: path)
+    }
+
+    /// The seed label against `edited` (the seed label's text with an edit).
+    func diff(_ edited: String) throws -> LabelDiffReport {
+        try differ.diff(try document(Array(original.utf8), "old.txt"), try document(Array(edited.utf8), "new.txt"))
+    }
+
+    func edit(_ old: String, _ new: String) -> String {
+        precondition(original.contains(old), "the seed label has no “\(old)”")
+        return original.replacingOccurrences(of: old, with: new)
+    }
+
+    static let sentence = "育龄期女性在接受本品治疗前，需核实其妊娠状态。 \n"
+
+    @Test("a changed dose: one changed sentence, its number marked, and the dose called out")
+    func changedDose() throws {
+        let r = try diff(edit("静脉给予托珠单抗 c 8 mg/kg", "静脉给予托珠单抗 c 10 mg/kg"))
+        #expect(r.sections.map(\.heading) == ["注意事项"] && r.sections[0].kind == .changed && !r.sections[0].moved)
+        let change = try #require(r.sections[0].sentences.first)
+        #expect(r.sections[0].sentences.count == 1 && change.kind == .changed && change.oldLine == 1158 && change.newLine == 1158)
+        #expect(change.words.map { "\($0.old)→\($0.new)" } == ["8→10"])
+        #expect(r.numbers.map { "\($0.what) \($0.context): \($0.old ?? "") → \($0.new ?? "")" } == ["dose 托珠单抗 【注意事项】: 8 mg/kg → 10 mg/kg"])
+    }
+
+    @Test("a removed sentence")
+    func removedSentence() throws {
+        let r = try diff(edit(Self.sentence, ""))
+        #expect(r.sections.map(\.heading) == ["孕妇及哺乳期妇女用药"] && r.numbers.isEmpty)
+        #expect(r.sections[0].sentences.map { "\($0.kind.rawValue) \($0.oldLine ?? 0) \($0.old ?? "")" }
+                == ["removed 1567 育龄期女性在接受本品治疗前，需核实其妊娠状态。"])
+    }
+
+    @Test("a new section")
+    func newSection() throws {
+        let r = try diff(edit("【药物相互作用】", "【特殊人群用药】\n\n肝功能不全者慎用。 \n\n【药物相互作用】"))
+        #expect(r.sections.map { "\($0.kind.rawValue) \($0.key ?? "") \($0.newSpan?.startLine ?? 0)" } == ["added use_in_specific_populations 1610"])
+        #expect(r.numbers.isEmpty)
+    }
+
+    @Test("a moved paragraph is a move, not a removal and an addition")
+    func movedParagraph() throws {
+        let moved = edit(Self.sentence, "").replacingOccurrences(of: "妊娠期 \n", with: Self.sentence + "\n妊娠期 \n")
+        let r = try diff(moved)
+        #expect(r.sections.count == 1 && r.numbers.isEmpty)
+        #expect(r.sections[0].sentences.map { "\($0.kind.rawValue) \($0.oldLine ?? 0)→\($0.newLine ?? 0)" } == ["moved 1567→1575"])
+    }
+
+    @Test("a section moved elsewhere is moved, its text unchanged")
+    func movedSection() throws {
+        let block = "【药物滥用和药物依赖】 \n\n暂无相关研究内容。 \n\n"
+        let r = try diff(edit(block, "").replacingOccurrences(of: " 【临床药理】", with: block + " 【临床药理】"))
+        #expect(r.sections.count == 1 && r.sections[0].moved && r.sections[0].kind == .unchanged && r.sections[0].sentences.isEmpty)
+    }
+
+    @Test("re-wrapped and re-encoded copies: no change")
+    func sameText() throws {
+        let single = original.components(separatedBy: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.joined(separator: "\n")
+        #expect(try diff(single).isEmpty)
+        let gb = try TextEncoding.encode(original, as: "GB18030")
+        let r = try differ.diff(try document(Array(original.utf8), "old.txt"), try document(gb, "gb.txt"))
+        #expect(r.isEmpty)
+    }
+}
