@@ -13,7 +13,7 @@ public final class LabelDiffer {
         let newIndex = Dictionary(newSections.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         // Sections out of order: those outside the longest run that keeps the old order.
         let pairs = oldSections.enumerated().compactMap { o -> (old: Int, new: Int)? in newIndex[o.element.id].map { (o.offset, $0) } }
-        let kept = Self.longestIncreasing(pairs.map(\.new))
+        let kept = LongestIncreasingRun.indexes(pairs.map(\.new))
         var moved = Set<Int>()
         for (i, p) in pairs.enumerated() where !kept.contains(i) { moved.insert(p.new) }
 
@@ -146,22 +146,6 @@ public final class LabelDiffer {
             return sum
         }
         return Double(2 * shared) / Double(total)
-    }
-
-    /// The indexes (into `values`) of a longest strictly increasing subsequence.
-    static func longestIncreasing(_ values: [Int]) -> Set<Int> {
-        guard !values.isEmpty else { return [] }
-        var length = [Int](repeating: 1, count: values.count), previous = [Int](repeating: -1, count: values.count)
-        for i in values.indices {
-            for j in 0..<i where values[j] < values[i] && length[j] + 1 > length[i] {
-                length[i] = length[j] + 1
-                previous[i] = j
-            }
-        }
-        var keep = Set<Int>()
-        var i = length.indices.max { length[$0] < length[$1] || (length[$0] == length[$1] && $0 > $1) } ?? 0
-        while i >= 0 { keep.insert(i); i = previous[i] }
-        return keep
     }
 
     // MARK: Numbers

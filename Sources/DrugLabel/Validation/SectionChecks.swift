@@ -43,7 +43,7 @@ struct SectionChecks {
     }
 
     /// The sections that stand out of the prescribed order: those outside the longest run that
-    /// keeps it, so that one section out of place is one finding, not one per section after it.
+    /// keeps it.
     private func orderFindings(_ label: Label) -> [Finding] {
         var placed: [(section: Section, rank: Int)] = []
         var seen = Set<String>()
@@ -53,17 +53,7 @@ struct SectionChecks {
             placed.append((s, rank))
         }
         guard placed.count > 1 else { return [] }
-        // Longest increasing subsequence of ranks, O(n²): a label has a few dozen sections.
-        var length = [Int](repeating: 1, count: placed.count), previous = [Int](repeating: -1, count: placed.count)
-        for i in placed.indices {
-            for j in 0..<i where placed[j].rank < placed[i].rank && length[j] + 1 > length[i] {
-                length[i] = length[j] + 1
-                previous[i] = j
-            }
-        }
-        var keep = Set<Int>()
-        var i = length.indices.max { length[$0] < length[$1] || (length[$0] == length[$1] && $0 > $1) } ?? 0
-        while i >= 0 { keep.insert(i); i = previous[i] }
+        let keep = LongestIncreasingRun.indexes(placed.map(\.rank))
         return placed.indices.filter { !keep.contains($0) }.map { i in
             let s = placed[i].section
             let before = placed[..<i].last { $0.rank > placed[i].rank }?.section
