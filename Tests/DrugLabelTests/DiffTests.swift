@@ -1,4 +1,4 @@
-import DrugLabel
+@testable import DrugLabel
 import Foundation
 import Testing
 
@@ -79,5 +79,15 @@ struct DiffTests {
         let gb = try TextEncoding.encode(original, as: "GB18030")
         let r = try differ.diff(try document(Array(original.utf8), "old.txt"), try document(gb, "gb.txt"))
         #expect(r.isEmpty)
+    }
+
+    @Test("two texts with nothing in common: every section changed, no sentence paired by mistake")
+    func unrelated() throws {
+        // Every body line written backwards: the same headings, no sentence left.
+        let reversed = original.components(separatedBy: "\n").map { $0.contains("【") ? $0 : String($0.reversed()) }.joined(separator: "\n")
+        let r = try diff(reversed)
+        #expect(r.sections.count == 25 && r.sections.allSatisfy { $0.kind == .changed })
+        #expect(r.sections.flatMap(\.sentences).allSatisfy { $0.kind != .moved })
+        #expect(TokenDiff.diff(["a", "b"], ["c", "d", "e"]) == [.change(0..<2, 0..<3)])
     }
 }

@@ -42,22 +42,27 @@ public final class LabelDiffer {
             changes.append(SectionChange(kind: .removed, moved: false, key: s.section.key, heading: s.section.heading,
                                          oldSpan: s.section.span, newSpan: nil, sentences: []))
         }
-        // A sentence removed somewhere and added elsewhere, word for word, moved.
-        var unmatched = removedSentences
+        // A sentence removed somewhere and added elsewhere, word for word, moved: removed
+        // sentences by their folded text, the first of them taken first.
+        var removedByKey: [String: [Int]] = [:]
+        for (i, r) in removedSentences.enumerated() { removedByKey[r.sentence.key, default: []].append(i) }
+        var taken = Set<Int>()
         for (section, sentence) in addedSentences {
-            if let i = unmatched.firstIndex(where: { $0.sentence.key == sentence.key }) {
-                let from = unmatched[i]
+            if var candidates = removedByKey[sentence.key], !candidates.isEmpty {
+                let i = candidates.removeFirst()
+                removedByKey[sentence.key] = candidates
+                taken.insert(i)
+                let from = removedSentences[i]
                 let fromHeading = from.section == section ? nil : changes[from.section].heading
                 changes[section].sentences.append(SentenceChange(kind: .moved, old: from.sentence.text, new: sentence.text,
                                                                  oldLine: from.sentence.line, newLine: sentence.line,
                                                                  from: fromHeading, words: []))
-                unmatched.remove(at: i)
             } else {
                 changes[section].sentences.append(SentenceChange(kind: .added, old: nil, new: sentence.text, oldLine: nil,
                                                                  newLine: sentence.line, from: nil, words: []))
             }
         }
-        for (section, sentence) in unmatched {
+        for (i, (section, sentence)) in removedSentences.enumerated() where !taken.contains(i) {
             changes[section].sentences.append(SentenceChange(kind: .removed, old: sentence.text, new: nil, oldLine: sentence.line,
                                                              newLine: nil, from: nil, words: []))
         }
@@ -112,29 +117,38 @@ public final class LabelDiffer {
     }
 
     /// Removed and added sentences of one place: each removed sentence is paired with the added
-    /// one that shares most of its words, when they share at least half.
+    /// one that shares most of its words, when they share at least half. Candidates are the
+    /// added sentences near the same relative place in the run, so a rewritten section of
+    /// hundreds of sentences costs a few comparisons per sentence, not one per pair.
     private func pair(_ removed: [Sentence], _ added: [Sentence]) -> (changed: [SentenceChange], removed: [Sentence], added: [Sentence]) {
+        guard !removed.isEmpty, !added.isEmpty else { return ([], removed, added) }
         var changed: [SentenceChange] = []
         var leftRemoved: [Sentence] = []
-        var available = added
-        for r in removed {
+        var used = Set<Int>()
+        let addedTexts = added.map { ComparableText($0.text, normalized: false, folder: folder) }
+        for (i, r) in removed.enumerated() {
             let rt = ComparableText(r.text, normalized: false, folder: folder)
-            var best: (index: Int, score: Double, text: ComparableText)?
-            for (i, a) in available.enumerated() {
-                let at = ComparableText(a.text, normalized: false, folder: folder)
+            let center = removed.count > 1 ? i * max(added.count - 1, 0) / (removed.count - 1) : 0
+            var best: (index: Int, score: Double)?
+            for j in max(0, center - 3)...min(added.count - 1, center + 3) where !used.contains(j) {
+                let at = addedTexts[j]
+                // Lengths far apart cannot share half their words.
+                let (short, long) = (min(rt.tokens.count, at.tokens.count), max(rt.tokens.count, at.tokens.count))
+                guard long == 0 || Double(2 * short) / Double(short + long) >= 0.5 else { continue }
                 let score = Self.similarity(rt, at)
-                if score >= 0.5, score > (best?.score ?? 0) { best = (i, score, at) }
+                if score >= 0.5, score > (best?.score ?? 0) { best = (j, score) }
             }
             guard let b = best else { leftRemoved.append(r); continue }
-            let a = available.remove(at: b.index)
-            let words = TokenDiff.diff(rt.tokens.map(\.text), b.text.tokens.map(\.text)).compactMap { op -> WordChange? in
+            used.insert(b.index)
+            let a = added[b.index], at = addedTexts[b.index]
+            let words = TokenDiff.diff(rt.tokens.map(\.text), at.tokens.map(\.text)).compactMap { op -> WordChange? in
                 guard case .change(let x, let y) = op else { return nil }
                 let context = rt.context(x, width: 6)
-                return WordChange(old: rt.text(x), new: b.text.text(y), before: context.before, after: context.after)
+                return WordChange(old: rt.text(x), new: at.text(y), before: context.before, after: context.after)
             }
             changed.append(SentenceChange(kind: .changed, old: r.text, new: a.text, oldLine: r.line, newLine: a.line, from: nil, words: words))
         }
-        return (changed, leftRemoved, available)
+        return (changed, leftRemoved, added.indices.filter { !used.contains($0) }.map { added[$0] })
     }
 
     /// Twice the shared tokens over both lengths.

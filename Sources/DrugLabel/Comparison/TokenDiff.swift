@@ -8,13 +8,43 @@ enum TokenDiff {
 
     private enum Step { case equal, delete, insert }
 
+    /// Frontier entries kept for the walk back, at most: two unrelated texts of thousands of
+    /// tokens each would otherwise need gigabytes. Past it the middle is one change.
+    static let budget = 20_000_000
+
     static func diff(_ a: [String], _ b: [String]) -> [Op] {
+        // The common ends first: most edits are small, and the search is then small too.
+        var prefix = 0
+        while prefix < a.count && prefix < b.count && a[prefix] == b[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < a.count - prefix && suffix < b.count - prefix && a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
+        var ops: [Op] = []
+        if prefix > 0 { ops.append(.equal(0..<prefix, 0..<prefix)) }
+        let x = Array(a[prefix..<(a.count - suffix)]), y = Array(b[prefix..<(b.count - suffix)])
+        // Nothing in common is one change; the search would take time quadratic in the length.
+        let shared = !x.isEmpty && !y.isEmpty && !Set(x).isDisjoint(with: y)
+        let middle = (shared ? myers(x, y) : nil) ?? [.change(0..<x.count, 0..<y.count)]
+        for op in middle {
+            switch op {
+            case .equal(let x, let y): ops.append(.equal((x.lowerBound + prefix)..<(x.upperBound + prefix), (y.lowerBound + prefix)..<(y.upperBound + prefix)))
+            case .change(let x, let y):
+                if x.isEmpty && y.isEmpty { continue }
+                ops.append(.change((x.lowerBound + prefix)..<(x.upperBound + prefix), (y.lowerBound + prefix)..<(y.upperBound + prefix)))
+            }
+        }
+        if suffix > 0 { ops.append(.equal((a.count - suffix)..<a.count, (b.count - suffix)..<b.count)) }
+        return ops
+    }
+
+    /// Nil when the two are too different to align within the budget.
+    private static func myers(_ a: [String], _ b: [String]) -> [Op]? {
         let n = a.count, m = b.count, offset = n + m + 1
         guard n + m > 0 else { return [] }
         // trace[d] is the frontier before edit d: furthest x reached on each diagonal k.
         var v = [Int](repeating: 0, count: 2 * offset + 1)
         var trace: [[Int]] = []
         search: for d in 0...(n + m) {
+            if (d + 1) * v.count > budget { return nil }
             trace.append(v)
             for k in stride(from: -d, through: d, by: 2) {
                 var x = (k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1])) ? v[offset + k + 1] : v[offset + k - 1] + 1
