@@ -24,7 +24,11 @@ struct DiffCommand: ParsableCommand {
 
     func run() throws {
         let parser = try rules.makeParser()
-        let report = try LabelDiffer().diff(try rules.readDocument(old, with: parser), try rules.readDocument(new, with: parser))
+        let differ = try LabelDiffer()
+        // One version at a time: its sentences are kept, the rest of its parse let go.
+        let oldSide = differ.side(try rules.readDocument(old, with: parser))
+        let newSide = differ.side(try rules.readDocument(new, with: parser))
+        let report = differ.diff(oldSide, newSide)
         switch format {
         case .json: Console.out(try LabelJSON.encode(report)); Console.out("\n")
         case .text: Console.out(DiffCommand.text(report, color: isatty(1) == 1))

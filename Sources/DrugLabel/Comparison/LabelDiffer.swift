@@ -8,9 +8,37 @@ public final class LabelDiffer {
 
     public init() throws { folder = try Folder() }
 
+    /// What the diff keeps of one version: its sections cut into sentences (each with its
+    /// line), its doses and tables. Made one version at a time, so that the parse of the second
+    /// does not sit beside all of the first (two 100 MB labels stay under 2 GB).
+    public struct Side: Sendable {
+        public let path: String
+        fileprivate let sections: [Identified]
+        fileprivate let doses: [Dose]
+        fileprivate let tables: [Table]
+    }
+
+    public func side(_ document: ParsedDocument) -> Side {
+        var seen: [String: Int] = [:]
+        let sections = document.label.sections.map { s -> Identified in
+            // A section's identity: its key, or its folded heading; a second one of the same counts on.
+            let base = s.key ?? "heading:" + folder.fold(s.heading)
+            let n = seen[base, default: 0]
+            seen[base] = n + 1
+            return Identified(id: n == 0 ? base : "\(base)#\(n)", key: s.key, heading: s.heading, span: s.span,
+                              sentences: sentences(s, lines: document.lines))
+        }
+        return Side(path: document.label.source.path, sections: sections, doses: document.label.doses, tables: document.label.tables)
+    }
+
     public func diff(_ old: ParsedDocument, _ new: ParsedDocument) -> LabelDiffReport {
-        let oldSections = identified(old.label.sections), newSections = identified(new.label.sections)
+        diff(side(old), side(new))
+    }
+
+    public func diff(_ old: Side, _ new: Side) -> LabelDiffReport {
+        let oldSections = old.sections, newSections = new.sections
         let newIndex = Dictionary(newSections.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        let oldIndex = Dictionary(oldSections.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         // Sections out of order: those outside the longest run that keeps the old order.
         let pairs = oldSections.enumerated().compactMap { o -> (old: Int, new: Int)? in newIndex[o.element.id].map { (o.offset, $0) } }
         let kept = LongestIncreasingRun.indexes(pairs.map(\.new))
@@ -21,14 +49,14 @@ public final class LabelDiffer {
         var removedSentences: [(section: Int, sentence: Sentence)] = []
         var addedSentences: [(section: Int, sentence: Sentence)] = []
         for (n, s) in newSections.enumerated() {
-            guard let o = oldSections.firstIndex(where: { $0.id == s.id }) else {
-                changes.append(SectionChange(kind: .added, moved: false, key: s.section.key, heading: s.section.heading,
-                                             oldSpan: nil, newSpan: s.section.span, sentences: []))
+            guard let o = oldIndex[s.id] else {
+                changes.append(SectionChange(kind: .added, moved: false, key: s.key, heading: s.heading,
+                                             oldSpan: nil, newSpan: s.span, sentences: []))
                 continue
             }
-            let a = sentences(oldSections[o].section, lines: old.lines), b = sentences(s.section, lines: new.lines)
-            var change = SectionChange(kind: .unchanged, moved: moved.contains(n), key: s.section.key, heading: s.section.heading,
-                                       oldSpan: oldSections[o].section.span, newSpan: s.section.span, sentences: [])
+            let a = oldSections[o].sentences, b = s.sentences
+            var change = SectionChange(kind: .unchanged, moved: moved.contains(n), key: s.key, heading: s.heading,
+                                       oldSpan: oldSections[o].span, newSpan: s.span, sentences: [])
             for op in TokenDiff.diff(a.map(\.key), b.map(\.key)) {
                 guard case .change(let ra, let rb) = op else { continue }
                 let (paired, removed, added) = pair(Array(a[ra]), Array(b[rb]))
@@ -39,12 +67,12 @@ public final class LabelDiffer {
             changes.append(change)
         }
         for s in oldSections where newIndex[s.id] == nil {
-            changes.append(SectionChange(kind: .removed, moved: false, key: s.section.key, heading: s.section.heading,
-                                         oldSpan: s.section.span, newSpan: nil, sentences: []))
+            changes.append(SectionChange(kind: .removed, moved: false, key: s.key, heading: s.heading,
+                                         oldSpan: s.span, newSpan: nil, sentences: []))
         }
         // A sentence removed somewhere and added elsewhere, word for word, moved: removed
         // sentences by their folded text, the first of them taken first.
-        var removedByKey: [String: [Int]] = [:]
+        var removedByKey: [Int: [Int]] = [:]
         for (i, r) in removedSentences.enumerated() { removedByKey[r.sentence.key, default: []].append(i) }
         var taken = Set<Int>()
         for (section, sentence) in addedSentences {
@@ -71,31 +99,24 @@ public final class LabelDiffer {
             changes[i].sentences.sort { ($0.newLine ?? $0.oldLine ?? 0) < ($1.newLine ?? $1.oldLine ?? 0) }
         }
         let reported = changes.filter { $0.kind != .unchanged || $0.moved }
-        return LabelDiffReport(old: old.label.source.path, new: new.label.source.path, sections: reported,
-                               numbers: doseChanges(old.label, new.label) + cellChanges(old.label, new.label))
+        return LabelDiffReport(old: old.path, new: new.path, sections: reported,
+                               numbers: doseChanges(old, new) + cellChanges(old, new))
     }
 
     // MARK: Sections and sentences
 
-    private struct Identified {
+    fileprivate struct Identified: Sendable {
         var id: String
-        var section: Section
+        var key: String?
+        var heading: String
+        var span: SourceSpan
+        var sentences: [Sentence]
     }
 
-    /// A section's identity: its key, or its folded heading; a second one of the same counts on.
-    private func identified(_ sections: [Section]) -> [Identified] {
-        var seen: [String: Int] = [:]
-        return sections.map { s in
-            let base = s.key ?? "heading:" + folder.fold(s.heading)
-            let n = seen[base, default: 0]
-            seen[base] = n + 1
-            return Identified(id: n == 0 ? base : "\(base)#\(n)", section: s)
-        }
-    }
-
-    struct Sentence {
+    fileprivate struct Sentence: Sendable {
         var text: String
-        var key: String
+        /// The hash of the folded text: two versions of a 100 MB label keep only this of it.
+        var key: Int
         var line: Int
     }
 
@@ -106,8 +127,9 @@ public final class LabelDiffer {
         for paragraph in section.text.split(separator: "\n", omittingEmptySubsequences: false) {
             for (text, at) in SentenceSplitter.sentences(String(paragraph)) {
                 let trimmed = text.trimmingSpaces()
-                let key = folder.fold(trimmed)
-                guard !key.isEmpty else { continue }
+                let folded = folder.fold(trimmed)
+                guard !folded.isEmpty else { continue }
+                let key = folded.hashValue
                 let snippet = String(trimmed.prefix(12))
                 result.append(Sentence(text: trimmed, key: key, line: locator.line(at: offset + at, snippet: snippet)))
             }
@@ -166,10 +188,10 @@ public final class LabelDiffer {
 
     /// Doses of the same drug in the same section, in order: a change of amount, frequency,
     /// route or maximum is a number change; a dose only one version has is one too.
-    private func doseChanges(_ old: Label, _ new: Label) -> [NumberChange] {
+    private func doseChanges(_ old: Side, _ new: Side) -> [NumberChange] {
         var result: [NumberChange] = []
         let sections = Set(old.doses.compactMap(\.section) + new.doses.compactMap(\.section))
-        func heading(_ label: Label, _ key: String) -> String { label.section(key)?.heading ?? key }
+        func heading(_ side: Side, _ key: String) -> String { side.sections.first { $0.key == key }?.heading ?? key }
         for key in sections.sorted() {
             let a = old.doses.filter { $0.section == key }, b = new.doses.filter { $0.section == key }
             let keyed = { (d: Dose) in "\(self.folder.fold(d.drug))|\(DoseTable.amount(d))|\(d.frequency ?? "")|\(d.route ?? "")|\(d.maximum?.text ?? "")" }
@@ -202,10 +224,22 @@ public final class LabelDiffer {
 
     /// Numeric cells of the same table, row (group and label) and column whose value or text
     /// changed.
-    private func cellChanges(_ old: Label, _ new: Label) -> [NumberChange] {
+    private func cellChanges(_ old: Side, _ new: Side) -> [NumberChange] {
         var result: [NumberChange] = []
-        for t in new.tables {
-            guard let u = old.tables.first(where: { $0.id == t.id && $0.section == t.section }) else { continue }
+        // Tables by id and section, the n-th of the same name with the n-th (a long document may
+        // repeat `表 1`).
+        func keyed(_ tables: [Table]) -> [(key: String, table: Table)] {
+            var seen: [String: Int] = [:]
+            return tables.map { t in
+                let base = "\(t.id)|\(t.section ?? "")"
+                let n = seen[base, default: 0]
+                seen[base] = n + 1
+                return ("\(base)|\(n)", t)
+            }
+        }
+        let oldTables = Dictionary(keyed(old.tables).map { ($0.key, $0.table) }, uniquingKeysWith: { a, _ in a })
+        for (key, t) in keyed(new.tables) {
+            guard let u = oldTables[key] else { continue }
             var oldRows: [String: Table.Row] = [:]
             for r in u.rows { oldRows["\(r.group ?? "")|\(r.label)"] = oldRows["\(r.group ?? "")|\(r.label)"] ?? r }
             for r in t.rows {

@@ -12,7 +12,7 @@ enum TokenDiff {
     /// tokens each would otherwise need gigabytes. Past it the middle is one change.
     static let budget = 20_000_000
 
-    static func diff(_ a: [String], _ b: [String]) -> [Op] {
+    static func diff<T: Hashable>(_ a: [T], _ b: [T]) -> [Op] {
         // The common ends first: most edits are small, and the search is then small too.
         var prefix = 0
         while prefix < a.count && prefix < b.count && a[prefix] == b[prefix] { prefix += 1 }
@@ -37,7 +37,7 @@ enum TokenDiff {
     }
 
     /// Nil when the two are too different to align within the budget.
-    private static func myers(_ a: [String], _ b: [String]) -> [Op]? {
+    private static func myers<T: Hashable>(_ a: [T], _ b: [T]) -> [Op]? {
         let n = a.count, m = b.count, offset = n + m + 1
         guard n + m > 0 else { return [] }
         // trace[d] is the frontier before edit d: furthest x reached on each diagonal k.
