@@ -52,8 +52,7 @@ public struct Indexer: Sendable {
         let current = Set(files)
         let gone = indexed.keys.filter { path in !current.contains(path) && folders.contains { path.hasPrefix($0) } }.sorted()
         if !gone.isEmpty {
-            let folder = try Folder()
-            try store.remove(paths: gone, folder: folder)
+            try store.remove(paths: gone)
             summary.removed = gone.count
         }
         let work = WorkQueue(files)
@@ -77,14 +76,14 @@ public struct Indexer: Sendable {
             func flush() {
                 guard !batch.documents.isEmpty else { return }
                 do {
-                    try store.write(batch: batch.documents.map(\.prepared), folder: folder)
+                    try store.write(batch: batch.documents.map(\.prepared))
                     for d in batch.documents { finished(d) }
                 } catch {
                     // One document the batch could not take must not cost the others theirs:
                     // each is written again on its own.
                     for d in batch.documents {
                         do {
-                            try store.write(d.prepared, folder: folder)
+                            try store.write(d.prepared)
                             finished(d)
                         } catch {
                             results.add(.failed, path: d.path, reason: "\(error)")
@@ -113,7 +112,7 @@ public struct Indexer: Sendable {
                     }
                 } catch {
                     // A file that cannot be read any more leaves the index too.
-                    if indexed[path] != nil, error is InputError { try? store.remove(paths: [path], folder: folder) }
+                    if indexed[path] != nil, error is InputError { try? store.remove(paths: [path]) }
                     results.add(.failed, path: path, reason: "\(error)")
                     onEvent(.failed(path: path, reason: "\(error)"))
                 }

@@ -12,27 +12,27 @@ extension LabelStore {
     }
 
     /// Replaces whatever the index holds for the document's path, in one transaction.
-    public func write(_ doc: PreparedDocument, folder: Folder) throws {
-        try pool.write { db in try write(doc, folder: folder, in: db) }
+    public func write(_ doc: PreparedDocument) throws {
+        try pool.write { db in try write(doc, in: db) }
     }
 
     /// Writes several documents in one transaction: each is whole or absent, and a reader sees
     /// them appear together. Every commit flushes a full-text segment and its merges; with 10,000
     /// labels one document per commit spent 75 s writing, sixteen 50 s.
-    public func write(batch: [PreparedDocument], folder: Folder) throws {
+    public func write(batch: [PreparedDocument]) throws {
         try pool.write { db in
-            for doc in batch { try write(doc, folder: folder, in: db) }
+            for doc in batch { try write(doc, in: db) }
         }
     }
 
     /// Statements are prepared once per connection and reused: preparing them per row cost more
     /// than the inserts.
-    private func write(_ doc: PreparedDocument, folder: Folder, in db: Database) throws {
+    private func write(_ doc: PreparedDocument, in db: Database) throws {
         let label = doc.label
         func insert(_ sql: String, _ arguments: StatementArguments) throws {
             try db.cachedStatement(sql: sql).execute(arguments: arguments)
         }
-        try removeDocument(db, path: doc.path, folder: folder)
+        try removeDocument(db, path: doc.path)
         let m = label.metadata
         try insert("INSERT INTO documents (path, sha256, kind, title, generic_name, trade_name, english_name, holder, pinyin, "
                    + "metadata, boxed_warning) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -81,28 +81,28 @@ extension LabelStore {
     }
 
     /// Drops documents from the index.
-    public func remove(paths: [String], folder: Folder) throws {
+    public func remove(paths: [String]) throws {
         try pool.write { db in
-            for path in paths { try removeDocument(db, path: path, folder: folder) }
+            for path in paths { try removeDocument(db, path: path) }
         }
     }
 
     /// The full-text index holds no copy of the text, so its entries are removed by giving it
-    /// the same text again, made from the stored paragraphs.
-    private func removeDocument(_ db: Database, path: String, folder: Folder) throws {
+    /// the same text again: the paragraphs' folded text as stored when they were added, so the
+    /// tokens agree even if folding has changed since (and nothing is folded twice).
+    private func removeDocument(_ db: Database, path: String) throws {
         guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM documents WHERE path = ?", arguments: [path]) else { return }
         let rows = try Row.fetchAll(db, sql: """
-            SELECT s.id AS section_id, s.key, d.kind, p.text FROM sections s JOIN documents d ON d.id = s.document_id
+            SELECT s.id AS section_id, s.key, d.kind, p.folded FROM sections s JOIN documents d ON d.id = s.document_id
             LEFT JOIN paragraphs p ON p.section_id = s.id WHERE s.document_id = ? ORDER BY s.id, p.id
             """, arguments: [id])
-        // Section by section, folded as they were when added, so the tokens agree.
         var start = 0
         while start < rows.count {
             let section: Int64 = rows[start]["section_id"]
             var end = start
             while end < rows.count, rows[end]["section_id"] as Int64 == section { end += 1 }
-            let texts = rows[start..<end].compactMap { $0["text"] as String? }
-            let indexed = SearchKey.indexed(paragraphs: texts, section: rows[start]["key"], kind: rows[start]["kind"], folder: folder)
+            let folded = rows[start..<end].compactMap { ($0["folded"] as String?).map { Array($0.unicodeScalars) } }
+            let indexed = SearchKey.indexed(folded: folded, section: rows[start]["key"], kind: rows[start]["kind"])
             try db.execute(sql: "INSERT INTO section_index (section_index, rowid, grams) VALUES ('delete', ?, ?)",
                            arguments: [section, indexed])
             start = end

@@ -66,7 +66,8 @@ public enum SearchKey {
 
     /// The indexed column of one section: its filter tokens, then each paragraph's searchable
     /// characters, a line each (grams never run from one line into the next). Adding and
-    /// removing a document both go through here, so their tokens agree.
+    /// removing a document both go through here, from the same stored folded text, so their
+    /// tokens agree.
     public static func indexed(folded: [[Unicode.Scalar]], section: String?, kind: String) -> String {
         var text = filterTokens(section: section, kind: kind)
         for paragraph in folded where !paragraph.isEmpty {
@@ -76,7 +77,4 @@ public enum SearchKey {
         return text
     }
 
-    public static func indexed(paragraphs: [String], section: String?, kind: String, folder: Folder) -> String {
-        indexed(folded: foldedParagraphs(paragraphs, folder: folder), section: section, kind: kind)
-    }
 }

@@ -124,28 +124,26 @@ enum StoreSchema {
     }
 
     /// Fills the full-text index from the sections' stored paragraphs.
+    /// Each paragraph's stored folded text is made again too: deleting a document gives the
+    /// index that stored text back, so the two must agree with what the index holds.
     static func refillSectionIndex(_ db: Database) throws {
         let folder = try Folder()
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT s.id AS section_id, s.key, d.kind, p.text FROM sections s JOIN documents d ON d.id = s.document_id
-            LEFT JOIN paragraphs p ON p.section_id = s.id ORDER BY s.id, p.id
+        let sections = try Row.fetchAll(db, sql: """
+            SELECT s.id, s.key, d.kind FROM sections s JOIN documents d ON d.id = s.document_id ORDER BY s.id
             """)
-        var section: (id: Int64, key: String?, kind: String)?
-        var texts: [String] = []
-        func flush() throws {
-            guard let s = section else { return }
-            try db.execute(sql: "INSERT INTO section_index (rowid, grams) VALUES (?, ?)",
-                           arguments: [s.id, SearchKey.indexed(paragraphs: texts, section: s.key, kind: s.kind, folder: folder)])
-        }
-        while let row = try rows.next() {
-            let id: Int64 = row["section_id"]
-            if id != section?.id {
-                try flush()
-                section = (id, row["key"], row["kind"])
-                texts = []
+        for section in sections {
+            let id: Int64 = section["id"]
+            let paragraphs = try Row.fetchAll(db, sql: "SELECT id, text, folded FROM paragraphs WHERE section_id = ? ORDER BY id",
+                                              arguments: [id])
+            let folded = SearchKey.foldedParagraphs(paragraphs.map { $0["text"] }, folder: folder)
+            for (p, f) in zip(paragraphs, folded) {
+                let text = String(String.UnicodeScalarView(f))
+                if text != p["folded"] as String {
+                    try db.execute(sql: "UPDATE paragraphs SET folded = ? WHERE id = ?", arguments: [text, p["id"] as Int64])
+                }
             }
-            if let text: String = row["text"] { texts.append(text) }
+            try db.execute(sql: "INSERT INTO section_index (rowid, grams) VALUES (?, ?)",
+                           arguments: [id, SearchKey.indexed(folded: folded, section: section["key"], kind: section["kind"])])
         }
-        try flush()
     }
 }

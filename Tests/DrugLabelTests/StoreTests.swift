@@ -175,6 +175,17 @@ struct StoreTests {
         let added = try store.search(SearchQuery("独一无二的新句子"), filters: .init(), folder: folder)
         let dropped = try store.search(SearchQuery("泽沃基奥仑赛"), filters: .init(), folder: folder)
         #expect(!added.isEmpty && dropped.isEmpty)
+        // The full-text index itself holds no entry of the removed document or of the replaced
+        // version: a delete with other tokens than the insert would leave them matching.
+        let match = try #require(SearchQuery("泽沃基奥仑赛").match(folder: folder))
+        let stale = try store.pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM section_index WHERE section_index MATCH ?", arguments: [match])
+        }
+        let sections = try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sections") }
+        let indexed = try store.pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM section_index WHERE section_index MATCH ?", arguments: [SearchKey.kindToken("label")])
+        }
+        #expect(stale == 0 && indexed == sections)
     }
 
     @Test("an index of the first schema is migrated when opened, and finds the same sections")
