@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "DrugLabel", targets: ["DrugLabel"]),
         .library(name: "LabelStore", targets: ["LabelStore"]),
+        .library(name: "LabelServer", targets: ["LabelServer"]),
         .executable(name: "druglabel", targets: ["druglabel"]),
     ],
     dependencies: [
@@ -14,6 +15,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         // The label index: SQLite with FTS5 (DESIGN.md: LabelStore).
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        // `serve`: the HTTP server (DESIGN.md names Hummingbird), its request log (swift-log) and
+        // the search page's templates, which escape what they insert unless told otherwise.
+        // No traits: the server needs neither swift-configuration nor Foundation's extras.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The system ICU, found through pkg-config (libicu-dev). Only ICUBridge depends on it.
@@ -62,11 +69,31 @@ let package = Package(
             ],
             path: "Sources/LabelStore"
         ),
+        // The JSON API and the search page over a label store (`druglabel serve`).
+        .target(
+            name: "LabelServer",
+            dependencies: [
+                "DrugLabel",
+                "LabelStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            path: "Sources/LabelServer",
+            resources: [
+                .embedInCode("Resources/openapi.json"),
+                .embedInCode("Resources/templates/layout.mustache"),
+                .embedInCode("Resources/templates/search.mustache"),
+                .embedInCode("Resources/templates/label.mustache"),
+                .embedInCode("Resources/style.css"),
+            ]
+        ),
         .executableTarget(
             name: "druglabel",
             dependencies: [
                 "DrugLabel",
                 "LabelStore",
+                "LabelServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/druglabel"
@@ -74,7 +101,7 @@ let package = Package(
         .testTarget(
             name: "DrugLabelTests",
             // GRDB only to write an index of an older schema, to test its migration.
-            dependencies: ["DrugLabel", "LabelStore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["DrugLabel", "LabelStore", "LabelServer", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/DrugLabelTests",
             exclude: ["Fixtures"]
         ),

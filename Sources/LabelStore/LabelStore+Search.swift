@@ -22,19 +22,49 @@ extension LabelStore {
         }
     }
 
-    /// Sections that match, best first. bm25() only works in the full-text query itself, which
-    /// is therefore materialized before the join.
-    public func search(_ query: SearchQuery, filters: SearchFilters, folder: Folder) throws -> [SearchHit] {
+    /// What a search runs: the MATCH expression (section and kind filters are tokens of the
+    /// index, so they are part of it), the documents a drug or holder filter allows (nil for
+    /// all), and the abbreviation expansions of the terms.
+    struct SearchPlan {
+        var expression: String
+        var documents: [Int64]?
+        var alternatives: [String: [String]]
+    }
+
+    func plan(_ query: SearchQuery, filters: SearchFilters, folder: Folder) throws -> SearchPlan {
         let alternatives = try expansions(of: query, folder: folder)
         guard let match = query.match(folder: folder, alternatives: alternatives) else { throw StoreError.emptyQuery }
-        // The best sections are chosen inside the full-text query (in C, with no join). Section
-        // and kind are tokens of the index, so their filters are part of the MATCH; a drug or
-        // holder filter could drop every chosen section, so with one every match is considered.
         var expression = match
         if let key = filters.section { expression = "(\(expression)) AND \(SearchKey.sectionToken(key))" }
         if let kind = filters.kind { expression = "(\(expression)) AND \(SearchKey.kindToken(kind))" }
-        let joined = filters.drug != nil || filters.holder != nil
-        let window = joined ? -1 : max(200, (filters.limit + filters.offset) * 10)
+        let documents = filters.drug != nil || filters.holder != nil
+            ? try self.documents(drug: filters.drug, holder: filters.holder, folder: folder) : nil
+        return SearchPlan(expression: expression, documents: documents, alternatives: alternatives)
+    }
+
+    /// How many sections match: the size of the whole answer of `search`, whatever its page.
+    public func count(_ query: SearchQuery, filters: SearchFilters, folder: Folder) throws -> Int {
+        let plan = try plan(query, filters: filters, folder: folder)
+        return try pool.read { db in
+            guard let documents = plan.documents else {
+                return try Int.fetchOne(db, sql: "SELECT count(*) FROM section_index WHERE section_index MATCH ?",
+                                        arguments: [plan.expression]) ?? 0
+            }
+            return try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM section_index i JOIN sections s ON s.id = i.rowid
+                WHERE section_index MATCH ? AND s.document_id IN (\(documents.isEmpty ? "NULL" : documents.map(String.init).joined(separator: ",")))
+                """, arguments: [plan.expression]) ?? 0
+        }
+    }
+
+    /// Sections that match, best first. bm25() only works in the full-text query itself, which
+    /// is therefore materialized before the join.
+    public func search(_ query: SearchQuery, filters: SearchFilters, folder: Folder) throws -> [SearchHit] {
+        let plan = try plan(query, filters: filters, folder: folder)
+        let alternatives = plan.alternatives
+        // The best sections are chosen inside the full-text query (in C, with no join); a drug
+        // or holder filter could drop every chosen section, so with one every match is considered.
+        let window = plan.documents != nil ? -1 : max(200, (filters.limit + filters.offset) * 10)
         var sql = """
             WITH m AS MATERIALIZED (
                 SELECT rowid AS sid, bm25(section_index) AS score FROM section_index
@@ -45,9 +75,8 @@ extension LabelStore {
             JOIN documents d ON d.id = s.document_id
             WHERE 1
             """
-        var arguments: StatementArguments = [expression, window]
-        if joined {
-            let ids = try documents(drug: filters.drug, holder: filters.holder, folder: folder)
+        var arguments: StatementArguments = [plan.expression, window]
+        if let ids = plan.documents {
             sql += " AND d.id IN (\(ids.isEmpty ? "NULL" : ids.map(String.init).joined(separator: ",")))"
         }
         sql += " ORDER BY m.score, d.path, s.ordinal LIMIT ? OFFSET ?"
@@ -78,10 +107,11 @@ extension LabelStore {
                                             arguments: [sectionID])
                 }
                 let paragraph = best
+                let highlight = Snippet.make(paragraph?["text"] ?? "", around: shown, folder: folder)
                 return SearchHit(path: row["path"], title: row["title"], genericName: row["generic_name"], kind: row["kind"],
                                  section: row["key"], heading: row["heading"],
                                  line: paragraph?["start_line"] ?? row["start_line"],
-                                 snippet: Snippet.make(paragraph?["text"] ?? "", around: shown, folder: folder), score: row["score"],
+                                 snippet: highlight.marked, highlight: highlight, score: row["score"],
                                  expansion: expansion)
             }
         }

@@ -20,11 +20,12 @@ public final class LabelStore: Sendable {
     }
 
     /// Opens (or creates) the index at `path`; `rebuild` deletes whatever is there first.
-    public init(path: String, rebuild: Bool = false) throws {
+    /// `readOnly` (the server) never writes: an index of an older schema is refused, not upgraded.
+    public init(path: String, rebuild: Bool = false, readOnly: Bool = false) throws {
         self.path = path
         let fm = FileManager.default
         let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty { try fm.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+        if !directory.isEmpty && !readOnly { try fm.createDirectory(atPath: directory, withIntermediateDirectories: true) }
         if rebuild {
             for suffix in ["", "-wal", "-shm"] where fm.fileExists(atPath: path + suffix) {
                 try fm.removeItem(atPath: path + suffix)
@@ -32,8 +33,10 @@ public final class LabelStore: Sendable {
         }
         let existed = fm.fileExists(atPath: path) && ((try? fm.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) > 0
         if existed { try LabelStore.checkHeader(path) }
+        if readOnly && !existed { throw StoreError.missing(path: path) }
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
+        configuration.readonly = readOnly
         // An index can always be rebuilt from its documents: in WAL mode, NORMAL keeps the file
         // consistent and skips an fsync per document, which cost more than parsing it.
         // Searches read the same posting lists and rows again and again: mapped into memory they
@@ -59,7 +62,12 @@ public final class LabelStore: Sendable {
             }
             // Only a new or older file is written to: opening an index to search it while another
             // process writes must not need the write lock.
-            if try pool.read({ db in try StoreSchema.migrator.hasCompletedMigrations(db) }) == false {
+            let current = try pool.read { db in try StoreSchema.migrator.hasCompletedMigrations(db) }
+            if !current && readOnly {
+                let version = try pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+                throw StoreError.olderSchema(path: path, version: version)
+            }
+            if !current {
                 try StoreSchema.migrator.migrate(pool)
                 try pool.write { db in
                     try db.execute(sql: "PRAGMA application_id = \(LabelStore.applicationID)")
@@ -85,6 +93,12 @@ public final class LabelStore: Sendable {
     /// Folds the write-ahead log into the database file.
     public func checkpoint() throws {
         try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+    }
+
+    /// When the index was last written: the newest modification time of its file and its
+    /// write-ahead log.
+    public func lastWritten() -> Date? {
+        [path, path + "-wal"].compactMap { try? FileManager.default.attributesOfItem(atPath: $0)[.modificationDate] as? Date }.max()
     }
 
     /// How many documents, sections, paragraphs, doses and table rows the index holds.

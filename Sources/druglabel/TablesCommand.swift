@@ -26,7 +26,7 @@ struct TablesCommand: ParsableCommand {
         let (_, label) = try rules.parseOne(file)
         var tables = label.tables
         if let wanted = table {
-            tables = tables.filter { TablesCommand.number(of: $0.id) == TablesCommand.number(of: wanted) }
+            tables = label.tables(named: wanted)
             if tables.isEmpty {
                 let known = label.tables.map(\.id).joined(separator: ", ")
                 Console.error("\(file): no table \(wanted) (tables here: \(known.isEmpty ? "none" : known))")
@@ -43,10 +43,5 @@ struct TablesCommand: ParsableCommand {
         case .csv:
             Console.out(TableCSV.render(tables))
         }
-    }
-
-    /// `表 5`, `表5`, `5` → 5.
-    static func number(of id: String) -> Int? {
-        Int(String(id.unicodeScalars.filter { ("0"..."9").contains($0) }.map(Character.init)))
     }
 }

@@ -61,7 +61,7 @@ struct ValidateCommand: ParsableCommand {
             Console.error(error.description)
             throw ExitCode(1)
         }
-        let today = asOf ?? ValidateCommand.today()
+        let today = asOf ?? LabelValidator.today()
         var failedFiles = 0, failing = 0, written = 0
         let asArray = format == .json && files.count > 1
         if asArray { Console.out("[\n") }
@@ -101,13 +101,5 @@ struct ValidateCommand: ParsableCommand {
         out += "\(report.path): profile \(report.profile)\(report.profileInferred ? " (inferred)" : ""): "
             + "\(report.errors) error\(report.errors == 1 ? "" : "s"), \(report.warnings) warning\(report.warnings == 1 ? "" : "s")\n"
         return out
-    }
-
-    static func today() -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.string(from: Date())
     }
 }

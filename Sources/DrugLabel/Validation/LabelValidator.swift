@@ -1,3 +1,5 @@
+import Foundation
+
 /// Holds a parsed label to the NMPA rules of its kind (a `ValidationProfile`, inferred or
 /// forced) and says what does not comply, each finding with its rule id and line.
 /// Not thread-safe (it keeps a `Folder`): one per thread.
@@ -63,5 +65,16 @@ public final class LabelValidator {
             (a.element.line ?? 0, a.offset) < (b.element.line ?? 0, b.offset)
         }.map(\.element)
         return report
+    }
+}
+
+extension LabelValidator {
+    /// Today in China (NMPA dates are China's), as `--as-of` and the server default to.
+    public static func today() -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: Date())
     }
 }

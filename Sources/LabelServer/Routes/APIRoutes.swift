@@ -1,0 +1,104 @@
+import DrugLabel
+import Foundation
+import Hummingbird
+
+/// The JSON API (described in Resources/openapi.json): labels and their search, one label's
+/// document, section, tables, diff and validation, and the structured queries.
+enum APIRoutes {
+    static func add(to router: Router<BasicRequestContext>, service: LabelService) {
+        router.get("/labels") { request, _ in
+            let q = try QueryParameters(request.uri.query, allowed: ["search", "section", "drug", "kind", "limit", "skip"])
+            let (limit, skip) = try q.page()
+            let kind = try q.text("kind").map(kindParameter)
+            if let text = q.text("search") {
+                let section = try q.text("section").map(service.sectionKey)
+                let (total, results) = try service.search(text, section: section, drug: q.text("drug"), kind: kind, limit: limit, skip: skip)
+                return try envelope(results, total: total, limit: limit, skip: skip, q: q, path: "/labels", service: service)
+            }
+            guard q.text("section") == nil else {
+                throw APIError.badRequest("section_without_search", "section narrows a search; give search= as well")
+            }
+            let all = try service.list(drug: q.text("drug"), kind: kind)
+            let page = all.dropFirst(skip).prefix(limit).map(LabelSummaryResult.init)
+            return try envelope(Array(page), total: all.count, limit: limit, skip: skip, q: q, path: "/labels", service: service)
+        }
+        router.get("/labels/:id") { request, context in
+            _ = try QueryParameters(request.uri.query, allowed: [])
+            let label = try service.document(try id(context)).label
+            return try single(label, service: service)
+        }
+        router.get("/labels/:id/sections/:key") { request, context in
+            _ = try QueryParameters(request.uri.query, allowed: [])
+            return try single(try service.section(try id(context), try parameter("key", context)), service: service)
+        }
+        router.get("/labels/:id/tables/:table") { request, context in
+            let q = try QueryParameters(request.uri.query, allowed: ["format"])
+            let tables = try service.tables(try id(context), try parameter("table", context))
+            switch q.text("format") ?? "json" {
+            case "json": return try envelope(tables, total: tables.count, limit: tables.count, skip: 0, q: q, path: "", service: service)
+            case "csv": return Response.text(TableCSV.render(tables), contentType: "text/csv; charset=utf-8")
+            case let other: throw APIError.badRequest("bad_format", "format must be json or csv; got \(other)")
+            }
+        }
+        router.get("/labels/:id/diff/:other") { request, context in
+            _ = try QueryParameters(request.uri.query, allowed: [])
+            return try single(try service.diff(try id(context), LabelPaths.decode(try parameter("other", context))), service: service)
+        }
+        router.get("/labels/:id/validate") { request, context in
+            let q = try QueryParameters(request.uri.query, allowed: ["as_of"])
+            let asOf = try q.text("as_of").map { date in
+                guard date.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) != nil else {
+                    throw APIError.badRequest("bad_as_of", "as_of must be a date written YYYY-MM-DD; got \(date)")
+                }
+                return date
+            }
+            return try single(try service.validate(try id(context), asOf: asOf), service: service)
+        }
+        router.get("/doses") { request, _ in
+            let q = try QueryParameters(request.uri.query, allowed: ["drug", "unit", "per", "limit", "skip"])
+            let (limit, skip) = try q.page()
+            let (total, results) = try service.doses(drug: q.text("drug"), unit: q.text("unit"), per: q.text("per"), limit: limit, skip: skip)
+            return try envelope(results, total: total, limit: limit, skip: skip, q: q, path: "/doses", service: service)
+        }
+        router.get("/adverse-reactions") { request, _ in
+            let q = try QueryParameters(request.uri.query, allowed: ["term", "min_all", "min_grade3", "limit", "skip"])
+            let (limit, skip) = try q.page()
+            guard let term = q.text("term") else {
+                throw APIError.badRequest("missing_term", "term is required: the adverse reaction as a table names it, such as 发热")
+            }
+            let (total, results) = try service.reactions(term: term, minAll: try q.number("min_all"), minGrade3: try q.number("min_grade3"),
+                                                         limit: limit, skip: skip)
+            return try envelope(results, total: total, limit: limit, skip: skip, q: q, path: "/adverse-reactions", service: service)
+        }
+        router.get("/openapi.json") { _, _ in
+            Response.bytes(Data(PackageResources.openapi_json), contentType: "application/json; charset=utf-8")
+        }
+    }
+
+    static let kinds: Set<String> = Set(DocumentKind.allCases.map(\.rawValue))
+
+    static func kindParameter(_ kind: String) throws -> String {
+        guard kinds.contains(kind) else {
+            throw APIError.badRequest("bad_kind", "kind must be one of \(kinds.sorted().joined(separator: ", ")); got \(kind)")
+        }
+        return kind
+    }
+
+    static func parameter(_ name: String, _ context: BasicRequestContext) throws -> String {
+        LabelPaths.decode(try context.parameters.require(name))
+    }
+
+    static func id(_ context: BasicRequestContext) throws -> String { try parameter("id", context) }
+
+    static func envelope<T: Encodable & Sendable>(_ results: [T], total: Int, limit: Int, skip: Int, q: QueryParameters, path: String,
+                                                  service: LabelService) throws -> Response {
+        let meta = Meta(total: total, skip: skip, limit: limit, lastIndexed: service.lastIndexed(),
+                        next: path.isEmpty ? nil : q.next(path: path, total: total, limit: limit, skip: skip))
+        return try JSONBody.response(Envelope(meta: meta, results: results))
+    }
+
+    /// One object (a document, a section, a report) in the same envelope as every answer.
+    static func single<T: Encodable & Sendable>(_ value: T, service: LabelService) throws -> Response {
+        try JSONBody.response(Envelope(meta: Meta(total: 1, skip: 0, limit: 1, lastIndexed: service.lastIndexed(), next: nil), results: [value]))
+    }
+}

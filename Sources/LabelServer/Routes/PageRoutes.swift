@@ -1,0 +1,73 @@
+import DrugLabel
+import Foundation
+import Hummingbird
+
+/// The pages a person reads: `/` searches (or lists the labels), `/label/{id}` shows one label.
+/// Plain HTML forms and links: everything works without JavaScript.
+enum PageRoutes {
+    static let pageSize = 20
+
+    static func isPage(_ path: String) -> Bool { path == "/" || path.hasPrefix("/label/") }
+
+    static func add(to router: Router<BasicRequestContext>, service: LabelService, catalogue: SectionCatalogue) {
+        router.get("/") { request, _ in
+            let q = try QueryParameters(request.uri.query, allowed: ["q", "section", "drug", "skip"])
+            let skip = try q.integer("skip", default: 0, in: 0...Int(Int32.max))
+            var model = SearchPageModel(query: q.text("q") ?? "", drug: q.text("drug") ?? "",
+                                        sections: sectionOptions(catalogue, selected: q.text("section")),
+                                        searched: false, hits: [], labels: [], summary: "", previous: "", next: "", message: "")
+            var total = 0
+            if let text = q.text("q") {
+                model.searched = true
+                do {
+                    let section = try q.text("section").map(service.sectionKey)
+                    let (count, results) = try service.search(text, section: section, drug: q.text("drug"), kind: nil, limit: pageSize, skip: skip)
+                    total = count
+                    model.hits = results.map { r in
+                        SearchPageModel.Hit(url: "/label/\(LabelPaths.segment(r.id))#s-\(LabelPaths.segment(r.section ?? r.heading))",
+                                            title: r.genericName ?? r.title ?? r.id, heading: r.heading, lines: "line \(r.line)",
+                                            before: r.highlight.before, match: r.highlight.match, after: r.highlight.after,
+                                            expansion: r.expansion ?? "")
+                    }
+                    model.summary = total == 0 ? "没有结果 (no hits)" : "\(total) 个章节 (sections) · \(skip + 1)–\(skip + results.count)"
+                } catch let error as APIError where error.status == .badRequest {
+                    model.message = error.message
+                }
+            } else {
+                let all = try service.list(drug: q.text("drug"), kind: nil)
+                total = all.count
+                model.labels = all.dropFirst(skip).prefix(pageSize).map { e in
+                    SearchPageModel.Listed(url: "/label/\(LabelPaths.segment(e.id))", title: e.summary.title ?? e.id, kind: e.summary.kind,
+                                           drug: e.summary.genericName ?? "")
+                }
+                model.summary = "\(total) 份文件 (documents)"
+            }
+            if skip > 0 { model.previous = link(q, skip: max(0, skip - pageSize)) }
+            if skip + pageSize < total { model.next = link(q, skip: skip + pageSize) }
+            let title = model.query.isEmpty ? "druglabel" : "\(model.query) · druglabel"
+            return html(PageRenderer.shared.page(title: title, template: "search", model))
+        }
+        router.get("/label/:id") { request, context in
+            _ = try QueryParameters(request.uri.query, allowed: [])
+            let id = try APIRoutes.id(context)
+            let model = LabelPageModel(id: id, label: try service.document(id).label)
+            return html(PageRenderer.shared.page(title: "\(model.title) · druglabel", template: "label", model))
+        }
+    }
+
+    static func html(_ text: String) -> Response {
+        Response.text(text, contentType: "text/html; charset=utf-8")
+    }
+
+    static func link(_ q: QueryParameters, skip: Int) -> String {
+        let items = ["q", "section", "drug"].compactMap { k in q.text(k).map { "\(k)=\(QueryParameters.encode($0))" } } + (skip > 0 ? ["skip=\(skip)"] : [])
+        return "/?" + items.joined(separator: "&")
+    }
+
+    static func sectionOptions(_ catalogue: SectionCatalogue, selected: String?) -> [SearchPageModel.Option] {
+        catalogue.entries.map { e in
+            let heading = e.headings.first ?? e.key
+            return SearchPageModel.Option(value: e.key, label: heading, selected: selected == e.key || selected == heading)
+        }
+    }
+}

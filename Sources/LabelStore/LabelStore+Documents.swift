@@ -1,0 +1,26 @@
+import DrugLabel
+import GRDB
+
+extension LabelStore {
+    /// Every indexed document, by path.
+    public func documentSummaries() throws -> [DocumentSummary] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT path, sha256, kind, title, generic_name, trade_name, english_name, holder FROM documents ORDER BY path
+                """).map { row in
+                DocumentSummary(path: row["path"], sha256: row["sha256"], kind: row["kind"], title: row["title"],
+                                genericName: row["generic_name"], tradeName: row["trade_name"],
+                                englishName: row["english_name"], holder: row["holder"])
+            }
+        }
+    }
+
+    /// The paths of the documents a drug or holder filter keeps (generic, trade or English name, or pinyin;
+    /// folded, either containing the other), for callers that filter documents themselves.
+    public func documentPaths(drug: String?, holder: String?, folder: Folder) throws -> Set<String> {
+        let ids = try documents(drug: drug, holder: holder, folder: folder)
+        return try pool.read { db in
+            Set(try String.fetchAll(db, sql: "SELECT path FROM documents WHERE id IN (\(ids.isEmpty ? "NULL" : ids.map(String.init).joined(separator: ",")))"))
+        }
+    }
+}
