@@ -42,60 +42,79 @@ extension LabelStore {
         return SearchPlan(expression: expression, documents: documents, alternatives: alternatives)
     }
 
-    /// How many sections match: the size of the whole answer of `search`, whatever its page.
-    public func count(_ query: SearchQuery, filters: SearchFilters, folder: Folder) throws -> Int {
-        let plan = try plan(query, filters: filters, folder: folder)
-        return try pool.read { db in
-            guard let documents = plan.documents else {
-                return try Int.fetchOne(db, sql: "SELECT count(*) FROM section_index WHERE section_index MATCH ?",
-                                        arguments: [plan.expression]) ?? 0
-            }
-            return try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM section_index i JOIN sections s ON s.id = i.rowid
-                WHERE section_index MATCH ? AND s.document_id IN (\(documents.isEmpty ? "NULL" : documents.map(String.init).joined(separator: ",")))
-                """, arguments: [plan.expression]) ?? 0
-        }
+    /// Sections that match, best first: one page of them.
+    public func search(_ query: SearchQuery, filters: SearchFilters, folder: Folder) throws -> [SearchHit] {
+        try searchPage(query, filters: filters, folder: folder).items
     }
 
-    /// Sections that match, best first. bm25() only works in the full-text query itself, which
-    /// is therefore materialized before the join.
-    public func search(_ query: SearchQuery, filters: SearchFilters, folder: Folder) throws -> [SearchHit] {
+    /// One page of the sections that match, best first, and how many match in all.
+    ///
+    /// The ranking (every match scored, the best `window` kept and joined to their documents,
+    /// and the count of all matches) is the costly part and the same for every page of a
+    /// query, so it is kept in `rankings` until the index file changes; a page then costs its
+    /// own rows and snippets only.
+    public func searchPage(_ query: SearchQuery, filters: SearchFilters, folder: Folder) throws -> Answer<SearchHit> {
         let plan = try plan(query, filters: filters, folder: folder)
-        let alternatives = plan.alternatives
-        // The best sections are chosen inside the full-text query (in C, with no join); a drug
-        // or holder filter could drop every chosen section, so with one every match is considered.
-        let window = plan.documents != nil ? -1 : max(200, (filters.limit + filters.offset) * 10)
+        // A drug or holder filter could drop every section of a short list, so with one every
+        // match is ranked; otherwise ten times what the pages up to this one show, at least 200,
+        // in steps that let the next pages reuse the ranking.
+        let needed = (filters.limit + filters.offset) * 10
+        let window = plan.documents != nil ? Int.max : max(200, 1 << (Int.bitWidth - max(needed, 1).leadingZeroBitCount))
+        let key = RankingCache.Key(expression: plan.expression, documents: plan.documents, window: window)
+        let generation = lastWritten()
+        let ranking = try rankings.ranking(for: key, generation: generation) { try rank(plan, window: window) }
+        let page = ranking.rows.dropFirst(filters.offset).prefix(filters.limit)
+        return Answer(total: ranking.total, items: try hits(Array(page), query: query, alternatives: plan.alternatives, folder: folder))
+    }
+
+    /// All matches scored in one pass of the full-text index (bm25() only works in the
+    /// full-text query itself, which is therefore materialized first), then the best `window`
+    /// of them joined to their documents, and how many there are (a window function, computed
+    /// before the LIMIT).
+    func rank(_ plan: SearchPlan, window: Int) throws -> RankingCache.Ranking {
         var sql = """
-            WITH m AS MATERIALIZED (
-                SELECT rowid AS sid, bm25(section_index) AS score FROM section_index
-                WHERE section_index MATCH ? ORDER BY score LIMIT ?)
-            SELECT s.id AS section_id, d.path, d.title, d.generic_name, d.kind, s.key, s.heading, s.start_line, m.score
+            WITH a AS MATERIALIZED (
+                SELECT rowid AS sid, bm25(section_index) AS score FROM section_index WHERE section_index MATCH ?),
+            m AS MATERIALIZED (SELECT sid, score, count(*) OVER () AS total FROM a ORDER BY score LIMIT ?)
+            SELECT s.id AS section_id, d.path, d.title, d.generic_name, d.kind, s.key, s.heading, s.start_line, m.score, m.total
             FROM m
             JOIN sections s ON s.id = m.sid
             JOIN documents d ON d.id = s.document_id
             WHERE 1
             """
-        var arguments: StatementArguments = [plan.expression, window]
         if let ids = plan.documents {
             sql += " AND d.id IN (\(ids.isEmpty ? "NULL" : ids.map(String.init).joined(separator: ",")))"
         }
-        sql += " ORDER BY m.score, d.path, s.ordinal LIMIT ? OFFSET ?"
-        arguments += [filters.limit, filters.offset]
+        sql += " ORDER BY m.score, d.path, s.ordinal"
+        return try pool.read { db in
+            var total = 0
+            let rows = try Row.fetchAll(db, sql: sql, arguments: [plan.expression, window == Int.max ? -1 : window]).map { row in
+                total = row["total"]
+                return RankingCache.Row(sectionID: row["section_id"], path: row["path"], title: row["title"], genericName: row["generic_name"],
+                                        kind: row["kind"], key: row["key"], heading: row["heading"], startLine: row["start_line"],
+                                        score: row["score"])
+            }
+            // With a document filter every match was joined, and the filter's survivors are the answer.
+            return RankingCache.Ranking(total: plan.documents != nil ? rows.count : total, rows: rows)
+        }
+    }
+
+    /// The hits of one page: for each section, the first paragraph that holds the first term
+    /// (or one of its expansions), found on the stored folded text, gives the line and the snippet.
+    func hits(_ rows: [RankingCache.Row], query: SearchQuery, alternatives: [String: [String]], folder: Folder) throws -> [SearchHit] {
         let firstTerm = query.terms.first { $0.op != .not }?.text ?? ""
         return try pool.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                // The first paragraph that holds the term (or one of its expansions), found on the
-                // stored folded text, gives the line and the snippet.
-                let sectionID: Int64 = row["section_id"]
+            try rows.map { row in
+                let sectionID = row.sectionID
                 var best: Row?
                 var shown = firstTerm
                 var expansion: String?
                 for term in [firstTerm] + (alternatives[firstTerm] ?? []) {
                     let key = String(String.UnicodeScalarView(SearchKey.characters(term, folder: folder)))
                     guard !key.isEmpty else { continue }
-                    if let p = try Row.fetchOne(db, sql: """
+                    if let p = try Row.fetchOne(db.cachedStatement(sql: """
                         SELECT start_line, text FROM paragraphs WHERE section_id = ? AND instr(folded, ?) > 0 ORDER BY id LIMIT 1
-                        """, arguments: [sectionID, key]) {
+                        """), arguments: [sectionID, key]) {
                         best = p
                         shown = term
                         if term != firstTerm { expansion = "\(firstTerm) → \(term)" }
@@ -103,15 +122,15 @@ extension LabelStore {
                     }
                 }
                 if best == nil {
-                    best = try Row.fetchOne(db, sql: "SELECT start_line, text FROM paragraphs WHERE section_id = ? ORDER BY id LIMIT 1",
+                    best = try Row.fetchOne(db.cachedStatement(sql: "SELECT start_line, text FROM paragraphs WHERE section_id = ? ORDER BY id LIMIT 1"),
                                             arguments: [sectionID])
                 }
                 let paragraph = best
                 let highlight = Snippet.make(paragraph?["text"] ?? "", around: shown, folder: folder)
-                return SearchHit(path: row["path"], title: row["title"], genericName: row["generic_name"], kind: row["kind"],
-                                 section: row["key"], heading: row["heading"],
-                                 line: paragraph?["start_line"] ?? row["start_line"],
-                                 snippet: highlight.marked, highlight: highlight, score: row["score"],
+                return SearchHit(path: row.path, title: row.title, genericName: row.genericName, kind: row.kind,
+                                 section: row.key, heading: row.heading,
+                                 line: paragraph?["start_line"] ?? row.startLine,
+                                 snippet: highlight.marked, highlight: highlight, score: row.score,
                                  expansion: expansion)
             }
         }

@@ -13,6 +13,7 @@ public final class LabelStore: Sendable {
 
     public let path: String
     let pool: DatabasePool
+    let rankings = RankingCache()
 
     /// The default index, `./.druglabel/index.sqlite`, unless `DRUGLABEL_DB` names another.
     public static var defaultPath: String {
@@ -95,10 +96,15 @@ public final class LabelStore: Sendable {
         try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
     }
 
-    /// When the index was last written: the newest modification time of its file and its
-    /// write-ahead log.
+    /// When the index was last written: the newest modification time of its file and of its
+    /// write-ahead log when that holds anything (a reader opening the index creates an empty one).
     public func lastWritten() -> Date? {
-        [path, path + "-wal"].compactMap { try? FileManager.default.attributesOfItem(atPath: $0)[.modificationDate] as? Date }.max()
+        let fm = FileManager.default
+        return [path, path + "-wal"].compactMap { file -> Date? in
+            guard let attributes = try? fm.attributesOfItem(atPath: file),
+                  (attributes[.size] as? Int ?? 0) > 0 || file == path else { return nil }
+            return attributes[.modificationDate] as? Date
+        }.max()
     }
 
     /// How many documents, sections, paragraphs, doses and table rows the index holds.

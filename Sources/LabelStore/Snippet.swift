@@ -1,22 +1,27 @@
 import DrugLabel
 
-/// The part of a paragraph around the first place a term matches, cut into before, match and after.
-/// The match is found the way the index finds it: on folded letters, digits and ideographs,
-/// mapped back to the paragraph's own characters.
+/// The part of a paragraph around the first place a term matches, cut into before, match and
+/// after. The match is found the way the index finds it: on folded letters, digits and
+/// ideographs, mapped back to the paragraph's own characters. Folding stops at the first match:
+/// a hit's snippet costs the characters up to it, not the whole paragraph.
 enum Snippet {
     static func make(_ text: String, around term: String, folder: Folder, width: Int = 40) -> Highlight {
         let original = Array(text.unicodeScalars)
+        let key = SearchKey.characters(term, folder: folder)
         var folded: [Unicode.Scalar] = []
         var origin: [Int] = []
-        for (i, s) in original.enumerated() {
+        var at: Int?
+        search: for (i, s) in original.enumerated() {
             for f in folder.fold(s).unicodeScalars where SearchKey.isSearchable(f) {
                 folded.append(f)
                 origin.append(i)
+                if !key.isEmpty, folded.count >= key.count, folded[(folded.count - key.count)...].elementsEqual(key) {
+                    at = folded.count - key.count
+                    break search
+                }
             }
         }
-        let key = SearchKey.characters(term, folder: folder)
-        guard !key.isEmpty, key.count <= folded.count,
-              let at = (0...(folded.count - key.count)).first(where: { folded[$0..<($0 + key.count)].elementsEqual(key) }) else {
+        guard let at else {
             let shown = String(String.UnicodeScalarView(original.prefix(width * 2)))
             return Highlight(before: shown + (original.count > width * 2 ? "…" : ""), match: "", after: "")
         }

@@ -10,7 +10,7 @@ struct LabelPageModel {
     struct HeaderCell { var text: String; var span: Int; var rows: Int }
     struct HeaderRow { var cells: [HeaderCell] }
     struct BodyCell { var text: String; var flagged: Bool }
-    struct BodyRow { var isGroup: Bool; var label: String; var cells: [BodyCell]; var width: Int; var lines: String }
+    struct BodyRow { var isGroup: Bool; var label: String; var marks: String?; var cells: [BodyCell]; var width: Int; var lines: String }
     struct TableView {
         var anchor: String; var id: String; var caption: String; var lines: String; var csv: String
         var header: [HeaderRow]; var rows: [BodyRow]; var footnotes: [Paragraph]; var notes: [Paragraph]
@@ -111,11 +111,10 @@ struct LabelPageModel {
         var group: String?
         for row in table.rows {
             if let g = row.group, g != group {
-                rows.append(BodyRow(isGroup: true, label: g, cells: [], width: width, lines: ""))
+                rows.append(BodyRow(isGroup: true, label: g, marks: nil, cells: [], width: width, lines: ""))
             }
             group = row.group
-            let label = row.label + (row.footnotes.isEmpty ? "" : " " + row.footnotes.joined(separator: ","))
-            rows.append(BodyRow(isGroup: false, label: label,
+            rows.append(BodyRow(isGroup: false, label: row.label, marks: row.footnotes.isEmpty ? nil : row.footnotes.joined(separator: ","),
                                 cells: row.cells.map { BodyCell(text: $0.raw, flagged: !($0.flags ?? []).isEmpty) },
                                 width: width, lines: lines(row.span)))
         }

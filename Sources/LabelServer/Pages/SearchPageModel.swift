@@ -6,7 +6,7 @@ struct SearchPageModel {
     struct Option { var value: String; var label: String; var selected: Bool }
     struct Hit {
         var url: String; var title: String; var heading: String; var lines: String
-        var before: String; var match: String; var after: String; var expansion: String
+        var before: String; var match: String; var after: String; var expansion: String?
     }
     struct Listed { var url: String; var title: String; var kind: String; var drug: String }
 
@@ -17,7 +17,8 @@ struct SearchPageModel {
     var hits: [Hit]
     var labels: [Listed]
     var summary: String
-    var previous: String
-    var next: String
-    var message: String
+    /// Optional, not empty, where the template tests it: an empty string counts as true there.
+    var previous: String?
+    var next: String?
+    var message: String?
 }

@@ -15,7 +15,7 @@ enum PageRoutes {
             let skip = try q.integer("skip", default: 0, in: 0...Int(Int32.max))
             var model = SearchPageModel(query: q.text("q") ?? "", drug: q.text("drug") ?? "",
                                         sections: sectionOptions(catalogue, selected: q.text("section")),
-                                        searched: false, hits: [], labels: [], summary: "", previous: "", next: "", message: "")
+                                        searched: false, hits: [], labels: [], summary: "", previous: nil, next: nil, message: nil)
             var total = 0
             if let text = q.text("q") {
                 model.searched = true
@@ -27,7 +27,7 @@ enum PageRoutes {
                         SearchPageModel.Hit(url: "/label/\(LabelPaths.segment(r.id))#s-\(LabelPaths.segment(r.section ?? r.heading))",
                                             title: r.genericName ?? r.title ?? r.id, heading: r.heading, lines: "line \(r.line)",
                                             before: r.highlight.before, match: r.highlight.match, after: r.highlight.after,
-                                            expansion: r.expansion ?? "")
+                                            expansion: r.expansion)
                     }
                     model.summary = total == 0 ? "没有结果 (no hits)" : "\(total) 个章节 (sections) · \(skip + 1)–\(skip + results.count)"
                 } catch let error as APIError where error.status == .badRequest {

@@ -25,7 +25,8 @@ final class LabelService: Sendable {
     }
 
     func lastIndexed() -> String? {
-        store.lastWritten().map { ISO8601DateFormatter().string(from: $0) }
+        let written = store.lastWritten()
+        return state.stamp(written: written)
     }
 
     func entry(_ id: String) throws -> LabelCatalog.Entry {
@@ -52,9 +53,8 @@ final class LabelService: Sendable {
             let filters = LabelStore.SearchFilters(section: section, kind: kind, drug: drug, limit: limit, offset: skip)
             let query = SearchQuery(text)
             do {
-                let total = try store.count(query, filters: filters, folder: folder)
-                let hits = skip >= total ? [] : try store.search(query, filters: filters, folder: folder)
-                return (total, hits.map { SearchResult($0, id: catalog.id(forPath: $0.path)) })
+                let answer = try store.searchPage(query, filters: filters, folder: folder)
+                return (answer.total, answer.items.map { SearchResult($0, id: catalog.id(forPath: $0.path)) })
             } catch StoreError.emptyQuery {
                 throw APIError.badRequest("empty_query", "search has no letters, digits or ideographs to look for")
             }
@@ -144,5 +144,18 @@ private final class CatalogState: @unchecked Sendable {
 
     func set(_ catalog: LabelCatalog, written: Date?) {
         lock.withLock { self.catalog = catalog; self.written = written }
+    }
+
+    private var stamped: (written: Date?, text: String?)?
+
+    /// The write time as ISO 8601, formatted once per write: a formatter costs more to make
+    /// than a search page.
+    func stamp(written: Date?) -> String? {
+        lock.withLock {
+            if let stamped, stamped.written == written { return stamped.text }
+            let text = written.map { ISO8601DateFormatter().string(from: $0) }
+            stamped = (written, text)
+            return text
+        }
     }
 }
