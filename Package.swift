@@ -101,7 +101,9 @@ let package = Package(
         .testTarget(
             name: "DrugLabelTests",
             // GRDB only to write an index of an older schema, to test its migration.
-            dependencies: ["DrugLabel", "LabelStore", "LabelServer", .product(name: "GRDB", package: "GRDB.swift")],
+            // Logging only to keep the test server's request log quiet.
+            dependencies: ["DrugLabel", "LabelStore", "LabelServer", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "Logging", package: "swift-log")],
             path: "Tests/DrugLabelTests",
             exclude: ["Fixtures"]
         ),
