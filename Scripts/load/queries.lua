@@ -5,7 +5,7 @@ local file = os.getenv("QUERIES") or "queries.txt"
 local queries = {}
 for line in io.lines(file) do queries[#queries + 1] = line end
 local n = 0
-function setup(thread) thread:set("offset", #queries // 2 * (n % 2)); n = n + 1 end
+function setup(thread) thread:set("offset", math.floor(#queries / 2) * (n % 2)); n = n + 1 end
 local i = 0
 function request()
   i = i + 1
