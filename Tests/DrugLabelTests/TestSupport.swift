@@ -31,12 +31,21 @@ enum TestSupport {
         return try JSONSerialization.jsonObject(with: data) as! [String: Any]
     }
 
-    /// A scratch directory for files a test writes.
+    /// A scratch directory for files a test writes, inside one folder for the whole test run
+    /// that is removed when the run exits (a failed run's files are gone too: rerun to see them).
     static func scratch() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("druglabel-tests-\(UUID().uuidString)")
+        _ = removeAtExit
+        let url = runFolder.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+
+    private static let runFolder = FileManager.default.temporaryDirectory
+        .appendingPathComponent("druglabel-tests-\(ProcessInfo.processInfo.processIdentifier)")
+
+    private static let removeAtExit: Void = {
+        atexit { try? FileManager.default.removeItem(at: TestSupport.runFolder) }
+    }()
 }
 
 /// The comparison of the expectations: NFKC, case folding, white space removed.
