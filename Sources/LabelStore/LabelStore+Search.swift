@@ -38,7 +38,9 @@ extension LabelStore {
         if let key = filters.section { expression = "(\(expression)) AND \(SearchKey.sectionToken(key))" }
         if let kind = filters.kind { expression = "(\(expression)) AND \(SearchKey.kindToken(kind))" }
         let documents = filters.drug != nil || filters.holder != nil
-            ? try self.documents(drug: filters.drug, holder: filters.holder, folder: folder) : nil
+            ? try filtered.value(for: [filters.drug, filters.holder], generation: lastWritten()) {
+                try self.documents(drug: filters.drug, holder: filters.holder, folder: folder)
+            } : nil
         return SearchPlan(expression: expression, documents: documents, alternatives: alternatives)
     }
 
@@ -60,9 +62,9 @@ extension LabelStore {
         // in steps that let the next pages reuse the ranking.
         let needed = (filters.limit + filters.offset) * 10
         let window = plan.documents != nil ? Int.max : max(200, 1 << (Int.bitWidth - max(needed, 1).leadingZeroBitCount))
-        let key = RankingCache.Key(expression: plan.expression, documents: plan.documents, window: window)
+        let key = Ranking.Key(expression: plan.expression, documents: plan.documents, window: window)
         let generation = lastWritten()
-        let ranking = try rankings.ranking(for: key, generation: generation) { try rank(plan, window: window) }
+        let ranking = try rankings.value(for: key, generation: generation) { try rank(plan, window: window) }
         let page = ranking.rows.dropFirst(filters.offset).prefix(filters.limit)
         return Answer(total: ranking.total, items: try hits(Array(page), query: query, alternatives: plan.alternatives, folder: folder))
     }
@@ -71,7 +73,7 @@ extension LabelStore {
     /// full-text query itself, which is therefore materialized first), then the best `window`
     /// of them joined to their documents, and how many there are (a window function, computed
     /// before the LIMIT).
-    func rank(_ plan: SearchPlan, window: Int) throws -> RankingCache.Ranking {
+    func rank(_ plan: SearchPlan, window: Int) throws -> Ranking {
         var sql = """
             WITH a AS MATERIALIZED (
                 SELECT rowid AS sid, bm25(section_index) AS score FROM section_index WHERE section_index MATCH ?),
@@ -90,18 +92,18 @@ extension LabelStore {
             var total = 0
             let rows = try Row.fetchAll(db, sql: sql, arguments: [plan.expression, window == Int.max ? -1 : window]).map { row in
                 total = row["total"]
-                return RankingCache.Row(sectionID: row["section_id"], path: row["path"], title: row["title"], genericName: row["generic_name"],
+                return Ranking.Row(sectionID: row["section_id"], path: row["path"], title: row["title"], genericName: row["generic_name"],
                                         kind: row["kind"], key: row["key"], heading: row["heading"], startLine: row["start_line"],
                                         score: row["score"])
             }
             // With a document filter every match was joined, and the filter's survivors are the answer.
-            return RankingCache.Ranking(total: plan.documents != nil ? rows.count : total, rows: rows)
+            return Ranking(total: plan.documents != nil ? rows.count : total, rows: rows)
         }
     }
 
     /// The hits of one page: for each section, the first paragraph that holds the first term
     /// (or one of its expansions), found on the stored folded text, gives the line and the snippet.
-    func hits(_ rows: [RankingCache.Row], query: SearchQuery, alternatives: [String: [String]], folder: Folder) throws -> [SearchHit] {
+    func hits(_ rows: [Ranking.Row], query: SearchQuery, alternatives: [String: [String]], folder: Folder) throws -> [SearchHit] {
         let firstTerm = query.terms.first { $0.op != .not }?.text ?? ""
         return try pool.read { db in
             try rows.map { row in

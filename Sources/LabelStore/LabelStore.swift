@@ -13,7 +13,11 @@ public final class LabelStore: Sendable {
 
     public let path: String
     let pool: DatabasePool
-    let rankings = RankingCache()
+    /// Search rankings, for the next page of a query or the same query again (a search page,
+    /// a client paging, many users asking for 发热): a few hundred first pages' worth of rows.
+    let rankings = GenerationCache<Ranking.Key, Ranking>(budget: 200_000) { $0.rows.count }
+    /// The documents a drug or holder filter keeps, found by folding every document's names.
+    let filtered = GenerationCache<[String?], [Int64]>(budget: 1_000_000) { $0.count }
 
     /// The default index, `./.druglabel/index.sqlite`, unless `DRUGLABEL_DB` names another.
     public static var defaultPath: String {

@@ -26,6 +26,7 @@ public struct LabelServer: Sendable {
     public func makeApplication(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) throws -> some ApplicationProtocol {
         let store = try LabelStore(path: databasePath, readOnly: true)
         let service = LabelService(store: store)
+        try service.warmUp()
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: AccessLogMiddleware(logger: logger))
         router.add(middleware: ErrorMiddleware())

@@ -14,6 +14,13 @@ final class LabelService: Sendable {
 
     init(store: LabelStore) { self.store = store }
 
+    /// Reads the label list and makes one set of tools before the first request, which would
+    /// otherwise wait for both.
+    func warmUp() throws {
+        _ = try catalog()
+        try benches.with { _ in }
+    }
+
     // MARK: The catalogue of labels, reloaded when the store is written again.
 
     func catalog() throws -> LabelCatalog {
