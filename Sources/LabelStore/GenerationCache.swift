@@ -3,6 +3,10 @@ import Foundation
 /// Answers kept while the index file is unchanged: `generation` is its last write time, and a
 /// new one empties the cache. Entries are weighed (rows, ids) and the oldest go first once the
 /// total passes `budget`; one heavier than the budget is not kept at all.
+///
+/// File times move in clock ticks of a few milliseconds, so a write in the same tick as the
+/// last one would leave the time unchanged. An answer is therefore kept only once the last
+/// write is `settle` old: any later write then falls in a later tick and shows.
 final class GenerationCache<Key: Hashable, Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [Key: (value: Value, weight: Int)] = [:]
@@ -11,6 +15,7 @@ final class GenerationCache<Key: Hashable, Value>: @unchecked Sendable {
     private var generation: Date?
     let budget: Int
     let weigh: (Value) -> Int
+    let settle: TimeInterval = 0.05
 
     init(budget: Int, weigh: @escaping (Value) -> Int) {
         self.budget = budget
@@ -29,6 +34,7 @@ final class GenerationCache<Key: Hashable, Value>: @unchecked Sendable {
         }
         if let cached { return cached }
         let made = try make()
+        if let generation, Date().timeIntervalSince(generation) < settle { return made }
         let weight = max(1, weigh(made))
         lock.withLock {
             guard generation == self.generation, weight <= budget, entries[key] == nil else { return }

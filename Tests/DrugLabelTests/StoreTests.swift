@@ -188,6 +188,25 @@ struct StoreTests {
         #expect(stale == 0 && indexed == sections)
     }
 
+    @Test("a search kept for the next request gives way to a write, by this store or another")
+    func cachedSearchesFollowWrites() throws {
+        let dir = try TestSupport.scratch()
+        let path = dir.appendingPathComponent("i.sqlite").path
+        let store = try LabelStore(path: path)
+        _ = try Indexer(store: store, makeParser: { try LabelParser() }).run([TestSupport.corpusPath(TestSupport.labelName)]) { _ in }
+        let reader = try LabelStore(path: path, readOnly: true)
+        let query = SearchQuery("独一无二")
+        // Past the settling time, so that both stores keep the empty answer.
+        Thread.sleep(forTimeInterval: 0.1)
+        #expect(try store.searchPage(query, filters: .init(), folder: folder).total == 0)
+        #expect(try reader.searchPage(query, filters: .init(), folder: folder).total == 0)
+        let extra = dir.appendingPathComponent("extra.txt")
+        try Data("新说明书\n【禁忌】\n独一无二的新句子。\n".utf8).write(to: extra)
+        _ = try Indexer(store: store, makeParser: { try LabelParser() }).run([extra.path]) { _ in }
+        #expect(try store.searchPage(query, filters: .init(), folder: folder).total == 1)
+        #expect(try reader.searchPage(query, filters: .init(), folder: folder).total == 1)
+    }
+
     @Test("an index of the first schema is migrated when opened, and finds the same sections")
     func migration() throws {
         let store = try indexedCorpus()
