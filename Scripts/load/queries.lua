@@ -12,3 +12,6 @@ function request()
   local q = queries[(i + (offset or 0)) % #queries + 1]
   return wrk.format("GET", "/labels?search=" .. q)
 end
+-- With PAUSE_MS set, each connection waits that long after every answer (see paced.lua).
+local pause = tonumber(os.getenv("PAUSE_MS") or "")
+if pause then function delay() return pause end end
