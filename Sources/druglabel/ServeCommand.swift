@@ -34,6 +34,11 @@ struct ServeCommand: AsyncParsableCommand {
         } catch let error as StoreError {
             Console.error(error.description)
             throw ExitCode(1)
+        } catch {
+            let reason = "\(error)".contains("Address already in use")
+                ? "the port is in use by another program; pass another --port" : "\(error)"
+            Console.error("cannot serve at \(host):\(port): \(reason)")
+            throw ExitCode(1)
         }
     }
 }
