@@ -17,6 +17,7 @@ final class ServerHarness: Sendable {
     struct Answer {
         var status: Int
         var contentType: String
+        var contentSecurityPolicy: String?
         var body: Data
         var text: String { String(decoding: body, as: UTF8.self) }
         func json() throws -> [String: Any] { try JSONSerialization.jsonObject(with: body) as? [String: Any] ?? [:] }
@@ -70,7 +71,8 @@ final class ServerHarness: Sendable {
         guard let url = URL(string: base + path) else { throw URLError(.badURL) }
         let (data, response) = try await URLSession.shared.data(from: url)
         let http = response as? HTTPURLResponse
-        return Answer(status: http?.statusCode ?? 0, contentType: http?.value(forHTTPHeaderField: "Content-Type") ?? "", body: data)
+        return Answer(status: http?.statusCode ?? 0, contentType: http?.value(forHTTPHeaderField: "Content-Type") ?? "",
+                      contentSecurityPolicy: http?.value(forHTTPHeaderField: "Content-Security-Policy"), body: data)
     }
 
     static func encode(_ s: String) -> String {

@@ -230,6 +230,13 @@ struct ServerTests {
 
         let missing = try await server.get("/label/none")
         #expect(missing.status == 404 && missing.contentType.hasPrefix("text/html"))
+
+        // An application has few 【】 sections: its form fields are listed with their lines.
+        let application = try await server.get("/label/\(Self.application)")
+        #expect(application.text.contains("<tr><th scope=\"row\">药品名称</th><td>阿基仑赛注射液</td><td class=\"lines\">line 1</td></tr>"))
+        // No script may run on a page, whatever a document holds.
+        #expect(page.contentSecurityPolicy?.contains("default-src 'none'") == true)
+        #expect(missing.contentSecurityPolicy?.contains("default-src 'none'") == true)
     }
 
     @Test("text from documents reaches the pages escaped")

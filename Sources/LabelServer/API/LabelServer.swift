@@ -27,7 +27,7 @@ public struct LabelServer: Sendable {
         let store = try LabelStore(path: databasePath, readOnly: true)
         let service = LabelService(store: store)
         try service.warmUp()
-        let router = Router(context: BasicRequestContext.self)
+        let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: AccessLogMiddleware(logger: logger))
         router.add(middleware: ErrorMiddleware())
         router.add(middleware: QueryLengthMiddleware())

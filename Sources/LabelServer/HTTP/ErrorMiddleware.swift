@@ -33,8 +33,8 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     /// JSON for the API; a short page for a person who followed a link of the search page.
     static func response(_ error: APIError, for request: Request) -> Response {
         if PageRoutes.isPage(request.uri.path) {
-            return Response.text(PageRenderer.shared.errorPage(status: Int(error.status.code), message: error.message),
-                                 contentType: "text/html; charset=utf-8", status: error.status)
+            return PageRoutes.html(PageRenderer.shared.errorPage(status: Int(error.status.code), message: error.message),
+                                   status: error.status)
         }
         let body = (try? JSONBody.response(Body(error: .init(code: error.code, message: error.message)), status: error.status))
         return body ?? Response(status: error.status)

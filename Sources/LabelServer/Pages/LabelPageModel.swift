@@ -2,7 +2,7 @@ import DrugLabel
 
 /// What the label page shows, as plain strings for the template (which escapes every one):
 /// the facts, the boxed warning set apart, an outline, each section with its tables as HTML
-/// tables, and the doses with their source lines.
+/// tables, the doses with their source lines, and an application's form fields.
 struct LabelPageModel {
     struct Fact { var name: String; var value: String }
     struct OutlineItem { var anchor: String; var heading: String; var lines: String }
@@ -19,6 +19,7 @@ struct LabelPageModel {
         var anchor: String; var heading: String; var key: String; var lines: String
         var paragraphs: [Paragraph]; var tables: [TableView]
     }
+    struct FieldView { var name: String; var value: String; var lines: String }
     struct DoseView { var drug: String; var amount: String; var route: String; var frequency: String; var text: String; var lines: String; var anchor: String }
 
     var id: String
@@ -33,6 +34,9 @@ struct LabelPageModel {
     var sections: [SectionView]
     var doses: [DoseView]
     var hasDoses: Bool
+    /// The form fields of an application or slide deck, which has few or no 【】 sections.
+    var fields: [FieldView]
+    var hasFields: Bool
     var diagnostics: [Paragraph]
     var hasDiagnostics: Bool
 
@@ -74,6 +78,8 @@ struct LabelPageModel {
                      lines: LabelPageModel.lines(d.span), anchor: d.section.flatMap { anchorByKey[$0] } ?? "")
         }
         hasDoses = !doses.isEmpty
+        fields = label.fields.map { FieldView(name: $0.name, value: $0.value, lines: LabelPageModel.lines($0.span)) }
+        hasFields = !fields.isEmpty
         diagnostics = label.diagnostics.filter { $0.severity != .info }.map { Paragraph(text: "\($0.line.map { "line \($0): " } ?? "")\($0.message)") }
         hasDiagnostics = !diagnostics.isEmpty
     }

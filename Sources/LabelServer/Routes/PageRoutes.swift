@@ -55,8 +55,12 @@ enum PageRoutes {
         }
     }
 
-    static func html(_ text: String) -> Response {
-        Response.text(text, contentType: "text/html; charset=utf-8")
+    static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        var response = Response.text(text, contentType: "text/html; charset=utf-8", status: status)
+        // Escaping keeps document text from being markup; the policy is the second wall: no
+        // script runs, and forms go only to this server.
+        response.headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'"
+        return response
     }
 
     static func link(_ q: QueryParameters, skip: Int) -> String {
