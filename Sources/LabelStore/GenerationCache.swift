@@ -54,7 +54,8 @@ final class GenerationCache<Key: Hashable, Value>: @unchecked Sendable {
 struct Ranking: Sendable {
     struct Key: Hashable {
         var expression: String
-        var documents: [Int64]?
+        /// The drug and holder filters (the documents they keep are fixed while the index is).
+        var filter: [String?]
         var window: Int
     }
 

@@ -38,9 +38,7 @@ extension LabelStore {
         if let key = filters.section { expression = "(\(expression)) AND \(SearchKey.sectionToken(key))" }
         if let kind = filters.kind { expression = "(\(expression)) AND \(SearchKey.kindToken(kind))" }
         let documents = filters.drug != nil || filters.holder != nil
-            ? try filtered.value(for: [filters.drug, filters.holder], generation: lastWritten()) {
-                try self.documents(drug: filters.drug, holder: filters.holder, folder: folder)
-            } : nil
+            ? try filteredDocuments(drug: filters.drug, holder: filters.holder, folder: folder) : nil
         return SearchPlan(expression: expression, documents: documents, alternatives: alternatives)
     }
 
@@ -62,7 +60,7 @@ extension LabelStore {
         // in steps that let the next pages reuse the ranking.
         let needed = (filters.limit + filters.offset) * 10
         let window = plan.documents != nil ? Int.max : max(200, 1 << (Int.bitWidth - max(needed, 1).leadingZeroBitCount))
-        let key = Ranking.Key(expression: plan.expression, documents: plan.documents, window: window)
+        let key = Ranking.Key(expression: plan.expression, filter: [filters.drug, filters.holder], window: window)
         let generation = lastWritten()
         let ranking = try rankings.value(for: key, generation: generation) { try rank(plan, window: window) }
         let page = ranking.rows.dropFirst(filters.offset).prefix(filters.limit)
@@ -93,8 +91,8 @@ extension LabelStore {
             let rows = try Row.fetchAll(db, sql: sql, arguments: [plan.expression, window == Int.max ? -1 : window]).map { row in
                 total = row["total"]
                 return Ranking.Row(sectionID: row["section_id"], path: row["path"], title: row["title"], genericName: row["generic_name"],
-                                        kind: row["kind"], key: row["key"], heading: row["heading"], startLine: row["start_line"],
-                                        score: row["score"])
+                                   kind: row["kind"], key: row["key"], heading: row["heading"], startLine: row["start_line"],
+                                   score: row["score"])
             }
             // With a document filter every match was joined, and the filter's survivors are the answer.
             return Ranking(total: plan.documents != nil ? rows.count : total, rows: rows)
@@ -135,6 +133,14 @@ extension LabelStore {
                                  snippet: highlight.marked, highlight: highlight, score: row.score,
                                  expansion: expansion)
             }
+        }
+    }
+
+    /// `documents(drug:holder:folder:)`, kept until the index changes: it folds every
+    /// document's names.
+    func filteredDocuments(drug: String?, holder: String?, folder: Folder) throws -> [Int64] {
+        try filtered.value(for: [drug, holder], generation: lastWritten()) {
+            try documents(drug: drug, holder: holder, folder: folder)
         }
     }
 

@@ -35,7 +35,7 @@ enum APIRoutes {
             let q = try QueryParameters(request.uri.query, allowed: ["format"])
             let tables = try service.tables(try id(context), try parameter("table", context))
             switch q.text("format") ?? "json" {
-            case "json": return try envelope(tables, total: tables.count, limit: tables.count, skip: 0, q: q, path: "", service: service)
+            case "json": return try envelope(tables, total: tables.count, limit: tables.count, skip: 0, q: q, path: nil, service: service)
             case "csv": return Response.text(TableCSV.render(tables), contentType: "text/csv; charset=utf-8")
             case let other: throw APIError.badRequest("bad_format", "format must be json or csv; got \(other)")
             }
@@ -90,10 +90,11 @@ enum APIRoutes {
 
     static func id(_ context: BasicRequestContext) throws -> String { try parameter("id", context) }
 
-    static func envelope<T: Encodable & Sendable>(_ results: [T], total: Int, limit: Int, skip: Int, q: QueryParameters, path: String,
+    /// A page of `results`; `path` is where the next page is asked for (nil: there is none).
+    static func envelope<T: Encodable & Sendable>(_ results: [T], total: Int, limit: Int, skip: Int, q: QueryParameters, path: String?,
                                                   service: LabelService) throws -> Response {
         let meta = Meta(total: total, skip: skip, limit: limit, lastIndexed: service.lastIndexed(),
-                        next: path.isEmpty ? nil : q.next(path: path, total: total, limit: limit, skip: skip))
+                        next: path.flatMap { q.next(path: $0, total: total, limit: limit, skip: skip) })
         return try JSONBody.response(Envelope(meta: meta, results: results))
     }
 
