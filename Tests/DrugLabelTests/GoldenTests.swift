@@ -40,6 +40,20 @@ struct ContractTests {
         }
     }
 
+    @Test("the compact pieces a server streams are byte for byte one compact encode")
+    func compactPiecesEqualWhole() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for name in TestSupport.expectationNames {
+            let label = try TestSupport.parse(name)
+            var pieces = try LabelJSON.Pieces(label, pretty: false)
+            var streamed = Data(), count = 0
+            while let piece = try pieces.next() { streamed.append(piece); count += 1 }
+            #expect(streamed == (try encoder.encode(label)), "\(name)")
+            #expect(count > label.sections.count, "\(name): one piece per element at least")
+        }
+    }
+
     @Test("a section the catalogue does not know has an explicit null key")
     func nullKey() throws {
         let label = try LabelParser().parse(bytes: Array("【特别提示】\n请注意。\n【禁忌】\n尚不明确。\n".utf8), path: "t.txt")

@@ -17,42 +17,85 @@ public enum LabelJSON {
     /// piece: the long arrays (sections, tables, doses, quantities, fields, diagnostics) are encoded one element at a
     /// time, so a 100 MB label never sits in memory as one JSON tree and one buffer.
     public static func write(_ label: Label, to sink: (Data) -> Void) throws {
-        let encoder = encoder()
-        var skeleton = label
-        skeleton.sections = []
-        skeleton.tables = []
-        skeleton.fields = []
-        skeleton.diagnostics = []
-        skeleton.doses = []
-        skeleton.quantities = []
-        // Each element is encoded when its turn comes, never all of them at once.
-        let streamed: [(key: String, count: Int, element: (Int) throws -> Data)] = [
-            ("diagnostics", label.diagnostics.count, { try encoder.encode(label.diagnostics[$0]) }),
-            ("doses", label.doses.count, { try encoder.encode(label.doses[$0]) }),
-            ("fields", label.fields.count, { try encoder.encode(label.fields[$0]) }),
-            ("quantities", label.quantities.count, { try encoder.encode(label.quantities[$0]) }),
-            ("sections", label.sections.count, { try encoder.encode(label.sections[$0]) }),
-            ("tables", label.tables.count, { try encoder.encode(label.tables[$0]) }),
-        ].filter { $0.1 > 0 }
-        var rest = Substring(String(decoding: try encoder.encode(skeleton), as: UTF8.self))
-        // An empty array at depth 1 prints as `[`, a blank line, and `  ]`.
-        for (key, count, element) in streamed {
-            let empty = "\"\(key)\" : [\n\n  ]"
-            guard let range = rest.range(of: empty) else { continue }
-            sink(Data(rest[..<range.lowerBound].utf8))
-            sink(Data("\"\(key)\" : [\n".utf8))
-            for i in 0..<count {
-                sink(indented(try element(i), by: 4, leadingComma: i > 0))
-            }
-            sink(Data("\n  ]".utf8))
-            rest = rest[range.upperBound...]
+        var pieces = try Pieces(label, pretty: true)
+        while let piece = try pieces.next() { sink(piece) }
+    }
+
+    /// A label's JSON one piece at a time, each encoded only when asked for (a server writes
+    /// each to the network before it encodes the next). `pretty` gives the bytes of `encode`
+    /// without the final newline; otherwise the compact form, keys sorted all the same.
+    public struct Pieces {
+        private enum Step {
+            case text(Data)
+            case elements(count: Int, encode: (JSONEncoder, Int) throws -> Data)
         }
-        sink(Data(rest.utf8))
+
+        private let encoder: JSONEncoder
+        private let pretty: Bool
+        private var steps: [Step] = []
+        private var step = 0
+        private var element = 0
+
+        public init(_ label: Label, pretty: Bool) throws {
+            encoder = pretty ? LabelJSON.encoder() : LabelJSON.compactEncoder()
+            self.pretty = pretty
+            var skeleton = label
+            skeleton.sections = []
+            skeleton.tables = []
+            skeleton.fields = []
+            skeleton.diagnostics = []
+            skeleton.doses = []
+            skeleton.quantities = []
+            // In key order, as the encoder writes them.
+            let streamed: [(key: String, count: Int, encode: (JSONEncoder, Int) throws -> Data)] = [
+                ("diagnostics", label.diagnostics.count, { try $0.encode(label.diagnostics[$1]) }),
+                ("doses", label.doses.count, { try $0.encode(label.doses[$1]) }),
+                ("fields", label.fields.count, { try $0.encode(label.fields[$1]) }),
+                ("quantities", label.quantities.count, { try $0.encode(label.quantities[$1]) }),
+                ("sections", label.sections.count, { try $0.encode(label.sections[$1]) }),
+                ("tables", label.tables.count, { try $0.encode(label.tables[$1]) }),
+            ].filter { $0.count > 0 }
+            var rest = Substring(String(decoding: try encoder.encode(skeleton), as: UTF8.self))
+            for (key, count, encode) in streamed {
+                // An empty array at depth 1 prints as `[`, a blank line, and `  ]` when pretty.
+                let empty = pretty ? "\"\(key)\" : [\n\n  ]" : "\"\(key)\":[]"
+                guard let range = rest.range(of: empty) else { continue }
+                steps.append(.text(Data(rest[..<range.lowerBound].utf8)))
+                steps.append(.text(Data((pretty ? "\"\(key)\" : [\n" : "\"\(key)\":[").utf8)))
+                steps.append(.elements(count: count, encode: encode))
+                steps.append(.text(Data((pretty ? "\n  ]" : "]").utf8)))
+                rest = rest[range.upperBound...]
+            }
+            steps.append(.text(Data(rest.utf8)))
+        }
+
+        public mutating func next() throws -> Data? {
+            while step < steps.count {
+                switch steps[step] {
+                case .text(let data):
+                    step += 1
+                    return data
+                case .elements(let count, let encode):
+                    guard element < count else { step += 1; element = 0; continue }
+                    let json = try encode(encoder, element)
+                    element += 1
+                    if pretty { return LabelJSON.indented(json, by: 4, leadingComma: element > 1) }
+                    return element > 1 ? Data([UInt8(ascii: ",")]) + json : json
+                }
+            }
+            return nil
+        }
     }
 
     private static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    private static func compactEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
     }
 

@@ -3,7 +3,8 @@ import Hummingbird
 import Logging
 
 /// One log line per request, written when it is answered: method, path and query, status and
-/// time taken. Hummingbird's own request log writes before the answer, without either.
+/// the time until the answer began (a streamed document goes on after it). Hummingbird's own
+/// request log writes before the answer, without either.
 struct AccessLogMiddleware<Context: RequestContext>: RouterMiddleware {
     let logger: Logger
 

@@ -25,7 +25,7 @@ enum APIRoutes {
         router.get("/labels/:id") { request, context in
             _ = try QueryParameters(request.uri.query, allowed: [])
             let label = try service.document(try id(context)).label
-            return try single(label, service: service)
+            return try streamed(label, service: service)
         }
         router.get("/labels/:id/sections/:key") { request, context in
             _ = try QueryParameters(request.uri.query, allowed: [])
@@ -96,6 +96,23 @@ enum APIRoutes {
         let meta = Meta(total: total, skip: skip, limit: limit, lastIndexed: service.lastIndexed(),
                         next: path.flatMap { q.next(path: $0, total: total, limit: limit, skip: skip) })
         return try JSONBody.response(Envelope(meta: meta, results: results))
+    }
+
+    /// A whole document in the envelope, written to the network a piece (a section, a table,
+    /// a dose) at a time: a 100 MB label's JSON is never one buffer in memory. The bytes are
+    /// those `single` would write.
+    static func streamed(_ label: Label, service: LabelService) throws -> Response {
+        let meta = Meta(total: 1, skip: 0, limit: 1, lastIndexed: service.lastIndexed(), next: nil)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let head = Data("{\"meta\":".utf8) + (try encoder.encode(meta)) + Data(",\"results\":[".utf8)
+        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: ResponseBody { writer in
+            var pieces = try LabelJSON.Pieces(label, pretty: false)
+            try await writer.write(ByteBuffer(bytes: head))
+            while let piece = try pieces.next() { try await writer.write(ByteBuffer(bytes: piece)) }
+            try await writer.write(ByteBuffer(string: "]}"))
+            try await writer.finish(nil)
+        })
     }
 
     /// One object (a document, a section, a report) in the same envelope as every answer.

@@ -12,6 +12,9 @@ final class DocumentCache: @unchecked Sendable {
 
     init(budget: Int = 32 << 20) { self.budget = budget }
 
+    /// Whether a document of this many source bytes is kept (and so worth parsing whole).
+    func keeps(bytes: Int) -> Bool { bytes <= budget }
+
     func document(_ key: String, make: () throws -> ParsedDocument) rethrows -> ParsedDocument {
         if let hit = lock.withLock({ () -> ParsedDocument? in
             guard let i = items.firstIndex(where: { $0.key == key }) else { return nil }
@@ -20,7 +23,7 @@ final class DocumentCache: @unchecked Sendable {
             return item.document
         }) { return hit }
         let made = try make()
-        guard made.label.source.bytes <= budget else { return made }
+        guard keeps(bytes: made.label.source.bytes) else { return made }
         lock.withLock {
             items.removeAll { $0.key == key }
             items.insert((key, made), at: 0)

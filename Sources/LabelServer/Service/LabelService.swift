@@ -77,7 +77,9 @@ final class LabelService: Sendable {
     }
 
     /// The whole parsed document, its source path never shown: `source.path` is the file name.
-    func document(_ id: String) throws -> ParsedDocument {
+    /// A document too large to keep is parsed without its source lines unless `withLines`
+    /// (the diff needs them): they would double its memory.
+    func document(_ id: String, withLines: Bool = false) throws -> ParsedDocument {
         let entry = try entry(id)
         return try documents.document(id + "@" + entry.summary.sha256) {
             let bytes: [UInt8]
@@ -85,7 +87,11 @@ final class LabelService: Sendable {
                 throw APIError.internalError("source_unreadable", "the source of label \(id) cannot be read where it was indexed; start the server in the folder `druglabel index` ran in, or index again")
             }
             let name = entry.summary.path.split(separator: "/").last.map(String.init) ?? id
-            let document = try benches.with { try $0.parser.parseDocument(bytes: bytes, path: name) }
+            let document = try benches.with { bench in
+                withLines || documents.keeps(bytes: bytes.count)
+                    ? try bench.parser.parseDocument(bytes: bytes, path: name)
+                    : ParsedDocument(label: try bench.parser.parse(bytes: bytes, path: name), lines: [])
+            }
             guard document.label.source.sha256 == entry.summary.sha256 else {
                 throw APIError.internalError("source_changed", "the source of label \(id) changed after it was indexed; run `druglabel index` again")
             }
@@ -113,7 +119,7 @@ final class LabelService: Sendable {
     }
 
     func diff(_ id: String, _ other: String) throws -> LabelDiffReport {
-        let old = try document(id), new = try document(other)
+        let old = try document(id, withLines: true), new = try document(other, withLines: true)
         return try benches.with { try $0.labelDiffer().diff(old, new) }
     }
 
