@@ -178,8 +178,8 @@ extension LabelStore {
             for term in query.terms where term.op != .not {
                 let key = String(String.UnicodeScalarView(SearchKey.characters(term.text, folder: folder)))
                 guard !key.isEmpty else { continue }
-                let longs = try String.fetchAll(db, sql: "SELECT DISTINCT long FROM abbreviations WHERE short_key = ?", arguments: [key])
-                let shorts = try String.fetchAll(db, sql: "SELECT DISTINCT short FROM abbreviations WHERE long_key = ?", arguments: [key])
+                let longs = try String.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT long FROM abbreviations WHERE short_key = ?"), arguments: [key])
+                let shorts = try String.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT short FROM abbreviations WHERE long_key = ?"), arguments: [key])
                 let others = Array(Set(longs + shorts)).sorted()
                 if !others.isEmpty { result[term.text] = others }
             }
