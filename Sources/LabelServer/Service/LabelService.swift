@@ -27,7 +27,9 @@ final class LabelService: Sendable {
         let written = store.lastWritten()
         if let current = state.current(written: written) { return current }
         let fresh = LabelCatalog(try store.documentSummaries())
-        state.set(fresh, written: written)
+        // Kept only once the write has settled, as the store keeps its searches: a write in the
+        // same clock tick would leave the time unchanged and the new labels unlisted.
+        if written.map({ Date().timeIntervalSince($0) >= 0.05 }) ?? true { state.set(fresh, written: written) }
         return fresh
     }
 
