@@ -42,7 +42,7 @@ enum APIRoutes {
         }
         router.get("/labels/:id/diff/:other") { request, context in
             _ = try QueryParameters(request.uri.query, allowed: [])
-            return try single(try service.diff(try id(context), LabelPaths.decode(try parameter("other", context))), service: service)
+            return try single(try service.diff(try id(context), try parameter("other", context)), service: service)
         }
         router.get("/labels/:id/validate") { request, context in
             let q = try QueryParameters(request.uri.query, allowed: ["as_of"])
