@@ -3,12 +3,14 @@
 struct SlideTableReader {
     /// A name cell is short; a longer one is prose in a table, not a field name.
     private let maxNameLength = 30
+    /// Cells are HTML fragments (`<p>…</p>`, `<b>`).
+    var markup: HTMLMarkup = .standard
 
     func read(_ lines: [SourceLine]) -> [FormFieldExtractor.RawField] {
         var fields: [FormFieldExtractor.RawField] = []
         for line in lines where line.text.contains("\t") {
             let cells = line.text.split(separator: "\t", omittingEmptySubsequences: false)
-                .map { HTMLText.plain(String($0)).trimmingSpaces() }
+                .map { markup.plainText(String($0)).trimmingSpaces() }
             var k = 0
             while k + 1 < cells.count {
                 let name = cells[k], value = cells[k + 1]

@@ -1,24 +1,34 @@
 /// Repairs the artifacts of one line while keeping the document's own punctuation and numbers:
 /// radical code points become the ideographs they stand for, bullet glyphs become one mark,
-/// icon-font code points are dropped, `<sup>n</sup>` citation marks go with their content,
+/// icon-font code points and control bytes are dropped, HTML markup is read (`HTMLMarkup`),
 /// and `$2.0 \times 10^6$` loses its LaTeX markup.
 struct LineRepairer: Sendable {
     let rules: TextRules
 
-    /// The repaired, trimmed text of a line that `scan` sent to the slow path, and its width.
-    func repair(_ raw: UnsafeBufferPointer<UInt8>) -> (text: String, width: Int) {
-        var dollars = 0
-        for b in raw where b == 0x24 { dollars += 1 }
-        var bytes: [UInt8]
-        if dollars >= 2 || LineRepairer.hasSupTag(raw) {
-            // Markup (citation marks, LaTeX) is rare: handle it on a String first.
-            var text = String(decoding: raw, as: UTF8.self)
-            if LineRepairer.hasSupTag(raw) { text = dropSupMarks(text) }
-            if dollars >= 2 { text = LaTeXMath.strip(text) }
-            bytes = text.withUTF8 { repairBytes($0) }
+    /// The repaired, trimmed pieces of a line that `scan` sent to the slow path, with their
+    /// widths: one piece, or several where HTML block tags cut the line. Pieces empty at either
+    /// end (a `<br />` ending the line) are dropped; an empty line stays one empty piece.
+    func repair(_ raw: UnsafeBufferPointer<UInt8>) -> [(text: String, width: Int)] {
+        let pieces: [String]
+        if raw.contains(0x3C) || raw.contains(0x26) {
+            pieces = rules.html.pieces(of: String(decoding: raw, as: UTF8.self))
         } else {
-            bytes = repairBytes(raw)
+            pieces = [String(decoding: raw, as: UTF8.self)]
         }
+        var out = pieces.map { piece -> (text: String, width: Int) in
+            var piece = piece
+            var dollars = 0
+            for b in piece.utf8 where b == 0x24 { dollars += 1 }
+            if dollars >= 2 { piece = LaTeXMath.strip(piece) }
+            return piece.withUTF8 { repairPiece($0) }
+        }
+        while out.count > 1, out.last?.text.isEmpty == true { out.removeLast() }
+        while out.count > 1, out.first?.text.isEmpty == true { out.removeFirst() }
+        return out
+    }
+
+    private func repairPiece(_ raw: UnsafeBufferPointer<UInt8>) -> (text: String, width: Int) {
+        let bytes = repairBytes(raw)
         return bytes.withUnsafeBufferPointer { out in
             var lo = 0, hi = out.count
             while lo < hi, let w = LineSplitter.spaceWidth(out, at: lo, end: hi) { lo += w }
@@ -48,7 +58,8 @@ struct LineRepairer: Sendable {
         while i < n {
             let c = b[i]
             if c < 0x80 {
-                if c == 0x3C, i + 4 < n, b[i + 1] == 0x73, b[i + 2] == 0x75, b[i + 3] == 0x70 { return (true, 0) } // <sup
+                // `<` and `&` may open HTML markup; control bytes (DEL included) are not text.
+                if c == 0x3C || c == 0x26 || c == 0x7F || (c < 0x20 && c != 0x09) { return (true, 0) }
                 if c == 0x24 { dollars += 1; if dollars == 2 { return (true, 0) } }
                 width += 1
                 i += 1
@@ -69,6 +80,7 @@ struct LineRepairer: Sendable {
                 i += 3
                 continue
             }
+            if c == 0xC2, i + 1 < n, b[i + 1] < 0xA0 { return (true, 0) } // C1 controls U+0080–009F
             width += c >= 0xF0 ? 2 : 1
             i += c >= 0xF0 ? 4 : (c >= 0xC0 ? 2 : 1)
         }
@@ -92,6 +104,7 @@ struct LineRepairer: Sendable {
         while i < n {
             let c = b[i]
             if c < 0x80 {
+                if c == 0x7F || (c < 0x20 && c != 0x09) { i += 1; continue } // control bytes: not text
                 if i == firstNonSpace, rules.bulletLeaders.contains(Character(Unicode.Scalar(c))), isLeaderBullet(b, i) {
                     out.append(contentsOf: mark)
                 } else {
@@ -108,6 +121,7 @@ struct LineRepairer: Sendable {
             case 3: v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
             default: v = UInt32(c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
             }
+            if (0x80...0x9F).contains(v) { i += length; continue } // C1 controls
             let ordinary = v < 0x2000 || (0x3000..<0xE000).contains(v) || (0xF900..<0xFFFD).contains(v) || v > 0xFFFF
             if ordinary {
                 if i == firstNonSpace, v == 0xB7, isLeaderBullet(b, i) { out.append(contentsOf: mark) } else { out.append(contentsOf: b[i..<(i + length)]) }
@@ -149,34 +163,6 @@ struct LineRepairer: Sendable {
         return true
     }
 
-    /// `药品通用名称 <sup>2</sup>` is the field name with a citation mark: drop mark and content.
-    private func dropSupMarks(_ text: String) -> String {
-        let b = Array(text.utf8)
-        let open = Array("<sup>".utf8), close = Array("</sup>".utf8)
-        func find(_ needle: [UInt8], from: Int) -> Int? {
-            guard b.count >= needle.count, from <= b.count - needle.count else { return nil }
-            for i in from...(b.count - needle.count) where b[i] == needle[0] && b[i..<(i + needle.count)].elementsEqual(needle) {
-                return i
-            }
-            return nil
-        }
-        var out: [UInt8] = []
-        out.reserveCapacity(b.count)
-        var k = 0
-        while let o = find(open, from: k), let c = find(close, from: o + open.count) {
-            var before = b[k..<o]
-            let after = c + close.count
-            // The mark was attached with a space: `名称 <sup>2</sup>` leaves no trailing space.
-            if after >= b.count || b[after] == 0x20 || b[after] == 0x09 {
-                while before.last == 0x20 { before = before.dropLast() }
-            }
-            out.append(contentsOf: before)
-            k = after
-        }
-        out.append(contentsOf: b[k...])
-        return String(decoding: out, as: UTF8.self)
-    }
-
     static func appendUTF8(_ v: UInt32, to out: inout [UInt8]) {
         switch v {
         case ..<0x80: out.append(UInt8(v))
@@ -184,15 +170,6 @@ struct LineRepairer: Sendable {
         case ..<0x10000: out.append(contentsOf: [UInt8(0xE0 | v >> 12), UInt8(0x80 | (v >> 6) & 0x3F), UInt8(0x80 | v & 0x3F)])
         default: out.append(contentsOf: [UInt8(0xF0 | v >> 18), UInt8(0x80 | (v >> 12) & 0x3F), UInt8(0x80 | (v >> 6) & 0x3F), UInt8(0x80 | v & 0x3F)])
         }
-    }
-
-    /// `<sup>` somewhere in the line, found on bytes (the string searchers are slow here).
-    static func hasSupTag(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard b.count >= 5 else { return false }
-        for i in 0...(b.count - 5) where b[i] == 0x3C && b[i + 1] == 0x73 && b[i + 2] == 0x75 && b[i + 3] == 0x70 && b[i + 4] == 0x3E {
-            return true
-        }
-        return false
     }
 
     static func isSpace(_ s: Unicode.Scalar) -> Bool {

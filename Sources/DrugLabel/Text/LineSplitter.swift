@@ -26,17 +26,17 @@ struct LineSplitter: Sendable {
             // LF only, the common case: let memchr find the line ends.
             while start < n, let hit = memchr(base + start, 0x0A, n - start) {
                 let end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                lines.append(line(bytes, text, start, end, number))
+                appendLines(&lines, bytes, text, start, end, number)
                 number += 1
                 start = end + 1
             }
-            if start < n { lines.append(line(bytes, text, start, n, number)) }
+            if start < n { appendLines(&lines, bytes, text, start, n, number) }
             return lines
         }
         while i < n {
             let b = bytes[i]
             if b == 0x0A || b == 0x0D {
-                lines.append(line(bytes, text, start, i, number))
+                appendLines(&lines, bytes, text, start, i, number)
                 number += 1
                 i += (b == 0x0D && i + 1 < n && bytes[i + 1] == 0x0A) ? 2 : 1
                 start = i
@@ -44,11 +44,14 @@ struct LineSplitter: Sendable {
                 i += 1
             }
         }
-        if start < n { lines.append(line(bytes, text, start, n, number)) }
+        if start < n { appendLines(&lines, bytes, text, start, n, number) }
         return lines
     }
 
-    private func line(_ bytes: UnsafeBufferPointer<UInt8>, _ text: String, _ start: Int, _ end: Int, _ number: Int) -> SourceLine {
+    /// The line from `start` to `end`: one `SourceLine`, or several with the same number where
+    /// HTML block tags cut it (a whole label saved on one line with `<br />` between its parts).
+    private func appendLines(_ lines: inout [SourceLine], _ bytes: UnsafeBufferPointer<UInt8>, _ text: String,
+                             _ start: Int, _ end: Int, _ number: Int) {
         var lo = start, hi = end
         while lo < hi, let w = LineSplitter.spaceWidth(bytes, at: lo, end: hi) { lo += w }
         while hi > lo, let w = LineSplitter.spaceWidthBefore(bytes, at: hi, start: lo) { hi -= w }
@@ -61,12 +64,15 @@ struct LineSplitter: Sendable {
             // Slicing the String copies bytes already known to be valid UTF-8: no re-validation.
             let utf8 = text.utf8
             let from = utf8.index(utf8.startIndex, offsetBy: lo), to = utf8.index(utf8.startIndex, offsetBy: hi)
-            return SourceLine(number: number, text: String(text[from..<to]), leadingSpace: leadingSpace, width: width,
-                              pageBreak: pageBreak, trailingSpace: trailingSpace)
+            lines.append(SourceLine(number: number, text: String(text[from..<to]), leadingSpace: leadingSpace, width: width,
+                                    pageBreak: pageBreak, trailingSpace: trailingSpace))
+            return
         }
-        let repaired = repairer.repair(UnsafeBufferPointer(rebasing: bytes[start..<end]))
-        return SourceLine(number: number, text: repaired.text, leadingSpace: leadingSpace, width: repaired.width,
-                          pageBreak: pageBreak, trailingSpace: trailingSpace)
+        let pieces = repairer.repair(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        for (k, piece) in pieces.enumerated() {
+            lines.append(SourceLine(number: number, text: piece.text, leadingSpace: k == 0 && leadingSpace, width: piece.width,
+                                    pageBreak: k == 0 && pageBreak, trailingSpace: k == pieces.count - 1 && trailingSpace))
+        }
     }
 
     /// Space, tab, form feed, U+00A0 and U+3000 at `i`: their byte length, or nil.

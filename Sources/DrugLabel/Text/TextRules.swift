@@ -19,6 +19,8 @@ public struct TextRules: Sendable {
     public var furnitureMaxWidth: Int
     public var furnitureMinPages: Int
     public var furnitureWindow: Int
+    /// The HTML tags and entities that are markup in a text file.
+    public var html: HTMLMarkup
     /// Radical code points (U+2E80–U+2FDF) and the ideographs they stand for.
     public var radicals: [UInt32: Unicode.Scalar] {
         didSet { radicalTable = TextRules.flatten(radicals) }
@@ -58,6 +60,15 @@ public struct TextRules: Sendable {
         var referenceLeads: [String]
         var abbreviationLeadWords: [String]?
         var runningFurniture: Furniture
+        var html: HTMLFile
+    }
+
+    private struct HTMLFile: Decodable {
+        var blockTags: [String]
+        var cellTags: [String]
+        var inlineTags: [String]
+        var superscriptTag: String
+        var entities: [String: String]
     }
 
     /// Rules read from `json`, with the built-in radical table.
@@ -84,6 +95,10 @@ public struct TextRules: Sendable {
         furnitureMaxWidth = file.runningFurniture.maxWidth
         furnitureMinPages = file.runningFurniture.minPages
         furnitureWindow = file.runningFurniture.window
+        html = HTMLMarkup(blockTags: Set(file.html.blockTags.map { $0.lowercased() }),
+                          cellTags: Set(file.html.cellTags.map { $0.lowercased() }),
+                          inlineTags: Set(file.html.inlineTags.map { $0.lowercased() }),
+                          superscriptTag: file.html.superscriptTag.lowercased(), entities: file.html.entities)
         radicals = TextRules.radicalTable(supplement: radicalsSupplement)
         radicalTable = TextRules.flatten(radicals)
     }
