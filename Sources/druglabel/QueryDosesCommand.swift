@@ -20,9 +20,10 @@ struct QueryDosesCommand: ParsableCommand {
         let answer = try store.open().doses(drug: drug, unit: unit, per: per, page: paging.page, parser: LabelParser())
         let hits = answer.items
         let rows = hits.map { h in
-            [h.dose.drug, DoseTable.amount(h.dose), h.dose.route ?? "", h.dose.frequency ?? "", h.dose.condition ?? "",
-             "\(h.path):\(h.dose.span.startLine)"]
+            [h.dose.drug, h.dose.population ?? "", DoseTable.amount(h.dose), DoseTable.kind(h.dose), h.dose.maximum?.text ?? "",
+             h.dose.route ?? "", h.dose.frequency ?? "", h.dose.condition ?? "", "\(h.path):\(h.dose.span.startLine)"]
         }
-        try QueryOutput.write(hits, header: ["DRUG", "AMOUNT", "ROUTE", "FREQUENCY", "CONDITION", "SOURCE"], rows: rows, format: format, total: answer.total, offset: paging.offset)
+        try QueryOutput.write(hits, header: ["DRUG", "WHO", "AMOUNT", "KIND", "MAXIMUM", "ROUTE", "FREQUENCY", "CONDITION", "SOURCE"],
+                              rows: rows, format: format, total: answer.total, offset: paging.offset)
     }
 }

@@ -1,7 +1,7 @@
 /// Everything read from one document: the JSON contract of `druglabel parse` (DESIGN.md).
 public struct Label: Codable, Sendable, Hashable {
     /// Bumped whenever a key changes meaning.
-    public static let currentSchemaVersion = 1
+    public static let currentSchemaVersion = 2
 
     public var schemaVersion: Int = Label.currentSchemaVersion
     public var source: SourceInfo

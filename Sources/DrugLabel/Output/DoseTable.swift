@@ -1,20 +1,29 @@
 /// Doses as a pharmacist reads them: one line each, with the source line first, then drug,
-/// amount, per, route, how often, when, for how long, ceiling and condition.
+/// who, amount, what kind of dose, route, how often, when, for how long, ceiling and condition.
 public enum DoseTable {
-    public static let header = ["LINE", "DRUG", "AMOUNT", "ROUTE", "FREQUENCY", "SCHEDULE", "DURATION", "MAXIMUM", "CONDITION"]
+    public static let header = ["LINE", "DRUG", "WHO", "AMOUNT", "KIND", "ROUTE", "FREQUENCY", "SCHEDULE", "DURATION", "MAXIMUM", "CONDITION"]
 
     public static func rows(_ doses: [Dose]) -> [[String]] {
         doses.map { d in
-            [String(d.span.startLine), d.drug, amount(d), d.route ?? "", d.frequency ?? "", d.schedule ?? "",
-             d.duration ?? "", d.maximum?.text ?? "", d.condition ?? ""]
+            [String(d.span.startLine), d.drug, d.population ?? "", amount(d), kind(d), d.route ?? "", d.frequency ?? "",
+             d.schedule ?? "", d.duration ?? "", d.maximum?.text ?? "", d.condition ?? ""]
         }
     }
 
-    /// `500–1000 mg`, `2×10^6 cells/kg`, `30 mg/m2`.
+    /// `500–1000 mg`, `2×10^6 cells/kg`, `30 mg/m2/day`, `5 mg (0.25 tablet)`.
     public static func amount(_ d: Dose) -> String {
-        let a = d.amount
-        let number = a.value.map(format) ?? "\(a.low.map(format) ?? "?")–\(a.high.map(format) ?? "?")"
-        return "\(number) \(d.unit)" + (d.per.map { "/\($0)" } ?? "")
+        var text = "\(number(d.amount)) \(d.unit)" + (d.per.map { "/\($0)" } ?? "") + (d.perTime.map { "/\($0)" } ?? "")
+        if let alt = d.alternative { text += " (\(number(alt.amount)) \(alt.unit))" }
+        return text
+    }
+
+    /// initial, maintenance, maximum, or the step or total the statement is.
+    public static func kind(_ d: Dose) -> String {
+        [d.qualifier, d.kind].compactMap { $0 }.joined(separator: " ")
+    }
+
+    static func number(_ a: Amount) -> String {
+        a.value.map(format) ?? "\(a.low.map(format) ?? "?")–\(a.high.map(format) ?? "?")"
     }
 
     /// Large round numbers as powers of ten, the rest as written.
@@ -36,14 +45,17 @@ public enum DoseTable {
 
     /// One line per dose for a spreadsheet (RFC 4180, CRLF).
     public static func csv(_ doses: [Dose], file: String) -> String {
-        let head = ["file", "line", "end_line", "drug", "value", "low", "high", "unit", "unit_text", "per", "route",
-                    "frequency", "schedule", "duration", "maximum", "condition", "section", "text"]
+        let head = ["file", "line", "end_line", "drug", "population", "value", "low", "high", "unit", "unit_text", "per",
+                    "per_time", "qualifier", "kind", "alternative", "route", "route_text", "frequency", "schedule", "duration",
+                    "maximum", "condition", "section", "text"]
         var lines = [head.joined(separator: ",")]
         for d in doses {
-            let fields = [file, String(d.span.startLine), String(d.span.endLine), d.drug, TableCSV.number(d.amount.value),
-                          TableCSV.number(d.amount.low), TableCSV.number(d.amount.high), d.unit, d.unitText, d.per ?? "",
-                          d.route ?? "", d.frequency ?? "", d.schedule ?? "", d.duration ?? "", d.maximum?.text ?? "",
-                          d.condition ?? "", d.section ?? "", d.text]
+            let alternative = d.alternative.map { "\(number($0.amount)) \($0.unit)" } ?? ""
+            let fields = [file, String(d.span.startLine), String(d.span.endLine), d.drug, d.population ?? "",
+                          TableCSV.number(d.amount.value), TableCSV.number(d.amount.low), TableCSV.number(d.amount.high),
+                          d.unit, d.unitText, d.per ?? "", d.perTime ?? "", d.qualifier ?? "", d.kind ?? "", alternative,
+                          d.route ?? "", d.routeText ?? "", d.frequency ?? "", d.schedule ?? "", d.duration ?? "",
+                          d.maximum?.text ?? "", d.condition ?? "", d.section ?? "", d.text]
             lines.append(fields.map(TableCSV.quote).joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"

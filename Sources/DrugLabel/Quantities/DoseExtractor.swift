@@ -13,11 +13,24 @@ struct DoseExtractor: Sendable {
         var quantities: [Quantity] = []
         var previous: (span: SourceSpan, end: Int)?
         var cached: (span: SourceSpan, text: LineLocator.SpanText)?
+        // A route said alone, or who a line names, holds for the section's later paragraphs.
+        var context = DoseReader.Context()
+        var section: String??
         for unit in units {
+            if section != unit.section || unit.condition != nil {
+                context = DoseReader.Context()
+                section = unit.section
+            }
             let scalars = Array(unit.text.unicodeScalars)
             let measures = reader.measures.measures(in: scalars)
-            // Most paragraphs hold no number with a unit: nothing to read or locate.
-            if measures.isEmpty { continue }
+            // Most paragraphs hold no number with a unit: nothing to read or locate; a paragraph
+            // without one may still set the route or who for the next.
+            if measures.isEmpty {
+                guard let key = unit.section, rules.doseSections.contains(key) else { continue }
+                _ = reader.read(scalars, measures: [], product: product, section: unit.section, condition: unit.condition,
+                                span: unit.span, context: &context)
+                continue
+            }
             // Start where the unit's own text starts in its span: a table row holds several cells,
             // in order, and two cells may say the same thing.
             let opening = String(String.UnicodeScalarView(scalars.filter { $0 != " " && $0 != "\n" }.prefix(40)))
@@ -28,7 +41,7 @@ struct DoseExtractor: Sendable {
             previous = (unit.span, start + opening.unicodeScalars.count)
             var cursor = start
             for found in reader.read(scalars, measures: measures, product: product, section: unit.section,
-                                     condition: unit.condition, span: unit.span) {
+                                     condition: unit.condition, span: unit.span, context: &context) {
                 var dose = found.dose
                 dose.span = locator.locate(dose.text, in: spanText, from: &cursor) ?? unit.span
                 doses.append(dose)

@@ -1,7 +1,12 @@
-/// Reads the dosing statements of one run of text (a paragraph, a table cell, a quoted field):
-/// each measure of a dose unit (mass, volume, units, cells, dosage form) with the drug named
-/// before it, the route, frequency, schedule, duration and maximum found around it in the
-/// same sentence.
+import Foundation
+
+/// Reads the dosing statements of one run of text (a paragraph, a table cell, a quoted field)
+/// as Chinese labels write them: for each amount of a dose unit, the drug (the product unless
+/// the statement names another), who it is for, per what, the route, how often, whether it is
+/// a first, maintenance or highest dose, a step or a total, and an equivalent in brackets.
+///
+/// The words are the rule file's (dosing.json); this code knows only the order they come in:
+/// `[who：][route，][qualifier][per-time][drug]AMOUNT[/per][（equivalent）][route][，frequency]`.
 struct DoseReader: Sendable {
     let rules: DosingRules
     let measures: MeasureReader
@@ -12,8 +17,11 @@ struct DoseReader: Sendable {
     }
 
     static let doseKinds: Set<String> = ["mass", "volume", "units", "cells", "form", "amount"]
-    private static let sentenceEnds: Set<Unicode.Scalar> = ["。", "；", ";", "！", "？", "\n"]
-    private static let clauseEnds: Set<Unicode.Scalar> = ["，", ",", "：", ":", "、"]
+    private static let sentenceEnds = ScalarSet("。；;！？\n")
+    private static let clauseEnds = ScalarSet("，,：:、")
+    private static let colons = ScalarSet("：:")
+    private static let openers = ScalarSet("（(〈[【")
+    private static let closers = ScalarSet("）)〉]】")
 
     /// A dose with the scalar offsets of its statement (drug to measure) in the text.
     struct Found {
@@ -22,101 +30,367 @@ struct DoseReader: Sendable {
         var end: Int
     }
 
+    /// What carries from one paragraph of a section to the next: a route said on its own
+    /// (`口服。`, `用法：口服`) and who a line such as `成人：` names for the lines below it.
+    struct Context {
+        var route: (written: String, name: String)?
+        var population: String?
+    }
+
     /// `product` is the name `本品` stands for.
     func read(_ text: String, product: String?, section: String?, condition: String?, span: SourceSpan) -> [Found] {
         let s = Array(text.unicodeScalars)
-        return read(s, measures: measures.measures(in: s), product: product, section: section, condition: condition, span: span)
+        var context = Context()
+        return read(s, measures: measures.measures(in: s), product: product, section: section, condition: condition,
+                    span: span, context: &context)
     }
 
-    /// The same, on scalars already split and measures already read.
+    /// The same, on scalars already split and measures already read, with what the section's
+    /// earlier paragraphs said.
     func read(_ s: [Unicode.Scalar], measures all: [Measure], product: String?, section: String?, condition: String?,
-              span: SourceSpan) -> [Found] {
+              span: SourceSpan, context: inout Context) -> [Found] {
         var found: [Found] = []
-        // Where the text the last dose took ends: its amount and a route written right after it.
-        var consumed = 0
-        var mainDose: Int?
-        // `口服。成人一次1片…`: a route said once for the whole paragraph.
-        lazy var paragraphRoute: String? = {
-            let opening = String(String.UnicodeScalarView(s.prefix { $0 != "。" && $0 != "；" })).trimmingSpaces()
-            return rules.routes.first { $0.utf8.elementsEqual(opening.utf8) }
-        }()
-        for m in all where DoseReader.doseKinds.contains(m.kind) {
-            let sentence = sentenceBounds(s, around: m.start)
-            let before = string(s, sentence.lowerBound, m.start).trimmingSpaces()
-            // `不超过 800 mg`, `最高为 2.0 × 108个…`: the ceiling of the main dose before it.
-            if let lead = rules.maximumLeads.first(where: { before.hasByteSuffix($0) }) {
-                if let k = mainDose ?? found.indices.last, found[k].dose.maximum == nil {
-                    found[k].dose.maximum = Dose.Maximum(amount: m.amount, unit: m.unit, per: m.per, text: lead + " " + m.text(in: s))
-                }
-                consumed = m.end
+        var population = context.population
+        // A route said in one sentence holds for the next ones of the paragraph, until an
+        // indication heading (`毛细胞白血病：`) starts another statement.
+        var paragraphRoute: (route: (written: String, name: String), drug: String)?
+        var consumed = Set<Int>() // measures read as another dose's equivalent
+        var sentenceStart = 0
+        var dosesInParagraph = 0
+        // Outside the dosing sections a clause before a comma is seldom about who.
+        let doseSection = section.map(rules.doseSections.contains) ?? false
+        while sentenceStart < s.count {
+            var sentenceEnd = sentenceStart
+            while sentenceEnd < s.count, !DoseReader.sentenceEnds.contains(s[sentenceEnd]) { sentenceEnd += 1 }
+            let sentence = sentenceStart..<sentenceEnd
+            defer { sentenceStart = sentenceEnd + 1 }
+            if sentence.isEmpty { continue }
+            if let route = routeOnly(s, sentence) {
+                context.route = route
                 continue
             }
-            if rules.comparisons.contains(where: { before.hasByteSuffix($0) }) { continue }
-            // `中位剂量为 2.0×106…`: a study's median, not an instruction.
-            if rules.reportNouns.contains(where: { before.hasByteSuffix($0) || before.hasByteSuffix($0 + "为") || before.hasByteSuffix($0 + "：") }) { continue }
-            guard let (drug, drugStart) = drugName(s, before: m.start, sentence: sentence, product: product) else { continue }
-            // Inside a bracket opened before the drug: a qualifier, not the statement itself.
-            let inBrackets = depth(s, from: sentence.lowerBound, to: drugStart) > 0
-            let regionStart = max(sentence.lowerBound, consumed)
-            let region = string(s, min(regionStart, drugStart), drugStart)
-            let after = string(s, m.end, sentence.upperBound)
-            let sentenceText = string(s, sentence.lowerBound, sentence.upperBound)
-            let lead = string(s, sentence.lowerBound, drugStart)
-            var dose = Dose(drug: drug, amount: m.amount, unit: m.unit, unitText: m.unitText, per: m.per,
-                            route: nil, frequency: nil, schedule: nil, duration: nil,
-                            maximum: nil, condition: condition, text: "", section: section, span: span)
-            let (routeAfter, routeEnd) = self.routeAfter(s, from: m.end, sentenceEnd: sentence.upperBound)
-            dose.route = routeAfter ?? nearestRoute(in: region)
-            if let who = nearestPopulation(in: string(s, regionStart < drugStart ? regionStart : sentence.lowerBound, m.start)) {
-                dose.condition = [condition, who].compactMap { $0 }.joined(separator: "；")
+            let inSentence = all.indices.filter { sentence.contains(all[$0].start) }
+            var previousEnd = sentence.lowerBound
+            var previousFound: Int?
+            let sentenceFirst = found.count
+            var headerCursor = sentence.lowerBound
+            for k in inSentence {
+                let m = all[k]
+                // Headers (`成人：`, `骨质疏松症：`) and lead clauses (`成人或12岁以上儿童，`) before it.
+                var reset = false
+                population = headers(s, from: headerCursor, to: m.start, population: population, commaLeads: doseSection, reset: &reset)
+                if reset { paragraphRoute = nil }
+                headerCursor = max(headerCursor, m.start)
+                guard DoseReader.doseKinds.contains(m.kind), !consumed.contains(k) else { continue }
+                let foundBefore = found.count
+                defer { previousEnd = max(previousEnd, found.count > foundBefore ? found[found.count - 1].end : m.end) }
+                var carried = context
+                if let r = paragraphRoute { carried.route = r.route }
+                guard var dose = statement(s, m, k: k, all: all, sentence: sentence, previousEnd: previousEnd,
+                                           previous: previousFound.map { found[$0] }, sentenceDoses: found[sentenceFirst...],
+                                           product: product, section: section,
+                                           condition: condition, span: span, population: &population,
+                                           context: carried, consumed: &consumed) else { continue }
+                if let written = dose.dose.routeText, let name = dose.dose.route, dose.dose.drug == product {
+                    paragraphRoute = ((written, name), dose.dose.drug)
+                }
+                if dose.dose.qualifier == "maximum",
+                   let p = found.indices.last(where: { $0 >= sentenceFirst && found[$0].dose.condition == condition }),
+                   found[p].dose.kind == nil, found[p].dose.qualifier != "maximum",
+                   found[p].dose.maximum == nil, found[p].dose.unit == dose.dose.unit {
+                    // `最初每日用25~50μg，最大量不超过100μg`: the ceiling of the dose before it.
+                    found[p].dose.maximum = Dose.Maximum(amount: dose.dose.amount, unit: dose.dose.unit, per: dose.dose.per,
+                                                         text: dose.dose.text)
+                    continue
+                }
+                dose.dose.population = dose.dose.population ?? population
+                found.append(dose)
+                previousFound = found.count - 1
+                dosesInParagraph += 1
             }
-            dose.frequency = DosingRules.first(rules.frequency, in: after) ?? DosingRules.first(rules.frequency, in: lead)
-            dose.schedule = DosingRules.first(rules.schedule, in: lead)
-            dose.duration = DosingRules.first(rules.duration, in: sentenceText)
-            dose.text = string(s, drugStart, m.end).collapsingSpaces()
-            if inBrackets {
-                // `（可接受范围：1.5 × 106 ~2.0 × 106…）`: a qualifier of the dose before the bracket.
-                let noun = before.split(whereSeparator: { $0 == "（" || $0 == "(" }).last.map(String.init)?.trimming("：: ") ?? ""
-                if !noun.isEmpty { dose.condition = [condition, noun].compactMap { $0 }.joined(separator: "；") }
-            }
-            // `环磷酰胺 500 mg/m2 和氟达拉滨 30 mg/m2`: the second drug shares the first's route and schedule.
-            if let previous = found.last, sentence.contains(previous.start),
-               rules.sharedConnectors.contains(region.trimming("）) ")) || region.trimming("）) ").isEmpty {
-                if dose.route == nil { dose.route = previous.dose.route }
-                if dose.schedule == nil { dose.schedule = previous.dose.schedule }
-                if dose.frequency == nil { dose.frequency = previous.dose.frequency }
-                if dose.duration == nil { dose.duration = previous.dose.duration }
-            }
-            if dose.route == nil { dose.route = paragraphRoute }
-            found.append(Found(dose: dose, start: drugStart, end: m.end))
-            if !inBrackets { mainDose = found.count - 1 }
-            consumed = routeEnd ?? m.end
+            var reset = false
+            population = headers(s, from: headerCursor, to: sentence.upperBound, population: population, commaLeads: doseSection, reset: &reset)
+            if reset { paragraphRoute = nil }
         }
+        // A paragraph that only names who (`成人：`) speaks for the paragraphs below it.
+        context.population = dosesInParagraph == 0 ? population : nil
         return found
     }
 
-    /// How many brackets are open at `end`, counting from `start`.
-    private func depth(_ s: [Unicode.Scalar], from start: Int, to end: Int) -> Int {
-        var d = 0
-        for i in start..<end {
-            if s[i] == "（" || s[i] == "(" { d += 1 } else if s[i] == "）" || s[i] == ")" { d = max(0, d - 1) }
+    // MARK: - One statement
+
+    private func statement(_ s: [Unicode.Scalar], _ m: Measure, k: Int, all: [Measure], sentence: Range<Int>,
+                           previousEnd: Int, previous: Found?, sentenceDoses: ArraySlice<Found>, product: String?, section: String?, condition: String?,
+                           span: SourceSpan, population: inout String?, context: Context,
+                           consumed: inout Set<Int>) -> Found? {
+        let clauseStart = self.clauseStart(s, before: m.start, floor: sentence.lowerBound)
+        let regionStart = max(previousEnd, sentence.lowerBound)
+        let region = string(s, min(regionStart, m.start), m.start)
+        let clause = string(s, clauseStart, m.start)
+        let sentenceText = string(s, sentence.lowerBound, sentence.upperBound)
+        let after = string(s, m.end, min(sentence.upperBound, m.end + 8))
+        let afterTrimmed = after.trimmingSpaces()
+
+        // Not doses: amounts per unit of product, animals, studies, skin tests, thresholds,
+        // diluents, conditions.
+        // `目标剂量为 2.0 × 106…/kg（可接受范围：1.5 × 106 ~2.0 × 106…），最高为 2.0 × 108…`:
+        // the whole sentence after a dose noun speaks of the dose.
+        let doseWords = ["剂量", "给药", "用量"]
+        let inBracket = depth(s, from: sentence.lowerBound, to: m.start) > 0
+        let callsItselfDose = doseWords.contains(where: region.contains)
+            || (sentenceDoses.contains { p in p.dose.unit == m.unit && doseWords.contains(where: p.dose.text.contains) }
+                && (inBracket || nearest(rules.qualifiers, in: region)?.name == "maximum"))
+        let doseSection = section.map(rules.doseSections.contains) ?? false
+        if !doseSection && !callsItselfDose { return nil }
+        if rules.animalWords.contains(where: sentenceText.contains) { return nil }
+        if rules.studyWords.contains(where: sentenceText.contains) { return nil }
+        if rules.skinTestWords.contains(where: sentenceText.contains) { return nil }
+        if rules.productAmountLeads.contains(where: clause.contains) && !callsItselfDose { return nil }
+        if rules.packMarks.contains(where: { mark in
+            guard afterTrimmed.hasBytePrefix(mark) else { return false }
+            // `9g*8袋`, `10mlx6支`: a pack; `×` alone after an amount is not. `/盒`,
+            // `10000单位的小瓶`: an amount per container.
+            let rest = afterTrimmed.unicodeScalars.dropFirst(mark.unicodeScalars.count).first
+            let multiplier = mark.unicodeScalars.count == 1 && !DisplayWidth.isWide(mark.unicodeScalars.first!.value)
+            return !multiplier || rest.map { NumberReader.digit($0) != nil } == true
+        }) { return nil }
+        if m.per == "bag" && !callsItselfDose { return nil }
+        if rules.conditionAfter.contains(where: { afterTrimmed.hasBytePrefix($0) }) { return nil }
+        if m.kind == "volume", rules.diluentWords.contains(where: { afterTrimmed.hasBytePrefix($0) })
+            || rules.diluentVerbs.contains(where: clause.contains) { return nil }
+        let before = region.trimmingSpaces()
+        let qualifier = nearest(rules.qualifiers, in: region)
+        if qualifier?.name != "maximum" {
+            if rules.comparisons.contains(where: { before.hasByteSuffix($0) }) { return nil }
         }
-        return d
+        // `中位剂量为 2.0×106…`: a study's median, not an instruction.
+        if rules.reportNouns.contains(where: { before.hasByteSuffix($0) || before.hasByteSuffix($0 + "为") || before.hasByteSuffix($0 + "：") }) {
+            return nil
+        }
+        let perWord = nearest(rules.perWords.map { (name: $0.code, words: $0.words) }, in: clause)
+        let nextDose = all[(k + 1)...].first { $0.start >= m.end && DoseReader.doseKinds.contains($0.kind) && sentence.contains($0.start) }?.start
+            ?? sentence.upperBound
+        let routeHere = routeNear(s, m, regionStart: min(regionStart, m.start), nextDose: nextDose, sentence: sentence)
+        if section.map(rules.cueSections.contains) == true {
+            // In 注意事项 an amount is a dose only when the sentence says how it is given.
+            let cue = callsItselfDose || perWord != nil || routeHere != nil || qualifier != nil
+            if !cue { return nil }
+        }
+
+        // The drug: a name before the amount, else the product.
+        guard let (drug, drugStart) = drugName(s, before: m.start, clauseStart: clauseStart, product: product) else { return nil }
+        var dose = Dose(drug: drug, amount: m.amount, unit: m.unit, unitText: m.unitText, per: m.per, perTime: m.perTime,
+                        condition: condition, text: "", section: section, span: span)
+
+        // Who: an age band or weight right before the amount, a population word in the clause.
+        if let band = ageBand(in: clause) {
+            dose.population = band
+        } else if let who = inlinePopulation(in: clause) ?? headPopulation(in: clause) {
+            dose.population = who
+            population = who
+        }
+
+        // Per what: `/kg` after the amount, `每千克体重` or `一日`/`一次` before it.
+        if dose.per == nil, let basis = nearest(rules.perBefore.map { (name: $0.code, words: $0.words) }, in: clause) {
+            dose.per = basis.name
+        }
+        if let word = perWord {
+            if dose.per == nil { dose.per = word.name } else if dose.per == "kg" || dose.per == "m2", dose.perTime == nil, word.name == "day" {
+                dose.perTime = "day"
+            }
+        }
+
+        // Qualifier, step or total.
+        if let q = qualifier { dose.qualifier = q.name }
+        if dose.qualifier != "maximum" {
+            if let step = nearest(rules.steps, in: clause), !rules.stepTargets.contains(where: { clause.hasByteSuffix($0) || regionEnds(clause, with: $0, after: step.word) }) {
+                dose.kind = step.name
+                if step.name == "increment" || step.name == "decrement" { dose.qualifier = nil }
+            } else if after.hasBytePrefix("的增量") || afterTrimmed.hasBytePrefix("的增量") {
+                dose.kind = "increment"
+            }
+        }
+
+        // An equivalent in brackets (`5mg（1/4片）`), read as part of this dose.
+        var end = m.end
+        if let (alternative, index, close) = equivalent(s, after: m, k: k, all: all, sentence: sentence) {
+            dose.alternative = alternative
+            consumed.insert(index)
+            end = close
+        }
+
+        // Shares what the dose before it says when only `或`, a bracket or a connector stands
+        // between them (`2.5mg/kg或80～100mg/m2`, `25～50微克（8～10微克/千克体重）`).
+        let gapEnd = drug == product ? m.start : drugStart
+        let between = string(s, min(regionStart, gapEnd), gapEnd).trimming(" （(）)〈")
+        let shares = previous != nil && (between.isEmpty || between == "或" || rules.sharedConnectors.contains(between))
+        if shares, let p = previous?.dose {
+            if dose.population == nil { dose.population = p.population }
+            if dose.qualifier == nil { dose.qualifier = p.qualifier }
+            if dose.perTime == nil, dose.per == "kg" || dose.per == "m2" { dose.perTime = p.per == "day" ? "day" : p.perTime }
+        }
+
+        // Route: written with the amount, in its sentence, or said for the section.
+        // A route said elsewhere in the sentence, or for the section, is said of the product: another
+        // drug named here takes only its own (`吲哚美辛栓…塞肛联合…盐酸异丙嗪12.5mg-50mg`).
+        let isProduct = drug == product
+        let shared = shares ? previous.flatMap { p in p.dose.routeText.map { ($0, 0) } } : nil
+        if let (written, _) = routeHere ?? shared ?? (isProduct ? routeInSentence(s, sentence) : nil) {
+            dose.routeText = written
+            dose.route = rules.routeNames[written] ?? written
+        } else if isProduct, let r = context.route {
+            dose.routeText = r.written
+            dose.route = r.name
+        }
+
+        // How often: after the amount in its sentence, else `每日` or a pattern before it.
+        // Doses joined by `或` or a bracket share the frequency written after the last of them
+        // (`每日2.5mg/kg或80～100mg/m2，一日1次或分次服用`).
+        var frequencyEnd = sentence.upperBound
+        var last = end
+        for n in all.indices where all[n].start >= end && sentence.contains(all[n].start) && DoseReader.doseKinds.contains(all[n].kind) {
+            let gap = string(s, last, all[n].start).trimming(" （(）)〈〉或、")
+            if !gap.isEmpty { frequencyEnd = all[n].start; break }
+            last = all[n].end
+        }
+        let stepWords = rules.steps.flatMap(\.words)
+        let interval = dose.kind == "increment" || dose.kind == "decrement" ? frequencyBefore(region: region, perWord: nil) : nil
+        dose.frequency = interval ?? frequency(s, from: last, to: max(last, frequencyEnd), steps: stepWords)
+            ?? frequencyBefore(region: region, perWord: perWord)
+        if dose.frequency == nil, frequencyEnd == sentence.upperBound, sentence.upperBound < s.count, s[sentence.upperBound] == "；" {
+            // `一次4克〈1袋）；一日2次`: the frequency after a semicolon, when no dose comes first.
+            var next = sentence.upperBound + 1
+            while next < s.count, !DoseReader.sentenceEnds.contains(s[next]) { next += 1 }
+            if !all.contains(where: { $0.start > sentence.upperBound && $0.start < next && DoseReader.doseKinds.contains($0.kind) }),
+               let f = frequency(s, from: sentence.upperBound + 1, to: min(next, sentence.upperBound + 3 + 12), steps: stepWords),
+               string(s, sentence.upperBound + 1, next).trimmingSpaces().hasBytePrefix(f) {
+                dose.frequency = f
+            }
+        }
+        if dose.frequency == nil, shares { dose.frequency = previous?.dose.frequency }
+        dose.schedule = DosingRules.first(rules.schedule, in: string(s, sentence.lowerBound, drugStart))
+        dose.duration = DosingRules.first(rules.duration, in: sentenceText)
+
+        // Inside a bracket opened before the drug: a qualifier of the dose before the bracket
+        // (`（可接受范围：1.5 × 106 ~2.0 × 106…）`).
+        if depth(s, from: sentence.lowerBound, to: drugStart) > 0 {
+            let noun = before.split(whereSeparator: { $0 == "（" || $0 == "(" }).last.map(String.init)?.trimming("：: ") ?? ""
+            if !noun.isEmpty, !noun.unicodeScalars.contains(where: { NumberReader.digit($0) != nil }) {
+                dose.condition = [condition, noun].compactMap { $0 }.joined(separator: "；")
+            }
+        }
+        if let (written, at) = routeHere, at >= m.end { end = max(end, at + written.unicodeScalars.count) }
+        var textStart = drug == (product ?? "本品") ? max(clauseStart, regionStart) : drugStart
+        if dose.qualifier == "maximum", let q = qualifier, let r = clause.lastByteRange(of: q.word) {
+            // A ceiling reads from its own word: `不超过800 mg`.
+            textStart = max(textStart, clauseStart + clause.unicodeScalars.distance(from: clause.unicodeScalars.startIndex, to: r.lowerBound))
+        }
+        while textStart < m.start, s[textStart] == " " || DoseReader.closers.contains(s[textStart]) || DoseReader.clauseEnds.contains(s[textStart]) {
+            textStart += 1
+        }
+        dose.text = string(s, textStart, m.end).trimmingSpaces().collapsingSpaces()
+        return Found(dose: dose, start: textStart, end: end)
     }
 
-    /// A route written right after the amount (`500-1000mg口服`, `50-100mg 塞肛`), within a few
-    /// characters and before the clause ends; and where it ends.
-    private func routeAfter(_ s: [Unicode.Scalar], from start: Int, sentenceEnd: Int) -> (String?, Int?) {
-        var j = start
-        while j < sentenceEnd, s[j] == " " || s[j] == "）" || s[j] == ")" { j += 1 }
-        let window = string(s, j, min(sentenceEnd, j + 6))
-        for word in rules.routes where window.hasBytePrefix(word) {
-            return (word, j + word.unicodeScalars.count)
+    // MARK: - Who
+
+    /// Reads the clauses that end in `：` (and the lead clause of a sentence ending in `，`)
+    /// between `from` and `to`: a description of who sets the population, an indication
+    /// (`骨质疏松症：`) clears it, anything else leaves it.
+    private func headers(_ s: [Unicode.Scalar], from: Int, to: Int, population: String?, commaLeads: Bool, reset: inout Bool) -> String? {
+        var population = population
+        var start = from
+        var i = from
+        while i < to {
+            let c = s[i]
+            if DoseReader.colons.contains(c) || (commaLeads && (c == "，" || c == ",")) {
+                let header = string(s, start, i).trimmingSpaces()
+                if !header.isEmpty {
+                    if let who = populationPhrase(header) {
+                        population = who
+                    } else if let who = inlinePopulation(in: header) {
+                        // `用于治疗成人甲状腺功能亢进症，`: who, inside an indication.
+                        population = who
+                    } else if DoseReader.colons.contains(c), rules.indicationSuffixes.contains(where: { header.hasByteSuffix($0) }) {
+                        population = nil
+                        reset = true
+                    }
+                }
+                start = i + 1
+            }
+            i += 1
         }
-        return (nil, nil)
+        return population
     }
 
-    private func nearestPopulation(in region: String) -> String? {
+    /// A clause that says who: it ends with a population noun (`老年或有心血管疾病患者`,
+    /// `体重20kg以上的儿童无肾性骨病者`), perhaps with a bracket after it, or is an age band.
+    func populationPhrase(_ clause: String) -> String? {
+        var text = clause
+        // `1.`, `（2）`: an item number before the clause.
+        if let marker = text.range(of: #"^[（(]?[0-9０-９]{1,2}[.、．）)]\s*"#, options: .regularExpression) {
+            text = String(text[marker.upperBound...])
+        }
+        for lead in rules.populationLeadsDropped where text.hasBytePrefix(lead) {
+            text = String(text.unicodeScalars.dropFirst(lead.unicodeScalars.count))
+            break
+        }
+        text = text.trimmingSpaces()
+        guard !text.isEmpty, text.unicodeScalars.count <= 40 else { return nil }
+        if rules.indicationLeads.contains(where: { text.hasBytePrefix($0) }) { return nil }
+        var core = text
+        // `肾功能严重受损病人（肌酐清除率低于30ml/min）`: the bracket belongs to who.
+        if core.hasByteSuffix("）") || core.hasByteSuffix(")"), let open = core.unicodeScalars.lastIndex(where: { $0 == "（" || $0 == "(" }) {
+            core = String(core.unicodeScalars[..<open])
+        }
+        if rules.populationHeads.contains(where: { core.hasByteSuffix($0) }) {
+            // A clause that says what to do is not a description of who (`不宜用于儿童`).
+            if rules.notDrugWords.contains(where: { ["剂量", "用量", "一次", "每次", "一日", "每日"].contains($0) && core.contains($0) }) { return nil }
+            return text
+        }
+        if let band = ageBand(in: text), band == text { return text }
+        // `首剂量成人` after dropping the lead: a population word ends it.
+        if let word = rules.populations.first(where: { core.hasByteSuffix($0) }) { return word }
+        return nil
+    }
+
+    /// An age band or body weight that ends the clause before the amount (`0～6个月`,
+    /// `12岁以上`, `一至五岁一次`, `体重20kg以下`), with what stands between it and the amount
+    /// being only per-time words.
+    private func ageBand(in clause: String) -> String? {
+        let matches = rules.ageBand.matches(in: clause, range: NSRange(clause.startIndex..., in: clause))
+        guard let last = matches.last, let r = Range(last.range, in: clause) else { return nil }
+        var rest = String(clause[r.upperBound...]).trimmingSpaces()
+        for word in rules.perWords.flatMap(\.words) + ["用", "服", "为"] where rest.hasBytePrefix(word) {
+            rest = String(rest.unicodeScalars.dropFirst(word.unicodeScalars.count)).trimmingSpaces()
+        }
+        guard rest.isEmpty || rest == "：" || rest == ":" else { return nil }
+        let band = String(clause[r]).trimmingSpaces()
+        // A bare weight (`20kg`) is an amount of the patient only with 体重 before it.
+        if band.hasByteSuffix("kg") || band.hasByteSuffix("公斤") || band.hasByteSuffix("千克") {
+            guard band.hasBytePrefix("体重") else { return nil }
+        }
+        return band
+    }
+
+    /// A clause that opens with who and goes on to the dose (`肾功能严重受损病人（肌酐清除率低于
+    /// 30ml/min）为一日2.5mg`): the words up to the population noun and its bracket.
+    private func headPopulation(in clause: String) -> String? {
+        var best: String.Index?
+        for head in rules.populationHeads {
+            guard let r = clause.lastByteRange(of: head) else { continue }
+            if best == nil || r.upperBound > best! { best = r.upperBound }
+        }
+        guard var end = best else { return nil }
+        let rest = clause[end...]
+        if let open = rest.first, open == "（" || open == "(", let close = rest.firstIndex(where: { $0 == "）" || $0 == ")" }) {
+            end = rest.index(after: close)
+        }
+        return populationPhrase(String(clause[..<end]))
+    }
+
+    /// The population word nearest the amount in `region` (`口服成人一次5mg`, `大多数成年患者的剂量`).
+    private func inlinePopulation(in region: String) -> String? {
         var best: (String.Index, String)?
         for word in rules.populations {
             guard let r = region.lastByteRange(of: word) else { continue }
@@ -125,7 +399,56 @@ struct DoseReader: Sendable {
         return best?.1
     }
 
-    /// The route that ends nearest the drug in `region`, the longest where two end together
+    // MARK: - Route
+
+    /// A sentence that only gives the route (`口服`, `本品口服`, `用法：口服`), which then
+    /// holds for the paragraphs after it.
+    private func routeOnly(_ s: [Unicode.Scalar], _ sentence: Range<Int>) -> (written: String, name: String)? {
+        var text = string(s, sentence.lowerBound, sentence.upperBound).trimmingSpaces()
+        guard text.unicodeScalars.count <= 16 else { return nil }
+        var route: String?
+        var changed = true
+        while changed && !text.isEmpty {
+            changed = false
+            for lead in rules.routeOnlyLeads where text.hasBytePrefix(lead) {
+                text = String(text.unicodeScalars.dropFirst(lead.unicodeScalars.count))
+                changed = true
+            }
+            if route == nil, let r = rules.routes.first(where: { text.hasBytePrefix($0) }) {
+                route = r
+                text = String(text.unicodeScalars.dropFirst(r.unicodeScalars.count))
+                changed = true
+            }
+        }
+        // `口服或遵医嘱`: nothing but the route, and perhaps the usual `或遵医嘱`.
+        guard let route, text.isEmpty || text.hasBytePrefix("或遵医嘱") || text == "给药" else { return nil }
+        return (route, rules.routeNames[route] ?? route)
+    }
+
+    /// The route of the statement: written right after the amount (`50-100mg 塞肛`), else the
+    /// nearest before it since the dose before, else the first after it before the next dose.
+    private func routeNear(_ s: [Unicode.Scalar], _ m: Measure, regionStart: Int, nextDose: Int, sentence: Range<Int>) -> (String, Int)? {
+        var j = m.end
+        while j < sentence.upperBound, s[j] == " " || DoseReader.closers.contains(s[j]) { j += 1 }
+        let window = string(s, j, min(sentence.upperBound, j + 10))
+        if let word = rules.routes.first(where: { window.hasBytePrefix($0) }) { return (word, j) }
+        if let r = nearestRoute(in: string(s, regionStart, m.start)) { return (r, regionStart) }
+        let rest = string(s, m.end, max(m.end, nextDose))
+        var best: (String.Index, String)?
+        for word in rules.routes {
+            guard let r = rest.range(of: word) else { continue }
+            if best == nil || r.lowerBound < best!.0 || (r.lowerBound == best!.0 && word.count > best!.1.count) { best = (r.lowerBound, word) }
+        }
+        return best.map { ($0.1, m.end) }
+    }
+
+    /// Any route in the sentence, the first written: `术后一周改为每日60mg` shares the
+    /// `口服` of `开始每日口服100mg`.
+    private func routeInSentence(_ s: [Unicode.Scalar], _ sentence: Range<Int>) -> (String, Int)? {
+        nearestRoute(in: string(s, sentence.lowerBound, sentence.upperBound)).map { ($0, sentence.lowerBound) }
+    }
+
+    /// The route that ends last in `region`, the longest where two end together
     /// (`口服或静脉使用苯海拉明` is 口服或静脉).
     private func nearestRoute(in region: String) -> String? {
         var best: (end: String.Index, length: Int, word: String)?
@@ -138,90 +461,207 @@ struct DoseReader: Sendable {
         return best?.word
     }
 
-    /// The drug named before a measure, and where its name starts. `本品` and dose nouns
-    /// (`目标剂量为`) stand for the product. Footnote marks between the name and the amount
-    /// (`托珠单抗 c 8 mg/kg`) and a parenthesis around the amount (`氟达拉滨（25 mg/m2）`) are
-    /// skipped.
-    private func drugName(_ s: [Unicode.Scalar], before start: Int, sentence: Range<Int>, product: String?) -> (String, Int)? {
+    // MARK: - How often
+
+    /// The first frequency after the amount and before the next dose (`，一日3次`), with a
+    /// second one joined (`一日1次，每周1～2次`) and a bracket that explains it (`（隔日1次）`).
+    private func frequency(_ s: [Unicode.Scalar], from: Int, to: Int, steps: [String]) -> String? {
+        guard from < to else { return nil }
+        let text = string(s, from, to)
+        guard let first = firstMatch(rules.frequency, in: text) else { return nil }
+        // Only within the next clauses, not a sentence away: at most 24 characters before it.
+        guard text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: first.lowerBound) <= 24 else { return nil }
+        // `每隔1-2日减少5mg`: the interval of a step that follows, not this dose's frequency.
+        if steps.contains(where: { text[first.upperBound...].hasBytePrefix($0) }) { return nil }
+        var end = first.upperBound
+        let rest = text[end...]
+        if let open = rest.first, open == "（" || open == "(", let close = rest.firstIndex(where: { $0 == "）" || $0 == ")" }),
+           rest[rest.startIndex..<close].contains("次"), rest.distance(from: rest.startIndex, to: close) <= 10 {
+            end = rest.index(after: close)
+        } else if let joiner = rest.first, joiner == "，" || joiner == "," || joiner == "或" {
+            // `一日1次，每周1～2次`, `一日1次或分次服用`: a second frequency joined to the first.
+            let tail = String(rest.dropFirst())
+            if let next = firstMatch(rules.frequency, in: tail), next.lowerBound == tail.startIndex {
+                return String(text[first]) + String(joiner) + String(tail[next])
+            }
+        }
+        return String(text[first.lowerBound..<end]).trimmingSpaces()
+    }
+
+    /// `最初每日用25~50μg`: a 每日 before the amount says how often; else a pattern there.
+    private func frequencyBefore(region: String, perWord: (name: String, word: String)?) -> String? {
+        if let w = perWord?.word, w.hasBytePrefix("每"), w == "每日" || w == "每天" { return w }
+        return DosingRules.first(rules.frequency, in: region).flatMap { f in
+            // `一日` alone is how much a day, not how often.
+            f == "单次" || f == "一次性" ? f : (f.hasBytePrefix("每日") || f.hasBytePrefix("每天") || f.contains("次") || f.hasBytePrefix("每") ? f : nil)
+        }
+    }
+
+    private func firstMatch(_ patterns: [NSRegularExpression], in text: String) -> Range<String.Index>? {
+        var best: Range<String.Index>?
+        for regex in patterns {
+            guard let m = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)), let r = Range(m.range, in: text) else { continue }
+            if best == nil || r.lowerBound < best!.lowerBound { best = r }
+        }
+        return best
+    }
+
+    // MARK: - Equivalents
+
+    /// `5mg（1/4片）`, `3克（1袋）`, `600mg（每次1片）`, `5-10mg（半片-1片）`: the same dose in
+    /// another unit of the product; the measure it is, and where the bracket closes. An amount
+    /// per kg or m² in the bracket is a dose of its own.
+    private func equivalent(_ s: [Unicode.Scalar], after m: Measure, k: Int, all: [Measure], sentence: Range<Int>)
+        -> (Dose.Alternative, Int, Int)? {
+        var j = m.end
+        while j < sentence.upperBound, s[j] == " " { j += 1 }
+        guard j < sentence.upperBound, DoseReader.openers.contains(s[j]) else { return nil }
+        var close = j + 1
+        while close < sentence.upperBound, close < j + 24, !DoseReader.closers.contains(s[close]) { close += 1 }
+        guard close < sentence.upperBound, DoseReader.closers.contains(s[close]) else { return nil }
+        guard k + 1 < all.count else { return nil }
+        let inner = all[k + 1]
+        guard inner.start > j, inner.end <= close, DoseReader.doseKinds.contains(inner.kind),
+              inner.per != "kg", inner.per != "m2", inner.unit != m.unit else { return nil }
+        // Only amounts and the words of a dose may share the bracket with it.
+        let words = string(s, j + 1, inner.start).trimmingSpaces()
+        guard words.isEmpty || ["每次", "一次", "即", "相当于", "约"].contains(words) else { return nil }
+        return (Dose.Alternative(amount: inner.amount, unit: inner.unit, unitText: inner.unitText), k + 1, close + 1)
+    }
+
+    // MARK: - The drug
+
+    /// The drug named before a measure, and where its name starts; the product when the
+    /// statement names none. `本品` stands for the product. Footnote marks between the name
+    /// and the amount (`托珠单抗 c 8 mg/kg`) and a bracket around the amount
+    /// (`氟达拉滨（25 mg/m2）`) are skipped; words of the dose grammar are never a name
+    /// (`成人一日`, `按体重每日`).
+    private func drugName(_ s: [Unicode.Scalar], before start: Int, clauseStart: Int, product: String?) -> (String, Int)? {
+        let fallback = product.map { ($0, clauseStart) }
         var end = start
-        while end > sentence.lowerBound, s[end - 1] == " " { end -= 1 }
-        if end > sentence.lowerBound, s[end - 1] == "（" || s[end - 1] == "(" { end -= 1 }
-        // The clause before the amount.
+        while end > clauseStart, s[end - 1] == " " { end -= 1 }
+        if end > clauseStart, s[end - 1] == "（" || s[end - 1] == "(" { end -= 1 }
         var begin = end
         var depth = 0
-        while begin > sentence.lowerBound {
+        while begin > clauseStart {
             let c = s[begin - 1]
             if c == "）" || c == ")" { depth += 1 } else if c == "（" || c == "(" { if depth == 0 { break }; depth -= 1 }
-            else if depth == 0, DoseReader.clauseEnds.contains(c) { break }
             begin -= 1
         }
         var clause = string(s, begin, end)
-        var clauseStart = begin
-        // After the last verb or conjunction (`静脉输注`, `给予`, `和`, `如`).
+        var nameStart = begin
+        // After the last verb or conjunction (`静脉输注`, `给予`, `和`).
         var cut = 0
         for word in rules.drugBoundaries {
             if let r = clause.lastByteRange(of: word) {
-                let offset = clause.unicodeScalars.distance(from: clause.startIndex, to: r.upperBound)
-                cut = max(cut, offset)
+                cut = max(cut, clause.unicodeScalars.distance(from: clause.unicodeScalars.startIndex, to: r.upperBound))
             }
         }
         if cut > 0 {
-            clauseStart += cut
+            nameStart += cut
             clause = String(clause.unicodeScalars.dropFirst(cut))
         }
-        let spaces = leadingSpaces(clause)
-        clauseStart += spaces
-        clause = String(clause.unicodeScalars.dropFirst(spaces))
-        var name = clause
+        let spaces = clause.unicodeScalars.prefix { $0 == " " }.count
+        nameStart += spaces
+        var name = String(clause.unicodeScalars.dropFirst(spaces))
         // `1 剂地塞米松`: a count before the name.
-        while let first = name.unicodeScalars.first, NumberReader.digit(first) != nil {
+        if let first = name.unicodeScalars.first, NumberReader.digit(first) != nil {
             let sc = Array(name.unicodeScalars)
             var k = 0
             while k < sc.count, NumberReader.digit(sc[k]) != nil || sc[k] == " " || sc[k] == "." { k += 1 }
-            if k < sc.count { k += 1 } // the counter word (剂, 次)
-            clauseStart += k
+            if k < sc.count { k += 1 }
+            nameStart += k
             name = String(String.UnicodeScalarView(sc[k...]))
         }
         // `吲哚美辛栓（消炎痛栓）`: an alias in brackets stays out of the name.
         if let open = name.firstIndex(where: { $0 == "（" || $0 == "(" }) { name = String(name[..<open]) }
         name = name.trimmingSpaces()
         // `托珠单抗 c`: a footnote mark.
-        if name.count > 2, let last = name.unicodeScalars.last, ("a"..."z").contains(last),
-           name.unicodeScalars.dropLast().last == " " {
+        if name.count > 2, let last = name.unicodeScalars.last, ("a"..."z").contains(last), name.unicodeScalars.dropLast().last == " " {
             name = String(name.unicodeScalars.dropLast(2)).trimmingSpaces()
         }
-        let beforeClause = string(s, sentence.lowerBound, begin).trimmingSpaces()
-        let isNoun = { (t: String) in rules.doseNouns.contains { t.hasByteSuffix($0) || t.hasByteSuffix($0.trimming("：为")) } }
-        if name.isEmpty || isNoun(name) || rules.productWords.contains(where: { name.hasBytePrefix($0) && name.count <= $0.count + 6 }) {
-            if name.isEmpty && !isNoun(beforeClause) { return nil }
-            guard let product else { return nil }
-            return (product, clauseStart)
+        // `美托洛尔一次`, `泼尼松每日`: how much and how often after the name.
+        var trimmed = true
+        while trimmed {
+            trimmed = false
+            for word in rules.perWords.flatMap(\.words) + rules.doseNouns where name.hasByteSuffix(word) && name.count > word.count {
+                // `目标剂量为`, `推荐剂量`: a word before 剂量 says which dose, not which drug.
+                if word.contains("剂量") || word.contains("量") { return fallback }
+                name = String(name.unicodeScalars.dropLast(word.unicodeScalars.count)).trimmingSpaces()
+                trimmed = true
+            }
         }
-        guard isDrugLike(name) else { return nil }
-        return (name, clauseStart)
+        if name.isEmpty || rules.productWords.contains(where: { name.hasBytePrefix($0) }) { return fallback }
+        guard isDrugLike(name) else { return fallback }
+        return (name, nameStart)
     }
 
-    /// Two to twenty characters, Han or Latin, with no sentence words in it.
+    /// Two to twenty characters of Han or Latin text with no word of the dose grammar in it and
+    /// no disease ending (`脑水肿`).
     private func isDrugLike(_ name: String) -> Bool {
         let scalars = name.unicodeScalars
         guard scalars.count >= 2, scalars.count <= 20 else { return false }
-        if scalars.contains(where: { NumberReader.digit($0) != nil || "，。；：%≥≤<>".unicodeScalars.contains($0) }) { return false }
+        if scalars.contains(where: { NumberReader.digit($0) != nil || "，。；：%≥≤<>*＊/’‘“”、".unicodeScalars.contains($0) }) { return false }
+        if !scalars.contains(where: { DisplayWidth.isWide($0.value) }) && scalars.count < 3 { return false }
+        if rules.notDrugWords.contains(where: name.contains) { return false }
+        if rules.indicationSuffixes.contains(where: { name.hasByteSuffix($0) }) { return false }
+        if let last = scalars.last, rules.nameEndings.contains(last) { return false }
+        let grammar = rules.qualifiers.flatMap(\.words) + rules.steps.flatMap(\.words) + rules.stepTargets + rules.doseNouns
+        if grammar.contains(where: name.contains) { return false }
+        // `一个剂量`, `两片`: a count, not a name.
+        if let first = scalars.first, ChineseNumeral.digitValue(first) != nil,
+           scalars.dropFirst().allSatisfy({ ChineseNumeral.digitValue($0) != nil || "个次片粒袋支丸十".unicodeScalars.contains($0) }) { return false }
+        if rules.populations.contains(where: name.contains) { return false }
         return !scalars.contains { "为约是中的".unicodeScalars.contains($0) }
     }
 
-    private func leadingSpaces(_ text: String) -> Int {
-        text.unicodeScalars.prefix { $0 == " " }.count
+    // MARK: - Helpers
+
+    /// Where the clause holding `i` starts: after the last `，：；` before it that no bracket
+    /// encloses.
+    private func clauseStart(_ s: [Unicode.Scalar], before i: Int, floor: Int) -> Int {
+        var k = i
+        var depth = 0
+        while k > floor {
+            let c = s[k - 1]
+            if DoseReader.closers.contains(c) { depth += 1 } else if DoseReader.openers.contains(c) { depth = max(0, depth - 1) }
+            else if depth == 0, DoseReader.clauseEnds.contains(c) { break }
+            k -= 1
+        }
+        return k
     }
 
-    private func sentenceBounds(_ s: [Unicode.Scalar], around i: Int) -> Range<Int> {
-        var lo = i
-        while lo > 0, !DoseReader.sentenceEnds.contains(s[lo - 1]) { lo -= 1 }
-        var hi = i
-        while hi < s.count, !DoseReader.sentenceEnds.contains(s[hi]) { hi += 1 }
-        return lo..<hi
+    /// The word of `lists` that ends nearest the end of `region`, and its list's name.
+    private func nearest(_ lists: [(name: String, words: [String])], in region: String) -> (name: String, word: String)? {
+        var best: (end: String.Index, length: Int, name: String, word: String)?
+        for list in lists {
+            for word in list.words {
+                guard let r = region.lastByteRange(of: word) else { continue }
+                if best == nil || r.upperBound > best!.end || (r.upperBound == best!.end && word.count > best!.length) {
+                    best = (r.upperBound, word.count, list.name, word)
+                }
+            }
+        }
+        return best.map { ($0.name, $0.word) }
+    }
+
+    /// Whether a target word (`增加至`) stands where the step word was found.
+    private func regionEnds(_ region: String, with target: String, after step: String) -> Bool {
+        guard let r = region.lastByteRange(of: step) else { return false }
+        return region[r.lowerBound...].hasBytePrefix(target)
+    }
+
+    /// How many brackets are open at `end`, counting from `start`.
+    private func depth(_ s: [Unicode.Scalar], from start: Int, to end: Int) -> Int {
+        var d = 0
+        for i in start..<max(start, end) {
+            if s[i] == "（" || s[i] == "(" { d += 1 } else if s[i] == "）" || s[i] == ")" { d = max(0, d - 1) }
+        }
+        return d
     }
 
     private func string(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> String {
+        let a = max(0, a), b = min(s.count, b)
         guard a < b else { return "" }
         return String(String.UnicodeScalarView(s[a..<b]))
     }

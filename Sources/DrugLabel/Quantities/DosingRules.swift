@@ -42,6 +42,40 @@ public final class DosingRules: Sendable {
     let chineseAmountUnits: Set<Unicode.Scalar>
     /// Who a dose is for (`成人`, `儿童`), longest first.
     let populations: [String]
+    /// Written routes that name another (`冲服` is 口服, `肌注` 肌内注射).
+    let routeNames: [String: String]
+    /// What may stand around a route in a sentence that only gives the route (`本品口服。`).
+    let routeOnlyLeads: [String]
+    /// initial, maintenance, maximum and the words that say each, longest first.
+    let qualifiers: [(name: String, words: [String])]
+    /// increment, decrement, total, course_total and their words.
+    let steps: [(name: String, words: [String])]
+    /// `增加至`, `减至`: a target, so the words of a step after them do not make one.
+    let stepTargets: [String]
+    /// day and dose, and the words before an amount that say so (`一日`, `每次`).
+    let perWords: [(code: String, words: [String])]
+    /// kg and m2 said before the amount (`每日每千克体重14mg`).
+    let perBefore: [(code: String, words: [String])]
+    /// The nouns that end a description of who (`老年或有心血管疾病患者`).
+    let populationHeads: [String]
+    let populationLeadsDropped: [String]
+    /// A clause that opens with these names an indication, not who (`用于慢性肾炎患者：`).
+    let indicationLeads: [String]
+    let ageBand: NSRegularExpression
+    let productAmountLeads: [String]
+    let packMarks: [String]
+    let animalWords: [String]
+    let diluentWords: [String]
+    let diluentVerbs: [String]
+    let skinTestWords: [String]
+    let studyWords: [String]
+    let conditionAfter: [String]
+    let doseSections: Set<String>
+    let cueSections: Set<String>
+    let notDrugWords: [String]
+    let indicationSuffixes: [String]
+    /// Characters a drug's name never ends with (`视病情轻重介于`).
+    let nameEndings: ScalarSet
 
     private struct File: Decodable {
         struct UnitEntry: Decodable { var written: [String]; var code: String; var kind: String; var factor: Double? }
@@ -66,6 +100,30 @@ public final class DosingRules: Sendable {
         var belowZero: [String]
         var chineseAmountUnits: [String]
         var populations: [String]
+        var routeNames: [String: String]
+        var routeOnlyLeads: [String]
+        var qualifiers: [String: [String]]
+        var steps: [String: [String]]
+        var stepTargets: [String]
+        var perWords: [String: [String]]
+        var perBefore: [String: [String]]
+        var populationHeads: [String]
+        var populationLeadsDropped: [String]
+        var indicationLeads: [String]
+        var ageBandPattern: String
+        var productAmountLeads: [String]
+        var packMarks: [String]
+        var animalWords: [String]
+        var diluentWords: [String]
+        var diluentVerbs: [String]
+        var skinTestWords: [String]
+        var studyWords: [String]
+        var conditionAfter: [String]
+        var doseSections: [String]
+        var cueSections: [String]
+        var notDrugWords: [String]
+        var indicationSuffixes: [String]
+        var nameEndings: [String]
     }
 
     public static let standard: DosingRules = {
@@ -103,6 +161,34 @@ public final class DosingRules: Sendable {
         belowZero = file.belowZero
         populations = file.populations.sorted { $0.count > $1.count }
         chineseAmountUnits = Set(file.chineseAmountUnits.compactMap(\.unicodeScalars.first))
+        let longestFirst = { (words: [String]) in words.sorted { $0.count > $1.count || ($0.count == $1.count && $0 < $1) } }
+        // Keyed lists in a fixed order, so that a tie between two lists is settled the same way
+        // on every run (dictionary order is not).
+        let ordered = { (map: [String: [String]]) in map.keys.sorted().map { (name: $0, words: longestFirst(map[$0]!)) } }
+        routeNames = file.routeNames
+        routeOnlyLeads = file.routeOnlyLeads
+        qualifiers = ordered(file.qualifiers)
+        steps = ordered(file.steps)
+        stepTargets = longestFirst(file.stepTargets)
+        perWords = ordered(file.perWords).map { (code: $0.name, words: $0.words) }
+        perBefore = ordered(file.perBefore).map { (code: $0.name, words: $0.words) }
+        populationHeads = longestFirst(file.populationHeads)
+        populationLeadsDropped = longestFirst(file.populationLeadsDropped)
+        indicationLeads = longestFirst(file.indicationLeads)
+        ageBand = try NSRegularExpression(pattern: file.ageBandPattern)
+        productAmountLeads = longestFirst(file.productAmountLeads)
+        packMarks = file.packMarks
+        animalWords = file.animalWords
+        diluentWords = longestFirst(file.diluentWords)
+        diluentVerbs = file.diluentVerbs
+        skinTestWords = file.skinTestWords
+        studyWords = file.studyWords
+        conditionAfter = longestFirst(file.conditionAfter)
+        doseSections = Set(file.doseSections)
+        cueSections = Set(file.cueSections)
+        notDrugWords = longestFirst(file.notDrugWords)
+        indicationSuffixes = longestFirst(file.indicationSuffixes)
+        nameEndings = ScalarSet(file.nameEndings.compactMap(\.unicodeScalars.first))
     }
 
     /// The first match of any of `patterns` in `text`, as written.

@@ -10,6 +10,8 @@ struct Measure: Sendable, Hashable {
     var kind: String
     /// `kg`, `m2`, `dose`, `bag`, `day` or nil.
     var per: String?
+    /// `day` for `mg/kg/日`: a weight or surface dose per day.
+    var perTime: String? = nil
     var start: Int
     var end: Int
     /// The whole measure as written. Made on demand: most measures read are never shown.

@@ -10,10 +10,8 @@ struct MeasureReader: Sendable {
         var result: [Measure] = []
         var i = 0
         while i < s.count {
-            if NumberReader.digit(s[i]) != nil, let m = measure(s, at: i) {
-                result.append(m)
-                i = m.end
-            } else if let m = chineseCount(s, at: i) {
+            if NumberReader.digit(s[i]) != nil || ChineseNumeral.digitValue(s[i]) != nil || s[i] == "半" || s[i] == "十",
+               let m = measure(s, at: i) {
                 result.append(m)
                 i = m.end
             } else {
@@ -23,30 +21,104 @@ struct MeasureReader: Sendable {
         return result
     }
 
+    /// A number as an amount: Arabic (`12.5`, `2.0 × 10^6`), a fraction (`1/4`), or a Chinese
+    /// numeral (`三`, `半`) where it counts something.
+    struct AmountNumber {
+        var value: Double
+        var end: Int
+        /// The digits as written, for an integer read in Arabic numerals: a lost superscript
+        /// shows in them (`6106`).
+        var digits: String?
+        var chinese: Bool
+    }
+
+    func amountNumber(_ s: [Unicode.Scalar], at i: Int) -> AmountNumber? {
+        guard i < s.count else { return nil }
+        if NumberReader.digit(s[i]) != nil {
+            guard let n = NumberReader.read(s, at: i) else { return nil }
+            // `1/4片`, `1/3～1/2粒`: a fraction counts part of a dosage form.
+            if n.end + 1 < s.count, s[n.end] == "/", !n.scientific, let d = NumberReader.read(s, at: n.end + 1), d.value > 0,
+               d.end < s.count, !(s[d.end].isASCII && s[d.end].properties.isAlphabetic) {
+                return AmountNumber(value: n.value / d.value, end: d.end, digits: nil, chinese: false)
+            }
+            let written = String(String.UnicodeScalarView(s[n.start..<n.end]))
+            let integer = !n.scientific && written.unicodeScalars.allSatisfy { NumberReader.digit($0) != nil }
+            return AmountNumber(value: n.value, end: n.end, digits: integer ? written : nil, chinese: false)
+        }
+        if s[i] == "半" { return AmountNumber(value: 0.5, end: i + 1, digits: nil, chinese: true) }
+        var j = i
+        while j < s.count, ChineseNumeral.digitValue(s[j]) != nil || s[j] == "十" || s[j] == "百" { j += 1 }
+        guard j > i, let v = ChineseNumeral.value(String(String.UnicodeScalarView(s[i..<j]))) else { return nil }
+        // `一次一片半` is rare; `一片半` reads 1.5 when the half follows the unit, which the unit
+        // reader does not see, so only a half right after the numeral is read.
+        if j < s.count, s[j] == "半" { return AmountNumber(value: Double(v) + 0.5, end: j + 1, digits: nil, chinese: true) }
+        return AmountNumber(value: Double(v), end: j, digits: nil, chinese: true)
+    }
+
+    /// Before a Chinese numeral that counts a dose: the start of a clause or a word that leads an
+    /// amount (`一次两片`, `每次一片`, `不超过一片`); `前一袋`, `第一片`, `单一` are not amounts.
+    private static let chineseLeads = ScalarSet("次日天服用过为至或达（(，,：: ～~-—")
+
     func measure(_ s: [Unicode.Scalar], at i: Int) -> Measure? {
-        guard let first = NumberReader.read(s, at: i) else { return nil }
+        guard let first = amountNumber(s, at: i) else { return nil }
+        if first.chinese {
+            guard i == 0 || MeasureReader.chineseLeads.contains(s[i - 1]) else { return nil }
+        }
         var j = first.end
         var low = first.value
         var high: Double?
+        var highDigits: String?
         var firstUnit = unit(s, at: skipSpaces(s, j), value: first.value)
+        if first.chinese, let u = firstUnit,
+           !(u.text.unicodeScalars.first.map(rules.chineseAmountUnits.contains) == true || u.kind == "mass") {
+            firstUnit = nil
+        }
+        if first.chinese, firstUnit == nil, rangeMark(s, at: skipSpaces(s, j)) == nil { return nil }
         if let u = firstUnit { j = u.end }
-        // A range: `500~1000`, `12.5 ~25`, `1.5 × 106 ~2.0 × 106`, `12.5mg-50mg`.
+        // A range: `500~1000`, `12.5 ~25`, `1.5 × 106 ~2.0 × 106`, `12.5mg-50mg`, `半片-1片`.
         let afterFirst = skipSpaces(s, j)
-        if let mark = rangeMark(s, at: afterFirst), let second = NumberReader.read(s, at: skipSpaces(s, mark)),
-           second.value >= first.value {
-            high = second.value
-            j = second.end
-            if let u = unit(s, at: skipSpaces(s, j), value: second.value) {
-                if let f = firstUnit, f.code != u.code { return nil }
-                firstUnit = u
-                j = u.end
+        if let mark = rangeMark(s, at: afterFirst), let second = amountNumber(s, at: skipSpaces(s, mark)) {
+            let secondUnit = unit(s, at: skipSpaces(s, second.end), value: second.value)
+            var ok = secondUnit != nil || firstUnit != nil
+            if let f = firstUnit, let u = secondUnit, f.code != u.code {
+                // `500 ug-2 mg`: one range in two units of mass, read in the second.
+                if f.kind == "mass", u.kind == "mass", let a = MeasureReader.milligrams[f.code], let b = MeasureReader.milligrams[u.code] {
+                    low = low * a / b
+                } else {
+                    ok = false
+                }
+            }
+            if ok, second.value >= low || lostExponent(secondUnit ?? firstUnit!, digits: second.digits) != nil {
+                if let u = secondUnit {
+                    firstUnit = u
+                    j = u.end
+                } else {
+                    j = second.end
+                }
+                high = second.value
+                highDigits = second.digits
             }
         }
         guard var u = firstUnit else { return nil }
         if u.kind == "cells" && low < rules.minimumCells { return nil }
+        if let (coefficient, exponent) = lostExponent(u, digits: high == nil ? first.digits : highDigits) {
+            // `3～6106IU`, `1106IU/日`: ×10⁶ whose superscript the text lost. The coefficient
+            // stands before `10` and the exponent digit; a lower end without them shares them.
+            let scale = NumberReader.pow10(exponent)
+            if high != nil {
+                let lowCoefficient = lostExponent(u, digits: first.digits).map(\.0) ?? low
+                if lowCoefficient <= coefficient {
+                    low = lowCoefficient * scale
+                    high = coefficient * scale
+                }
+            } else {
+                low = coefficient * scale
+            }
+        }
         low *= u.factor
         high = high.map { $0 * u.factor }
         var per: String?
+        var perTime: String?
         var kind = u.kind
         var unitCode = u.code
         let perStart = skipSpaces(s, j)
@@ -62,6 +134,12 @@ struct MeasureReader: Sendable {
                 kind = "rate"
                 unitCode = "\(u.code)/\(p.code)"
                 per = nil
+            } else if p.code == "kg" || p.code == "m2",
+                      let t = match(s, at: skipSpaces(s, j), rules.pers.map { ($0.written, $0.code) }),
+                      t.code == "day" || t.code == "dose" {
+                // `60 ug/kg/日`, `2～8106IU/m2/天`: per weight (or surface) per day.
+                perTime = t.code
+                j = t.end
             }
         }
         u.end = j
@@ -72,20 +150,23 @@ struct MeasureReader: Sendable {
             high = h.map { _ in -l }
         }
         let amount = high.map { Amount(value: nil, low: low, high: $0) } ?? Amount(value: low, low: nil, high: nil)
-        return Measure(amount: amount, unit: unitCode, unitText: u.text, kind: kind, per: per, start: i, end: j)
+        return Measure(amount: amount, unit: unitCode, unitText: u.text, kind: kind, per: per, perTime: perTime, start: i, end: j)
     }
 
-    /// `一次两片`: a Chinese numeral counting a dosage form.
-    private func chineseCount(_ s: [Unicode.Scalar], at i: Int) -> Measure? {
-        // Only as a dose: `一次两片`, `每次1袋`; `前一袋`, `下一袋` count bags, not doses.
-        guard i > 0, i + 1 < s.count, s[i - 1] == "次", ChineseNumeral.digitValue(s[i]) != nil || s[i] == "半" else { return nil }
-        var j = i
-        while j < s.count, ChineseNumeral.digitValue(s[j]) != nil || s[j] == "十" || s[j] == "半" { j += 1 }
-        guard j < s.count, rules.chineseAmountUnits.contains(s[j]), let u = unit(s, at: j, value: 0) else { return nil }
-        let written = String(String.UnicodeScalarView(s[i..<j]))
-        guard let value = written == "半" ? 0.5 : ChineseNumeral.value(written).map(Double.init) else { return nil }
-        return Measure(amount: Amount(value: value, low: nil, high: nil), unit: u.code, unitText: u.text, kind: u.kind,
-                       per: nil, start: i, end: u.end)
+    /// Milligrams in one unit of mass, for a range written in two units.
+    private static let milligrams: [String: Double] = ["g": 1000, "mg": 1, "μg": 0.001, "ng": 0.000001]
+
+    /// An integer count of units written as coefficient, `10` and one exponent digit (`6106`,
+    /// `50106`): the coefficient and the exponent, when the unit is one that such powers count.
+    /// Real counts of IU are round (`5000IU`); these end in the exponent digit.
+    private func lostExponent(_ u: UnitMatch, digits: String?) -> (Double, Int)? {
+        guard u.code == "IU", u.factor == 1, let digits, digits.unicodeScalars.count >= 4 else { return nil }
+        let d = Array(digits.unicodeScalars)
+        guard let e = NumberReader.digit(d[d.count - 1]), e >= 4, NumberReader.digit(d[d.count - 2]) == 0,
+              NumberReader.digit(d[d.count - 3]) == 1, NumberReader.digit(d[0]) != 0,
+              let coefficient = Double(String(String.UnicodeScalarView(d[0..<(d.count - 3)]))), coefficient <= 999
+        else { return nil }
+        return (coefficient, e)
     }
 
     struct UnitMatch {
