@@ -6,7 +6,10 @@ struct DocumentClassifier {
     /// Distinct catalogue sections that make a label.
     private let minimumSections = 3
 
-    func classify(_ lines: [SourceLine], bracketed: [HeadingLine], bare: [HeadingLine]) -> (DocumentKind, Diagnostic) {
+    /// - Parameters:
+    ///   - bare: headings without brackets, found in `shape` (one a line, flattened, a pipe table).
+    func classify(_ lines: [SourceLine], bracketed: [HeadingLine], bare: [HeadingLine],
+                  shape: UnbracketedHeadings.Shape? = nil) -> (DocumentKind, Diagnostic) {
         let bracketedKeys = Set(bracketed.compactMap(\.key))
         if bracketedKeys.count >= minimumSections {
             return (.label, Diagnostic(.info, "classify.label",
@@ -35,9 +38,12 @@ struct DocumentClassifier {
                                        "label excerpt: \(bracketedKeys.count) catalogue section(s) in 【】 and no form fields"))
         }
         let bareKeys = Set(bare.compactMap(\.key))
-        if bareKeys.count >= minimumSections + 2 {
+        // A heading alone on its line is weak evidence (a short line of prose may be one); a
+        // colon after it in a row of them, or a table of them, is strong.
+        let needed = shape == nil || shape == .lines ? minimumSections + 2 : minimumSections
+        if bareKeys.count >= needed {
             return (.label, Diagnostic(.info, "classify.label",
-                                       "label without brackets: \(bareKeys.count) catalogue headings alone on their lines"))
+                                       "label without brackets: \(bareKeys.count) catalogue sections, headings found as \((shape ?? .lines).rawValue)"))
         }
         if content.count >= 20 {
             let abstract = content.prefix(40).contains { $0.text.contains("摘要") || $0.text.contains("Abstract") }

@@ -1,5 +1,7 @@
 /// `通用名称：阿基仑赛注射液`: the label before the first colon and the value after it, with the
-/// label matched against a section's label table (sections.json `labels`).
+/// label matched against a section's label table (sections.json `labels`). Several labelled
+/// values on one line (`通用名称：… 英文名称：…`, a label flattened onto one line) are read one by
+/// one: a known label after white space with a colon after it starts the next value.
 struct LabeledLines {
     let labels: [String: [String]]
 
@@ -8,15 +10,50 @@ struct LabeledLines {
         var folded: [(String, String)] = []  // (folded label, property)
         for (property, names) in labels { for name in names { folded.append((CheapFold.fold(name), property)) } }
         folded.sort { $0.0.count > $1.0.count || ($0.0.count == $1.0.count && $0.1 < $1.1) }
+        let written = Array(Set(labels.values.joined()))
         var result: [String: (value: String, span: SourceSpan)] = [:]
         for p in paragraphs {
-            guard let colon = p.text.firstIndex(where: { $0 == "：" || $0 == ":" }) else { continue }
-            let label = CheapFold.fold(String(p.text[..<colon]))
-            let value = String(p.text[p.text.index(after: colon)...]).trimmingSpaces()
-            guard !value.isEmpty, let property = folded.first(where: { $0.0 == label })?.1,
-                  result[property] == nil else { continue }
-            result[property] = (value, p.span)
+            for text in LabeledLines.pieces(p.text, labels: written) {
+                guard let colon = text.firstIndex(where: { $0 == "：" || $0 == ":" }) else { continue }
+                let label = CheapFold.fold(String(text[..<colon]))
+                let value = String(text[text.index(after: colon)...]).trimmingSpaces()
+                guard !value.isEmpty, let property = folded.first(where: { $0.0 == label })?.1,
+                      result[property] == nil else { continue }
+                result[property] = (value, p.span)
+            }
         }
         return result
+    }
+
+    /// Whether a paragraph starts with one of the labels and a colon.
+    func isLabeled(_ text: String) -> Bool {
+        guard let colon = text.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return false }
+        let label = CheapFold.fold(String(text[..<colon]))
+        return labels.values.joined().contains { CheapFold.fold($0) == label }
+    }
+
+    /// The text cut before every label (as written) that follows white space or the end of a
+    /// sentence and is followed by a colon.
+    static func pieces(_ text: String, labels: [String]) -> [String] {
+        guard text.contains(where: { $0 == "：" || $0 == ":" }) else { return [text] }
+        var cuts = Set<String.Index>()
+        for name in labels where !name.isEmpty {
+            for r in text.ranges(of: name) where r.lowerBound > text.startIndex {
+                let before = text[text.index(before: r.lowerBound)]
+                guard before == " " || before == "\u{3000}" || before == "\t" || "。；;".contains(before) else { continue }
+                let after = text[r.upperBound...].drop { $0 == " " || $0 == "\u{3000}" }
+                guard let next = after.first, next == "：" || next == ":" else { continue }
+                cuts.insert(r.lowerBound)
+            }
+        }
+        guard !cuts.isEmpty else { return [text] }
+        var result: [String] = []
+        var start = text.startIndex
+        for cut in cuts.sorted() {
+            result.append(String(text[start..<cut]).trimmingSpaces())
+            start = cut
+        }
+        result.append(String(text[start...]).trimmingSpaces())
+        return result.filter { !$0.isEmpty }
     }
 }

@@ -9,21 +9,27 @@ struct MetadataBuilder {
         if let span = preamble.titleSpan { m.spans["title"] = span }
         m.revisions = preamble.dates.revisions
         if let approval = preamble.dates.approvalDate { m.approvalDate = approval.date; m.spans["approvalDate"] = approval.span }
+        let names = NameHeadings(catalogue: catalogue)
         for (section, paras) in zip(sections, paragraphs) {
+            // A heading that is one of the name block's labels (【通用名称】, 【商品名称】,
+            // 【英文名称】): its text is that name.
+            if let property = names.property(of: section), let first = paras.first {
+                m.setName(property, first.text, span: first.span)
+                continue
+            }
             guard let key = section.key else { continue }
             let labels = catalogue.entry(key)?.labels ?? [:]
             switch key {
             case "names":
-                let found = LabeledLines(labels: labels).read(paras)
-                for (property, hit) in found {
-                    switch property {
-                    case "genericName": m.genericName = hit.value
-                    case "tradeName": m.tradeName = hit.value
-                    case "englishName": m.englishName = hit.value
-                    case "pinyin": m.pinyin = hit.value
-                    default: continue
-                    }
-                    m.spans[property] = hit.span
+                // 【药品名称】 (or 【药品名】, 【产品名称】) with `通用名称：…` lines, or the name itself.
+                let lines = LabeledLines(labels: labels)
+                for (property, hit) in lines.read(paras).sorted(by: { $0.key < $1.key }) {
+                    m.setName(property, hit.value, span: hit.span)
+                }
+                // Only a name, not a line with a label (`化学名称：…`) the table does not know.
+                if let first = paras.first, !lines.isLabeled(first.text),
+                   !first.text.unicodeScalars.prefix(12).contains(where: { $0 == "：" || $0 == ":" }) {
+                    m.setName("genericName", first.text, span: first.span)
                 }
             case "approval_number":
                 for number in ApprovalNumberReader.read(section.text) where !m.approvalNumbers.contains(number) {
@@ -59,6 +65,10 @@ struct MetadataBuilder {
             default:
                 break
             }
+        }
+        // No name block: the title names the product (`阿莫西林胶囊说明书`).
+        if m.genericName == nil, let name = preamble.titleName, let span = preamble.titleSpan {
+            m.setName("genericName", name, span: span)
         }
         return m
     }
@@ -109,8 +119,54 @@ struct MetadataBuilder {
     }
 }
 
+extension MetadataBuilder {
+    /// `阿莫西林胶囊 Amoxicillin Capsules`: a Chinese name, white space, then a name in Latin
+    /// letters to the end. `环孢菌素A` and `同仁堂 高血压速降丸` are one name each.
+    static func splitTrailingLatin(_ value: String) -> (String, String)? {
+        let scalars = Array(value.unicodeScalars)
+        guard let space = scalars.firstIndex(where: { $0 == " " || $0 == "\u{3000}" }), space > 0,
+              DisplayWidth.isWide(scalars[space - 1].value) else { return nil }
+        let tail = scalars[space...].drop { $0 == " " || $0 == "\u{3000}" }
+        guard let first = tail.first, first.isASCII, first.properties.isAlphabetic,
+              tail.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || " -.,()0123456789'/".unicodeScalars.contains($0)) }),
+              tail.filter({ $0.properties.isAlphabetic }).count >= 3 else { return nil }
+        let han = String(String.UnicodeScalarView(scalars[..<space])).trimmingSpaces()
+        return (han, String(String.UnicodeScalarView(tail)).trimmingSpaces())
+    }
+}
+
 extension Organization {
     init(name: String? = nil, span: SourceSpan) {
         self.init(name: name, address: nil, postcode: nil, phone: nil, fax: nil, website: nil, span: span)
+    }
+}
+
+extension Metadata {
+    /// Sets a name the first time it is found. A generic name written with its English name in
+    /// brackets (`阿莫西林胶囊（Amoxicillin Capsules）`) gives both.
+    mutating func setName(_ property: String, _ value: String, span: SourceSpan) {
+        var value = value.trimmingSpaces()
+        guard !value.isEmpty else { return }
+        switch property {
+        case "genericName":
+            guard genericName == nil else { return }
+            var (generic, english) = MetadataBuilder.splitEnglish(value)
+            if english == nil, let (han, latin) = MetadataBuilder.splitTrailingLatin(generic) { (generic, english) = (han, latin) }
+            value = generic
+            if let english, englishName == nil { englishName = english; spans["englishName"] = span }
+            genericName = value
+        case "tradeName":
+            guard tradeName == nil else { return }
+            tradeName = value
+        case "englishName":
+            guard englishName == nil else { return }
+            englishName = value
+        case "pinyin":
+            guard pinyin == nil else { return }
+            pinyin = value
+        default:
+            return
+        }
+        spans[property] = span
     }
 }

@@ -33,7 +33,7 @@ struct HeadingDetector {
             let heading = String(inner).trimming(" \u{3000}:：")
             guard !heading.isEmpty else { continue }
             let folded = folder.fold(heading)
-            let key = index.key(forFoldedHeading: folded)
+            let key = index.key(forBracketedHeading: folded)
             if key == nil && !looksLikeHeading(heading) { continue }
             result.append(HeadingLine(index: i, endIndex: endIndex, heading: heading, key: key,
                                       rest: String(rest).trimming(" \u{3000}:：")))
@@ -42,7 +42,8 @@ struct HeadingDetector {
     }
 
     /// Catalogue headings without brackets: alone on their line (`适应症`), or before a colon with
-    /// the text after it (`适应症：用于…`, as labels copied from web pages write them).
+    /// the text after it (`适应症：用于…`, as labels copied from web pages write them). A label
+    /// line of the block above (`通用名称：…` under `药品名称`) stays in that block.
     func bare(in lines: [SourceLine]) -> [HeadingLine] {
         var result: [HeadingLine] = []
         for (i, line) in lines.enumerated() where !line.isBlank {
@@ -59,8 +60,9 @@ struct HeadingDetector {
             // Only Han text can be a heading; folding through ICU is kept for those lines.
             guard let first = heading.unicodeScalars.first, heading.unicodeScalars.count <= 12,
                   folder.fold(first).unicodeScalars.first.map(index.openers.contains) == true,
-                  heading.unicodeScalars.allSatisfy({ DisplayWidth.isWide($0.value) }) else { continue }
-            if let key = index.key(forFoldedHeading: folder.fold(heading)) {
+                  heading.unicodeScalars.allSatisfy({ DisplayWidth.isWide($0.value) || $0 == " " }) else { continue }
+            let folded = folder.fold(heading)
+            if let key = index.key(forFoldedHeading: folded), !index.isLabel(folded: folded, inside: result.last?.key) {
                 result.append(HeadingLine(index: i, endIndex: i, heading: heading, key: key, rest: rest))
             }
         }
@@ -76,7 +78,7 @@ struct HeadingDetector {
 
     /// An unknown bracket is a heading when it reads like one: Han text, no sentence punctuation
     /// (`[1]` is a citation, `【注：…】` a note).
-    private func looksLikeHeading(_ heading: String) -> Bool {
+    func looksLikeHeading(_ heading: String) -> Bool {
         let scalars = heading.unicodeScalars
         guard scalars.count >= 2, scalars.count <= 15,
               scalars.contains(where: { DisplayWidth.isWide($0.value) }) else { return false }

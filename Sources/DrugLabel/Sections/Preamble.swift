@@ -2,6 +2,8 @@
 struct Preamble {
     var title: String?
     var titleSpan: SourceSpan?
+    /// What the title names: the title without `说明书` (`阿莫西林胶囊说明书` → `阿莫西林胶囊`).
+    var titleName: String?
     var notice: String?
     var noticeSpan: SourceSpan?
     var dates = RevisionDateReader.Found()
@@ -21,6 +23,7 @@ struct Preamble {
         }) {
             title = content[t].text
             titleSpan = content[t].span
+            titleName = Preamble.name(inTitle: content[t].text, folder: folder)
             used.insert(content[t].number)
             if t + 1 < content.count, !content[t + 1].text.contains("日期") {
                 notice = content[t + 1].text
@@ -29,5 +32,19 @@ struct Preamble {
             }
         }
         unread = content.filter { !used.contains($0.number) }
+    }
+
+    /// The title without its last word (`说明书`, `使用说明书`, as written: `說 明 書` too).
+    static func name(inTitle title: String, folder: Folder) -> String? {
+        let scalars = Array(title.unicodeScalars)
+        for word in ["使用说明书", "说明书"] where scalars.count >= word.unicodeScalars.count {
+            // The shortest tail that folds to the word (white space inside it folds away).
+            for k in word.unicodeScalars.count...min(scalars.count, word.unicodeScalars.count * 2) {
+                guard folder.fold(String(String.UnicodeScalarView(scalars[(scalars.count - k)...]))) == word else { continue }
+                let name = String(String.UnicodeScalarView(scalars[..<(scalars.count - k)])).trimmingSpaces()
+                return name.isEmpty ? nil : name
+            }
+        }
+        return nil
     }
 }
