@@ -24,22 +24,80 @@ extension LabelStore {
 
     /// What a search runs: the MATCH expression (section and kind filters are tokens of the
     /// index, so they are part of it), the documents a drug or holder filter allows (nil for
-    /// all), and the abbreviation expansions of the terms.
+    /// all), the abbreviation expansions of the terms, the terms the expression is made of with
+    /// the forms each matches, and, when a term has a capital short form among its expansions,
+    /// the MATCH expression of the sections to judge again (`unconfirmed`).
     struct SearchPlan {
         var expression: String
         var documents: [Int64]?
         var alternatives: [String: [String]]
+        var terms: [SearchQuery.Term]
+        var forms: [TermForms]
+        var suspects: String?
+    }
+
+    /// The forms one term of the query matches: folded keys (the term itself, its long forms
+    /// and any short form with a small letter), and the capital short forms among its
+    /// expansions, which count only where they stand as written and as whole tokens
+    /// (`SearchKey.wholeToken`), with their folded keys to find the paragraphs to look at.
+    struct TermForms {
+        var folded: [String]
+        var capitals: [(form: String, key: String, match: String)]
+
+        init(_ term: String, alternatives: [String], folder: Folder) {
+            let key = LabelStore.key(term, folder: folder)
+            folded = [key]
+            capitals = []
+            for other in alternatives {
+                let k = LabelStore.key(other, folder: folder)
+                guard !k.isEmpty, k != key else { continue }
+                if SearchKey.isCapitalShortForm(other), let match = SearchKey.match(other, folder: folder) {
+                    capitals.append((other, k, match))
+                } else {
+                    folded.append(k)
+                }
+            }
+        }
+
+        /// Whether a paragraph holds the term: a folded key in its stored folded text, or a
+        /// capital short form in its own text as a whole token.
+        func found(text: String, folded paragraph: String) -> Bool {
+            if folded.contains(where: { SearchKey.contains(paragraph, $0) }) { return true }
+            return capitals.contains { SearchKey.wholeTokenOffset($0.form, in: text) != nil }
+        }
+    }
+
+    static func key(_ text: String, folder: Folder) -> String {
+        String(String.UnicodeScalarView(SearchKey.characters(text, folder: folder)))
     }
 
     func plan(_ query: SearchQuery, filters: SearchFilters, folder: Folder) throws -> SearchPlan {
         let alternatives = try expansions(of: query, folder: folder)
         guard let match = query.match(folder: folder, alternatives: alternatives) else { throw StoreError.emptyQuery }
+        let terms = query.searchableTerms(folder: folder)
+        let forms = terms.map { TermForms($0.text, alternatives: alternatives[$0.text] ?? [], folder: folder) }
         var expression = match
         if let key = filters.section { expression = "(\(expression)) AND \(SearchKey.sectionToken(key))" }
         if let kind = filters.kind { expression = "(\(expression)) AND \(SearchKey.kindToken(kind))" }
         let documents = filters.drug != nil || filters.holder != nil
             ? try filteredDocuments(drug: filters.drug, holder: filters.holder, folder: folder) : nil
-        return SearchPlan(expression: expression, documents: documents, alternatives: alternatives)
+        // The sections to judge again. When only terms that must occur have capital short forms,
+        // a section the expression finds without those forms is found whatever they stand in:
+        // only the others are judged (for `细胞因子释放综合征`, the sections with CRS and without
+        // the long form). An excluded term's short form can exclude a section the expression
+        // finds: then every section that holds one folded is judged.
+        var suspects: String?
+        if forms.contains(where: { !$0.capitals.isEmpty }) {
+            if zip(terms, forms).dropFirst().contains(where: { $0.0.op == .not && !$0.1.capitals.isEmpty }) {
+                let capitals = Set(forms.flatMap { $0.capitals.map(\.match) }).sorted()
+                suspects = "(\(expression)) AND (\(capitals.joined(separator: " OR ")))"
+            } else {
+                let folded = alternatives.mapValues { $0.filter { !SearchKey.isCapitalShortForm($0) } }
+                if let without = query.match(folder: folder, alternatives: folded) { suspects = "(\(expression)) NOT (\(without))" }
+            }
+        }
+        return SearchPlan(expression: expression, documents: documents, alternatives: alternatives, terms: terms, forms: forms,
+                          suspects: suspects)
     }
 
     /// Sections that match, best first: one page of them.
@@ -64,18 +122,25 @@ extension LabelStore {
         let generation = lastWritten()
         let ranking = try rankings.value(for: key, generation: generation) { try rank(plan, window: window) }
         let page = ranking.rows.dropFirst(filters.offset).prefix(filters.limit)
-        return Answer(total: ranking.total, items: try hits(Array(page), query: query, alternatives: plan.alternatives, folder: folder))
+        return Answer(total: ranking.total, items: try hits(Array(page), query: query, plan: plan, folder: folder))
     }
 
     /// All matches scored in one pass of the full-text index (bm25() only works in the
     /// full-text query itself, which is therefore materialized first), then the best `window`
     /// of them joined to their documents, and how many there are (a window function, computed
-    /// before the LIMIT).
+    /// before the LIMIT). Sections that match only through a capital short form that they hold
+    /// only folded (`unconfirmed`) are left out before any of that, so the count is of the
+    /// sections shown.
     func rank(_ plan: SearchPlan, window: Int) throws -> Ranking {
+        try pool.read { db in try rank(plan, window: window, excluding: unconfirmed(plan, db: db), db: db) }
+    }
+
+    private func rank(_ plan: SearchPlan, window: Int, excluding: [Int64], db: Database) throws -> Ranking {
+        let exclusion = excluding.isEmpty ? "" : " WHERE sid NOT IN (\(excluding.map(String.init).joined(separator: ",")))"
         var sql = """
             WITH a AS MATERIALIZED (
                 SELECT rowid AS sid, bm25(section_index) AS score FROM section_index WHERE section_index MATCH ?),
-            m AS MATERIALIZED (SELECT sid, score, count(*) OVER () AS total FROM a ORDER BY score LIMIT ?)
+            m AS MATERIALIZED (SELECT sid, score, count(*) OVER () AS total FROM a\(exclusion) ORDER BY score LIMIT ?)
             SELECT s.id AS section_id, d.path, d.title, d.generic_name, d.kind, s.key, s.heading, s.start_line, m.score, m.total
             FROM m
             JOIN sections s ON s.id = m.sid
@@ -86,36 +151,105 @@ extension LabelStore {
             sql += " AND d.id IN (\(ids.isEmpty ? "NULL" : ids.map(String.init).joined(separator: ",")))"
         }
         sql += " ORDER BY m.score, d.path, s.ordinal"
-        return try pool.read { db in
-            var total = 0
-            let rows = try Row.fetchAll(db, sql: sql, arguments: [plan.expression, window == Int.max ? -1 : window]).map { row in
-                total = row["total"]
-                return Ranking.Row(sectionID: row["section_id"], path: row["path"], title: row["title"], genericName: row["generic_name"],
-                                   kind: row["kind"], key: row["key"], heading: row["heading"], startLine: row["start_line"],
-                                   score: row["score"])
-            }
-            // With a document filter every match was joined, and the filter's survivors are the answer.
-            return Ranking(total: plan.documents != nil ? rows.count : total, rows: rows)
+        var total = 0
+        let rows = try Row.fetchAll(db, sql: sql, arguments: [plan.expression, window == Int.max ? -1 : window]).map { row in
+            total = row["total"]
+            return Ranking.Row(sectionID: row["section_id"], path: row["path"], title: row["title"], genericName: row["generic_name"],
+                               kind: row["kind"], key: row["key"], heading: row["heading"], startLine: row["start_line"],
+                               score: row["score"])
         }
+        // With a document filter every match was joined, and the filter's survivors are the answer.
+        return Ranking(total: plan.documents != nil ? rows.count : total, rows: rows)
+    }
+
+    /// The sections the MATCH expression finds that the query does not hold for once capital
+    /// short forms count only as written and as whole tokens: `多发性骨髓瘤` expands to `MM`,
+    /// whose folded grams are also the `mm` of `mm3`. Only the plan's suspects are judged, each
+    /// term again on the paragraphs that can hold one of its forms: a folded key in the stored
+    /// folded text (`instr` answers what the index's phrase of grams does), or a capital form
+    /// in the text itself between characters that are not ASCII letters or digits (`GLOB`, case
+    /// sensitive; `SearchKey.wholeToken` then has the last word). A suspect with no such
+    /// paragraph holds no term.
+    ///
+    /// It costs reading the suspects' paragraphs, once per query and index generation (the
+    /// ranking is kept): the index has no paragraph of its own to point to.
+    func unconfirmed(_ plan: SearchPlan, db: Database) throws -> [Int64] {
+        guard let expression = plan.suspects else { return [] }
+        let suspects = try Int64.fetchAll(db, sql: "SELECT rowid FROM section_index WHERE section_index MATCH ?", arguments: [expression])
+        guard !suspects.isEmpty else { return [] }
+        let folded = Set(plan.forms.flatMap(\.folded)).sorted()
+        let capitals = Set(plan.forms.flatMap { $0.capitals.map(\.form) }).sorted()
+        var conditions = folded.map { _ in "instr(folded, ?) > 0" }
+        var arguments = StatementArguments(folded)
+        for form in capitals {
+            // Capital forms are letters, digits and hyphens: nothing GLOB reads as a pattern.
+            conditions.append("(instr(text, ?) > 0 AND (' ' || text || ' ') GLOB ?)")
+            arguments += [form, "*[^A-Za-z0-9]\(form)[^A-Za-z0-9]*"]
+        }
+        // Section by section, paragraphs in order, so that a section is done with as soon as
+        // the query holds for it whatever follows (when no term is excluded: more terms found
+        // cannot undo it) or every term is found. A section that the query does not hold for is
+        // read to its end: the stored paragraphs are the only place the text is.
+        let statement = try db.makeStatement(sql: """
+            SELECT text, folded FROM paragraphs WHERE section_id = ? AND (\(conditions.joined(separator: " OR "))) ORDER BY id
+            """)
+        let settled: ([Bool]) -> Bool = plan.terms.dropFirst().contains(where: { $0.op == .not })
+            ? { !$0.contains(false) }
+            : { found in SearchQuery.holds(plan.terms) { found[$0] } }
+        var excluded: [Int64] = []
+        for id in suspects {
+            var found = Array(repeating: false, count: plan.forms.count)
+            var sectionArguments: StatementArguments = [id]
+            sectionArguments += arguments
+            let paragraphs = try Row.fetchCursor(statement, arguments: sectionArguments)
+            while let row = try paragraphs.next() {
+                let text: String = row["text"], folded: String = row["folded"]
+                for (i, forms) in plan.forms.enumerated() where !found[i] {
+                    found[i] = forms.found(text: text, folded: folded)
+                }
+                if settled(found) { break }
+            }
+            if !SearchQuery.holds(plan.terms, { found[$0] }) { excluded.append(id) }
+        }
+        return excluded
     }
 
     /// The hits of one page: for each section, the first paragraph that holds the first term
-    /// (or one of its expansions), found on the stored folded text, gives the line and the snippet.
-    func hits(_ rows: [Ranking.Row], query: SearchQuery, alternatives: [String: [String]], folder: Folder) throws -> [SearchHit] {
+    /// (or one of its expansions), found on the stored folded text, gives the line and the
+    /// snippet; a capital short form of the expansions must stand in the paragraph's own text
+    /// as a whole token (`SearchKey.wholeToken`), and its snippet is cut around that place.
+    func hits(_ rows: [Ranking.Row], query: SearchQuery, plan: SearchPlan, folder: Folder) throws -> [SearchHit] {
         let firstTerm = query.terms.first { $0.op != .not }?.text ?? ""
+        let alternatives = plan.alternatives[firstTerm] ?? []
+        let firstKey = LabelStore.key(firstTerm, folder: folder)
+        let capitals = Set(alternatives.filter { SearchKey.isCapitalShortForm($0) && LabelStore.key($0, folder: folder) != firstKey })
         return try pool.read { db in
             try rows.map { row in
                 let sectionID = row.sectionID
                 var best: Row?
                 var shown = firstTerm
+                var token: Range<Int>?
                 var expansion: String?
-                for term in [firstTerm] + (alternatives[firstTerm] ?? []) {
-                    let key = String(String.UnicodeScalarView(SearchKey.characters(term, folder: folder)))
+                for term in [firstTerm] + alternatives {
+                    let key = LabelStore.key(term, folder: folder)
                     guard !key.isEmpty else { continue }
-                    if let p = try Row.fetchOne(db.cachedStatement(sql: """
-                        SELECT start_line, text FROM paragraphs WHERE section_id = ? AND instr(folded, ?) > 0 ORDER BY id LIMIT 1
-                        """), arguments: [sectionID, key]) {
-                        best = p
+                    if capitals.contains(term) {
+                        let candidates = try Row.fetchAll(db.cachedStatement(sql: """
+                            SELECT start_line, text FROM paragraphs WHERE section_id = ? AND instr(folded, ?) > 0 ORDER BY id
+                            """), arguments: [sectionID, key])
+                        for p in candidates {
+                            if let range = SearchKey.wholeToken(term, in: p["text"]) {
+                                best = p
+                                token = range
+                                break
+                            }
+                        }
+                    } else {
+                        best = try Row.fetchOne(db.cachedStatement(sql: """
+                            SELECT start_line, text FROM paragraphs WHERE section_id = ? AND instr(folded, ?) > 0 ORDER BY id LIMIT 1
+                            """), arguments: [sectionID, key])
+                    }
+                    if best != nil {
                         shown = term
                         if term != firstTerm { expansion = "\(firstTerm) → \(term)" }
                         break
@@ -126,7 +260,8 @@ extension LabelStore {
                                             arguments: [sectionID])
                 }
                 let paragraph = best
-                let highlight = Snippet.make(paragraph?["text"] ?? "", around: shown, folder: folder)
+                let text: String = paragraph?["text"] ?? ""
+                let highlight = token.map { Snippet.make(text, at: $0) } ?? Snippet.make(text, around: shown, folder: folder)
                 return SearchHit(path: row.path, title: row.title, genericName: row.genericName, kind: row.kind,
                                  section: row.key, heading: row.heading,
                                  line: paragraph?["start_line"] ?? row.startLine,

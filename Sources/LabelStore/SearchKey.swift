@@ -77,4 +77,100 @@ public enum SearchKey {
         return text
     }
 
+    // MARK: Short forms matched as written
+
+    /// An abbreviation's short form that is all capitals: Latin capitals and digits, hyphens
+    /// between (`MM`, `CRS`, `CAR-T`, `ICANS`, `ZUMA-1`). Found through an expansion, such a form
+    /// must stand in the original text as written and as a whole token (`wholeToken`):
+    /// folded, `MM` would be the `mm` of `mm3` and `mmol`, `OS` the `os` of `dose`. A short
+    /// form with a small letter (`IgG`) and every long form are matched folded.
+    public static func isCapitalShortForm(_ form: String) -> Bool {
+        let scalars = Array(form.unicodeScalars)
+        guard scalars.count >= 2, scalars.contains(where: { ("A"..."Z").contains($0) }) else { return false }
+        return scalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+
+    /// Where `form` stands in `text` as written (no folding) as a whole token: the characters
+    /// right before and after it are not Latin letters or digits (`（MM）`, ` MM `, `MM患者`, not
+    /// `mm3`, `MMP`, `SUMM`), in unicode scalars of the text. Nil when it does not.
+    static func wholeToken(_ form: String, in text: String) -> Range<Int>? {
+        guard let at = wholeTokenOffset(form, in: text) else { return nil }
+        let utf8 = text.utf8
+        let start = text.unicodeScalars.distance(from: text.startIndex, to: utf8.index(utf8.startIndex, offsetBy: at))
+        return start..<(start + form.unicodeScalars.count)
+    }
+
+    /// `wholeToken`'s byte offset in the text's UTF-8: searches ask this of many paragraphs,
+    /// most of which hold the form only inside a longer token (`CR` in `CRS`).
+    static func wholeTokenOffset(_ form: String, in text: String) -> Int? {
+        var form = form, text = text
+        return form.withUTF8 { needle in
+            text.withUTF8 { hay -> Int? in
+                var from = 0
+                while let i = find(needle, in: hay, from: from) {
+                    let end = i + needle.count
+                    if !latinLetterOrDigit(before: i, in: hay) && !latinLetterOrDigit(at: end, in: hay) { return i }
+                    from = i + 1
+                }
+                return nil
+            }
+        }
+    }
+
+    /// Whether `needle` occurs in `haystack` byte for byte (in UTF-8 a match of bytes is one of
+    /// characters): what `instr` answers on the stored folded text.
+    static func contains(_ haystack: String, _ needle: String) -> Bool {
+        var haystack = haystack, needle = needle
+        return needle.withUTF8 { n in haystack.withUTF8 { h in find(n, in: h, from: 0) != nil } }
+    }
+
+    private static func find(_ needle: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard let first = needle.first, needle.count <= hay.count else { return needle.isEmpty ? from : nil }
+        let last = hay.count - needle.count
+        var i = from
+        while i <= last {
+            if hay[i] == first {
+                var j = 1
+                while j < needle.count && hay[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Whether the scalar that ends right before byte `i` is a Latin letter or digit.
+    private static func latinLetterOrDigit(before i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard i > 0 else { return false }
+        var k = i - 1
+        while k > 0 && bytes[k] & 0xC0 == 0x80 { k -= 1 }
+        return scalar(UnsafeBufferPointer(rebasing: bytes[k..<i])).map(isLatinLetterOrDigit) ?? false
+    }
+
+    /// Whether the scalar that starts at byte `i` is a Latin letter or digit.
+    private static func latinLetterOrDigit(at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard i < bytes.count else { return false }
+        var k = i + 1
+        while k < bytes.count && bytes[k] & 0xC0 == 0x80 { k += 1 }
+        return scalar(UnsafeBufferPointer(rebasing: bytes[i..<k])).map(isLatinLetterOrDigit) ?? false
+    }
+
+    private static func scalar(_ bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        if bytes.count == 1 { return Unicode.Scalar(bytes[0]) }
+        var iterator = bytes.makeIterator()
+        var decoder = Unicode.UTF8()
+        if case .scalarValue(let s) = decoder.decode(&iterator) { return s }
+        return nil
+    }
+
+    /// A Latin letter or a digit, in any width or accent, and superscript and subscript digits
+    /// (`mm³`): what would make a short form part of a longer token.
+    static func isLatinLetterOrDigit(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) }
+        if (0xFF10...0xFF19).contains(v) || (0xFF21...0xFF3A).contains(v) || (0xFF41...0xFF5A).contains(v) { return true }
+        if v == 0xB2 || v == 0xB3 || v == 0xB9 || (0x2070...0x209F).contains(v) { return true }
+        let latin = (0xC0...0x24F).contains(v) || (0x1E00...0x1EFF).contains(v)
+        return latin && s.properties.isAlphabetic
+    }
 }

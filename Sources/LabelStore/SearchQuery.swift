@@ -42,23 +42,55 @@ public struct SearchQuery: Sendable, Hashable {
         self.terms = terms
     }
 
-    /// The FTS5 MATCH expression, or nil when no term has anything searchable. A term with
-    /// `alternatives` (an abbreviation's expansions) matches any of them.
-    public func match(folder: Folder, alternatives: [String: [String]] = [:]) -> String? {
-        var expression = ""
-        var positives = 0
-        for term in terms {
-            guard let m = SearchKey.match(term.text, folder: folder) else { continue }
-            let others = (alternatives[term.text] ?? []).compactMap { SearchKey.match($0, folder: folder) }.filter { $0 != m }
-            let part = others.isEmpty ? m : "(" + ([m] + others).joined(separator: " OR ") + ")"
-            if expression.isEmpty {
+    /// The terms the MATCH expression is made of, in order: those with something searchable,
+    /// less NOT terms before the first positive one (a query cannot start with an exclusion).
+    /// The first one's operator is `.and`: it joins it to nothing.
+    public func searchableTerms(folder: Folder) -> [Term] {
+        var result: [Term] = []
+        for term in terms where SearchKey.match(term.text, folder: folder) != nil {
+            if result.isEmpty {
                 guard term.op != .not else { continue }
-                expression = part
+                result.append(Term(text: term.text, op: .and))
             } else {
-                expression += " \(term.op.rawValue) \(part)"
+                result.append(term)
             }
-            if term.op != .not { positives += 1 }
         }
-        return positives > 0 ? expression : nil
+        return result
+    }
+
+    /// The FTS5 MATCH expression, or nil when no term has anything searchable. A term with
+    /// `alternatives` (an abbreviation's expansions) matches any of them; an excluded term
+    /// leaves out its capital short forms, which only count as written and as whole tokens
+    /// (`SearchKey.isCapitalShortForm`): folded, they would exclude too much, and the sections
+    /// that hold them are judged again (`holds`).
+    public func match(folder: Folder, alternatives: [String: [String]] = [:]) -> String? {
+        let parts = searchableTerms(folder: folder)
+        guard !parts.isEmpty else { return nil }
+        return parts.enumerated().map { i, term in
+            let m = SearchKey.match(term.text, folder: folder) ?? ""
+            let others = (alternatives[term.text] ?? [])
+                .filter { term.op != .not || !SearchKey.isCapitalShortForm($0) }
+                .compactMap { SearchKey.match($0, folder: folder) }.filter { $0 != m }
+            let part = others.isEmpty ? m : "(" + ([m] + others).joined(separator: " OR ") + ")"
+            return i == 0 ? part : "\(term.op.rawValue) \(part)"
+        }.joined(separator: " ")
+    }
+
+    /// Whether the query holds for a section, given whether each of its `searchableTerms` does
+    /// (by index): the MATCH expression's logic, with FTS5's precedence (NOT binds tighter
+    /// than AND, AND tighter than OR).
+    static func holds(_ parts: [Term], _ term: (Int) -> Bool) -> Bool {
+        var group = true
+        for (i, part) in parts.enumerated() {
+            if i > 0 && part.op == .or {
+                if group { return true }
+                group = true
+            }
+            // A group already false stays so: its other terms need not be looked at.
+            guard group else { continue }
+            let found = term(i)
+            group = i > 0 && part.op == .not ? !found : found
+        }
+        return group
     }
 }

@@ -25,7 +25,21 @@ enum Snippet {
             let shown = String(String.UnicodeScalarView(original.prefix(width * 2)))
             return Highlight(before: shown + (original.count > width * 2 ? "…" : ""), match: "", after: "")
         }
-        let start = origin[at], end = origin[at + key.count - 1] + 1
+        return cut(original, start: origin[at], end: origin[at + key.count - 1] + 1, width: width)
+    }
+
+    /// The part of a paragraph around a match already found, in unicode scalars of the text (a
+    /// short form found as written: `SearchKey.wholeToken`).
+    static func make(_ text: String, at match: Range<Int>, width: Int = 40) -> Highlight {
+        let original = Array(text.unicodeScalars)
+        guard match.lowerBound >= 0, match.upperBound <= original.count, !match.isEmpty else {
+            return Highlight(before: String(String.UnicodeScalarView(original.prefix(width * 2))) + (original.count > width * 2 ? "…" : ""),
+                             match: "", after: "")
+        }
+        return cut(original, start: match.lowerBound, end: match.upperBound, width: width)
+    }
+
+    private static func cut(_ original: [Unicode.Scalar], start: Int, end: Int, width: Int) -> Highlight {
         let from = max(0, start - width), to = min(original.count, end + width)
         let view = { (r: Range<Int>) in String(String.UnicodeScalarView(original[r])) }
         return Highlight(before: (from > 0 ? "…" : "") + view(from..<start), match: view(start..<end),
