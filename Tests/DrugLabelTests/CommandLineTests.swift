@@ -198,7 +198,7 @@ struct CommandLineTests {
         #expect(text.status == 0)
         let lines = text.stdout.components(separatedBy: "\n").filter { !$0.isEmpty }
         #expect(lines.count == 3 && lines[1].hasPrefix("LINE") && lines[2].hasPrefix("1158  托珠单抗"))
-        #expect(lines[2].contains("8 mg/kg") && lines[2].contains("不超过 800 mg") && lines[2].contains("表 3 2 级"))
+        #expect(lines[2].contains("8 mg/kg") && lines[2].contains("不超过800 mg") && lines[2].contains("表 3 2 级"))
 
         let json = try run(["doses", label, application, "Corpus/missing.txt", "--format", "json"])
         #expect(json.status == 1 && json.stderr.contains("druglabel: error: Corpus/missing.txt: no such file"))

@@ -32,7 +32,7 @@ struct CrossCheckTests {
         #expect(english.differences.map { "\($0.here)|\($0.label)" } == ["Ciloleuceil|Ciloleucel"])
         let strengths = try #require(r.comparisons.first { $0.what == "dosage_forms_and_strengths" })
         #expect(strengths.verdict == .equalAfterNormalization && strengths.note?.contains("“10^6” here, “106” in the label") == true)
-        #expect(strengths.numbers == "agree: 68 mL/bag; 2×10^6 cells/kg (maximum 2×10^8 cells/dose); 1.5×10^6–2×10^6 cells/kg")
+        #expect(strengths.numbers == "agree: 2×10^6 cells/kg (maximum 2×10^8 cells/dose); 1.5×10^6–2×10^6 cells/kg")
         let indications = try #require(r.comparisons.first { $0.what == "indications_and_usage" })
         #expect(indications.verdict == .equalAfterNormalization && indications.note == "“1、” here, “1.” in the label")
         let summary = try #require(r.comparisons.first { $0.name == "用法用量 (概述)" })

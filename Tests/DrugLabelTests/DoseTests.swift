@@ -99,7 +99,7 @@ struct DoseTests {
         let label = try LabelParser().parse(bytes: Array(text.utf8), path: "otc.txt")
         #expect(label.doses.map(\.drug) == ["布洛芬片", "布洛芬片"])
         #expect(label.doses.map(\.amount.value) == [1, 0.5] && label.doses.map(\.unit) == ["tablet", "tablet"])
-        #expect(label.doses.map(\.route) == ["口服", "口服"] && label.doses.map(\.condition) == ["成人", "儿童"])
+        #expect(label.doses.map(\.route) == ["口服", "口服"] && label.doses.map(\.population) == ["成人", "儿童"])
         #expect(label.doses.map(\.frequency) == ["一日3次", "每日两次"])
         #expect(label.doses.allSatisfy { $0.span == SourceSpan(line: 4) })
     }

@@ -81,11 +81,14 @@ public final class LabelParser {
 
     func assemble(_ lines: [SourceLine], source: SourceInfo, diagnostics: [Diagnostic]) -> Label {
         let detector = HeadingDetector(index: headingIndex, folder: folder, rules: rules)
-        let bracketed = detector.bracketed(in: lines)
+        // Headings start lines: a line holding several 【】 headings in a row is cut before each.
+        let headed = BracketRuns(detector: detector).split(lines)
+        let bracketed = detector.bracketed(in: headed)
         // Bare headings (no brackets) only count in a document that has no bracketed ones.
         let hasBracketed = bracketed.contains { $0.key != nil }
-        let bare = hasBracketed ? [] : detector.bare(in: lines)
-        let (kind, reason) = DocumentClassifier(vocabulary: vocabulary).classify(lines, bracketed: bracketed, bare: bare)
+        let plain = hasBracketed ? nil : UnbracketedHeadings(detector: detector).find(in: lines)
+        let bare = plain?.headings ?? []
+        let (kind, reason) = DocumentClassifier(vocabulary: vocabulary).classify(lines, bracketed: bracketed, bare: bare, shape: plain?.shape)
         var label = Label(source: source, kind: kind)
         label.diagnostics = diagnostics + [reason]
         let layout = Layout(measuring: lines)
@@ -94,7 +97,7 @@ public final class LabelParser {
         case .label:
             let headings = hasBracketed ? bracketed : bare
             let result = LabelSegmenter(folder: folder, rules: rules, catalogue: catalogue, layout: layout, tableRules: tableRules)
-                .segment(lines, headings: headings)
+                .segment(plain?.lines ?? headed, headings: headings)
             label.title = result.preamble.title
             label.boxedWarning = result.boxedWarning
             label.sections = result.sections
@@ -104,12 +107,12 @@ public final class LabelParser {
             label.tables = result.tables
             labelParagraphs = result.paragraphs.flatMap { $0 }
             let units = TextUnit.units(sections: result.sections, paragraphs: result.paragraphs, tables: result.tables)
-            (label.doses, label.quantities) = DoseExtractor(rules: dosingRules)
+            (label.doses, label.quantities) = DoseExtractor(rules: dosingRules, folder: folder)
                 .extract(units, lines: lines, product: label.metadata.genericName)
         case .application, .slides:
             FormReader(vocabulary: vocabulary, catalogue: catalogue, headingIndex: headingIndex, folder: folder)
                 .read(lines, kind: kind, into: &label)
-            (label.doses, label.quantities) = DoseExtractor(rules: dosingRules)
+            (label.doses, label.quantities) = DoseExtractor(rules: dosingRules, folder: folder)
                 .extract(TextUnit.units(sections: label.sections), lines: lines, product: label.metadata.genericName)
         case .article, .unknown:
             label.diagnostics.append(Diagnostic(.warning, "segment.noSections",

@@ -45,17 +45,18 @@ public enum DoseTable {
 
     /// One line per dose for a spreadsheet (RFC 4180, CRLF).
     public static func csv(_ doses: [Dose], file: String) -> String {
-        let head = ["file", "line", "end_line", "drug", "population", "value", "low", "high", "unit", "unit_text", "per",
-                    "per_time", "qualifier", "kind", "alternative", "route", "route_text", "frequency", "schedule", "duration",
-                    "maximum", "condition", "section", "text"]
+        // The columns of schema 1 first, in their order; what schema 2 added comes after them.
+        let head = ["file", "line", "end_line", "drug", "value", "low", "high", "unit", "unit_text", "per", "route",
+                    "frequency", "schedule", "duration", "maximum", "condition", "section", "text",
+                    "population", "per_time", "qualifier", "kind", "alternative", "route_text"]
         var lines = [head.joined(separator: ",")]
         for d in doses {
             let alternative = d.alternative.map { "\(number($0.amount)) \($0.unit)" } ?? ""
-            let fields = [file, String(d.span.startLine), String(d.span.endLine), d.drug, d.population ?? "",
-                          TableCSV.number(d.amount.value), TableCSV.number(d.amount.low), TableCSV.number(d.amount.high),
-                          d.unit, d.unitText, d.per ?? "", d.perTime ?? "", d.qualifier ?? "", d.kind ?? "", alternative,
-                          d.route ?? "", d.routeText ?? "", d.frequency ?? "", d.schedule ?? "", d.duration ?? "",
-                          d.maximum?.text ?? "", d.condition ?? "", d.section ?? "", d.text]
+            let fields = [file, String(d.span.startLine), String(d.span.endLine), d.drug, TableCSV.number(d.amount.value),
+                          TableCSV.number(d.amount.low), TableCSV.number(d.amount.high), d.unit, d.unitText, d.per ?? "",
+                          d.route ?? "", d.frequency ?? "", d.schedule ?? "", d.duration ?? "", d.maximum?.text ?? "",
+                          d.condition ?? "", d.section ?? "", d.text,
+                          d.population ?? "", d.perTime ?? "", d.qualifier ?? "", d.kind ?? "", alternative, d.routeText ?? ""]
             lines.append(fields.map(TableCSV.quote).joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"

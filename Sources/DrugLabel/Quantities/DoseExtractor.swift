@@ -1,6 +1,9 @@
 /// The doses and quantities of a document, each with the source lines of its statement.
-struct DoseExtractor: Sendable {
+struct DoseExtractor {
     let rules: DosingRules
+    /// Folds Traditional characters to Simplified, so that a label in Traditional characters
+    /// gives the doses of its Simplified form: the rules are written in Simplified.
+    var folder: Folder? = nil
 
     /// Kinds of `Quantity` read outside doses, and the sections where durations count (a
     /// duration elsewhere is mostly study follow-up, not handling).
@@ -21,7 +24,9 @@ struct DoseExtractor: Sendable {
                 context = DoseReader.Context()
                 section = unit.section
             }
-            let scalars = Array(unit.text.unicodeScalars)
+            let original = Array(unit.text.unicodeScalars)
+            let scalars = simplified(original)
+            let traditional = scalars != original
             let measures = reader.measures.measures(in: scalars)
             // Most paragraphs hold no number with a unit: nothing to read or locate; a paragraph
             // without one may still set the route or who for the next.
@@ -43,6 +48,11 @@ struct DoseExtractor: Sendable {
             for found in reader.read(scalars, measures: measures, product: product, section: unit.section,
                                      condition: unit.condition, span: unit.span, context: &context) {
                 var dose = found.dose
+                if traditional {
+                    // Read on the Simplified form; the statement is quoted as the label wrote it.
+                    let text = Array(dose.text.unicodeScalars)
+                    if let at = scalars.firstRange(of: text) { dose.text = String(String.UnicodeScalarView(original[at])) }
+                }
                 dose.span = locator.locate(dose.text, in: spanText, from: &cursor) ?? unit.span
                 doses.append(dose)
             }
@@ -102,5 +112,17 @@ struct DoseExtractor: Sendable {
         var lo = start
         while lo > 0, !"，。；：,;:•\n".unicodeScalars.contains(s[lo - 1]) { lo -= 1 }
         return String(String.UnicodeScalarView(s[lo..<end])).trimmingSpaces()
+    }
+
+    /// The text with each Traditional ideograph replaced by its Simplified one, scalar for
+    /// scalar (so offsets and lengths stay); the text itself when it has none.
+    private func simplified(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        guard let folder else { return s }
+        var out = s
+        for (i, c) in s.enumerated() where (0x4E00...0x9FFF).contains(c.value) {
+            let f = folder.fold(c).unicodeScalars
+            if f.count == 1, let first = f.first, first != c { out[i] = first }
+        }
+        return out
     }
 }

@@ -20,8 +20,8 @@ struct DoseReader: Sendable {
     private static let sentenceEnds = ScalarSet("。；;！？\n")
     private static let clauseEnds = ScalarSet("，,：:、")
     private static let colons = ScalarSet("：:")
-    private static let openers = ScalarSet("（(〈[【")
-    private static let closers = ScalarSet("）)〉]】")
+    private static let openers = ScalarSet("（(〈[【{｛")
+    private static let closers = ScalarSet("）)〉]】}｝")
 
     /// A dose with the scalar offsets of its statement (drug to measure) in the text.
     struct Found {
@@ -51,6 +51,7 @@ struct DoseReader: Sendable {
               span: SourceSpan, context: inout Context) -> [Found] {
         var found: [Found] = []
         var population = context.population
+        var headerPopulation = context.population
         // A route said in one sentence holds for the next ones of the paragraph, until an
         // indication heading (`毛细胞白血病：`) starts another statement.
         var paragraphRoute: (route: (written: String, name: String), drug: String)?
@@ -65,22 +66,32 @@ struct DoseReader: Sendable {
             let sentence = sentenceStart..<sentenceEnd
             defer { sentenceStart = sentenceEnd + 1 }
             if sentence.isEmpty { continue }
+            let inSentence = all.indices.filter { sentence.contains(all[$0].start) }
             if let route = routeOnly(s, sentence) {
                 context.route = route
                 continue
             }
-            let inSentence = all.indices.filter { sentence.contains(all[$0].start) }
+            if !inSentence.contains(where: { DoseReader.doseKinds.contains(all[$0].kind) }), let route = soleRoute(s, sentence) {
+                // `餐后口服。`, `遵医嘱口服用药。`, `口服，用水送服`: the route of the doses below.
+                context.route = route
+            }
             var previousEnd = sentence.lowerBound
             var previousFound: Int?
             let sentenceFirst = found.count
             var headerCursor = sentence.lowerBound
+            // Who a lead clause or the statement itself names holds for the sentences after it;
+            // who a heading names (`成人：`) holds for the paragraph.
+            // A sentence that opens on another indication (`用于急性淋巴细胞白血病…`) starts over
+            // from the heading's.
+            let opening = string(s, sentence.lowerBound, min(sentence.upperBound, sentence.lowerBound + 8)).trimmingSpaces()
+            if rules.indicationLeads.contains(where: opening.hasBytePrefix) { population = headerPopulation }
             for k in inSentence {
                 let m = all[k]
                 // Headers (`成人：`, `骨质疏松症：`) and lead clauses (`成人或12岁以上儿童，`) before it.
                 var reset = false
-                population = headers(s, from: headerCursor, to: m.start, population: population, commaLeads: doseSection, reset: &reset)
+                (population, headerPopulation, headerCursor) = headers(s, from: headerCursor, to: m.start, population: population,
+                                                                       heading: headerPopulation, commaLeads: doseSection, reset: &reset)
                 if reset { paragraphRoute = nil }
-                headerCursor = max(headerCursor, m.start)
                 guard DoseReader.doseKinds.contains(m.kind), !consumed.contains(k) else { continue }
                 let foundBefore = found.count
                 defer { previousEnd = max(previousEnd, found.count > foundBefore ? found[found.count - 1].end : m.end) }
@@ -109,11 +120,12 @@ struct DoseReader: Sendable {
                 dosesInParagraph += 1
             }
             var reset = false
-            population = headers(s, from: headerCursor, to: sentence.upperBound, population: population, commaLeads: doseSection, reset: &reset)
+            (population, headerPopulation, headerCursor) = headers(s, from: headerCursor, to: sentence.upperBound, population: population,
+                                                                   heading: headerPopulation, commaLeads: doseSection, reset: &reset)
             if reset { paragraphRoute = nil }
         }
         // A paragraph that only names who (`成人：`) speaks for the paragraphs below it.
-        context.population = dosesInParagraph == 0 ? population : nil
+        context.population = dosesInParagraph == 0 ? headerPopulation : nil
         return found
     }
 
@@ -156,10 +168,17 @@ struct DoseReader: Sendable {
         }) { return nil }
         if m.per == "bag" && !callsItselfDose { return nil }
         if rules.conditionAfter.contains(where: { afterTrimmed.hasBytePrefix($0) }) { return nil }
+        // `服用95mg无效的患者`, `使用150 mg每天一次不能有效控制血压的患者`: who or when, not a dose.
+        let restOfClause = clauseRest(s, from: m.end, limit: sentence.upperBound)
+        if rules.conditionHeads.contains(where: { restOfClause.hasByteSuffix($0) }),
+           !rules.routes.contains(where: restOfClause.hasBytePrefix) { return nil }
+        if rules.negations.contains(where: { region.contains($0) || string(s, m.end, min(sentence.upperBound, m.end + 16)).contains($0) }) { return nil }
         if m.kind == "volume", rules.diluentWords.contains(where: { afterTrimmed.hasBytePrefix($0) })
             || rules.diluentVerbs.contains(where: clause.contains) { return nil }
         let before = region.trimmingSpaces()
-        let qualifier = nearest(rules.qualifiers, in: region)
+        var qualifier = nearest(rules.qualifiers, in: region)
+        // `最大维持量是6mg`: a ceiling, whatever else the clause says.
+        if let top = nearest(rules.qualifiers.filter { $0.name == "maximum" }, in: clause) { qualifier = top }
         if qualifier?.name != "maximum" {
             if rules.comparisons.contains(where: { before.hasByteSuffix($0) }) { return nil }
         }
@@ -167,18 +186,25 @@ struct DoseReader: Sendable {
         if rules.reportNouns.contains(where: { before.hasByteSuffix($0) || before.hasByteSuffix($0 + "为") || before.hasByteSuffix($0 + "：") }) {
             return nil
         }
-        let perWord = nearest(rules.perWords.map { (name: $0.code, words: $0.words) }, in: clause)
+        // `每日2次1-4片`: a frequency before the amount, whose 每日 is not a daily total.
+        let frequencyInClause = firstMatch(rules.frequency, in: clause).flatMap { r -> String? in
+            let f = String(clause[r])
+            return f.contains("次") ? f : nil
+        }
+        let perWord = nearest(rules.perWords.map { (name: $0.code, words: $0.words) },
+                              in: frequencyInClause.map { clause.replacingAll($0, with: "") } ?? clause)
         let nextDose = all[(k + 1)...].first { $0.start >= m.end && DoseReader.doseKinds.contains($0.kind) && sentence.contains($0.start) }?.start
             ?? sentence.upperBound
         let routeHere = routeNear(s, m, regionStart: min(regionStart, m.start), nextDose: nextDose, sentence: sentence)
-        if section.map(rules.cueSections.contains) == true {
-            // In 注意事项 an amount is a dose only when the sentence says how it is given.
-            let cue = callsItselfDose || perWord != nil || routeHere != nil || qualifier != nil
-            if !cue { return nil }
-        }
-
         // The drug: a name before the amount, else the product.
         guard let (drug, drugStart) = drugName(s, before: m.start, clauseStart: clauseStart, product: product) else { return nil }
+        if section.map(rules.cueSections.contains) == true {
+            // In 注意事项 an amount is a dose only when the sentence says how it is given: per
+            // time, a route, a qualifier, a drug named with it, or how often after it.
+            let cue = callsItselfDose || perWord != nil || routeHere != nil || qualifier != nil || drug != product
+                || firstMatch(rules.frequency, in: string(s, m.end, min(sentence.upperBound, m.end + 12))) != nil
+            if !cue { return nil }
+        }
         var dose = Dose(drug: drug, amount: m.amount, unit: m.unit, unitText: m.unitText, per: m.per, perTime: m.perTime,
                         condition: condition, text: "", section: section, span: span)
 
@@ -202,6 +228,14 @@ struct DoseReader: Sendable {
 
         // Qualifier, step or total.
         if let q = qualifier { dose.qualifier = q.name }
+        if dose.qualifier == nil {
+            // `从2.5mg开始`, `以1mg每天一次开始`, `10mg，每日1次，作为维持治疗`.
+            if rules.initialAfter.contains(where: restOfClause.contains), region.hasByteSuffix("从") || region.hasByteSuffix("以") || region.hasByteSuffix("自") {
+                dose.qualifier = "initial"
+            } else if rules.maintenanceAfter.contains(where: string(s, m.end, min(sentence.upperBound, m.end + 20)).contains) {
+                dose.qualifier = "maintenance"
+            }
+        }
         if dose.qualifier != "maximum" {
             if let step = nearest(rules.steps, in: clause), !rules.stepTargets.contains(where: { clause.hasByteSuffix($0) || regionEnds(clause, with: $0, after: step.word) }) {
                 dose.kind = step.name
@@ -256,7 +290,9 @@ struct DoseReader: Sendable {
         let stepWords = rules.steps.flatMap(\.words)
         let interval = dose.kind == "increment" || dose.kind == "decrement" ? frequencyBefore(region: region, perWord: nil) : nil
         dose.frequency = interval ?? frequency(s, from: last, to: max(last, frequencyEnd), steps: stepWords)
-            ?? frequencyBefore(region: region, perWord: perWord)
+            ?? frequencyInClause ?? frequencyBefore(region: region, perWord: perWord)
+        if dose.kind == "total" || dose.kind == "course_total" { dose.frequency = nil }
+        if frequencyInClause != nil, dose.per == "day", perWord == nil { dose.per = "dose" }
         if dose.frequency == nil, frequencyEnd == sentence.upperBound, sentence.upperBound < s.count, s[sentence.upperBound] == "；" {
             // `一次4克〈1袋）；一日2次`: the frequency after a semicolon, when no dose comes first.
             var next = sentence.upperBound + 1
@@ -285,7 +321,8 @@ struct DoseReader: Sendable {
             // A ceiling reads from its own word: `不超过800 mg`.
             textStart = max(textStart, clauseStart + clause.unicodeScalars.distance(from: clause.unicodeScalars.startIndex, to: r.lowerBound))
         }
-        while textStart < m.start, s[textStart] == " " || DoseReader.closers.contains(s[textStart]) || DoseReader.clauseEnds.contains(s[textStart]) {
+        while textStart < m.start, s[textStart] == " " || DoseReader.closers.contains(s[textStart]) || DoseReader.clauseEnds.contains(s[textStart])
+                || ".．·•、".unicodeScalars.contains(s[textStart]) {
             textStart += 1
         }
         dose.text = string(s, textStart, m.end).trimmingSpaces().collapsingSpaces()
@@ -297,22 +334,27 @@ struct DoseReader: Sendable {
     /// Reads the clauses that end in `：` (and the lead clause of a sentence ending in `，`)
     /// between `from` and `to`: a description of who sets the population, an indication
     /// (`骨质疏松症：`) clears it, anything else leaves it.
-    private func headers(_ s: [Unicode.Scalar], from: Int, to: Int, population: String?, commaLeads: Bool, reset: inout Bool) -> String? {
+    private func headers(_ s: [Unicode.Scalar], from: Int, to: Int, population: String?, heading: String?, commaLeads: Bool,
+                         reset: inout Bool) -> (population: String?, heading: String?, cursor: Int) {
         var population = population
+        var heading = heading
         var start = from
         var i = from
+        var depth = 0
         while i < to {
             let c = s[i]
-            if DoseReader.colons.contains(c) || (commaLeads && (c == "，" || c == ",")) {
+            if DoseReader.openers.contains(c) { depth += 1 } else if DoseReader.closers.contains(c) { depth = max(0, depth - 1) }
+            let colon = DoseReader.colons.contains(c)
+            if depth == 0, colon || (commaLeads && (c == "，" || c == ",")) {
                 let header = string(s, start, i).trimmingSpaces()
                 if !header.isEmpty {
-                    if let who = populationPhrase(header) {
+                    if let who = populationPhrase(header) ?? inlinePopulation(in: header) {
+                        // `用于治疗成人甲状腺功能亢进症，`: who, inside an indication, too.
                         population = who
-                    } else if let who = inlinePopulation(in: header) {
-                        // `用于治疗成人甲状腺功能亢进症，`: who, inside an indication.
-                        population = who
-                    } else if DoseReader.colons.contains(c), rules.indicationSuffixes.contains(where: { header.hasByteSuffix($0) }) {
+                        if colon { heading = who }
+                    } else if colon, rules.indicationSuffixes.contains(where: { header.hasByteSuffix($0) }) {
                         population = nil
+                        heading = nil
                         reset = true
                     }
                 }
@@ -320,7 +362,7 @@ struct DoseReader: Sendable {
             }
             i += 1
         }
-        return population
+        return (population, heading, start)
     }
 
     /// A clause that says who: it ends with a population noun (`老年或有心血管疾病患者`,
@@ -338,6 +380,8 @@ struct DoseReader: Sendable {
         text = text.trimmingSpaces()
         guard !text.isEmpty, text.unicodeScalars.count <= 40 else { return nil }
         if rules.indicationLeads.contains(where: { text.hasBytePrefix($0) }) { return nil }
+        // `在患有2型糖尿病的高血压患者中`: who, with the preposition around it.
+        if text.hasByteSuffix("中") { text = String(text.unicodeScalars.dropLast()) }
         var core = text
         // `肾功能严重受损病人（肌酐清除率低于30ml/min）`: the bracket belongs to who.
         if core.hasByteSuffix("）") || core.hasByteSuffix(")"), let open = core.unicodeScalars.lastIndex(where: { $0 == "（" || $0 == "(" }) {
@@ -425,6 +469,27 @@ struct DoseReader: Sendable {
         return (route, rules.routeNames[route] ?? route)
     }
 
+    /// The one route a sentence without doses names (`每晚睡前口服一次`), unless it names
+    /// several (`本品可以肌内注射、皮下注射和病灶注射`) or forbids it (`不可静脉注射`).
+    private func soleRoute(_ s: [Unicode.Scalar], _ sentence: Range<Int>) -> (written: String, name: String)? {
+        let text = string(s, sentence.lowerBound, sentence.upperBound)
+        guard text.unicodeScalars.count <= 40 else { return nil }
+        var found: [(String.Index, String)] = []
+        for word in rules.routes {
+            guard let r = text.range(of: word) else { continue }
+            // A shorter route inside a longer one found already (`静脉` in `静脉注射`) is the same.
+            if found.contains(where: { $0.1.contains(word) }) { continue }
+            found.removeAll { word.contains($0.1) }
+            found.append((r.lowerBound, word))
+        }
+        guard found.count == 1, let (at, word) = found.first else { return nil }
+        let before = String(text[..<at])
+        if ["不", "勿", "禁", "避免", "忌"].contains(where: { before.hasByteSuffix($0) || before.hasByteSuffix($0 + "可") || before.hasByteSuffix($0 + "宜") || before.hasByteSuffix($0 + "得") }) {
+            return nil
+        }
+        return (word, rules.routeNames[word] ?? word)
+    }
+
     /// The route of the statement: written right after the amount (`50-100mg 塞肛`), else the
     /// nearest before it since the dose before, else the first after it before the next dose.
     private func routeNear(_ s: [Unicode.Scalar], _ m: Measure, regionStart: Int, nextDose: Int, sentence: Range<Int>) -> (String, Int)? {
@@ -467,12 +532,17 @@ struct DoseReader: Sendable {
     /// second one joined (`一日1次，每周1～2次`) and a bracket that explains it (`（隔日1次）`).
     private func frequency(_ s: [Unicode.Scalar], from: Int, to: Int, steps: [String]) -> String? {
         guard from < to else { return nil }
-        let text = string(s, from, to)
+        var text = string(s, from, to)
+        // `，或者一日1～2次`: another regimen starts.
+        for alternative in ["，或者", "，或", ",或", "或者"] {
+            if let r = text.range(of: alternative) { text = String(text[..<r.lowerBound]) }
+        }
         guard let first = firstMatch(rules.frequency, in: text) else { return nil }
         // Only within the next clauses, not a sentence away: at most 24 characters before it.
         guard text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: first.lowerBound) <= 24 else { return nil }
-        // `每隔1-2日减少5mg`: the interval of a step that follows, not this dose's frequency.
-        if steps.contains(where: { text[first.upperBound...].hasBytePrefix($0) }) { return nil }
+        // `每隔1-2日减少5mg`, `每隔1～2日逐渐增加`: the interval of a step that follows.
+        let following = String(text[first.upperBound...].prefix(6))
+        if steps.contains(where: following.contains) { return nil }
         var end = first.upperBound
         let rest = text[end...]
         if let open = rest.first, open == "（" || open == "(", let close = rest.firstIndex(where: { $0 == "）" || $0 == ")" }),
@@ -515,6 +585,16 @@ struct DoseReader: Sendable {
         -> (Dose.Alternative, Int, Int)? {
         var j = m.end
         while j < sentence.upperBound, s[j] == " " { j += 1 }
+        // `1至4片，30至120mg`: the same amount in a unit of the other kind, after a comma alone.
+        if j < sentence.upperBound, s[j] == "，" || s[j] == ",", k + 1 < all.count {
+            let next = all[k + 1]
+            var n = j + 1
+            while n < sentence.upperBound, s[n] == " " { n += 1 }
+            if next.start == n, DoseReader.doseKinds.contains(next.kind), (next.kind == "form") != (m.kind == "form"),
+               next.per == nil || next.per == m.per, m.kind == "form" || m.kind == "mass" {
+                return (Dose.Alternative(amount: next.amount, unit: next.unit, unitText: next.unitText), k + 1, next.end)
+            }
+        }
         guard j < sentence.upperBound, DoseReader.openers.contains(s[j]) else { return nil }
         var close = j + 1
         while close < sentence.upperBound, close < j + 24, !DoseReader.closers.contains(s[close]) { close += 1 }
@@ -591,6 +671,12 @@ struct DoseReader: Sendable {
                 trimmed = true
             }
         }
+        // `左旋多巴的初始剂量每日不得超过600 mg`: a drug named before 的 and the dose noun.
+        if let de = name.range(of: "的"), rules.doseNouns.contains(where: { String(name[de.upperBound...]).contains($0) }) {
+            let owner = String(name[..<de.lowerBound]).trimmingSpaces()
+            if !rules.productWords.contains(where: owner.hasBytePrefix), isDrugLike(owner) { return (owner, nameStart) }
+            return fallback
+        }
         if name.isEmpty || rules.productWords.contains(where: { name.hasBytePrefix($0) }) { return fallback }
         guard isDrugLike(name) else { return fallback }
         return (name, nameStart)
@@ -616,6 +702,13 @@ struct DoseReader: Sendable {
     }
 
     // MARK: - Helpers
+
+    /// The clause after an amount, to the next `，。；`.
+    private func clauseRest(_ s: [Unicode.Scalar], from: Int, limit: Int) -> String {
+        var j = from
+        while j < limit, !DoseReader.clauseEnds.contains(s[j]), s[j] != "；" { j += 1 }
+        return string(s, from, j).trimmingSpaces()
+    }
 
     /// Where the clause holding `i` starts: after the last `，：；` before it that no bracket
     /// encloses.

@@ -76,6 +76,13 @@ public final class DosingRules: Sendable {
     let indicationSuffixes: [String]
     /// Characters a drug's name never ends with (`视病情轻重介于`).
     let nameEndings: ScalarSet
+    /// `不推荐`: the amount is one not to give.
+    let negations: [String]
+    /// `从2.5mg开始`, `10mg，作为维持治疗`: a qualifier written after the amount.
+    let initialAfter: [String]
+    let maintenanceAfter: [String]
+    /// `服用95mg无效的患者`: a clause that ends in who or when after the amount is a condition.
+    let conditionHeads: [String]
 
     private struct File: Decodable {
         struct UnitEntry: Decodable { var written: [String]; var code: String; var kind: String; var factor: Double? }
@@ -124,6 +131,10 @@ public final class DosingRules: Sendable {
         var notDrugWords: [String]
         var indicationSuffixes: [String]
         var nameEndings: [String]
+        var negations: [String]
+        var initialAfter: [String]
+        var maintenanceAfter: [String]
+        var conditionHeads: [String]
     }
 
     public static let standard: DosingRules = {
@@ -189,6 +200,10 @@ public final class DosingRules: Sendable {
         notDrugWords = longestFirst(file.notDrugWords)
         indicationSuffixes = longestFirst(file.indicationSuffixes)
         nameEndings = ScalarSet(file.nameEndings.compactMap(\.unicodeScalars.first))
+        negations = file.negations
+        initialAfter = longestFirst(file.initialAfter)
+        maintenanceAfter = file.maintenanceAfter
+        conditionHeads = longestFirst(file.conditionHeads)
     }
 
     /// The first match of any of `patterns` in `text`, as written.

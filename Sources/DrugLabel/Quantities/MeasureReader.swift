@@ -218,7 +218,8 @@ struct MeasureReader: Sendable {
             var ok = true
             for w in written {
                 if w == " " { while j < s.count, s[j] == " " { j += 1 }; continue }
-                guard j < s.count, s[j] == w else { ok = false; break }
+                // `2mg／kg`: the full-width slash is the same per.
+                guard j < s.count, s[j] == w || (w == "/" && s[j] == "／") else { ok = false; break }
                 j += 1
             }
             // `/d` is not the start of `/dL`: a Latin form ends where the letters do.

@@ -14,11 +14,16 @@ struct DoseChecks {
             let drug = folder.fold(d.drug)
             return !drug.isEmpty && (drug.contains(product) || product.contains(drug))
         }
-        let dosing = label.doses.filter { $0.section == "dosage_and_administration" && isProduct($0) }
+        // Steps and totals are not single doses: a course total may well exceed a daily ceiling.
+        let dosing = label.doses.filter { $0.section == "dosage_and_administration" && isProduct($0) && $0.kind == nil && $0.qualifier != "maximum" }
+        // A ceiling is the maximum of the dose it bounds, or a dose of its own qualified maximum.
         let maxima = label.doses.filter(isProduct).compactMap { d in d.maximum.map { (max: $0, line: d.span.startLine) } }
+            + label.doses.filter { isProduct($0) && $0.qualifier == "maximum" }.map {
+                (max: Dose.Maximum(amount: $0.amount, unit: $0.unit, per: $0.per, text: $0.text), line: $0.span.startLine)
+            }
         for d in dosing {
             guard let amount = d.amount.high ?? d.amount.value else { continue }
-            for m in maxima where m.max.unit == d.unit && m.max.per == d.per {
+            for m in maxima where m.max.unit == d.unit && DoseChecks.comparable(d.per, under: m.max.per) {
                 guard let ceiling = m.max.amount.high ?? m.max.amount.value, amount > ceiling else { continue }
                 findings.append(Finding("dose.aboveMaximum", .error,
                                         "“\(d.text)” is above the maximum “\(m.max.text)” the label states at line \(m.line)",
@@ -42,5 +47,15 @@ struct DoseChecks {
                                     line: d.span.startLine))
         }
         return findings
+    }
+
+    /// Whether a dose per `per` can be held against a ceiling per `ceiling`: one administration
+    /// above a daily ceiling is above it too; weight and surface doses only against their own.
+    static func comparable(_ per: String?, under ceiling: String?) -> Bool {
+        switch ceiling {
+        case "kg", "m2": return per == ceiling
+        case "day": return per == nil || per == "dose" || per == "day"
+        default: return per == nil || per == "dose" || per == ceiling
+        }
     }
 }
