@@ -7,7 +7,7 @@ import GRDB
 /// documents, sections, paragraphs, doses, table rows and fields, and a full-text index of the
 /// paragraphs in `SearchKey` trigrams.
 public final class LabelStore: Sendable {
-    public static let schemaVersion = 2
+    public static let schemaVersion = 3
     /// `PRAGMA application_id`: marks the file as ours ("DLBL").
     static let applicationID: Int32 = 0x444C_424C
 

@@ -120,6 +120,12 @@ enum StoreSchema {
                 CREATE INDEX reaction_arms_lookup ON reaction_arms(term_key, all_grades, grade3, document_id, table_id, row_ordinal);
                 """)
         }
+        // Labels schemaVersion 2: the parser reads doses, headings and names anew (population,
+        // qualifiers, steps; 68 mL/袋 is no longer a dose). Stored parses are of the old reader,
+        // so every document is parsed again by the next `index`: its hash no longer matches.
+        migrator.registerMigration("v3: documents parsed again by the schema-2 parser") { db in
+            try db.execute(sql: "UPDATE documents SET sha256 = ''")
+        }
         return migrator
     }
 
