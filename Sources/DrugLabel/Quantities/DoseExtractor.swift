@@ -25,13 +25,16 @@ struct DoseExtractor {
                 section = unit.section
             }
             let original = Array(unit.text.unicodeScalars)
+            let doseSection = unit.section.map(rules.doseSections.contains) ?? false
+            // Outside the dosing sections a paragraph without a number says nothing of doses.
+            if !doseSection, !original.contains(where: { NumberReader.digit($0) != nil }) { continue }
             let scalars = simplified(original)
             let traditional = scalars != original
             let measures = reader.measures.measures(in: scalars)
             // Most paragraphs hold no number with a unit: nothing to read or locate; a paragraph
             // without one may still set the route or who for the next.
             if measures.isEmpty {
-                guard let key = unit.section, rules.doseSections.contains(key) else { continue }
+                guard doseSection else { continue }
                 _ = reader.read(scalars, measures: [], product: product, section: unit.section, condition: unit.condition,
                                 span: unit.span, context: &context)
                 continue

@@ -149,15 +149,15 @@ struct DoseReader: Sendable {
         // the whole sentence after a dose noun speaks of the dose.
         let doseWords = ["剂量", "给药", "用量"]
         let inBracket = depth(s, from: sentence.lowerBound, to: m.start) > 0
-        let callsItselfDose = doseWords.contains(where: region.contains)
-            || (sentenceDoses.contains { p in p.dose.unit == m.unit && doseWords.contains(where: p.dose.text.contains) }
+        let callsItselfDose = doseWords.contains(where: { region.containsBytes($0) })
+            || (sentenceDoses.contains { p in p.dose.unit == m.unit && doseWords.contains(where: { p.dose.text.containsBytes($0) }) }
                 && (inBracket || nearest(rules.qualifiers, in: region)?.name == "maximum"))
         let doseSection = section.map(rules.doseSections.contains) ?? false
         if !doseSection && !callsItselfDose { return nil }
-        if rules.animalWords.contains(where: sentenceText.contains) { return nil }
-        if rules.studyWords.contains(where: sentenceText.contains) { return nil }
-        if rules.skinTestWords.contains(where: sentenceText.contains) { return nil }
-        if rules.productAmountLeads.contains(where: clause.contains) && !callsItselfDose { return nil }
+        if rules.animalWords.contains(where: { sentenceText.containsBytes($0) }) { return nil }
+        if rules.studyWords.contains(where: { sentenceText.containsBytes($0) }) { return nil }
+        if rules.skinTestWords.contains(where: { sentenceText.containsBytes($0) }) { return nil }
+        if rules.productAmountLeads.contains(where: { clause.containsBytes($0) }) && !callsItselfDose { return nil }
         if rules.packMarks.contains(where: { mark in
             guard afterTrimmed.hasBytePrefix(mark) else { return false }
             // `9g*8袋`, `10mlx6支`: a pack; `×` alone after an amount is not. `/盒`,
@@ -172,13 +172,18 @@ struct DoseReader: Sendable {
         let restOfClause = clauseRest(s, from: m.end, limit: sentence.upperBound)
         if rules.conditionHeads.contains(where: { restOfClause.hasByteSuffix($0) }),
            !rules.routes.contains(where: restOfClause.hasBytePrefix) { return nil }
-        if rules.negations.contains(where: { region.contains($0) || string(s, m.end, min(sentence.upperBound, m.end + 16)).contains($0) }) { return nil }
+        // `不推荐使用100mg以上的剂量`: a ceiling said as a warning; `多达12片…但不予推荐`: not a dose.
+        let near = string(s, m.end, min(sentence.upperBound, m.end + 16))
+        let negated = rules.negations.contains(where: { region.containsBytes($0) || near.containsBytes($0) })
+        let ceilingByWarning = negated && (afterTrimmed.hasBytePrefix("以上") || afterTrimmed.hasBytePrefix("及以上"))
+        if negated && !ceilingByWarning { return nil }
         if m.kind == "volume", rules.diluentWords.contains(where: { afterTrimmed.hasBytePrefix($0) })
-            || rules.diluentVerbs.contains(where: clause.contains) { return nil }
+            || rules.diluentVerbs.contains(where: { clause.containsBytes($0) }) { return nil }
         let before = region.trimmingSpaces()
         var qualifier = nearest(rules.qualifiers, in: region)
         // `最大维持量是6mg`: a ceiling, whatever else the clause says.
         if let top = nearest(rules.qualifiers.filter { $0.name == "maximum" }, in: clause) { qualifier = top }
+        if ceilingByWarning { qualifier = ("maximum", "不推荐") }
         if qualifier?.name != "maximum" {
             if rules.comparisons.contains(where: { before.hasByteSuffix($0) }) { return nil }
         }
@@ -189,7 +194,7 @@ struct DoseReader: Sendable {
         // `每日2次1-4片`: a frequency before the amount, whose 每日 is not a daily total.
         let frequencyInClause = firstMatch(rules.frequency, in: clause).flatMap { r -> String? in
             let f = String(clause[r])
-            return f.contains("次") ? f : nil
+            return f.containsBytes("次") ? f : nil
         }
         let perWord = nearest(rules.perWords.map { (name: $0.code, words: $0.words) },
                               in: frequencyInClause.map { clause.replacingAll($0, with: "") } ?? clause)
@@ -230,9 +235,9 @@ struct DoseReader: Sendable {
         if let q = qualifier { dose.qualifier = q.name }
         if dose.qualifier == nil {
             // `从2.5mg开始`, `以1mg每天一次开始`, `10mg，每日1次，作为维持治疗`.
-            if rules.initialAfter.contains(where: restOfClause.contains), region.hasByteSuffix("从") || region.hasByteSuffix("以") || region.hasByteSuffix("自") {
+            if rules.initialAfter.contains(where: { restOfClause.containsBytes($0) }), region.hasByteSuffix("从") || region.hasByteSuffix("以") || region.hasByteSuffix("自") {
                 dose.qualifier = "initial"
-            } else if rules.maintenanceAfter.contains(where: string(s, m.end, min(sentence.upperBound, m.end + 20)).contains) {
+            } else if rules.maintenanceAfter.contains(where: { string(s, m.end, min(sentence.upperBound, m.end + 20)).containsBytes($0) }) {
                 dose.qualifier = "maintenance"
             }
         }
@@ -370,8 +375,15 @@ struct DoseReader: Sendable {
     func populationPhrase(_ clause: String) -> String? {
         var text = clause
         // `1.`, `（2）`: an item number before the clause.
-        if let marker = text.range(of: #"^[（(]?[0-9０-９]{1,2}[.、．）)]\s*"#, options: .regularExpression) {
-            text = String(text[marker.upperBound...])
+        // `1.`, `（2）`, `3、`: an item number before the clause.
+        let scalars = Array(text.unicodeScalars)
+        var k = scalars.first == "（" || scalars.first == "(" ? 1 : 0
+        let digits = k
+        while k < scalars.count, k - digits < 2, NumberReader.digit(scalars[k]) != nil { k += 1 }
+        if k > digits, k < scalars.count, ".、．）)".unicodeScalars.contains(scalars[k]) {
+            k += 1
+            while k < scalars.count, scalars[k] == " " { k += 1 }
+            text = String(String.UnicodeScalarView(scalars[k...]))
         }
         for lead in rules.populationLeadsDropped where text.hasBytePrefix(lead) {
             text = String(text.unicodeScalars.dropFirst(lead.unicodeScalars.count))
@@ -389,7 +401,7 @@ struct DoseReader: Sendable {
         }
         if rules.populationHeads.contains(where: { core.hasByteSuffix($0) }) {
             // A clause that says what to do is not a description of who (`不宜用于儿童`).
-            if rules.notDrugWords.contains(where: { ["剂量", "用量", "一次", "每次", "一日", "每日"].contains($0) && core.contains($0) }) { return nil }
+            if rules.notDrugWords.contains(where: { ["剂量", "用量", "一次", "每次", "一日", "每日"].contains($0) && core.containsBytes($0) }) { return nil }
             return text
         }
         if let band = ageBand(in: text), band == text { return text }
@@ -448,6 +460,7 @@ struct DoseReader: Sendable {
     /// A sentence that only gives the route (`口服`, `本品口服`, `用法：口服`), which then
     /// holds for the paragraphs after it.
     private func routeOnly(_ s: [Unicode.Scalar], _ sentence: Range<Int>) -> (written: String, name: String)? {
+        guard sentence.count <= 24 else { return nil }
         var text = string(s, sentence.lowerBound, sentence.upperBound).trimmingSpaces()
         guard text.unicodeScalars.count <= 16 else { return nil }
         var route: String?
@@ -472,14 +485,14 @@ struct DoseReader: Sendable {
     /// The one route a sentence without doses names (`每晚睡前口服一次`), unless it names
     /// several (`本品可以肌内注射、皮下注射和病灶注射`) or forbids it (`不可静脉注射`).
     private func soleRoute(_ s: [Unicode.Scalar], _ sentence: Range<Int>) -> (written: String, name: String)? {
+        guard sentence.count <= 40 else { return nil }
         let text = string(s, sentence.lowerBound, sentence.upperBound)
-        guard text.unicodeScalars.count <= 40 else { return nil }
         var found: [(String.Index, String)] = []
         for word in rules.routes {
-            guard let r = text.range(of: word) else { continue }
+            guard let r = text.firstByteRange(of: word) else { continue }
             // A shorter route inside a longer one found already (`静脉` in `静脉注射`) is the same.
-            if found.contains(where: { $0.1.contains(word) }) { continue }
-            found.removeAll { word.contains($0.1) }
+            if found.contains(where: { $0.1.containsBytes(word) }) { continue }
+            found.removeAll { word.containsBytes($0.1) }
             found.append((r.lowerBound, word))
         }
         guard found.count == 1, let (at, word) = found.first else { return nil }
@@ -501,7 +514,7 @@ struct DoseReader: Sendable {
         let rest = string(s, m.end, max(m.end, nextDose))
         var best: (String.Index, String)?
         for word in rules.routes {
-            guard let r = rest.range(of: word) else { continue }
+            guard let r = rest.firstByteRange(of: word) else { continue }
             if best == nil || r.lowerBound < best!.0 || (r.lowerBound == best!.0 && word.count > best!.1.count) { best = (r.lowerBound, word) }
         }
         return best.map { ($0.1, m.end) }
@@ -535,14 +548,16 @@ struct DoseReader: Sendable {
         var text = string(s, from, to)
         // `，或者一日1～2次`: another regimen starts.
         for alternative in ["，或者", "，或", ",或", "或者"] {
-            if let r = text.range(of: alternative) { text = String(text[..<r.lowerBound]) }
+            if let r = text.firstByteRange(of: alternative) { text = String(text[..<r.lowerBound]) }
         }
         guard let first = firstMatch(rules.frequency, in: text) else { return nil }
         // Only within the next clauses, not a sentence away: at most 24 characters before it.
         guard text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: first.lowerBound) <= 24 else { return nil }
         // `每隔1-2日减少5mg`, `每隔1～2日逐渐增加`: the interval of a step that follows.
         let following = String(text[first.upperBound...].prefix(6))
-        if steps.contains(where: following.contains) { return nil }
+        if steps.contains(where: { step in following.containsBytes(step) && !rules.stepTargets.contains { following.containsBytes($0) } }) {
+            return nil
+        }
         var end = first.upperBound
         let rest = text[end...]
         if let open = rest.first, open == "（" || open == "(", let close = rest.firstIndex(where: { $0 == "）" || $0 == ")" }),
@@ -563,7 +578,7 @@ struct DoseReader: Sendable {
         if let w = perWord?.word, w.hasBytePrefix("每"), w == "每日" || w == "每天" { return w }
         return DosingRules.first(rules.frequency, in: region).flatMap { f in
             // `一日` alone is how much a day, not how often.
-            f == "单次" || f == "一次性" ? f : (f.hasBytePrefix("每日") || f.hasBytePrefix("每天") || f.contains("次") || f.hasBytePrefix("每") ? f : nil)
+            f == "单次" || f == "一次性" ? f : (f.hasBytePrefix("每日") || f.hasBytePrefix("每天") || f.containsBytes("次") || f.hasBytePrefix("每") ? f : nil)
         }
     }
 
@@ -666,13 +681,13 @@ struct DoseReader: Sendable {
             trimmed = false
             for word in rules.perWords.flatMap(\.words) + rules.doseNouns where name.hasByteSuffix(word) && name.count > word.count {
                 // `目标剂量为`, `推荐剂量`: a word before 剂量 says which dose, not which drug.
-                if word.contains("剂量") || word.contains("量") { return fallback }
+                if word.containsBytes("量") { return fallback }
                 name = String(name.unicodeScalars.dropLast(word.unicodeScalars.count)).trimmingSpaces()
                 trimmed = true
             }
         }
         // `左旋多巴的初始剂量每日不得超过600 mg`: a drug named before 的 and the dose noun.
-        if let de = name.range(of: "的"), rules.doseNouns.contains(where: { String(name[de.upperBound...]).contains($0) }) {
+        if let de = name.firstByteRange(of: "的"), rules.doseNouns.contains(where: { String(name[de.upperBound...]).containsBytes($0) }) {
             let owner = String(name[..<de.lowerBound]).trimmingSpaces()
             if !rules.productWords.contains(where: owner.hasBytePrefix), isDrugLike(owner) { return (owner, nameStart) }
             return fallback
@@ -689,15 +704,15 @@ struct DoseReader: Sendable {
         guard scalars.count >= 2, scalars.count <= 20 else { return false }
         if scalars.contains(where: { NumberReader.digit($0) != nil || "，。；：%≥≤<>*＊/’‘“”、".unicodeScalars.contains($0) }) { return false }
         if !scalars.contains(where: { DisplayWidth.isWide($0.value) }) && scalars.count < 3 { return false }
-        if rules.notDrugWords.contains(where: name.contains) { return false }
+        if rules.notDrugWords.contains(where: { name.containsBytes($0) }) { return false }
         if rules.indicationSuffixes.contains(where: { name.hasByteSuffix($0) }) { return false }
         if let last = scalars.last, rules.nameEndings.contains(last) { return false }
         let grammar = rules.qualifiers.flatMap(\.words) + rules.steps.flatMap(\.words) + rules.stepTargets + rules.doseNouns
-        if grammar.contains(where: name.contains) { return false }
+        if grammar.contains(where: { name.containsBytes($0) }) { return false }
         // `一个剂量`, `两片`: a count, not a name.
         if let first = scalars.first, ChineseNumeral.digitValue(first) != nil,
            scalars.dropFirst().allSatisfy({ ChineseNumeral.digitValue($0) != nil || "个次片粒袋支丸十".unicodeScalars.contains($0) }) { return false }
-        if rules.populations.contains(where: name.contains) { return false }
+        if rules.populations.contains(where: { name.containsBytes($0) }) { return false }
         return !scalars.contains { "为约是中的".unicodeScalars.contains($0) }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 // Small string operations the pipeline shares, written on scalars: Foundation's versions go
 // through NSString and showed in profiles.
 
@@ -38,20 +40,55 @@ extension String {
         return a.count >= b.count && a.suffix(b.count).elementsEqual(b)
     }
 
+    /// The first place `word` stands, compared byte for byte (memmem on the UTF-8).
+    func firstByteRange(of word: String) -> Range<String.Index>? {
+        var hay = self, needle = word
+        guard let offset = hay.withUTF8({ h in needle.withUTF8 { n -> Int? in
+            guard !n.isEmpty, n.count <= h.count, let hb = h.baseAddress, let nb = n.baseAddress else { return nil }
+            return String.find(nb, n.count, in: hb, h.count)
+        } }) else { return nil }
+        let lower = utf8.index(utf8.startIndex, offsetBy: offset)
+        return lower..<utf8.index(lower, offsetBy: word.utf8.count)
+    }
+
+    /// Whether `word` stands in the text, byte for byte.
+    func containsBytes(_ word: String) -> Bool {
+        var hay = self, needle = word
+        return hay.withUTF8 { h in needle.withUTF8 { n in
+            guard let hb = h.baseAddress else { return n.isEmpty }
+            guard let nb = n.baseAddress, !n.isEmpty else { return true }
+            return n.count <= h.count && String.find(nb, n.count, in: hb, h.count) != nil
+        } }
+    }
+
+    /// The offset of the first `needle` in `hay`: memchr for its first byte, then memcmp
+    /// (memmem is a GNU extension the Swift Glibc module does not export).
+    static func find(_ needle: UnsafePointer<UInt8>, _ n: Int, in hay: UnsafePointer<UInt8>, _ h: Int) -> Int? {
+        var i = 0
+        while i + n <= h, let hit = memchr(hay + i, Int32(needle[0]), h - n + 1 - i) {
+            let at = hay.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(hay + at, needle, n) == 0 { return at }
+            i = at + 1
+        }
+        return nil
+    }
+
     /// The last place `word` stands, compared byte for byte (Foundation's `range(of:)` goes
     /// through NSString and folds grapheme clusters).
     func lastByteRange(of word: String) -> Range<String.Index>? {
-        let hay = Array(utf8), needle = Array(word.utf8)
-        guard !needle.isEmpty, needle.count <= hay.count else { return nil }
-        var i = hay.count - needle.count
-        while i >= 0 {
-            if hay[i] == needle[0] && hay[i..<(i + needle.count)].elementsEqual(needle) {
-                let lower = utf8.index(utf8.startIndex, offsetBy: i)
-                return lower..<utf8.index(lower, offsetBy: needle.count)
+        var hay = self, needle = word
+        guard let offset = hay.withUTF8({ h in needle.withUTF8 { n -> Int? in
+            guard !n.isEmpty, n.count <= h.count, let hb = h.baseAddress, let nb = n.baseAddress else { return nil }
+            var i = h.count - n.count
+            let first = n[0]
+            while i >= 0 {
+                if hb[i] == first && memcmp(hb + i, nb, n.count) == 0 { return i }
+                i -= 1
             }
-            i -= 1
-        }
-        return nil
+            return nil
+        } }) else { return nil }
+        let lower = utf8.index(utf8.startIndex, offsetBy: offset)
+        return lower..<utf8.index(lower, offsetBy: word.utf8.count)
     }
 }
 
