@@ -41,12 +41,18 @@ struct DoseExtractor {
             }
             // Start where the unit's own text starts in its span: a table row holds several cells,
             // in order, and two cells may say the same thing.
-            let opening = String(String.UnicodeScalarView(scalars.filter { $0 != " " && $0 != "\n" }.prefix(40)))
-            if cached?.span != unit.span { cached = (unit.span, locator.text(of: unit.span)) }
-            let spanText = cached!.text
-            var start = previous?.span == unit.span ? previous!.end : 0
-            if locator.locate(opening, in: spanText, from: &start) != nil { start -= opening.unicodeScalars.count } else { start = 0 }
-            previous = (unit.span, start + opening.unicodeScalars.count)
+            // A table cell or a quoted field has no line offsets: its values are found in its
+            // span's lines by their text.
+            var spanText = LineLocator.SpanText()
+            var start = 0
+            if unit.lineStarts == nil {
+                let opening = String(String.UnicodeScalarView(scalars.filter { $0 != " " && $0 != "\n" }.prefix(40)))
+                if cached?.span != unit.span { cached = (unit.span, locator.text(of: unit.span)) }
+                spanText = cached!.text
+                start = previous?.span == unit.span ? previous!.end : 0
+                if locator.locate(opening, in: spanText, from: &start) != nil { start -= opening.unicodeScalars.count } else { start = 0 }
+                previous = (unit.span, start + opening.unicodeScalars.count)
+            }
             var cursor = start
             for found in reader.read(scalars, measures: measures, product: product, section: unit.section,
                                      condition: unit.condition, span: unit.span, context: &context) {
@@ -56,7 +62,13 @@ struct DoseExtractor {
                     let text = Array(dose.text.unicodeScalars)
                     if let at = scalars.firstRange(of: text) { dose.text = String(String.UnicodeScalarView(original[at])) }
                 }
-                dose.span = locator.locate(dose.text, in: spanText, from: &cursor) ?? unit.span
+                if let paragraph = unit.lineStarts {
+                    // The paragraph knows where each of its lines starts: no search.
+                    let first = min(found.start, found.end)
+                    dose.span = paragraph.span(of: first..<max(first + 1, found.end))
+                } else {
+                    dose.span = locator.locate(dose.text, in: spanText, from: &cursor) ?? unit.span
+                }
                 doses.append(dose)
             }
             var qcursor = start
@@ -67,7 +79,11 @@ struct DoseExtractor {
                 let text = clause(scalars, endingAt: end, from: m.start)
                 var q = Quantity(kind: kind, value: m.amount.value, low: m.amount.low, high: m.amount.high, unit: m.unit,
                                  text: text, span: unit.span)
-                q.span = locator.locate(m.text(in: scalars), in: spanText, from: &qcursor) ?? unit.span
+                if let paragraph = unit.lineStarts {
+                    q.span = paragraph.span(of: m.start..<m.end)
+                } else {
+                    q.span = locator.locate(m.text(in: scalars), in: spanText, from: &qcursor) ?? unit.span
+                }
                 quantities.append(q)
             }
         }

@@ -5,6 +5,9 @@ struct TextUnit: Sendable {
     var span: SourceSpan
     var section: String?
     var condition: String?
+    /// Where each source line starts in `text`, for a paragraph: a dose's lines come from its
+    /// offsets. Nil for a table cell or a quoted field, whose lines are found by their text.
+    var lineStarts: Paragraph? = nil
 
     /// The paragraphs of each section, less those inside a table (a prose table is read cell
     /// by cell instead; a numeric table holds rates, not doses), then the cells of the prose
@@ -14,7 +17,7 @@ struct TextUnit: Sendable {
         var units: [TextUnit] = []
         for (section, paras) in zip(sections, paragraphs) {
             for p in paras where !tables.contains(where: { $0.span.startLine <= p.span.startLine && p.span.startLine <= $0.span.endLine }) {
-                units.append(TextUnit(text: p.text, span: p.span, section: section.key))
+                units.append(TextUnit(text: p.text, span: p.span, section: section.key, lineStarts: p))
             }
         }
         for table in prose {

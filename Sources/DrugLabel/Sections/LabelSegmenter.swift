@@ -55,9 +55,11 @@ struct LabelSegmenter {
             paragraphs.append(body.paragraphs)
             let headingLine = lines[heading.index].number
             let end = bodyLines.last(where: { !$0.isBlank })?.number ?? headingLine
-            sections.append(Section(key: heading.key, heading: heading.heading,
-                                    span: SourceSpan(startLine: headingLine, endLine: max(end, headingLine)),
-                                    text: body.text, subsections: body.subsections, items: body.items))
+            var section = Section(key: heading.key, heading: heading.heading,
+                                  span: SourceSpan(startLine: headingLine, endLine: max(end, headingLine)),
+                                  text: body.text, subsections: body.subsections, items: body.items)
+            section.paragraphs = body.paragraphs
+            sections.append(section)
             if heading.key == nil {
                 diagnostics.append(Diagnostic(.warning, "segment.unknownHeading",
                                               "【\(heading.heading)】 is not in the section catalogue; kept with key null",

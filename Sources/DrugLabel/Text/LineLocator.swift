@@ -10,6 +10,8 @@ public struct LineLocator: Sendable {
     public struct SpanText: Sendable {
         fileprivate var text: [Unicode.Scalar] = []
         fileprivate var owner: [Int] = []
+
+        public init() {}
     }
 
     public func text(of span: SourceSpan) -> SpanText {

@@ -1,7 +1,19 @@
-/// Consecutive physical lines that the PDF wrapped, joined again.
+/// Consecutive physical lines that the PDF wrapped, joined again, with where each line begins
+/// in the joined text: a value read from the paragraph knows its lines without searching for
+/// its text again.
 public struct Paragraph: Sendable, Hashable {
+    /// A source line's first scalar in `text`.
+    public struct LineStart: Sendable, Hashable {
+        public var offset: Int
+        public var line: Int
+    }
+
     public var text: String
     public var span: SourceSpan
+    /// One entry per joined line, in order; the first at offset 0.
+    public var lineStarts: [LineStart]
+    /// Scalars in `text`, kept as lines are appended.
+    var scalarCount: Int
     /// The physical lines it was made of.
     public var lineCount: Int
     /// Display width of the text (the sum of its lines' widths).
@@ -12,5 +24,17 @@ public struct Paragraph: Sendable, Hashable {
         self.span = span
         self.lineCount = lineCount
         self.width = width ?? DisplayWidth.of(text)
+        lineStarts = [LineStart(offset: 0, line: span.startLine)]
+        scalarCount = text.unicodeScalars.count
+    }
+
+    /// The lines that scalars `range` of `text` came from.
+    public func span(of range: Range<Int>) -> SourceSpan {
+        var first = lineStarts[0].line, last = first
+        for start in lineStarts {
+            if start.offset <= range.lowerBound { first = start.line }
+            if start.offset < max(range.upperBound, range.lowerBound + 1) { last = start.line }
+        }
+        return SourceSpan(startLine: first, endLine: max(first, last))
     }
 }

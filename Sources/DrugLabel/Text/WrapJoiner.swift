@@ -29,7 +29,12 @@ struct WrapJoiner: Sendable {
         for line in lines {
             if line.isBlank { blanks += 1; continue }
             if current != nil, let previous = last, continues(previous, line, blanksBetween: blanks) {
+                let before = current!.text.unicodeScalars.last
                 WrapJoiner.append(&current!.text, line.text)
+                // The joiner may have put one space between the lines.
+                let space = WrapJoiner.spaced(before, line.text.unicodeScalars.first) ? 1 : 0
+                current!.lineStarts.append(.init(offset: current!.scalarCount + space, line: line.number))
+                current!.scalarCount += space + line.text.unicodeScalars.count
                 current!.span = current!.span.union(line.span)
                 current!.lineCount += 1
                 current!.width += line.width
@@ -93,12 +98,15 @@ struct WrapJoiner: Sendable {
 
     /// Appends a wrapped line in place: the space rule of `join` without copying `text`.
     static func append(_ text: inout String, _ b: String) {
-        guard let x = text.unicodeScalars.last, let y = b.unicodeScalars.first else { text += b; return }
-        if x != "-" {
-            let latinBefore = x.isASCII && x != " " && x != "(" && x != "/"
-            let latinAfter = y.isASCII && (("a"..."z").contains(y) || ("A"..."Z").contains(y) || ("0"..."9").contains(y) || y == "(")
-            if latinBefore && latinAfter { text += " " }
-        }
+        if spaced(text.unicodeScalars.last, b.unicodeScalars.first) { text += " " }
         text += b
+    }
+
+    /// Latin before and after the wrap (not after a hyphen): the lines join with a space.
+    static func spaced(_ x: Unicode.Scalar?, _ y: Unicode.Scalar?) -> Bool {
+        guard let x, let y, x != "-" else { return false }
+        let latinBefore = x.isASCII && x != " " && x != "(" && x != "/"
+        let latinAfter = y.isASCII && (("a"..."z").contains(y) || ("A"..."Z").contains(y) || ("0"..."9").contains(y) || y == "(")
+        return latinBefore && latinAfter
     }
 }
