@@ -12,6 +12,14 @@ struct RealLabelHeadingTests {
         try LabelParser().parse(bytes: Array(text.utf8), path: "t.txt")
     }
 
+    @Test("a half-read heading before a whole one is no crash: the first is empty, the second keeps its text")
+    func halfReadHeading() throws {
+        for text in ["【用法\n【用法用量】每日3次\n", "【药\n【药品名称】\n通用名称：测试片\n"] {
+            let label = try parse(text)
+            #expect(!label.sections.isEmpty, "\(text)")
+        }
+    }
+
     @Test("colons and spaces inside the brackets; the variants web labels use")
     func bracketVariants() throws {
         let label = try parse("""

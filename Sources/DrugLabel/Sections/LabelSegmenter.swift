@@ -30,7 +30,9 @@ struct LabelSegmenter {
         var bodies: [[SourceLine]] = []
         for (n, heading) in headings.enumerated() {
             let end = n + 1 < headings.count ? headings[n + 1].index : lines.count
-            var body = Array(lines[(heading.endIndex + 1)..<end])
+            // A heading wrapped onto the next line (`【用法` / `用量】`) may end where the next
+            // heading starts, when half-read text makes both look like one: its body is empty.
+            var body = Array(lines[min(heading.endIndex + 1, end)..<end])
             if !heading.rest.isEmpty {
                 body.insert(SourceLine(number: lines[heading.endIndex].number, text: heading.rest), at: 0)
             }
