@@ -155,6 +155,9 @@ struct DoseGrammarTests {
     func otherDrugs() throws {
         let all = try doses("静脉注射美托洛尔一次5mg。可给泼尼松每日20mg。成人一日3次，一次2片。按体重每日10mg/kg。")
         #expect(all.map(\.drug) == ["美托洛尔", "泼尼松", "测试片", "测试片"])
+        // An amount in a bracket after another drug and its route is that drug's.
+        let rescue = try doses("口服。一次1片，一日2次。过量时给予氯化铵口服（成人每日8g，分3次服）。")
+        #expect(rescue.map(\.drug) == ["测试片", "氯化铵"] && rescue.last?.amount.value == 8)
     }
 
     @Test("a label in Traditional characters gives the doses of its Simplified form")

@@ -692,9 +692,33 @@ struct DoseReader: Sendable {
             if !rules.productWords.contains(where: owner.hasBytePrefix), isDrugLike(owner) { return (owner, nameStart) }
             return fallback
         }
-        if name.isEmpty || rules.productWords.contains(where: { name.hasBytePrefix($0) }) { return fallback }
-        guard isDrugLike(name) else { return fallback }
+        if rules.productWords.contains(where: { name.hasBytePrefix($0) }) { return fallback }
+        if name.isEmpty || !isDrugLike(name) { return bracketOwner(s, before: begin, clauseStart: clauseStart) ?? fallback }
         return (name, nameStart)
+    }
+
+    /// `给予氯化铵口服（成人每日8g…）`: an amount in a bracket after a drug named with its route is
+    /// that drug's, not the product's.
+    private func bracketOwner(_ s: [Unicode.Scalar], before begin: Int, clauseStart: Int) -> (String, Int)? {
+        guard begin > 0, DoseReader.openers.contains(s[begin - 1]) else { return nil }
+        var end = begin - 1
+        while end > 0, s[end - 1] == " " { end -= 1 }
+        var start = end
+        while start > 0, !DoseReader.clauseEnds.contains(s[start - 1]), !DoseReader.sentenceEnds.contains(s[start - 1]),
+              !DoseReader.openers.contains(s[start - 1]), !DoseReader.closers.contains(s[start - 1]) { start -= 1 }
+        var text = string(s, start, end)
+        // The route after the name, then the verb before it.
+        guard let route = rules.routes.first(where: { text.hasByteSuffix($0) }) else { return nil }
+        text = String(text.unicodeScalars.dropLast(route.unicodeScalars.count))
+        var cut = 0
+        for word in rules.drugBoundaries {
+            if let r = text.lastByteRange(of: word) {
+                cut = max(cut, text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: r.upperBound))
+            }
+        }
+        let name = String(text.unicodeScalars.dropFirst(cut)).trimmingSpaces()
+        guard !name.isEmpty, !rules.productWords.contains(where: { name.hasBytePrefix($0) }), isDrugLike(name) else { return nil }
+        return (name, start + cut)
     }
 
     /// Two to twenty characters of Han or Latin text with no word of the dose grammar in it and
