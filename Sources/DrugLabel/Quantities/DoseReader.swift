@@ -52,6 +52,11 @@ struct DoseReader: Sendable {
         var found: [Found] = []
         var population = context.population
         var headerPopulation = context.population
+        // Who each new sentence starts with: who a heading names (`成人：`), or who the first
+        // sentence with doses names (`用于治疗成人甲状腺功能亢进症，…`); who a later sentence
+        // names holds for that sentence alone.
+        var carried = context.population
+        var firstDoseSentenceRead = false
         // A route said in one sentence holds for the next ones of the paragraph, until an
         // indication heading (`毛细胞白血病：`) starts another statement.
         var paragraphRoute: (route: (written: String, name: String), drug: String)?
@@ -79,19 +84,24 @@ struct DoseReader: Sendable {
             var previousFound: Int?
             let sentenceFirst = found.count
             var headerCursor = sentence.lowerBound
-            // Who a lead clause or the statement itself names holds for the sentences after it;
-            // who a heading names (`成人：`) holds for the paragraph.
-            // A sentence that opens on another indication (`用于急性淋巴细胞白血病…`) starts over
-            // from the heading's.
+            // `；` does not end who; a sentence that opens on another indication
+            // (`用于急性淋巴细胞白血病…`) starts over from the heading's.
+            let afterSemicolon = sentence.lowerBound > 0 && (s[sentence.lowerBound - 1] == "；" || s[sentence.lowerBound - 1] == ";")
+            if !afterSemicolon { population = carried }
             let opening = string(s, sentence.lowerBound, min(sentence.upperBound, sentence.lowerBound + 8)).trimmingSpaces()
-            if rules.indicationLeads.contains(where: opening.hasBytePrefix) { population = headerPopulation }
+            if rules.indicationLeads.contains(where: opening.hasBytePrefix) {
+                population = headerPopulation
+                carried = headerPopulation
+            }
             for k in inSentence {
                 let m = all[k]
                 // Headers (`成人：`, `骨质疏松症：`) and lead clauses (`成人或12岁以上儿童，`) before it.
                 var reset = false
+                let headingBefore = headerPopulation
                 (population, headerPopulation, headerCursor) = headers(s, from: headerCursor, to: m.start, population: population,
                                                                        heading: headerPopulation, commaLeads: doseSection, reset: &reset)
                 if reset { paragraphRoute = nil }
+                if reset || headerPopulation != headingBefore { carried = headerPopulation }
                 guard DoseReader.doseKinds.contains(m.kind), !consumed.contains(k) else { continue }
                 let foundBefore = found.count
                 defer { previousEnd = max(previousEnd, found.count > foundBefore ? found[found.count - 1].end : m.end) }
@@ -120,9 +130,15 @@ struct DoseReader: Sendable {
                 dosesInParagraph += 1
             }
             var reset = false
+            let headingBefore = headerPopulation
             (population, headerPopulation, headerCursor) = headers(s, from: headerCursor, to: sentence.upperBound, population: population,
                                                                    heading: headerPopulation, commaLeads: doseSection, reset: &reset)
             if reset { paragraphRoute = nil }
+            if reset || headerPopulation != headingBefore { carried = headerPopulation }
+            if !firstDoseSentenceRead, found.count > sentenceFirst {
+                firstDoseSentenceRead = true
+                carried = population
+            }
         }
         // A paragraph that only names who (`成人：`) speaks for the paragraphs below it.
         context.population = dosesInParagraph == 0 ? headerPopulation : nil
