@@ -123,6 +123,14 @@ struct DoseGrammarTests {
         #expect(try one("一次1片，一日2～3次。").frequency == "一日2～3次")
     }
 
+    @Test("a sentence that opens on the route says it for the section; two amounts compared are no dose")
+    func openingRouteAndComparison() throws {
+        let all = try doses("口服，一天一次，最好在早晨服用，整片吞服，不可咀嚼。\n1.高血压：一次50mg，一日一次。2.心绞痛：一次100mg，一日一次。")
+        #expect(all.map(\.route) == ["口服", "口服"])
+        let compared = try doses("一般一次10mg，一日1次。临床上10mg比5mg能更好地控制血压。")
+        #expect(compared.count == 1 && compared[0].amount.value == 10)
+    }
+
     @Test("routes in the statement, normalized, with what was written kept")
     func routes() throws {
         let all = try doses("一次10mg，肌内注射，一日1次。一次5g，温开水冲服，一日2次。一次1枚，塞肛，一日1次。")

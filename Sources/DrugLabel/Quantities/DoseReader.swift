@@ -79,6 +79,10 @@ struct DoseReader: Sendable {
             if !inSentence.contains(where: { DoseReader.doseKinds.contains(all[$0].kind) }), let route = soleRoute(s, sentence) {
                 // `餐后口服。`, `遵医嘱口服用药。`, `口服，用水送服`: the route of the doses below.
                 context.route = route
+            } else if let route = openingRoute(s, sentence) {
+                // `口服，一天一次，最好在早晨服用…`, `口服慢性粒细胞性白血病慢性期：100 mg…`: a
+                // sentence that opens on the route says it for the section.
+                context.route = route
             }
             var previousEnd = sentence.lowerBound
             var previousFound: Int?
@@ -190,6 +194,10 @@ struct DoseReader: Sendable {
            !rules.routes.contains(where: restOfClause.hasBytePrefix) { return nil }
         // `不推荐使用100mg以上的剂量`: a ceiling said as a warning; `多达12片…但不予推荐`: not a dose.
         let near = string(s, m.end, min(sentence.upperBound, m.end + 16))
+        // `150 mg每天一次比75 mg能更好地控制`: two amounts compared, neither an instruction.
+        if near.containsBytes("比"), let bi = near.firstByteRange(of: "比"),
+           near[bi.upperBound...].unicodeScalars.first(where: { $0 != " " }).map({ NumberReader.digit($0) != nil }) == true { return nil }
+        if region.trimmingSpaces().hasByteSuffix("比") { return nil }
         let negated = rules.negations.contains(where: { region.containsBytes($0) || near.containsBytes($0) })
         let ceilingByWarning = negated && (afterTrimmed.hasBytePrefix("以上") || afterTrimmed.hasBytePrefix("及以上"))
         if negated && !ceilingByWarning { return nil }
@@ -517,6 +525,19 @@ struct DoseReader: Sendable {
             return nil
         }
         return (word, rules.routeNames[word] ?? word)
+    }
+
+    /// The route a sentence opens with (after `本品`, `用法：`), unless another route follows it
+    /// (`口服或静脉注射`).
+    private func openingRoute(_ s: [Unicode.Scalar], _ sentence: Range<Int>) -> (written: String, name: String)? {
+        var text = string(s, sentence.lowerBound, min(sentence.upperBound, sentence.lowerBound + 24)).trimmingSpaces()
+        for lead in ["本品", "用法用量：", "用法：", "用法:"] where text.hasBytePrefix(lead) {
+            text = String(text.unicodeScalars.dropFirst(lead.unicodeScalars.count))
+        }
+        guard let route = rules.routes.first(where: { text.hasBytePrefix($0) }) else { return nil }
+        let rest = String(text.unicodeScalars.dropFirst(route.unicodeScalars.count))
+        if rest.hasBytePrefix("或") || rest.hasBytePrefix("、") || rest.hasBytePrefix("和") { return nil }
+        return (route, rules.routeNames[route] ?? route)
     }
 
     /// The route of the statement: written right after the amount (`50-100mg 塞肛`), else the
