@@ -37,16 +37,8 @@ struct DoseReader: Sendable {
         var population: String?
     }
 
-    /// `product` is the name `本品` stands for.
-    func read(_ text: String, product: String?, section: String?, condition: String?, span: SourceSpan) -> [Found] {
-        let s = Array(text.unicodeScalars)
-        var context = Context()
-        return read(s, measures: measures.measures(in: s), product: product, section: section, condition: condition,
-                    span: span, context: &context)
-    }
-
-    /// The same, on scalars already split and measures already read, with what the section's
-    /// earlier paragraphs said.
+    /// The doses of one run of scalars with its measures, with what the section's earlier
+    /// paragraphs said; `product` is the name `本品` stands for.
     func read(_ s: [Unicode.Scalar], measures all: [Measure], product: String?, section: String?, condition: String?,
               span: SourceSpan, context: inout Context) -> [Found] {
         var found: [Found] = []
@@ -80,7 +72,7 @@ struct DoseReader: Sendable {
                 // `餐后口服。`, `遵医嘱口服用药。`, `口服，用水送服`: the route of the doses below.
                 context.route = route
             } else if let route = openingRoute(s, sentence) {
-                // `口服，一天一次，最好在早晨服用…`, `口服慢性粒细胞性白血病慢性期：100 mg…`: a
+                // `口服，一日一次，宜在晨起时服…`, `口服急性期：一次20 mg…`: a
                 // sentence that opens on the route says it for the section.
                 context.route = route
             }
@@ -97,25 +89,28 @@ struct DoseReader: Sendable {
                 population = headerPopulation
                 carried = headerPopulation
             }
-            for k in inSentence {
-                let m = all[k]
-                // Headers (`成人：`, `骨质疏松症：`) and lead clauses (`成人或12岁以上儿童，`) before it.
+            // Headers (`成人：`, `骨质疏松症：`) and lead clauses (`成人或12岁以上儿童，`) up to `end`.
+            func readHeaders(to end: Int) {
                 var reset = false
                 let headingBefore = headerPopulation
-                (population, headerPopulation, headerCursor) = headers(s, from: headerCursor, to: m.start, population: population,
+                (population, headerPopulation, headerCursor) = headers(s, from: headerCursor, to: end, population: population,
                                                                        heading: headerPopulation, commaLeads: doseSection, reset: &reset)
                 if reset { paragraphRoute = nil }
                 if reset || headerPopulation != headingBefore { carried = headerPopulation }
+            }
+            for k in inSentence {
+                let m = all[k]
+                readHeaders(to: m.start)
                 guard DoseReader.doseKinds.contains(m.kind), !consumed.contains(k) else { continue }
                 let foundBefore = found.count
                 defer { previousEnd = max(previousEnd, found.count > foundBefore ? found[found.count - 1].end : m.end) }
-                var carried = context
-                if let r = paragraphRoute { carried.route = r.route }
+                var said = context
+                if let r = paragraphRoute { said.route = r.route }
                 guard var dose = statement(s, m, k: k, all: all, sentence: sentence, previousEnd: previousEnd,
                                            previous: previousFound.map { found[$0] }, sentenceDoses: found[sentenceFirst...],
                                            product: product, section: section,
                                            condition: condition, span: span, population: &population,
-                                           context: carried, consumed: &consumed) else { continue }
+                                           context: said, consumed: &consumed) else { continue }
                 if let written = dose.dose.routeText, let name = dose.dose.route, dose.dose.drug == product {
                     paragraphRoute = ((written, name), dose.dose.drug)
                 }
@@ -123,7 +118,7 @@ struct DoseReader: Sendable {
                    let p = found.indices.last(where: { $0 >= sentenceFirst && found[$0].dose.condition == condition }),
                    found[p].dose.kind == nil, found[p].dose.qualifier != "maximum",
                    found[p].dose.maximum == nil, found[p].dose.unit == dose.dose.unit {
-                    // `最初每日用25~50μg，最大量不超过100μg`: the ceiling of the dose before it.
+                    // `开始每日10mg，日量不超过40mg`: the ceiling of the dose before it.
                     found[p].dose.maximum = Dose.Maximum(amount: dose.dose.amount, unit: dose.dose.unit, per: dose.dose.per,
                                                          text: dose.dose.text)
                     continue
@@ -133,12 +128,7 @@ struct DoseReader: Sendable {
                 previousFound = found.count - 1
                 dosesInParagraph += 1
             }
-            var reset = false
-            let headingBefore = headerPopulation
-            (population, headerPopulation, headerCursor) = headers(s, from: headerCursor, to: sentence.upperBound, population: population,
-                                                                   heading: headerPopulation, commaLeads: doseSection, reset: &reset)
-            if reset { paragraphRoute = nil }
-            if reset || headerPopulation != headingBefore { carried = headerPopulation }
+            readHeaders(to: sentence.upperBound)
             if !firstDoseSentenceRead, found.count > sentenceFirst {
                 firstDoseSentenceRead = true
                 carried = population
@@ -188,13 +178,13 @@ struct DoseReader: Sendable {
         }) { return nil }
         if m.per == "bag" && !callsItselfDose { return nil }
         if rules.conditionAfter.contains(where: { afterTrimmed.hasBytePrefix($0) }) { return nil }
-        // `服用95mg无效的患者`, `使用150 mg每天一次不能有效控制血压的患者`: who or when, not a dose.
+        // `用至80mg仍无效的患者`, `每日20 mg未能控制症状者`: who or when, not a dose.
         let restOfClause = clauseRest(s, from: m.end, limit: sentence.upperBound)
         if rules.conditionHeads.contains(where: { restOfClause.hasByteSuffix($0) }),
            !rules.routes.contains(where: restOfClause.hasBytePrefix) { return nil }
         // `不推荐使用100mg以上的剂量`: a ceiling said as a warning; `多达12片…但不予推荐`: not a dose.
         let near = string(s, m.end, min(sentence.upperBound, m.end + 16))
-        // `150 mg每天一次比75 mg能更好地控制`: two amounts compared, neither an instruction.
+        // `每日40 mg比20 mg疗效更佳`: two amounts compared, neither an instruction.
         if near.containsBytes("比"), let bi = near.firstByteRange(of: "比"),
            near[bi.upperBound...].unicodeScalars.first(where: { $0 != " " }).map({ NumberReader.digit($0) != nil }) == true { return nil }
         if region.trimmingSpaces().hasByteSuffix("比") { return nil }
@@ -283,7 +273,7 @@ struct DoseReader: Sendable {
         }
 
         // Shares what the dose before it says when only `或`, a bracket or a connector stands
-        // between them (`2.5mg/kg或80～100mg/m2`, `25～50微克（8～10微克/千克体重）`).
+        // between them (`3mg/kg或60mg/m2`, `40～60微克（5～7微克/千克体重）`).
         let gapEnd = drug == product ? m.start : drugStart
         let between = string(s, min(regionStart, gapEnd), gapEnd).trimming(" （(）)〈")
         let shares = previous != nil && (between.isEmpty || between == "或" || rules.sharedConnectors.contains(between))
@@ -308,7 +298,7 @@ struct DoseReader: Sendable {
 
         // How often: after the amount in its sentence, else `每日` or a pattern before it.
         // Doses joined by `或` or a bracket share the frequency written after the last of them
-        // (`每日2.5mg/kg或80～100mg/m2，一日1次或分次服用`).
+        // (`每日3mg/kg或60mg/m2，一日1次或分次服`).
         var frequencyEnd = sentence.upperBound
         var last = end
         for n in all.indices where all[n].start >= end && sentence.contains(all[n].start) && DoseReader.doseKinds.contains(all[n].kind) {
@@ -419,7 +409,7 @@ struct DoseReader: Sendable {
         // `在患有2型糖尿病的高血压患者中`: who, with the preposition around it.
         if text.hasByteSuffix("中") { text = String(text.unicodeScalars.dropLast()) }
         var core = text
-        // `肾功能严重受损病人（肌酐清除率低于30ml/min）`: the bracket belongs to who.
+        // `肝功能不全患者（Child-Pugh B级）`: the bracket belongs to who.
         if core.hasByteSuffix("）") || core.hasByteSuffix(")"), let open = core.unicodeScalars.lastIndex(where: { $0 == "（" || $0 == "(" }) {
             core = String(core.unicodeScalars[..<open])
         }
@@ -507,7 +497,7 @@ struct DoseReader: Sendable {
     }
 
     /// The one route a sentence without doses names (`每晚睡前口服一次`), unless it names
-    /// several (`本品可以肌内注射、皮下注射和病灶注射`) or forbids it (`不可静脉注射`).
+    /// several (`本品可静脉滴注或肌内注射`) or forbids it (`不可静脉注射`).
     private func soleRoute(_ s: [Unicode.Scalar], _ sentence: Range<Int>) -> (written: String, name: String)? {
         guard sentence.count <= 40 else { return nil }
         let text = string(s, sentence.lowerBound, sentence.upperBound)
@@ -723,7 +713,7 @@ struct DoseReader: Sendable {
                 trimmed = true
             }
         }
-        // `左旋多巴的初始剂量每日不得超过600 mg`: a drug named before 的 and the dose noun.
+        // `华法林的起始剂量每日不宜超过5 mg`: a drug named before 的 and the dose noun.
         if let de = name.firstByteRange(of: "的"), rules.doseNouns.contains(where: { String(name[de.upperBound...]).containsBytes($0) }) {
             let owner = String(name[..<de.lowerBound]).trimmingSpaces()
             if !rules.productWords.contains(where: owner.hasBytePrefix), isDrugLike(owner) { return (owner, nameStart) }

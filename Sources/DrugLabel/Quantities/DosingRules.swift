@@ -30,7 +30,6 @@ public final class DosingRules: Sendable {
     let frequency: [NSRegularExpression]
     let schedule: [NSRegularExpression]
     let duration: [NSRegularExpression]
-    let maximumLeads: [String]
     let productWords: [String]
     let doseNouns: [String]
     let drugBoundaries: [String]
@@ -97,7 +96,6 @@ public final class DosingRules: Sendable {
         var frequencyPatterns: [String]
         var schedulePatterns: [String]
         var durationPatterns: [String]
-        var maximumLeads: [String]
         var productWords: [String]
         var doseNouns: [String]
         var drugBoundaries: [String]
@@ -162,7 +160,6 @@ public final class DosingRules: Sendable {
         frequency = try joined(file.frequencyPatterns)
         schedule = try joined(file.schedulePatterns)
         duration = try joined(file.durationPatterns)
-        maximumLeads = file.maximumLeads.sorted { $0.count > $1.count }
         productWords = file.productWords
         doseNouns = file.doseNouns.sorted { $0.count > $1.count }
         drugBoundaries = file.drugBoundaries.sorted { $0.count > $1.count }
