@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "LabelStore", targets: ["LabelStore"]),
         .library(name: "LabelServer", targets: ["LabelServer"]),
         .executable(name: "druglabel", targets: ["druglabel"]),
+        .executable(name: "druglabel-fuzz", targets: ["druglabel-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -97,6 +98,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/druglabel"
+        ),
+        // The mutation fuzzer CI runs for a fixed time (see its FuzzCommand for why not libFuzzer).
+        .executableTarget(
+            name: "druglabel-fuzz",
+            dependencies: ["DrugLabel", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Sources/druglabel-fuzz"
         ),
         .testTarget(
             name: "DrugLabelTests",

@@ -61,7 +61,8 @@ struct ColumnHeader: Sendable {
     /// in front (label-column headers such as `最短随访时间`) and the physical lines used.
     static func subheaders(_ lines: [SourceLine], count: Int, armCount: Int) -> (labels: [String], extra: [String], used: Int) {
         let perArm = armCount > 0 && count % armCount == 0 ? count / armCount : count
-        guard perArm > 1 || armCount == 0 else { return ([], [], 0) }
+        // No value columns (a header line that is all label columns) leaves nothing to share.
+        guard perArm > 0, perArm > 1 || armCount == 0 else { return ([], [], 0) }
         var labels: [String] = []
         var used = 0
         for entry in joinContinuations(lines) {
