@@ -56,6 +56,8 @@ let package = Package(
                 .embedInCode("Resources/crosscheck.json"),
             ]
         ),
+        // The system zlib (zlib1g-dev), which deflates the sources the index keeps.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // The index's FTS5 tokenizer, in C: FTS5 calls it for every token of every document.
         .target(name: "GramTokenizer", path: "Sources/GramTokenizer", linkerSettings: [.linkedLibrary("sqlite3")]),
         // The SQLite index of parsed documents and its search; knows the model, not the parser's
@@ -65,6 +67,7 @@ let package = Package(
             dependencies: [
                 "DrugLabel",
                 "GramTokenizer",
+                "CZlib",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],

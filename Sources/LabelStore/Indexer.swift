@@ -1,6 +1,9 @@
 import Crypto
 import DrugLabel
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Brings the index up to date with files and folders: new and changed files are parsed on all
 /// cores and written a few documents per transaction, each document whole; unchanged ones (same
@@ -13,11 +16,15 @@ public struct Indexer: Sendable {
         public var unchanged = 0
         public var removed = 0
         public var failed: [String] = []
+        /// `PATH: reason` of what was not read: FIFOs, devices, symlinks out of the folder.
+        public var skipped: [String] = []
     }
 
     public enum Event: Sendable {
         case done(path: String, index: Int, total: Int)
         case failed(path: String, reason: String)
+        /// Not a document to read (a FIFO, a symlink leading out of the folder): said, not failed.
+        case skipped(path: String, reason: String)
     }
 
     public let store: LabelStore
@@ -28,24 +35,21 @@ public struct Indexer: Sendable {
         self.makeParser = makeParser
     }
 
-    /// The files a path names: itself, or the text files below a folder, sorted.
+    /// The files a path names: itself, or the text files below a folder, sorted
+    /// (`FolderWalk`, which also says what it skipped).
     public static func files(under path: String) -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return [path] }
-        guard isDirectory.boolValue else { return [path] }
-        let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-        let found = (FileManager.default.enumerator(atPath: base)?.allObjects as? [String] ?? [])
-            .filter { name in
-                let ext = (name as NSString).pathExtension.lowercased()
-                return ["txt", "md", "text"].contains(ext) && !name.split(separator: "/").contains { $0.hasPrefix(".") }
-            }
-        return found.sorted().map { base + "/" + $0 }
+        FolderWalk(path).files
     }
 
     public func run(_ paths: [String], onEvent: @escaping @Sendable (Event) -> Void) throws -> Summary {
-        let files = paths.flatMap(Indexer.files(under:))
+        let walks = paths.map(FolderWalk.init)
+        let files = walks.flatMap(\.files)
         let indexed = try store.indexedHashes()
         var summary = Summary()
+        for s in walks.flatMap(\.skipped) {
+            summary.skipped.append("\(s.path): \(s.reason)")
+            onEvent(.skipped(path: s.path, reason: s.reason))
+        }
         // Documents under an indexed folder whose file is gone.
         let folders = paths.filter { var d: ObjCBool = false; return FileManager.default.fileExists(atPath: $0, isDirectory: &d) && d.boolValue }
             .map { $0.hasSuffix("/") ? $0 : $0 + "/" }
@@ -99,6 +103,12 @@ public struct Indexer: Sendable {
             }
             while let (n, path) = work.next() {
                 do {
+                    // Checked again at reading: the file may have been replaced since the walk.
+                    if FileIdentity.size(of: path) == nil, FileManager.default.fileExists(atPath: path) {
+                        var info = stat()
+                        stat(path, &info)
+                        throw InputError.unreadable("not a regular file (\(FolderWalk.typeName(info.st_mode)))")
+                    }
                     let bytes = try LabelFile.read(path)
                     let hash = Hex.string(SHA256.hash(data: bytes))
                     if indexed[path] == hash {
@@ -106,7 +116,8 @@ public struct Indexer: Sendable {
                         onEvent(.done(path: path, index: n, total: files.count))
                     } else {
                         let (label, lines) = try parser.parseWithLines(bytes: bytes, path: path)
-                        let prepared = try PreparedDocument(label: label, lines: lines, path: path, folder: folder, pinyin: pinyin)
+                        let prepared = try PreparedDocument(label: label, lines: lines, path: path, folder: folder, pinyin: pinyin,
+                                                            source: bytes)
                         batch.add(.init(path: path, number: n, prepared: prepared), bytes: bytes.count)
                         if batch.isFull { flush() }
                     }
@@ -119,6 +130,7 @@ public struct Indexer: Sendable {
             }
             flush()
         }
+        try store.markIndexed()
         // Fold the write-ahead log into the file, so its size is the index's size.
         try store.checkpoint()
         let tally = results.tally()

@@ -59,7 +59,8 @@ extension LabelStore {
 
     /// Doses of a drug (folded, either name containing the other, as `doses --drug` matches;
     /// the index holds the resolved names, so `本品` is already the generic name), with the unit
-    /// and per given. The rows are the library's own `Dose` values, stored at index time.
+    /// and per given, in line order within each document, as `doses` lists them. The rows are the
+    /// library's own `Dose` values, stored at index time.
     public func doses(drug: String?, unit: String?, per: String?, page: Page = .all, parser: LabelParser) throws -> Answer<DoseHit> {
         var filter = "1"
         var arguments: StatementArguments = []
@@ -80,33 +81,76 @@ extension LabelStore {
         let decoder = JSONDecoder()
         return try answer("""
             WITH page AS (SELECT x.id, d.path FROM doses x JOIN documents d ON d.id = x.document_id WHERE \(filter)
-                          ORDER BY d.path, x.id PAGE)
-            SELECT page.path, y.json FROM page JOIN doses y ON y.id = page.id ORDER BY page.path, y.id
+                          ORDER BY d.path, x.start_line, x.id PAGE)
+            SELECT page.path, y.json FROM page JOIN doses y ON y.id = page.id ORDER BY page.path, y.start_line, y.id
             """, arguments, page: page, count: "SELECT count(*) FROM doses x WHERE \(filter)") { row in
             let json: String = row["json"]
             return DoseHit(path: row["path"], dose: try decoder.decode(Dose.self, from: Data(json.utf8)))
         }
     }
 
-    /// Adverse-reaction rows whose term is `term` (folded: `发热` is not `发热性中性粒细胞减少症`)
-    /// with at least the given all-grade and grade-3-or-worse percentages in one arm. The rows
-    /// are the library's `AdverseReactionRow` view, stored at index time, one line per arm.
+    /// Which adverse-reaction rows to return. Every filter given must hold; none given is every row.
+    public struct ReactionFilter: Sendable, Hashable {
+        /// Folded, as search folds: `发热` finds `发热性中性粒细胞减少症`, `發熱` finds `发热`.
+        public var term: String?
+        /// The whole term rather than a part of it, for callers that ask for one term exactly.
+        public var exactTerm: Bool
+        /// At least this all-grade percentage, and at least this grade-3-or-worse percentage, in one arm.
+        public var minAll: Double?
+        public var minGrade3: Double?
+
+        public init(term: String? = nil, exactTerm: Bool = false, minAll: Double? = nil, minGrade3: Double? = nil) {
+            self.term = term
+            self.exactTerm = exactTerm
+            self.minAll = minAll
+            self.minGrade3 = minGrade3
+        }
+    }
+
+    /// Adverse-reaction rows whose term is exactly `term` (folded), with the thresholds in one arm.
+    /// Kept for callers written before the filter: `adverseReactions(_:page:parser:)` also finds
+    /// a term inside a longer one, and rows by thresholds alone.
     public func adverseReactions(term: String, minAll: Double?, minGrade3: Double?, page: Page = .all,
                                  parser: LabelParser) throws -> Answer<ReactionHit> {
-        var filter = "r.term_key = ?"
-        var arguments: StatementArguments = [parser.matchingFolder.fold(term)]
-        if let minAll { filter += " AND r.all_grades >= ?"; arguments += [minAll] }
-        if let minGrade3 { filter += " AND r.grade3 >= ?"; arguments += [minGrade3] }
-        // One line per arm: a row with two arms over the threshold is still one row.
+        try adverseReactions(ReactionFilter(term: term, exactTerm: true, minAll: minAll, minGrade3: minGrade3),
+                             page: page, parser: parser)
+    }
+
+    /// Adverse-reaction rows that pass the filter, in document order (path, then table and row as
+    /// the document has them). The rows are the library's `AdverseReactionRow` view, stored at
+    /// index time, one line per arm: a row with two arms over the threshold is still one row.
+    public func adverseReactions(_ filter: ReactionFilter, page: Page = .all, parser: LabelParser) throws -> Answer<ReactionHit> {
+        var condition = "1"
+        var arguments: StatementArguments = []
+        if let term = filter.term {
+            let key = parser.matchingFolder.fold(term)
+            if filter.exactTerm {
+                condition += " AND r.term_key = ?"
+                arguments += [key]
+            } else {
+                // Containment cannot use the term index; it is tested on the distinct terms, far
+                // fewer than the arms, and the arms are then looked up by term through the index.
+                let terms = try pool.read { db in
+                    try String.fetchAll(db, sql: "SELECT DISTINCT term_key FROM reaction_arms WHERE instr(term_key, ?) > 0",
+                                        arguments: [key])
+                }
+                condition += " AND r.term_key IN (\(databaseQuestionMarks(count: max(terms.count, 1))))"
+                arguments += StatementArguments(terms.isEmpty ? [""] : terms)
+            }
+        }
+        if let minAll = filter.minAll { condition += " AND r.all_grades >= ?"; arguments += [minAll] }
+        if let minGrade3 = filter.minGrade3 { condition += " AND r.grade3 >= ?"; arguments += [minGrade3] }
         let decoder = JSONDecoder()
+        // A row's arms were written together, in document order: the least id of a row's arms
+        // orders the rows as the document has them (table ids sort `表 10` before `表 2`).
         return try answer("""
             WITH page AS (SELECT min(r.id) AS id, d.path FROM reaction_arms r JOIN documents d ON d.id = r.document_id
-                          WHERE \(filter) GROUP BY r.document_id, r.table_id, r.row_ordinal
-                          ORDER BY d.path, r.table_id, r.row_ordinal PAGE)
+                          WHERE \(condition) GROUP BY r.document_id, r.table_id, r.row_ordinal
+                          ORDER BY d.path, min(r.id) PAGE)
             SELECT page.path, x.table_id, x.json FROM page JOIN reaction_arms x ON x.id = page.id
-            ORDER BY page.path, x.table_id, x.row_ordinal
+            ORDER BY page.path, x.id
             """, arguments, page: page,
-            count: "SELECT count(*) FROM (SELECT DISTINCT r.document_id, r.table_id, r.row_ordinal FROM reaction_arms r WHERE \(filter))") { row in
+            count: "SELECT count(*) FROM (SELECT DISTINCT r.document_id, r.table_id, r.row_ordinal FROM reaction_arms r WHERE \(condition))") { row in
             let json: String = row["json"]
             return ReactionHit(path: row["path"], table: row["table_id"],
                                row: try decoder.decode(AdverseReactionRow.self, from: Data(json.utf8)))

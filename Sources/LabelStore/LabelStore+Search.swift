@@ -65,6 +65,13 @@ extension LabelStore {
             if folded.contains(where: { SearchKey.contains(paragraph, $0) }) { return true }
             return capitals.contains { SearchKey.wholeTokenOffset($0.form, in: text) != nil }
         }
+
+        /// How many times a paragraph holds the term, each form counted where it stands (a
+        /// folded key in the folded text, a capital short form as a whole token in the text).
+        func count(text: String, folded paragraph: String) -> Int {
+            folded.reduce(0) { $0 + SearchKey.occurrences(of: $1, in: paragraph) }
+                + capitals.reduce(0) { $0 + SearchKey.wholeTokenCount($1.form, in: text) }
+        }
     }
 
     static func key(_ text: String, folder: Folder) -> String {
@@ -215,14 +222,17 @@ extension LabelStore {
     }
 
     /// The hits of one page: for each section, the first paragraph that holds the first term
-    /// (or one of its expansions), found on the stored folded text, gives the line and the
-    /// snippet; a capital short form of the expansions must stand in the paragraph's own text
-    /// as a whole token (`SearchKey.wholeToken`), and its snippet is cut around that place.
+    /// (or one of its expansions), found on the stored folded text, gives the snippet and, by
+    /// where its lines start, the line of the match; a capital short form of the expansions
+    /// must stand in the paragraph's own text as a whole token (`SearchKey.wholeToken`), and its
+    /// snippet is cut around that place. The section's paragraphs are then read once more to
+    /// count the occurrences of every term that is not excluded.
     func hits(_ rows: [Ranking.Row], query: SearchQuery, plan: SearchPlan, folder: Folder) throws -> [SearchHit] {
         let firstTerm = query.terms.first { $0.op != .not }?.text ?? ""
         let alternatives = plan.alternatives[firstTerm] ?? []
         let firstKey = LabelStore.key(firstTerm, folder: folder)
         let capitals = Set(alternatives.filter { SearchKey.isCapitalShortForm($0) && LabelStore.key($0, folder: folder) != firstKey })
+        let counted = zip(plan.terms, plan.forms).filter { $0.0.op != .not }.map(\.1)
         return try pool.read { db in
             try rows.map { row in
                 let sectionID = row.sectionID
@@ -235,7 +245,7 @@ extension LabelStore {
                     guard !key.isEmpty else { continue }
                     if capitals.contains(term) {
                         let candidates = try Row.fetchAll(db.cachedStatement(sql: """
-                            SELECT start_line, text FROM paragraphs WHERE section_id = ? AND instr(folded, ?) > 0 ORDER BY id
+                            SELECT start_line, text, line_starts FROM paragraphs WHERE section_id = ? AND instr(folded, ?) > 0 ORDER BY id
                             """), arguments: [sectionID, key])
                         for p in candidates {
                             if let range = SearchKey.wholeToken(term, in: p["text"]) {
@@ -246,7 +256,7 @@ extension LabelStore {
                         }
                     } else {
                         best = try Row.fetchOne(db.cachedStatement(sql: """
-                            SELECT start_line, text FROM paragraphs WHERE section_id = ? AND instr(folded, ?) > 0 ORDER BY id LIMIT 1
+                            SELECT start_line, text, line_starts FROM paragraphs WHERE section_id = ? AND instr(folded, ?) > 0 ORDER BY id LIMIT 1
                             """), arguments: [sectionID, key])
                     }
                     if best != nil {
@@ -256,16 +266,25 @@ extension LabelStore {
                     }
                 }
                 if best == nil {
-                    best = try Row.fetchOne(db.cachedStatement(sql: "SELECT start_line, text FROM paragraphs WHERE section_id = ? ORDER BY id LIMIT 1"),
+                    best = try Row.fetchOne(db.cachedStatement(sql: "SELECT start_line, text, line_starts FROM paragraphs WHERE section_id = ? ORDER BY id LIMIT 1"),
                                             arguments: [sectionID])
                 }
                 let paragraph = best
                 let text: String = paragraph?["text"] ?? ""
-                let highlight = token.map { Snippet.make(text, at: $0) } ?? Snippet.make(text, around: shown, folder: folder)
+                let cut = token.map { Snippet.make(text, at: $0) } ?? Snippet.make(text, around: shown, folder: folder)
+                let paragraphLine: Int = paragraph?["start_line"] ?? row.startLine
+                let starts: String? = paragraph.flatMap { $0["line_starts"] as String? }
+                let line = cut.offset.map { LineStarts.line(at: $0, first: paragraphLine, starts: starts) } ?? paragraphLine
+                var occurrences = 0
+                let all = try Row.fetchCursor(db.cachedStatement(sql: "SELECT text, folded FROM paragraphs WHERE section_id = ?"),
+                                              arguments: [sectionID])
+                while let p = try all.next() {
+                    let text: String = p["text"], folded: String = p["folded"]
+                    for forms in counted { occurrences += forms.count(text: text, folded: folded) }
+                }
                 return SearchHit(path: row.path, title: row.title, genericName: row.genericName, kind: row.kind,
-                                 section: row.key, heading: row.heading,
-                                 line: paragraph?["start_line"] ?? row.startLine,
-                                 snippet: highlight.marked, highlight: highlight, score: row.score,
+                                 section: row.key, heading: row.heading, line: line, paragraphLine: paragraphLine,
+                                 occurrences: occurrences, snippet: cut.highlight.marked, highlight: cut.highlight, score: row.score,
                                  expansion: expansion)
             }
         }

@@ -39,15 +39,18 @@ extension LabelStore {
                    [doc.path, label.source.sha256, label.kind.rawValue, label.title, m.genericName, m.tradeName,
                     m.englishName, m.holder?.name, doc.pinyin, doc.metadata, label.boxedWarning.map { $0.items.joined(separator: "\n") }])
         let documentID = db.lastInsertedRowID
-        for (ordinal, rows) in doc.sections.enumerated() {
-            let s = rows.section
+        if let source = doc.source {
+            try insert("INSERT INTO sources (document_id, codec, size, data) VALUES (?, ?, ?, ?)",
+                       [documentID, source.codec, source.size, source.data])
+        }
+        for (ordinal, s) in doc.sections.enumerated() {
             try insert("INSERT INTO sections (document_id, ordinal, key, heading, start_line, end_line) VALUES (?, ?, ?, ?, ?, ?)",
                        [documentID, ordinal, s.key, s.heading, s.span.startLine, s.span.endLine])
             let sectionID = db.lastInsertedRowID
-            try insert("INSERT INTO section_index (rowid, grams) VALUES (?, ?)", [sectionID, rows.indexed])
-            for p in rows.paragraphs {
-                try insert("INSERT INTO paragraphs (section_id, start_line, end_line, text, folded) VALUES (?, ?, ?, ?, ?)",
-                           [sectionID, p.span.startLine, p.span.endLine, p.text, p.folded])
+            try insert("INSERT INTO section_index (rowid, grams) VALUES (?, ?)", [sectionID, s.indexed])
+            for p in s.paragraphs {
+                try insert("INSERT INTO paragraphs (section_id, start_line, end_line, text, folded, line_starts) VALUES (?, ?, ?, ?, ?, ?)",
+                           [sectionID, p.span.startLine, p.span.endLine, p.text, p.folded, p.lineStarts])
             }
         }
         for (n, d) in label.doses.enumerated() {

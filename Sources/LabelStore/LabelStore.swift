@@ -7,17 +7,21 @@ import GRDB
 /// documents, sections, paragraphs, doses, table rows and fields, and a full-text index of the
 /// paragraphs in `SearchKey` trigrams.
 public final class LabelStore: Sendable {
-    public static let schemaVersion = 3
+    public static let schemaVersion = 4
     /// `PRAGMA application_id`: marks the file as ours ("DLBL").
     static let applicationID: Int32 = 0x444C_424C
 
     public let path: String
-    let pool: DatabasePool
+    let pool: StorePool
+    /// The file opened (device and inode): `isSuperseded` tells when another took its place.
+    let identity: FileIdentity?
     /// Search rankings, for the next page of a query or the same query again (a search page,
     /// a client paging, many users asking for 发热): a few hundred first pages' worth of rows.
     let rankings = GenerationCache<Ranking.Key, Ranking>(budget: 200_000) { $0.rows.count }
     /// The documents a drug or holder filter keeps, found by folding every document's names.
     let filtered = GenerationCache<[String?], [Int64]>(budget: 1_000_000) { $0.count }
+    /// Parsers for `storedDocument(path:)`.
+    let parsers = ParserPool()
 
     /// The default index, `./.druglabel/index.sqlite`, unless `DRUGLABEL_DB` names another.
     public static var defaultPath: String {
@@ -25,7 +29,9 @@ public final class LabelStore: Sendable {
     }
 
     /// Opens (or creates) the index at `path`; `rebuild` deletes whatever is there first.
-    /// `readOnly` (the server) never writes: an index of an older schema is refused, not upgraded.
+    /// `readOnly` (the server, search, export, query) never writes: a missing or empty file is
+    /// refused (no schema is written into it), and an index of an older schema is refused, not
+    /// upgraded. `druglabel index` goes through `IndexBuild`, which makes a new index aside.
     public init(path: String, rebuild: Bool = false, readOnly: Bool = false) throws {
         self.path = path
         let fm = FileManager.default
@@ -36,9 +42,48 @@ public final class LabelStore: Sendable {
                 try fm.removeItem(atPath: path + suffix)
             }
         }
-        let existed = fm.fileExists(atPath: path) && ((try? fm.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) > 0
+        let existed = FileIdentity.size(of: path) ?? 0 > 0
         if existed { try LabelStore.checkHeader(path) }
-        if readOnly && !existed { throw StoreError.missing(path: path) }
+        if readOnly && !existed {
+            if let building = IndexBuild.inProgress(for: path) { throw StoreError.building(path: path, building: building) }
+            throw StoreError.missing(path: path)
+        }
+        let base: DatabasePool
+        do {
+            base = try DatabasePool(path: path, configuration: LabelStore.configuration(readOnly: readOnly))
+        } catch let error as DatabaseError {
+            throw error.resultCode == .SQLITE_NOTADB ? StoreError.notADatabase(path: path) : StoreError(error, path: path)
+        }
+        pool = StorePool(path: path, base: base)
+        identity = FileIdentity(path: path)
+        try pool.read { db in
+            let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+            let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
+            if id == 0 && tables > 0 { throw StoreError.foreign(path: path) }
+            if id != 0 && id != LabelStore.applicationID { throw StoreError.foreign(path: path) }
+            let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+            if version > LabelStore.schemaVersion { throw StoreError.newerSchema(path: path, version: version) }
+        }
+        // Only a new or older file is written to: opening an index to search it while another
+        // process writes must not need the write lock.
+        let current = try pool.read { db in try StoreSchema.migrator.hasCompletedMigrations(db) }
+        if !current && readOnly {
+            let version = try pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+            throw StoreError.olderSchema(path: path, version: version)
+        }
+        if !current {
+            // Schema, application id and version in one transaction: a reader that opens the
+            // file in between sees either nothing of ours or all of it.
+            try pool.mapped { try StoreSchema.migrator.migrate(base) }
+            try pool.write { db in
+                try db.execute(sql: "PRAGMA application_id = \(LabelStore.applicationID)")
+                try db.execute(sql: "PRAGMA user_version = \(LabelStore.schemaVersion)")
+            }
+        }
+    }
+
+    /// How every connection to an index is set up.
+    static func configuration(readOnly: Bool) -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.readonly = readOnly
@@ -55,45 +100,21 @@ public final class LabelStore: Sendable {
         }
         // A second process may be writing (an index run while searching): wait for it.
         configuration.busyMode = .timeout(10)
-        do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try pool.read { db in
-                let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
-                if id == 0 && tables > 0 { throw StoreError.foreign(path: path) }
-                if id != 0 && id != LabelStore.applicationID { throw StoreError.foreign(path: path) }
-                let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-                if version > LabelStore.schemaVersion { throw StoreError.newerSchema(path: path, version: version) }
-            }
-            // Only a new or older file is written to: opening an index to search it while another
-            // process writes must not need the write lock.
-            let current = try pool.read { db in try StoreSchema.migrator.hasCompletedMigrations(db) }
-            if !current && readOnly {
-                let version = try pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
-                throw StoreError.olderSchema(path: path, version: version)
-            }
-            if !current {
-                try StoreSchema.migrator.migrate(pool)
-                try pool.write { db in
-                    try db.execute(sql: "PRAGMA application_id = \(LabelStore.applicationID)")
-                    try db.execute(sql: "PRAGMA user_version = \(LabelStore.schemaVersion)")
-                }
-            }
-        } catch let error as StoreError {
-            throw error
-        } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
-            throw StoreError.notADatabase(path: path)
-        }
+        return configuration
     }
 
     /// SQLite's 16-byte header, read before SQLite sees the file: a damaged or foreign file is
-    /// refused with a reason, not an SQL error.
+    /// refused with a reason, not an SQL error. Read without blocking: a FIFO named like the
+    /// index must not hang the command.
     static func checkHeader(_ path: String) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw StoreError.notADatabase(path: path) }
-        defer { try? handle.close() }
-        let head = handle.readData(ofLength: 16)
-        guard head == Data("SQLite format 3\0".utf8) else { throw StoreError.notADatabase(path: path) }
+        guard let head = FileIdentity.head(of: path, count: 16) else { throw StoreError.notADatabase(path: path) }
+        guard head == Array("SQLite format 3\0".utf8) else { throw StoreError.notADatabase(path: path) }
     }
+
+    /// Whether another file now stands at `path` than the one this store opened (an index
+    /// rebuilt over a damaged or missing one is renamed into place): a long-lived reader (the
+    /// server) then opens the path again to see it.
+    public var isSuperseded: Bool { FileIdentity(path: path) != identity }
 
     /// Folds the write-ahead log into the database file.
     public func checkpoint() throws {

@@ -9,9 +9,13 @@ public struct PreparedDocument: Sendable {
         var text: String
         var span: SourceSpan
         var folded: String
+        /// `paragraphs.line_starts`: the lines after the first, `offset:line,…`; nil for one line.
+        var lineStarts: String?
     }
     struct SectionRows: Sendable {
-        var section: Section
+        var key: String?
+        var heading: String
+        var span: SourceSpan
         var paragraphs: [Paragraph]
         /// The section's full-text column.
         var indexed: String
@@ -30,6 +34,8 @@ public struct PreparedDocument: Sendable {
     let fieldKeys: [String]
     /// Each table row's cells as JSON, made here rather than inside the write transaction.
     let rowCells: [[String]]
+    /// The source bytes as stored (`sources`), so the index can answer without the file.
+    let source: (codec: String, size: Int, data: Data)?
 
     struct Reaction: Sendable {
         var table: String
@@ -39,23 +45,19 @@ public struct PreparedDocument: Sendable {
         var json: String
     }
 
-    public init(label: Label, lines: [SourceLine], path: String, folder: Folder, pinyin: Pinyin) throws {
+    public init(label: Label, lines: [SourceLine], path: String, folder: Folder, pinyin: Pinyin, source: [UInt8]? = nil) throws {
         self.path = path
         self.label = label
+        self.source = source.map(StoredSource.encode)
         var rows: [SectionRows] = []
-        let locator = LineLocator(lines: lines)
-        for section in label.sections {
-            let spanText = locator.text(of: section.span)
-            var cursor = 0
-            let texts = section.text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
-            let folded = SearchKey.foldedParagraphs(texts, folder: folder)
-            let indexed = SearchKey.indexed(folded: folded, section: section.key, kind: label.kind.rawValue)
-            let paragraphs = zip(texts, folded).map { text, f in
-                // Not found verbatim (a repaired or reordered field value): the section's span.
-                Paragraph(text: text, span: locator.locate(text, in: spanText, from: &cursor) ?? section.span,
-                          folded: String(String.UnicodeScalarView(f)))
+        for part in SearchableText.parts(of: label, lines: lines) {
+            let folded = SearchKey.foldedParagraphs(part.paragraphs.map(\.text), folder: folder)
+            let indexed = SearchKey.indexed(folded: folded, section: part.key, kind: label.kind.rawValue)
+            let paragraphs = zip(part.paragraphs, folded).map { p, f in
+                Paragraph(text: p.text, span: p.span, folded: String(String.UnicodeScalarView(f)),
+                          lineStarts: p.lineStarts.count > 1 ? p.lineStarts.dropFirst().map { "\($0.offset):\($0.line)" }.joined(separator: ",") : nil)
             }
-            rows.append(SectionRows(section: section, paragraphs: paragraphs, indexed: indexed))
+            rows.append(SectionRows(key: part.key, heading: part.heading, span: part.span, paragraphs: paragraphs, indexed: indexed))
         }
         sections = rows
         let encoder = JSONEncoder()

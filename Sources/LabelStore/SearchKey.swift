@@ -117,6 +117,38 @@ public enum SearchKey {
         }
     }
 
+    /// How many times `form` stands in `text` as a whole token (`wholeTokenOffset`).
+    static func wholeTokenCount(_ form: String, in text: String) -> Int {
+        var form = form, text = text
+        return form.withUTF8 { needle in
+            text.withUTF8 { hay -> Int in
+                var from = 0, n = 0
+                while let i = find(needle, in: hay, from: from) {
+                    let end = i + needle.count
+                    if !latinLetterOrDigit(before: i, in: hay) && !latinLetterOrDigit(at: end, in: hay) { n += 1 }
+                    from = max(end, i + 1)
+                }
+                return n
+            }
+        }
+    }
+
+    /// How many times `needle` occurs in `haystack` without overlapping, byte for byte.
+    static func occurrences(of needle: String, in haystack: String) -> Int {
+        var haystack = haystack, needle = needle
+        guard !needle.isEmpty else { return 0 }
+        return needle.withUTF8 { n in
+            haystack.withUTF8 { h -> Int in
+                var from = 0, count = 0
+                while let i = find(n, in: h, from: from) {
+                    count += 1
+                    from = i + n.count
+                }
+                return count
+            }
+        }
+    }
+
     /// Whether `needle` occurs in `haystack` byte for byte (in UTF-8 a match of bytes is one of
     /// characters): what `instr` answers on the stored folded text.
     static func contains(_ haystack: String, _ needle: String) -> Bool {

@@ -3,9 +3,16 @@ import DrugLabel
 /// The part of a paragraph around the first place a term matches, cut into before, match and
 /// after. The match is found the way the index finds it: on folded letters, digits and
 /// ideographs, mapped back to the paragraph's own characters. Folding stops at the first match:
-/// a hit's snippet costs the characters up to it, not the whole paragraph.
+/// a hit's snippet costs the characters up to it, not the whole paragraph. Each cut also gives
+/// the match's first scalar in the paragraph, whose line the hit names.
 enum Snippet {
-    static func make(_ text: String, around term: String, folder: Folder, width: Int = 40) -> Highlight {
+    struct Cut {
+        var highlight: Highlight
+        /// Unicode scalars into the paragraph's text; nil when the term was not found in it.
+        var offset: Int?
+    }
+
+    static func make(_ text: String, around term: String, folder: Folder, width: Int = 40) -> Cut {
         let original = Array(text.unicodeScalars)
         let key = SearchKey.characters(term, folder: folder)
         var folded: [Unicode.Scalar] = []
@@ -23,20 +30,20 @@ enum Snippet {
         }
         guard let at else {
             let shown = String(String.UnicodeScalarView(original.prefix(width * 2)))
-            return Highlight(before: shown + (original.count > width * 2 ? "…" : ""), match: "", after: "")
+            return Cut(highlight: Highlight(before: shown + (original.count > width * 2 ? "…" : ""), match: "", after: ""), offset: nil)
         }
-        return cut(original, start: origin[at], end: origin[at + key.count - 1] + 1, width: width)
+        return Cut(highlight: cut(original, start: origin[at], end: origin[at + key.count - 1] + 1, width: width), offset: origin[at])
     }
 
     /// The part of a paragraph around a match already found, in unicode scalars of the text (a
     /// short form found as written: `SearchKey.wholeToken`).
-    static func make(_ text: String, at match: Range<Int>, width: Int = 40) -> Highlight {
+    static func make(_ text: String, at match: Range<Int>, width: Int = 40) -> Cut {
         let original = Array(text.unicodeScalars)
         guard match.lowerBound >= 0, match.upperBound <= original.count, !match.isEmpty else {
-            return Highlight(before: String(String.UnicodeScalarView(original.prefix(width * 2))) + (original.count > width * 2 ? "…" : ""),
-                             match: "", after: "")
+            return Cut(highlight: Highlight(before: String(String.UnicodeScalarView(original.prefix(width * 2))) + (original.count > width * 2 ? "…" : ""),
+                                            match: "", after: ""), offset: nil)
         }
-        return cut(original, start: match.lowerBound, end: match.upperBound, width: width)
+        return Cut(highlight: cut(original, start: match.lowerBound, end: match.upperBound, width: width), offset: match.lowerBound)
     }
 
     private static func cut(_ original: [Unicode.Scalar], start: Int, end: Int, width: Int) -> Highlight {

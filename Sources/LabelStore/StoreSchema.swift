@@ -126,6 +126,26 @@ enum StoreSchema {
         migrator.registerMigration("v3: documents parsed again by the schema-2 parser") { db in
             try db.execute(sql: "UPDATE documents SET sha256 = ''")
         }
+        // Schema 4 (issue 14): the index keeps each document's source (deflated) so that it can
+        // answer without the file; `last_indexed` is recorded in it, not read from the file's
+        // time; each paragraph keeps where its lines start, so a hit names the line of its
+        // match; the boxed warning, an article's paragraphs and an application's every field
+        // become searchable sections. All of that comes from parsing again: the next `index`
+        // re-reads every document (its hash no longer matches).
+        migrator.registerMigration("v4: stored sources, meta, line starts, every text searchable") { db in
+            try db.execute(sql: """
+                CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+                CREATE TABLE sources (
+                    document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+                    -- 'zlib' (deflated) or 'raw'; size is the source's own length in bytes.
+                    codec TEXT NOT NULL, size INTEGER NOT NULL, data BLOB NOT NULL
+                );
+                -- Where each physical line after the first starts in the paragraph's text:
+                -- 'offset:line' pairs in unicode scalars, comma-separated; NULL for one line.
+                ALTER TABLE paragraphs ADD COLUMN line_starts TEXT;
+                UPDATE documents SET sha256 = '';
+                """)
+        }
         return migrator
     }
 

@@ -5,7 +5,7 @@ struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Print one section of a document.",
-        discussion: "SECTION is a catalogue key (contraindications), a heading as written (禁忌) or any alias the catalogue knows (禁忌症, 適應症)."
+        discussion: "SECTION is a catalogue key (contraindications), a heading as written (禁忌) or any alias the catalogue knows (禁忌症, 適應症); boxed_warning (or 警告, 警示语) is the boxed warning."
     )
 
     @Argument(help: "The document.")
@@ -18,11 +18,23 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let (parser, label) = try rules.parseOne(file)
+        if let box = label.boxedWarning, ShowCommand.meansBoxedWarning(section, parser: parser, box: box) {
+            Console.out("【\(box.title)】 lines \(box.span.startLine)–\(box.span.endLine)\n\(box.items.joined(separator: "\n"))\n")
+            return
+        }
         guard let found = parser.findSection(section, in: label) else {
-            let known = label.sections.map { $0.key ?? $0.heading }.joined(separator: ", ")
-            Console.error("\(file): no section \(section) (sections here: \(known.isEmpty ? "none" : known))")
+            var known = label.sections.map { $0.key ?? $0.heading }
+            if label.boxedWarning != nil { known.insert(parser.catalogue.boxedWarning.key, at: 0) }
+            Console.error("\(file): no section \(section) (sections here: \(known.isEmpty ? "none" : known.joined(separator: ", ")))")
             throw ExitCode(1)
         }
         Console.out("【\(found.heading)】 lines \(found.span.startLine)–\(found.span.endLine)\n\(found.text)\n")
+    }
+
+    /// The boxed warning's key, one of the catalogue's titles for it, or its own title as written.
+    static func meansBoxedWarning(_ name: String, parser: LabelParser, box: BoxedWarning) -> Bool {
+        let entry = parser.catalogue.boxedWarning
+        let fold = { (s: String) in parser.matchingFolder.fold(s) }
+        return name == entry.key || (entry.titles + [box.title]).contains { fold($0) == fold(name) }
     }
 }

@@ -102,9 +102,9 @@ struct AbbreviationSearchTests {
         #expect(reactions.expansion == "多发性骨髓瘤 → MM")
         // The paragraph holds mm3 before MM: the snippet marks the word, not the unit.
         #expect(reactions.highlight.match == "MM")
-        #expect(reactions.snippet.contains("【MM】患者"))
+        #expect(reactions.snippet.contains("«MM»患者"))
         let spaced = try #require(answer.items.first { $0.heading == "药理毒理" && $0.path.hasSuffix("mm-defined.txt") })
-        #expect(spaced.snippet.contains(" 【MM】 细胞系"))
+        #expect(spaced.snippet.contains(" «MM» 细胞系"))
     }
 
     @Test("paging and the count agree once sections are left out")
@@ -144,12 +144,12 @@ struct AbbreviationSearchTests {
         let crs = try search(store, "CRS")
         #expect(names(crs.items).isSuperset(of: ["crs-defined.txt", "crs-long.txt"]))
         let long = try #require(crs.items.first { $0.path.hasSuffix("crs-long.txt") })
-        #expect(long.expansion == "CRS → 细胞因子释放综合征" && long.snippet.contains("【细胞因子释放综合征】"))
+        #expect(long.expansion == "CRS → 细胞因子释放综合征" && long.snippet.contains("«细胞因子释放综合征»"))
         // The long form finds the short form as a word, not inside CRSP.
         let byLong = try search(store, "细胞因子释放综合征")
         #expect(names(byLong.items) == ["crs-defined.txt", "crs-long.txt"])
         let alone = try #require(byLong.items.first { $0.heading == "注意事项" && $0.path.hasSuffix("crs-defined.txt") })
-        #expect(alone.expansion == "细胞因子释放综合征 → CRS" && alone.snippet.contains("【CRS】"))
+        #expect(alone.expansion == "细胞因子释放综合征 → CRS" && alone.snippet.contains("«CRS»"))
         #expect(byLong.total == byLong.items.count)
     }
 

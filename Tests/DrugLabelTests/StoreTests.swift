@@ -70,7 +70,7 @@ struct StoreTests {
         let sectionOnly = try store.search(SearchQuery("托珠单抗"), filters: .init(section: "warnings_and_cautions"), folder: folder)
         #expect(!sectionOnly.isEmpty && sectionOnly.allSatisfy { $0.section == "warnings_and_cautions" })
         let fever = try search("发热")
-        #expect(fever.first.map { $0.snippet.contains("【发热】") } == true)
+        #expect(fever.first.map { $0.snippet.contains("«发热»") } == true)
     }
 
     @Test("drug filter by generic, trade or English name or pinyin with or without tones; holder filter")
@@ -98,7 +98,7 @@ struct StoreTests {
         let long = try store.search(SearchQuery("细胞因子释放综合征"), filters: all, folder: folder)
         let key = { (h: SearchHit) in "\(h.path) \(h.heading)" }
         #expect(Set(long.map(key)).isSubset(of: Set(short.map(key))) && Set(short.map(key)).isSubset(of: Set(long.map(key))))
-        #expect(long.contains { $0.expansion == "细胞因子释放综合征 → CRS" && $0.snippet.contains("【CRS】") })
+        #expect(long.contains { $0.expansion == "细胞因子释放综合征 → CRS" && $0.snippet.contains("«CRS»") })
         let counts = try store.counts()
         #expect((counts["abbreviations"] ?? 0) > 50)
     }
@@ -236,6 +236,9 @@ struct StoreTests {
                 DROP INDEX abbreviations_long;
                 CREATE INDEX abbreviations_short ON abbreviations(short_key);
                 CREATE INDEX abbreviations_long ON abbreviations(long_key);
+                DROP TABLE meta;
+                DROP TABLE sources;
+                ALTER TABLE paragraphs DROP COLUMN line_starts;
                 DELETE FROM grdb_migrations WHERE identifier <> 'v1';
                 PRAGMA user_version = 1;
                 """)

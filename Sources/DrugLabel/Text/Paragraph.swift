@@ -6,6 +6,11 @@ public struct Paragraph: Sendable, Hashable {
     public struct LineStart: Sendable, Hashable {
         public var offset: Int
         public var line: Int
+
+        public init(offset: Int, line: Int) {
+            self.offset = offset
+            self.line = line
+        }
     }
 
     public var text: String

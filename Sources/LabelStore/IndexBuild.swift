@@ -1,0 +1,123 @@
+import Foundation
+import GRDB
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The index an `index` run writes to. An existing index is brought up to date in place (its
+/// readers see each batch of documents appear whole). A new index, or one `--rebuild` makes
+/// again, is built aside in `PATH.building-PID` and only then put in place by `publish()`, so
+/// a reader never opens a file that is half made:
+/// - where there was no index (no file, or an empty one), the finished file is renamed onto
+///   the path: a reader sees "no index yet", then the whole index;
+/// - over a working index, the finished one is copied into it by SQLite's backup, inside one
+///   write transaction: its readers (a server included) see the old index, then the new one,
+///   through the same file, whose write-ahead log and shared memory stay its own (a rename
+///   there would leave them to the new file, where they would be applied to the wrong pages);
+/// - over a damaged or foreign file (which no reader can be using), by rename.
+public final class IndexBuild: @unchecked Sendable {
+    /// What to write to: the index itself, or the file being built aside.
+    public let store: LabelStore
+    /// The index's path.
+    public let path: String
+    private let aside: String?
+
+    public init(path: String, rebuild: Bool) throws {
+        self.path = path
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+        IndexBuild.removeAbandoned(for: path)
+        let exists = FileIdentity.size(of: path) ?? 0 > 0
+        if exists && !rebuild {
+            store = try LabelStore(path: path)
+            aside = nil
+            return
+        }
+        if FileManager.default.fileExists(atPath: path), FileIdentity.size(of: path) == nil {
+            throw StoreError.failed(path: path, reason: "not a regular file; pass another --db")
+        }
+        let aside = "\(path).building-\(getpid())"
+        IndexBuild.remove(aside)
+        self.aside = aside
+        store = try LabelStore(path: aside)
+    }
+
+    /// Puts the built index in place (nothing to do for one updated in place) and returns the
+    /// store at the index's own path.
+    public func publish() throws -> LabelStore {
+        guard let aside else { return store }
+        try store.checkpoint()
+        try store.pool.close()
+        if !(try copyIntoLiveIndex(from: aside)) {
+            // Whatever write-ahead log or shared memory is left belongs to the file being
+            // replaced: the new one must not inherit them.
+            IndexBuild.remove(path, suffixes: ["-wal", "-shm"])
+            guard rename(aside, path) == 0 else {
+                throw StoreError.failed(path: path, reason: "cannot move the new index into place: \(String(cString: strerror(errno)))")
+            }
+        }
+        IndexBuild.remove(aside)
+        return try LabelStore(path: path)
+    }
+
+    /// Gives up the file built aside (a failed run): the index at the path is left as it was.
+    public func abandon() {
+        guard let aside else { return }
+        try? store.pool.close()
+        IndexBuild.remove(aside)
+    }
+
+    /// Copies the new index into a working one at the path, in one write transaction. False
+    /// when there is no working index of ours there (then it is replaced by rename).
+    private func copyIntoLiveIndex(from aside: String) throws -> Bool {
+        guard FileIdentity.size(of: path) ?? 0 > 0, (try? LabelStore.checkHeader(path)) != nil else { return false }
+        let destination: DatabasePool
+        do {
+            destination = try DatabasePool(path: path, configuration: LabelStore.configuration(readOnly: false))
+            let ours = try destination.read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id") == LabelStore.applicationID }
+            guard ours else { try? destination.close(); return false }
+        } catch {
+            return false
+        }
+        defer { try? destination.close() }
+        do {
+            let source = try DatabaseQueue(path: aside, configuration: LabelStore.configuration(readOnly: false))
+            defer { try? source.close() }
+            try source.backup(to: destination)
+            try destination.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+            return true
+        } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_READONLY].contains(error.resultCode) {
+            // A damaged old index (or one of another page size): nobody can be reading it.
+            return false
+        } catch let error as DatabaseError {
+            throw StoreError(error, path: path)
+        }
+    }
+
+    /// The build of a live `index` run for this path, if one is going on.
+    static func inProgress(for path: String) -> String? {
+        builds(for: path).first { $0.alive }?.path
+    }
+
+    /// Files left by runs that died (killed, crashed) while building aside.
+    static func removeAbandoned(for path: String) {
+        for build in builds(for: path) where !build.alive { remove(build.path) }
+    }
+
+    private static func builds(for path: String) -> [(path: String, alive: Bool)] {
+        let directory = (path as NSString).deletingLastPathComponent
+        let prefix = (path as NSString).lastPathComponent + ".building-"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)) ?? []
+        return names.compactMap { name in
+            guard name.hasPrefix(prefix), let pid = Int32(name.dropFirst(prefix.count)) else { return nil }
+            let alive = pid == getpid() || kill(pid, 0) == 0 || errno == EPERM
+            return (directory.isEmpty ? name : directory + "/" + name, alive)
+        }
+    }
+
+    private static func remove(_ file: String, suffixes: [String] = ["", "-wal", "-shm"]) {
+        for suffix in suffixes { unlink(file + suffix) }
+    }
+}

@@ -1,0 +1,30 @@
+import CZlib
+
+/// The system zlib (through the CZlib module), which deflates the sources the index keeps: a
+/// label's UTF-8 text shrinks about three times. Foundation on Linux has no compression API.
+enum Zlib {
+    /// The bytes deflated (zlib format), or nil if zlib fails.
+    static func compress(_ bytes: [UInt8]) -> [UInt8]? {
+        var out = [UInt8](repeating: 0, count: Int(compressBound(uLong(bytes.count))))
+        var size = uLongf(out.count)
+        let rc = bytes.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { dst in compress2(dst.baseAddress, &size, src.baseAddress, uLong(src.count), 9) }
+        }
+        guard rc == Z_OK else { return nil }
+        out.removeSubrange(Int(size)...)
+        return out
+    }
+
+    /// Inflates `bytes` into exactly `size` bytes; nil when the data is not what was stored.
+    static func decompress(_ bytes: [UInt8], size: Int) -> [UInt8]? {
+        guard size >= 0 else { return nil }
+        var out = [UInt8](repeating: 0, count: max(size, 1))
+        var produced = uLongf(out.count)
+        let rc = bytes.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { dst in uncompress(dst.baseAddress, &produced, src.baseAddress, uLong(src.count)) }
+        }
+        guard rc == Z_OK, Int(produced) == size else { return nil }
+        out.removeSubrange(size...)
+        return out
+    }
+}
