@@ -35,7 +35,7 @@ struct DosesCommand: ParsableCommand {
         for path in files {
             do {
                 let label = try parser.parse(fileAt: path)
-                var doses = label.doses
+                var doses = Self.inLineOrder(label.doses)
                 if let drug { doses = doses.filter { parser.sameDrug($0.drug, drug, in: label) } }
                 switch format {
                 case .text:
@@ -58,5 +58,15 @@ struct DosesCommand: ParsableCommand {
         }
         if format == .json { Console.out(try LabelJSON.encode(results)) }
         if failed > 0 { throw ExitCode(1) }
+    }
+
+    /// The reader finds doses rule by rule, not line by line; a pharmacist reads the label top
+    /// to bottom. Doses of one line keep the reader's order (a statement's dose before its ceiling).
+    static func inLineOrder(_ doses: [Dose]) -> [Dose] {
+        doses.enumerated().sorted { ($0.element.span.startLine, $0.offset) < ($1.element.span.startLine, $1.offset) }.map(\.element)
+    }
+
+    func validate() throws {
+        if let drug, drug.allSatisfy(\.isWhitespace) { throw ValidationError("--drug must not be empty") }
     }
 }

@@ -12,10 +12,20 @@ struct QueryFieldsCommand: ParsableCommand {
     @OptionGroup var paging: PageOptions
     @OptionGroup var store: StoreOptions
 
+    func validate() throws {
+        try QueryCommand.validate(paging)
+        try QueryCommand.validate(name, option: "name")
+    }
+
     func run() throws {
         let answer = try store.open().fields(name: name, page: paging.page, parser: LabelParser())
         let hits = answer.items
         let rows = hits.map { h in [h.field.name, String(h.field.value.prefix(80)), "\(h.path):\(h.field.span.startLine)"] }
-        try QueryOutput.write(hits, header: ["NAME", "VALUE", "SOURCE"], rows: rows, format: format, total: answer.total, offset: paging.offset)
+        // The text form cuts long values to fit a terminal; a spreadsheet gets them whole.
+        try QueryOutput.write(hits, header: ["NAME", "VALUE", "SOURCE"], rows: rows, format: format, total: answer.total, offset: paging.offset) {
+            QueryOutput.lines(header: ["file", "line", "end_line", "name", "value"], rows: hits.map { h in
+                [h.path, String(h.field.span.startLine), String(h.field.span.endLine), h.field.name, h.field.value]
+            })
+        }
     }
 }

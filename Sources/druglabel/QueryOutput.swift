@@ -5,9 +5,11 @@ import Foundation
 /// per line, or CSV, every row ending in its document and source line.
 enum QueryOutput {
     /// `total` is the size of the whole answer: the text form says when the rows shown are a
-    /// page of it.
+    /// page of it. `csv` replaces the text rows in CSV when a spreadsheet needs another shape
+    /// than a person reading (one line per value, numbers in their own columns); it is the whole
+    /// CSV, header line included.
     static func write<T: Encodable>(_ items: [T], header: [String], rows: [[String]], format: QueryCommand.Format,
-                                    total: Int, offset: Int) throws {
+                                    total: Int, offset: Int, csv: (() -> String)? = nil) throws {
         switch format {
         case .text:
             if items.isEmpty { Console.out(total == 0 ? "no rows\n" : "no rows past \(offset) (the answer has \(total))\n") }
@@ -22,8 +24,13 @@ enum QueryOutput {
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             for item in items { Console.out(try encoder.encode(item)); Console.out("\n") }
         case .csv:
-            let lines = [header.map { $0.lowercased() }.joined(separator: ",")] + rows.map { $0.map(TableCSV.quote).joined(separator: ",") }
-            Console.out(lines.joined(separator: "\r\n") + "\r\n")
+            if let csv { Console.out(csv()); return }
+            Console.out(lines(header: header.map { $0.lowercased() }, rows: rows))
         }
+    }
+
+    /// RFC 4180 lines, CRLF, every field quoted when it must be.
+    static func lines(header: [String], rows: [[String]]) -> String {
+        ([header] + rows).map { $0.map(TableCSV.quote).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 }

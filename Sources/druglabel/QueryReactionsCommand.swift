@@ -3,23 +3,42 @@ import DrugLabel
 import LabelStore
 
 struct QueryReactionsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "adverse-reactions",
-                                                    abstract: "Adverse-reaction table rows in the index.")
+    static let configuration = CommandConfiguration(
+        commandName: "adverse-reactions",
+        abstract: "Adverse-reaction table rows in the index.",
+        discussion: """
+            Give a term, thresholds, or both: `--min-grade3 20` alone lists every row with a grade ≥3 rate of at \
+            least 20 % in some arm. Both thresholds hold in the same arm.
 
-    @Option(help: "The preferred term, as the table writes it (folded: 發熱 finds 发热).")
-    var term: String
-    @Option(name: .customLong("min-all"), help: "At least this all-grade percentage in some arm.")
+            csv is tidy: one line per row, arm and grade (all or 3+), the percentage a plain number.
+            """
+    )
+
+    @Option(help: "Part of the term, as the table writes it (folded: 发热 finds 发热性中性粒细胞减少症, 發熱 finds 发热).")
+    var term: String?
+    @Option(name: .customLong("min-all"), help: "At least this all-grade percentage (0–100) in some arm.")
     var minAll: Double?
-    @Option(name: .customLong("min-grade3"), help: "At least this grade ≥3 percentage in some arm.")
+    @Option(name: .customLong("min-grade3"), help: "At least this grade ≥3 percentage (0–100) in some arm.")
     var minGrade3: Double?
     @Option(help: "text, json, ndjson or csv.")
     var format: QueryCommand.Format = .text
     @OptionGroup var paging: PageOptions
     @OptionGroup var store: StoreOptions
 
+    /// Every row of every table at once is a dump, not a query: one filter at least.
+    func validate() throws {
+        try QueryCommand.validate(paging)
+        try QueryCommand.validate(term, option: "term")
+        try QueryCommand.validate(percentage: minAll, option: "min-all")
+        try QueryCommand.validate(percentage: minGrade3, option: "min-grade3")
+        if term == nil && minAll == nil && minGrade3 == nil {
+            throw ValidationError("give --term, --min-all or --min-grade3 (or several)")
+        }
+    }
+
     func run() throws {
-        let answer = try store.open().adverseReactions(term: term, minAll: minAll, minGrade3: minGrade3, page: paging.page,
-                                                         parser: LabelParser())
+        let filter = LabelStore.ReactionFilter(term: term, minAll: minAll, minGrade3: minGrade3)
+        let answer = try store.open().adverseReactions(filter, page: paging.page, parser: LabelParser())
         let hits = answer.items
         let rows = hits.map { h -> [String] in
             let arms = h.row.arms.map { a in
@@ -27,6 +46,31 @@ struct QueryReactionsCommand: ParsableCommand {
             }.joined(separator: "; ")
             return [h.row.term, h.row.soc ?? "", arms, "\(h.path):\(h.row.span.startLine) \(h.table)"]
         }
-        try QueryOutput.write(hits, header: ["TERM", "SOC", "ALL/≥3 (%) BY ARM", "SOURCE"], rows: rows, format: format, total: answer.total, offset: paging.offset)
+        try QueryOutput.write(hits, header: ["TERM", "SOC", "ALL/≥3 (%) BY ARM", "SOURCE"], rows: rows, format: format,
+                              total: answer.total, offset: paging.offset) {
+            QueryOutput.lines(header: ReactionCSV.header, rows: hits.flatMap(ReactionCSV.rows))
+        }
+    }
+}
+
+/// Adverse-reaction rows as tidy data: one line per table row, arm and grade, so that a
+/// spreadsheet or data frame filters and pivots on plain columns.
+enum ReactionCSV {
+    static let header = ["file", "line", "end_line", "table", "soc", "term", "arm", "n", "grade", "percent"]
+
+    /// A grade the row has no value for in any arm is a column the table does not have: no
+    /// lines for it. A grade it has in some arm gets a line in every arm, with an empty percent
+    /// where the table has `-` or lost the cell, so that no arm silently drops out.
+    static func rows(_ hit: LabelStore.ReactionHit) -> [[String]] {
+        let r = hit.row
+        let grades: [(name: String, value: (AdverseReactionRow.ArmRates) -> Double?)] = [
+            ("all", \.allGrades), ("3+", \.grade3OrWorse),
+        ].filter { grade in r.arms.contains { grade.value($0) != nil } }
+        return r.arms.flatMap { arm in
+            grades.map { grade in
+                [hit.path, String(r.span.startLine), String(r.span.endLine), hit.table, r.soc ?? "", r.term, arm.arm,
+                 arm.n.map(String.init) ?? "", grade.name, TableCSV.number(grade.value(arm))]
+            }
+        }
     }
 }
