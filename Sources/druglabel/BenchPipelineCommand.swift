@@ -29,6 +29,35 @@ struct BenchPipelineCommand: ParsableCommand {
                          String(format: "%.1f", figure.megabytesPerSecond)])
         }
         Console.out(Columns.render(header: ["STAGE", "MB", "SECONDS", "MB/S"], rows: rows))
+        try crosscheck(docs: docs, parser: parser)
         Console.out(String(format: "peak resident memory: %.0f MB\n", Benchmark.peakResidentMegabytes()))
+    }
+
+    @Option(help: "Kilobytes of repeated quoted headings for the crosscheck case, at this size and five times it.")
+    var crosscheckKilobytes = 70
+
+    /// crosscheck on its worst input: the corpus label's own 【】 headings repeated, each a
+    /// quoted section, at two sizes. Near-linear means MB/s holds as the size grows.
+    private func crosscheck(docs: [(name: String, bytes: [UInt8])], parser: LabelParser) throws {
+        guard let labelDoc = try docs.lazy.map({ try parser.parseDocument(bytes: $0.bytes, path: $0.name) }).first(where: { $0.label.kind == .label }) else {
+            Console.out("crosscheck: no label in the corpus; skipped\n")
+            return
+        }
+        let headings = labelDoc.label.sections.map { "【\($0.heading)】\n" }.joined()
+        guard !headings.isEmpty else { return }
+        let checker = try CrossChecker(catalogue: parser.catalogue)
+        var rows: [[String]] = []
+        for kilobytes in [crosscheckKilobytes, crosscheckKilobytes * 5] {
+            var text = ""
+            while text.utf8.count < kilobytes * 1000 { text += headings }
+            let start = DispatchTime.now().uptimeNanoseconds
+            let quoting = try parser.parseDocument(bytes: Array(text.utf8), path: "quoted-headings.txt")
+            let report = checker.check(quoting, against: labelDoc)
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            let megabytes = Double(text.utf8.count) / 1_000_000
+            rows.append(["crosscheck (quoted headings)", String(format: "%.2f", megabytes), String(format: "%.2f", seconds),
+                         String(format: "%.2f", megabytes / seconds), String(report.comparisons.count)])
+        }
+        Console.out(Columns.render(header: ["CASE", "MB", "SECONDS", "MB/S", "COMPARED"], rows: rows))
     }
 }

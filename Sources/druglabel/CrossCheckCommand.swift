@@ -6,7 +6,7 @@ struct CrossCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "crosscheck",
         abstract: "Compare what an application form or slide deck quotes from a label with the label.",
-        discussion: "Names, holder, approval number, first approval date, and every label section the document quotes. Exit status 0 when nothing differs, 1 otherwise."
+        discussion: "Names, holder, approval number, first approval date, and every label section the document quotes. Exit status 0 when nothing differs, 1 when something does, 2 when a document cannot be read or the second is not a label."
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
@@ -23,18 +23,24 @@ struct CrossCheckCommand: ParsableCommand {
     @OptionGroup var rules: RuleOptions
 
     func run() throws {
-        let parser = try rules.makeParser()
-        let quoting = try rules.readDocument(document, with: parser), labelDocument = try rules.readDocument(label, with: parser)
+        let parser = try rules.makeParser(failure: ExitStatus.trouble)
+        let quoting = try rules.readDocument(document, with: parser, failure: ExitStatus.trouble)
+        let labelDocument = try rules.readDocument(label, with: parser, failure: ExitStatus.trouble)
         if labelDocument.label.kind != .label {
             Console.error("\(label): is \(labelDocument.label.kind.rawValue == "article" ? "an article" : "a \(labelDocument.label.kind.rawValue) document"), not a label: crosscheck compares a document with the label it quotes")
-            throw ExitCode(1)
+            throw ExitStatus.trouble
         }
-        let report = try CrossChecker(catalogue: parser.catalogue).check(quoting, against: labelDocument)
+        let checker: CrossChecker
+        do { checker = try CrossChecker(catalogue: parser.catalogue) } catch {
+            Console.error("cannot compare: \(error)")
+            throw ExitStatus.trouble
+        }
+        let report = checker.check(quoting, against: labelDocument)
         switch format {
         case .json: Console.out(try LabelJSON.encode(report)); Console.out("\n")
         case .text: Console.out(CrossCheckCommand.text(report))
         }
-        if report.comparisons.contains(where: { $0.verdict == .different }) { throw ExitCode(1) }
+        if report.comparisons.contains(where: { $0.verdict == .different }) { throw ExitStatus.findings }
     }
 
     static let shown = 12

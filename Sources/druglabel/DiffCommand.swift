@@ -6,7 +6,7 @@ struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "What changed between two versions of a label.",
-        discussion: "Sections added, removed, moved or changed; within a changed section the sentences added, removed, moved or changed (their words marked); and the numbers that changed: doses, frequencies, table cells. Re-wrapped or re-encoded text is no change. Exit status 0 when nothing changed, 1 otherwise."
+        discussion: "Sections added, removed, moved or changed; within a changed section the sentences added, removed, moved or changed (their words marked); and the numbers that changed: doses, frequencies, table cells. Re-wrapped, re-encoded or Traditional-character text is no change. Exit status 0 when nothing changed, 1 when something did, 2 when a version cannot be read."
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
@@ -23,17 +23,21 @@ struct DiffCommand: ParsableCommand {
     @OptionGroup var rules: RuleOptions
 
     func run() throws {
-        let parser = try rules.makeParser()
-        let differ = try LabelDiffer()
+        let parser = try rules.makeParser(failure: ExitStatus.trouble)
+        let differ: LabelDiffer
+        do { differ = try LabelDiffer() } catch {
+            Console.error("cannot compare: \(error)")
+            throw ExitStatus.trouble
+        }
         // One version at a time: its sentences are kept, the rest of its parse let go.
-        let oldSide = differ.side(try rules.readDocument(old, with: parser))
-        let newSide = differ.side(try rules.readDocument(new, with: parser))
+        let oldSide = differ.side(try rules.readDocument(old, with: parser, failure: ExitStatus.trouble))
+        let newSide = differ.side(try rules.readDocument(new, with: parser, failure: ExitStatus.trouble))
         let report = differ.diff(oldSide, newSide)
         switch format {
         case .json: Console.out(try LabelJSON.encode(report)); Console.out("\n")
         case .text: Console.out(DiffCommand.text(report, color: isatty(1) == 1))
         }
-        if !report.isEmpty { throw ExitCode(1) }
+        if !report.isEmpty { throw ExitStatus.findings }
     }
 
     static func text(_ report: LabelDiffReport, color: Bool) -> String {

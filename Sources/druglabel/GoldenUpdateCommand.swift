@@ -18,7 +18,11 @@ struct GoldenUpdateCommand: ParsableCommand {
 
     func run() throws {
         let store = GoldenCorpus(corpus: options.corpus, golden: options.golden)
-        let entries = try store.check(parser: rules.makeParser())
+        let entries: [GoldenCorpus.Entry]
+        do { entries = try store.check(parser: rules.makeParser()) } catch let error as GoldenCorpusError {
+            Console.error(error.description)
+            throw ExitCode(1)
+        }
         var failed = 0
         for entry in entries where entry.error != nil {
             Console.error("\(options.corpus)/\(entry.name): \(entry.error!)")

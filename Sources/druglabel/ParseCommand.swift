@@ -23,7 +23,9 @@ struct ParseCommand: ParsableCommand {
         var failed = 0
         var written = 0
         // One file gives one object; several give an array of them in argument order, written
-        // as each file is parsed so that a large batch never sits in memory all at once.
+        // as each file is parsed so that a large batch never sits in memory all at once. A file
+        // that cannot be read or parsed is reported (`druglabel: error: FILE: reason`) and left
+        // out; the files after it are still written.
         let asArray = format == .json && files.count > 1
         if asArray { Console.out("[\n") }
         for path in files {
@@ -34,8 +36,12 @@ struct ParseCommand: ParsableCommand {
                     if written > 0 { Console.out("\n") }
                     Console.out(TextOutline.render(label))
                 case .json:
+                    // The whole document is encoded before any of it is written, so that one
+                    // that fails to encode is its own error and the array stays valid JSON.
+                    var json = Data()
+                    try LabelJSON.write(label) { json.append($0) }
                     if asArray && written > 0 { Console.out(",\n") }
-                    try LabelJSON.write(label) { Console.out($0) }
+                    Console.out(json)
                     if !asArray { Console.out("\n") }
                 }
                 written += 1

@@ -20,12 +20,14 @@ struct RuleOptions: ParsableArguments {
     @Option(name: .customLong("dosing-rules"), help: "Dosing rules to use instead of the built-in dosing.json.")
     var dosingRulesFile: String?
 
-    func makeParser() throws -> LabelParser {
-        let catalogue = try sectionsFile.map { path in try load(path) { try SectionCatalogue(json: $0) } } ?? .standard
-        let vocabulary = try formFieldsFile.map { path in try load(path) { try FormVocabulary(json: $0) } } ?? .standard
-        let rules = try textRulesFile.map { path in try load(path) { try TextRules(json: $0) } } ?? .standard
-        let tableRules = try tableRulesFile.map { path in try load(path) { try TableRules(json: $0) } } ?? .standard
-        let dosingRules = try dosingRulesFile.map { path in try load(path) { try DosingRules(json: $0) } } ?? .standard
+    /// `failure` is the status a rule file that cannot be read ends the run with: 2 (trouble)
+    /// for the commands that compare or check, 1 for the others.
+    func makeParser(failure: ExitCode = ExitCode(1)) throws -> LabelParser {
+        let catalogue = try sectionsFile.map { path in try load(path, failure) { try SectionCatalogue(json: $0) } } ?? .standard
+        let vocabulary = try formFieldsFile.map { path in try load(path, failure) { try FormVocabulary(json: $0) } } ?? .standard
+        let rules = try textRulesFile.map { path in try load(path, failure) { try TextRules(json: $0) } } ?? .standard
+        let tableRules = try tableRulesFile.map { path in try load(path, failure) { try TableRules(json: $0) } } ?? .standard
+        let dosingRules = try dosingRulesFile.map { path in try load(path, failure) { try DosingRules(json: $0) } } ?? .standard
         return try LabelParser(catalogue: catalogue, rules: rules, vocabulary: vocabulary, tableRules: tableRules,
                                dosingRules: dosingRules)
     }
@@ -34,7 +36,7 @@ struct RuleOptions: ParsableArguments {
     /// with `druglabel: error: FILE: reason`.
     func parseOne(_ file: String) throws -> (parser: LabelParser, label: Label) {
         let parser = try makeParser()
-        do { return (parser, try parser.parse(fileAt: file)) } catch let error as InputError {
+        do { return (parser, try parser.parse(fileAt: file)) } catch {
             Console.error("\(file): \(error)")
             throw ExitCode(1)
         }
@@ -42,17 +44,17 @@ struct RuleOptions: ParsableArguments {
 
     /// A document with its source lines (for the comparisons); one that cannot be read ends the
     /// run with `druglabel: error: FILE: reason`.
-    func readDocument(_ path: String, with parser: LabelParser) throws -> ParsedDocument {
+    func readDocument(_ path: String, with parser: LabelParser, failure: ExitCode = ExitCode(1)) throws -> ParsedDocument {
         do {
             return try parser.parseDocument(bytes: LabelFile.read(path), path: path)
         } catch {
             Console.error("\(path): \(error)")
-            throw ExitCode(1)
+            throw failure
         }
     }
 
     /// A rule file that cannot be read or decoded stops the run before any document is read.
-    private func load<T>(_ path: String, _ make: (Data) throws -> T) throws -> T {
+    private func load<T>(_ path: String, _ failure: ExitCode, _ make: (Data) throws -> T) throws -> T {
         do {
             return try make(Data(LabelFile.read(path)))
         } catch let error as InputError {
@@ -60,6 +62,6 @@ struct RuleOptions: ParsableArguments {
         } catch {
             Console.error("\(path): not a valid rule file: \(error)")
         }
-        throw ExitCode(1)
+        throw failure
     }
 }

@@ -8,7 +8,7 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve the index over HTTP: a JSON API (GET /openapi.json describes it) and a search page at /.",
-        discussion: "The index is opened read-only; documents are read again from the paths they were indexed from, so start the server in the folder `druglabel index` ran in. One log line per request goes to stderr. SIGINT or SIGTERM stops it cleanly."
+        discussion: "The index is opened read-only, and every answer comes from it alone: the documents are kept in the index, so the server may run in any folder, and files moved, changed or deleted since `druglabel index` change nothing it says. A request's head must arrive within 10 s of its first byte, and an idle connection is closed after 60 s. One log line per request goes to stderr. SIGINT or SIGTERM stops it cleanly."
     )
 
     @OptionGroup var store: StoreOptions
@@ -29,15 +29,11 @@ struct ServeCommand: AsyncParsableCommand {
         let server = LabelServer(databasePath: path, host: host, port: port)
         do {
             try await server.run { port in
-                FileHandle.standardError.write(Data("druglabel: serving \(path) at http://\(host):\(port)/\n".utf8))
+                FileHandle.standardError.write(Data("druglabel: serving \(path) at http://\(server.host):\(port)/\n".utf8))
             }
-        } catch let error as StoreError {
+        } catch let error as LabelServerError {
+            // The index's own message ("FILE is damaged …") or the address's: never one for the other.
             Console.error(error.description)
-            throw ExitCode(1)
-        } catch {
-            let reason = "\(error)".contains("Address already in use")
-                ? "the port is in use by another program; pass another --port" : "\(error)"
-            Console.error("cannot serve at \(host):\(port): \(reason)")
             throw ExitCode(1)
         }
     }

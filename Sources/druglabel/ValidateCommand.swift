@@ -10,7 +10,8 @@ struct ValidateCommand: ParsableCommand {
             Profiles: chemical (chemical drugs and therapeutic biologics), tcm, vaccine, otc; inferred from \
             the document unless --rules names one (or a profile file, an edited copy of \
             Sources/DrugLabel/Resources/validation-*.json). Exit status 0 when no errors are found, 1 \
-            otherwise (--strict counts warnings too).
+            when some are (--strict counts warnings too), 2 when a file or the profile cannot be read \
+            (the other files are still checked).
             """
     )
 
@@ -40,7 +41,7 @@ struct ValidateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let parser = try rules.makeParser()
+        let parser = try rules.makeParser(failure: ExitStatus.trouble)
         var validationRules = ValidationRules.standard
         var profileID = profile
         if let profile, FileManager.default.fileExists(atPath: profile) {
@@ -50,7 +51,7 @@ struct ValidateCommand: ParsableCommand {
                 profileID = custom.id
             } catch {
                 Console.error("\(profile): not a valid validation profile: \(error)")
-                throw ExitCode(1)
+                throw ExitStatus.trouble
             }
         }
         let validator: LabelValidator
@@ -59,7 +60,7 @@ struct ValidateCommand: ParsableCommand {
                                            dosingRules: parser.dosingRules)
         } catch let error as LabelValidator.ValidationError {
             Console.error(error.description)
-            throw ExitCode(1)
+            throw ExitStatus.trouble
         }
         let today = asOf ?? LabelValidator.today()
         var failedFiles = 0, failing = 0, written = 0
@@ -67,11 +68,17 @@ struct ValidateCommand: ParsableCommand {
         if asArray { Console.out("[\n") }
         for path in files {
             let report: ValidationReport
+            let json: Data?
             do {
                 report = try validator.validate(try parser.parse(fileAt: path), profile: profileID, asOf: today)
+                // Encoded before anything of it is written: a failure is this file's error.
+                json = format == .json ? try LabelJSON.encode(report) : nil
             } catch let error as LabelValidator.ValidationError {
+                // The profile itself is wrong: every file would fail alike. The array is closed
+                // first, so that what was written stays valid JSON.
+                if asArray { Console.out(written > 0 ? "\n]\n" : "]\n") }
                 Console.error(error.description)
-                throw ExitCode(1)
+                throw ExitStatus.trouble
             } catch {
                 Console.error("\(path): \(error)")
                 failedFiles += 1
@@ -83,13 +90,14 @@ struct ValidateCommand: ParsableCommand {
                 Console.out(ValidateCommand.text(report))
             case .json:
                 if asArray && written > 0 { Console.out(",\n") }
-                Console.out(try LabelJSON.encode(report))
+                Console.out(json ?? Data())
                 if !asArray { Console.out("\n") }
             }
             written += 1
         }
         if asArray { Console.out(written > 0 ? "\n]\n" : "]\n") }
-        if failedFiles > 0 || failing > 0 { throw ExitCode(1) }
+        if failedFiles > 0 { throw ExitStatus.trouble }
+        if failing > 0 { throw ExitStatus.findings }
     }
 
     /// `PATH:LINE: severity: message [rule]`, as compilers write, then a summary line.

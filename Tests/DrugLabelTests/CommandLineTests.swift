@@ -146,8 +146,9 @@ struct CommandLineTests {
         try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
         try Data("【药品名称】\n通用名称：测试片\n【适应症】\n用于测试。\n【禁忌】\n尚不明确。\n".utf8)
             .write(to: corpus.appendingPathComponent("test.txt"))
+        // No Golden/ yet: trouble (2), said plainly.
         let missing = try run(["golden", "verify"], cwd: dir)
-        #expect(missing.status == 1)
+        #expect(missing.status == 2 && missing.stderr.contains("Golden: no such folder") && missing.stderr.contains("--golden"))
         let refused = try run(["golden", "update"], cwd: dir)
         #expect(refused.status == 1)
         #expect(refused.stdout.contains("+  \"kind\" : \"label\","))
@@ -223,7 +224,8 @@ struct CommandLineTests {
 
         let tocilizumab = try run(["search", "托珠单抗", "--section", "warnings_and_cautions", "--db", db])
         #expect(tocilizumab.status == 0 && tocilizumab.stdout.contains("【注意事项】 warnings_and_cautions"))
-        #expect(!tocilizumab.stdout.contains("dosage_and_administration") && tocilizumab.stdout.contains("【托珠单抗】"))
+        #expect(!tocilizumab.stdout.contains("dosage_and_administration") && tocilizumab.stdout.contains("«托珠单抗»"))
+        #expect(tocilizumab.stdout.contains("[label, 12 occurrences]") && tocilizumab.stdout.contains("in 1 matching section in 1 document"))
         let traditional = try run(["search", "適應症", "--db", db, "--format", "json"])
         let hits = try JSONSerialization.jsonObject(with: Data(traditional.stdout.utf8)) as? [[String: Any]]
         #expect(hits?.contains { $0["section"] as? String == "indications_and_usage" } == true)
@@ -234,13 +236,16 @@ struct CommandLineTests {
         #expect(doses.stdout.contains("8 mg/kg") && doses.stdout.contains("label-2024.txt:1158"))
         let fever = try run(["query", "adverse-reactions", "--term", "发热", "--min-all", "20", "--db", db, "--format", "csv"])
         let rows = fever.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        #expect(rows.count == 3 && rows[1].contains("100/46") && rows[2].contains("93/9"))
-        // Paging: the second row alone, and the text form says it is a page of two.
+        // Tidy: one line per row, arm and grade; 发热 in 表 1 is 100 % and 46 % (grade ≥ 3) in the
+        // Chinese study, and 发热性中性粒细胞减少症 contains the term.
+        #expect(rows.count == 13 && rows[1].hasSuffix(",发热,中国临床研究,24,all,100") && rows[2].hasSuffix(",3+,46"))
+        #expect(rows.contains { $0.contains(",582,582,表 2,") && $0.hasSuffix(",all,93") })
+        // Paging: the second row alone (表 1, line 321), all its arm × grade lines.
         let second = try run(["query", "adverse-reactions", "--term", "发热", "--min-all", "20", "--db", db, "--format", "csv",
                               "--limit", "1", "--offset", "1"])
-        #expect(second.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty } == [rows[0], rows[2]])
+        #expect(second.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty } == [rows[0]] + rows[5...8])
         let page = try run(["query", "adverse-reactions", "--term", "发热", "--min-all", "20", "--db", db, "--limit", "1"])
-        #expect(page.stdout.contains("100/46") && !page.stdout.contains("93/9") && page.stdout.contains("rows 1–1 of 2"))
+        #expect(page.stdout.contains("100/46") && !page.stdout.contains("93/9") && page.stdout.contains("rows 1–1 of 4"))
         let badPage = try run(["query", "doses", "--limit", "-1", "--db", db])
         #expect(badPage.status != 0 && badPage.stderr.contains("--limit"))
 
@@ -305,14 +310,15 @@ struct CommandLineTests {
         let strict = try run(["validate", label, "--strict", "--as-of", "2026-11-22"])
         #expect(strict.status == 1)
         let json = try run(["validate", label, "Corpus/missing.txt", "--format", "json", "--as-of", "2026-11-22"])
-        #expect(json.status == 1 && json.stderr.contains("druglabel: error: Corpus/missing.txt"))
+        // A file that cannot be read is trouble (2); the others are still checked.
+        #expect(json.status == 2 && json.stderr.contains("druglabel: error: Corpus/missing.txt"))
         let reports = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
         #expect(reports?.count == 1 && reports?[0]["profile"] as? String == "chemical" && reports?[0]["errors"] as? Int == 0)
         // A label held to the OTC rules lacks 【作用类别】: an error, exit 1.
         let otc = try run(["validate", label, "--rules", "otc", "--as-of", "2026-11-22"])
         #expect(otc.status == 1 && otc.stdout.contains("[section.missing]") && otc.stdout.contains("profile otc:"))
         let unknown = try run(["validate", label, "--rules", "veterinary"])
-        #expect(unknown.status == 1 && unknown.stderr.contains("no validation profile veterinary"))
+        #expect(unknown.status == 2 && unknown.stderr.contains("no validation profile veterinary"))
         // An expert's copy of a profile, passed as a file, is used as it is.
         let dir = try TestSupport.scratch()
         var profile = try JSONSerialization.jsonObject(with: Data(contentsOf: TestSupport.repository
@@ -341,9 +347,9 @@ struct CommandLineTests {
         let verdicts = (report?["comparisons"] as? [[String: Any]])?.compactMap { $0["verdict"] as? String }
         #expect(verdicts?.filter { $0 == "different" }.count == 1 && verdicts?.contains("equalAfterNormalization") == true)
         let notLabel = try run(["crosscheck", label, "Corpus/axicabtagene-ciloleucel-slides-2025.txt"])
-        #expect(notLabel.status == 1 && notLabel.stderr.contains("not a label"))
+        #expect(notLabel.status == 2 && notLabel.stderr.contains("not a label"))
         let missing = try run(["crosscheck", "Corpus/missing.txt", label])
-        #expect(missing.status == 1 && missing.stderr.contains("druglabel: error: Corpus/missing.txt"))
+        #expect(missing.status == 2 && missing.stderr.contains("druglabel: error: Corpus/missing.txt: no such file"))
     }
 
     @Test("diff: plain marks when not a terminal, JSON, exit status")
@@ -373,5 +379,96 @@ struct CommandLineTests {
         let json = try run(["diff", label, edited.path, "--format", "json"])
         let report = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect((report?["numbers"] as? [[String: Any]])?.first?["new"] as? String == "10 mg/kg")
+    }
+
+    // MARK: Conventions: exit statuses, --version, typos
+
+    @Test("diff, crosscheck, validate, golden verify: 0 clean, 1 findings, 2 trouble; usage errors 64")
+    func exitStatuses() throws {
+        let label = "Corpus/\(TestSupport.labelName).txt"
+        #expect(try run(["diff", label, label]).status == 0)
+        let unreadable = try run(["diff", label, "Corpus/missing.txt"])
+        #expect(unreadable.status == 2 && unreadable.stderr.contains("druglabel: error: Corpus/missing.txt: no such file"))
+        let dir = try TestSupport.scratch()
+        let pdf = dir.appendingPathComponent("scan.txt")
+        try Data("%PDF-1.4\n".utf8).write(to: pdf)
+        #expect(try run(["diff", pdf.path, label]).status == 2)
+        #expect(try run(["crosscheck", "Corpus/axicabtagene-ciloleucel-nrdl-application-2023.txt", pdf.path]).status == 2)
+        let validate = try run(["validate", label, pdf.path, "--as-of", "2026-11-22"])
+        #expect(validate.status == 2 && validate.stdout.contains("\(label): profile chemical"))
+        // A rule file that cannot be read is trouble too, for these commands.
+        #expect(try run(["diff", label, label, "--sections", dir.appendingPathComponent("none.json").path]).status == 2)
+        let usage = try run(["diff", label])
+        #expect(usage.status == 64)
+        let badOption = try run(["validate", label, "--as-of", "yesterday"])
+        #expect(badOption.status == 64)
+    }
+
+    @Test("golden verify outside the repository says where to run it, not a Cocoa error; 2")
+    func goldenOutsideRepository() throws {
+        let dir = try TestSupport.scratch()
+        let r = try run(["golden", "verify"], cwd: dir)
+        #expect(r.status == 2)
+        #expect(r.stderr.hasPrefix("druglabel: error: ") && r.stderr.contains("Corpus: no such folder"))
+        #expect(r.stderr.contains("repository") && !r.stderr.contains("NSCocoaErrorDomain"))
+        let update = try run(["golden", "update"], cwd: dir)
+        #expect(update.status == 1 && update.stderr.contains("Corpus: no such folder") && !update.stderr.contains("NSCocoaErrorDomain"))
+    }
+
+    @Test("golden verify: a document that cannot be read is trouble (2), a difference is a finding (1)")
+    func goldenTrouble() throws {
+        let dir = try TestSupport.scratch()
+        let corpus = dir.appendingPathComponent("Corpus"), golden = dir.appendingPathComponent("Golden")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: golden, withIntermediateDirectories: true)
+        try Data("%PDF-1.4\n".utf8).write(to: corpus.appendingPathComponent("scan.txt"))
+        let r = try run(["golden", "verify"], cwd: dir)
+        #expect(r.status == 2 && r.stderr.contains("scan.txt: is a PDF"))
+    }
+
+    @Test("--version prints the library's version")
+    func version() throws {
+        let r = try run(["--version"])
+        #expect(r.status == 0 && r.stdout == DrugLabelVersion.current + "\n")
+    }
+
+    @Test("a mistyped subcommand names the one meant, exit 64")
+    func typo() throws {
+        let r = try run(["sectoins", "x"])
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("druglabel: error: unknown command 'sectoins'; did you mean 'sections'?"))
+        let nested = try run(["golden", "verfy"])
+        #expect(nested.status == 64 && nested.stderr.contains("did you mean 'verify'?") && nested.stderr.contains("druglabel golden --help"))
+        // Nothing near: the parser's own message, still 64.
+        let far = try run(["zzzzzzzz"])
+        #expect(far.status == 64 && !far.stderr.contains("did you mean"))
+        // A real subcommand and a file named like one are left alone.
+        #expect(try run(["sections", "Corpus/\(TestSupport.labelName).txt"]).status == 0)
+    }
+
+    @Test("parse: a FIFO among good files is refused at once, the array stays valid and later files are written")
+    func fifoAmongGood() throws {
+        let dir = try TestSupport.scratch()
+        let fifo = dir.appendingPathComponent("x.txt")
+        #expect(mkfifo(fifo.path, 0o644) == 0)
+        let label = "Corpus/\(TestSupport.labelName).txt"
+        let start = Date()
+        let r = try run(["parse", label, fifo.path, label])
+        #expect(Date().timeIntervalSince(start) < 30)
+        #expect(r.status == 1 && r.stderr.contains("druglabel: error: \(fifo.path): is a FIFO (named pipe), not a regular file"))
+        let parsed = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]]
+        #expect(parsed?.count == 2)
+        let sections = try run(["sections", fifo.path])
+        #expect(sections.status == 1 && sections.stderr.hasPrefix("druglabel: error: \(fifo.path): is a FIFO"))
+    }
+
+    @Test("tables --format text marks uncertain prose cells with ? and a legend")
+    func uncertainCells() throws {
+        let r = try run(["tables", "Corpus/\(TestSupport.labelName).txt", "--table", "3"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("] ?\n"))
+        #expect(r.stdout.contains(TableGrid.legend))
+        let certain = try run(["tables", "Corpus/\(TestSupport.labelName).txt", "--table", "6"])
+        #expect(certain.status == 0 && !certain.stdout.contains(TableGrid.legend))
     }
 }

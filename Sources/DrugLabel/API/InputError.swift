@@ -2,6 +2,16 @@
 public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
     case notFound
     case isDirectory
+    /// A FIFO, socket or device: reading one could block forever or never end.
+    case notRegular(String)
+    /// ELOOP: the path runs through a symlink that leads back to itself.
+    case symlinkLoop
+    /// ENAMETOOLONG: the path or one of its parts is longer than the system allows.
+    case nameTooLong
+    /// EACCES / EPERM.
+    case permissionDenied
+    /// ENOTDIR: a part of the path before the last is a file, not a folder.
+    case notADirectoryInPath
     case unreadable(String)
     case pdf
     case binary(String)
@@ -13,6 +23,11 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .notFound: return "no such file"
         case .isDirectory: return "is a directory, not a file (pass the files inside it)"
+        case .notRegular(let kind): return "is \(kind), not a regular file; only regular files are read"
+        case .symlinkLoop: return "too many levels of symbolic links (a symlink loop); point the link at a real file"
+        case .nameTooLong: return "file name too long; rename or move the file to a shorter path"
+        case .permissionDenied: return "permission denied; check the file's and its folders' permissions"
+        case .notADirectoryInPath: return "no such file: a part of the path before the file name is a file, not a folder"
         case .unreadable(let reason): return "cannot be read: \(reason)"
         case .pdf: return "is a PDF; extract its text first (for example with pdftotext) and parse the .txt"
         case .format(let name): return "is a \(name), not text; save or extract it as text first and parse the .txt"

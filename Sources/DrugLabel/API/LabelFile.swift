@@ -1,21 +1,65 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+import Darwin
+private let systemRead = Darwin.read
+#endif
 
 /// Reads a file's bytes, turning the ways that can fail into `InputError`s a user can act on.
+///
+/// Only regular files are read. A FIFO would block the reader until some writer came (forever,
+/// for a file that only looks like a label), a device may never end: both are refused from
+/// `stat` before they are opened, and opened with `O_NONBLOCK` and checked again with `fstat`, in
+/// case the path was swapped in between.
 public enum LabelFile {
     public static func read(_ path: String) throws -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw InputError.notFound
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw error(errno) }
+        try check(info.st_mode)
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { throw error(errno) }
+        defer { close(fd) }
+        guard fstat(fd, &info) == 0 else { throw error(errno) }
+        try check(info.st_mode)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(info.st_size) + 1)
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
+            if n == 0 { break }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw error(errno)
+            }
+            bytes.append(contentsOf: chunk[0..<n])
         }
-        if isDirectory.boolValue { throw InputError.isDirectory }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw InputError.unreadable("permission denied or not a regular file")
+        return bytes
+    }
+
+    /// Refuses every kind of file but a regular one, naming its kind.
+    static func check(_ mode: mode_t) throws {
+        switch mode & S_IFMT {
+        case S_IFREG: return
+        case S_IFDIR: throw InputError.isDirectory
+        case S_IFIFO: throw InputError.notRegular("a FIFO (named pipe)")
+        case S_IFSOCK: throw InputError.notRegular("a socket")
+        case S_IFCHR: throw InputError.notRegular("a character device")
+        case S_IFBLK: throw InputError.notRegular("a block device")
+        default: throw InputError.notRegular("not a regular file")
         }
-        defer { try? handle.close() }
-        do {
-            return Array(try handle.readToEnd() ?? Data())
-        } catch {
-            throw InputError.unreadable(error.localizedDescription)
+    }
+
+    /// The errno of a failed `stat`, `open` or `read`, named as its cause.
+    static func error(_ code: Int32) -> InputError {
+        switch code {
+        case ENOENT: return .notFound
+        case ELOOP: return .symlinkLoop
+        case ENAMETOOLONG: return .nameTooLong
+        case EACCES, EPERM: return .permissionDenied
+        case ENOTDIR: return .notADirectoryInPath
+        case EISDIR: return .isDirectory
+        default: return .unreadable(String(cString: strerror(code)))
         }
     }
 }

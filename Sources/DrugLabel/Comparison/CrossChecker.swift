@@ -15,9 +15,13 @@ public final class CrossChecker {
 
     public func check(_ document: ParsedDocument, against label: ParsedDocument) -> CrossCheckReport {
         var comparisons = facts(document.label, label.label)
+        // Everything of the label a section is compared with is made once per key, and each
+        // document section only costs its own length: a document that quotes the same heading
+        // thousands of times stays linear.
+        var context = SectionContext(document: document, label: label)
         for section in document.label.sections {
             guard let key = section.key else { continue }
-            comparisons.append(compare(section, of: document, key: key, with: label))
+            comparisons.append(compare(section, of: document, key: key, with: label, context: &context))
         }
         comparisons += summaries(document.label)
         let ordered = comparisons.enumerated().sorted { a, b in
@@ -116,23 +120,92 @@ public final class CrossChecker {
 
     // MARK: Sections
 
-    private func compare(_ section: Section, of document: ParsedDocument, key: String, with label: ParsedDocument) -> Comparison {
+    /// What the section comparisons share: the label's sections made comparable once per key,
+    /// the diffs of quotes already seen, and the doses of each side by section.
+    private struct SectionContext {
+        struct LabelSection {
+            var section: Section
+            var lines: SectionLines
+            var raw: ComparableText
+            var normalized: ComparableText
+            var rawTokens: [String]
+            var normalizedTokens: [String]
+            var doses: [Dose]
+        }
+
+        let documentLines: LineLocator
+        var labelSections: [String: LabelSection?] = [:]
+        /// Token diffs by key, level and the quote's tokens: the same quote is diffed once.
+        var diffs: [String: [TokenDiff.Op]] = [:]
+        /// The document's doses of each section key, in line order.
+        let documentDoses: [String: [Dose]]
+
+        init(document: ParsedDocument, label: ParsedDocument) {
+            documentLines = LineLocator(lines: document.lines)
+            documentDoses = Dictionary(grouping: document.label.doses.filter { $0.section != nil }, by: { $0.section! })
+                .mapValues { $0.sorted { $0.span.startLine < $1.span.startLine } }
+        }
+
+        /// The document's doses of `key` within `span`, found by bisection.
+        func doses(_ key: String, within span: SourceSpan) -> [Dose] {
+            guard let all = documentDoses[key] else { return [] }
+            var lo = 0, hi = all.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if all[mid].span.startLine < span.startLine { lo = mid + 1 } else { hi = mid }
+            }
+            var result: [Dose] = []
+            var i = lo
+            while i < all.count, all[i].span.startLine <= span.endLine {
+                if all[i].span.endLine <= span.endLine { result.append(all[i]) }
+                i += 1
+            }
+            return result
+        }
+    }
+
+    private func labelSection(_ key: String, of label: ParsedDocument, context: inout SectionContext) -> SectionContext.LabelSection? {
+        if let known = context.labelSections[key] { return known }
+        let made = label.label.sections.first(where: { $0.key == key }).map { theirs in
+            let raw = ComparableText(theirs.text, normalized: false, folder: folder)
+            let normalized = ComparableText(theirs.text, normalized: true, folder: folder)
+            return SectionContext.LabelSection(section: theirs, lines: SectionLines(theirs, lines: label.lines), raw: raw,
+                                               normalized: normalized, rawTokens: raw.tokens.map(\.text),
+                                               normalizedTokens: normalized.tokens.map(\.text),
+                                               doses: label.label.doses.filter { $0.section == key })
+        }
+        context.labelSections[key] = made
+        return made
+    }
+
+    private func compare(_ section: Section, of document: ParsedDocument, key: String, with label: ParsedDocument,
+                         context: inout SectionContext) -> Comparison {
         let heading = catalogue.entry(key)?.headings.first ?? key
-        guard let theirs = label.label.sections.first(where: { $0.key == key }) else {
+        guard let theirs = labelSection(key, of: label, context: &context) else {
             return Comparison(what: key, name: section.heading, labelName: heading, verdict: .notCompared, value: nil, labelValue: nil,
                               note: "the label has no 【\(heading)】", span: section.span, labelSpan: nil, numbers: nil, differences: [])
         }
-        var c = Comparison(what: key, name: section.heading, labelName: theirs.heading, verdict: .equal, value: nil, labelValue: nil,
-                           note: nil, span: section.span, labelSpan: theirs.span, numbers: nil, differences: [])
-        let hereLines = SectionLines(section, lines: document.lines), labelLines = SectionLines(theirs, lines: label.lines)
+        var c = Comparison(what: key, name: section.heading, labelName: theirs.section.heading, verdict: .equal, value: nil, labelValue: nil,
+                           note: nil, span: section.span, labelSpan: theirs.section.span, numbers: nil, differences: [])
+        let a = ComparableText(section.text, normalized: false, folder: folder), b = theirs.raw
+        guard !a.tokens.isEmpty else {
+            // A heading with nothing under it quotes nothing: listing the whole label section as
+            // the difference would say nothing more, at the size of the section each time.
+            c.verdict = .notCompared
+            c.note = "only the heading is quoted: no text under it to compare"
+            return c
+        }
+        let hereLines = SectionLines(section, lines: document.lines, locator: context.documentLines)
         let line = { (text: ComparableText, tokens: Range<Int>) in hereLines.line(at: text.offset(tokens), snippet: Self.snippet(text, tokens)) }
-        let labelLine = { (text: ComparableText, tokens: Range<Int>) in labelLines.line(at: text.offset(tokens), snippet: Self.snippet(text, tokens)) }
-        let a = ComparableText(section.text, normalized: false, folder: folder), b = ComparableText(theirs.text, normalized: false, folder: folder)
-        if a.tokens.map(\.text) != b.tokens.map(\.text) {
-            let na = ComparableText(section.text, normalized: true, folder: folder), nb = ComparableText(theirs.text, normalized: true, folder: folder)
-            if na.tokens.map(\.text) == nb.tokens.map(\.text) {
+        let labelLine = { (text: ComparableText, tokens: Range<Int>) in theirs.lines.line(at: text.offset(tokens), snippet: Self.snippet(text, tokens)) }
+        let aTokens = a.tokens.map(\.text)
+        if aTokens != theirs.rawTokens {
+            let na = ComparableText(section.text, normalized: true, folder: folder), nb = theirs.normalized
+            let naTokens = na.tokens.map(\.text)
+            if naTokens == theirs.normalizedTokens {
                 c.verdict = .equalAfterNormalization
-                let examples = differences(a, b, line: line, labelLine: labelLine)
+                let examples = differences(a, b, ops: diff(aTokens, theirs.rawTokens, key: key + "|raw", context: &context),
+                                           line: line, labelLine: labelLine)
                 var seen = Set<String>()
                 let distinct = examples.filter { seen.insert("\($0.here)|\($0.label)").inserted }
                 // With the character before a bare punctuation mark, so that `1、` reads as a list mark.
@@ -143,12 +216,33 @@ public final class CrossChecker {
                     + (distinct.count > rules.examples ? "; \(distinct.count - rules.examples) more alike" : "")
             } else {
                 c.verdict = .different
-                c.differences = differences(na, nb, line: line, labelLine: labelLine)
+                let ops = diff(naTokens, theirs.normalizedTokens, key: key + "|normalized", context: &context)
+                if ops == [.change(0..<na.tokens.count, 0..<nb.tokens.count)], na.source.count + nb.source.count > Self.wholeLimit {
+                    // Nothing aligns: the one "difference" would be both texts whole, repeated for
+                    // every such quote. Said in a note instead.
+                    c.note = "nothing in it aligns with the label's 【\(theirs.section.heading)】 (\(na.source.count) characters here, "
+                        + "\(nb.source.count) in the label): a different text, not listed word by word"
+                } else {
+                    c.differences = differences(na, nb, ops: ops, line: line, labelLine: labelLine)
+                }
             }
         }
-        c.numbers = numbers(document.label.doses.filter { $0.section == key && $0.span.startLine >= section.span.startLine && $0.span.endLine <= section.span.endLine },
-                            label.label.doses.filter { $0.section == key })
+        c.numbers = numbers(context.doses(key, within: section.span), theirs.doses)
         return c
+    }
+
+    /// Characters of both texts together past which a quote that aligns nowhere with the label
+    /// is not listed whole as its difference.
+    static let wholeLimit = 2_000
+
+    /// The token diff of a quote with the label's section, remembered by the quote's tokens.
+    private func diff(_ a: [String], _ b: [String], key: String, context: inout SectionContext) -> [TokenDiff.Op] {
+        let memo = key + "\u{1}" + a.joined(separator: "\u{2}")
+        if let known = context.diffs[memo] { return known }
+        // A small floor of work: a short quote of a long section is not searched at length.
+        let ops = TokenDiff.diff(a, b, minimumWork: 32 * 32)
+        if context.diffs.count < 10_000 { context.diffs[memo] = ops }
+        return ops
     }
 
     /// Fields named like a label section with a summary mark (`用法用量 (概述)`): written for
@@ -170,9 +264,9 @@ public final class CrossChecker {
     // MARK: Helpers
 
     /// The changed runs of two token lists, as written on each side.
-    private func differences(_ a: ComparableText, _ b: ComparableText,
+    private func differences(_ a: ComparableText, _ b: ComparableText, ops: [TokenDiff.Op]? = nil,
                              line: (ComparableText, Range<Int>) -> Int?, labelLine: (ComparableText, Range<Int>) -> Int?) -> [Difference] {
-        TokenDiff.diff(a.tokens.map(\.text), b.tokens.map(\.text)).compactMap { op in
+        (ops ?? TokenDiff.diff(a.tokens.map(\.text), b.tokens.map(\.text))).compactMap { op in
             guard case .change(let ra, let rb) = op else { return nil }
             let context = a.context(ra)
             return Difference(here: a.text(ra), label: b.text(rb), before: context.before, after: context.after,

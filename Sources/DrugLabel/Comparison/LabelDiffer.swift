@@ -58,7 +58,7 @@ public final class LabelDiffer {
             var change = SectionChange(kind: .unchanged, moved: moved.contains(n), key: s.key, heading: s.heading,
                                        oldSpan: oldSections[o].span, newSpan: s.span, sentences: [])
             for op in TokenDiff.diff(a.map(\.key), b.map(\.key)) {
-                guard case .change(let ra, let rb) = op else { continue }
+                guard case .change(let ra, let rb) = op, !sameText(a[ra], b[rb]) else { continue }
                 let (paired, removed, added) = pair(Array(a[ra]), Array(b[rb]))
                 change.sentences += paired
                 removedSentences += removed.map { (changes.count, $0) }
@@ -138,6 +138,15 @@ public final class LabelDiffer {
         return result
     }
 
+    /// Whether two runs of sentences say the same once joined: where a paragraph ends is a
+    /// matter of line widths, so a copy wrapped at other places cuts a sentence in two (or
+    /// joins two) where the other does not. Folded, so white space and Traditional characters
+    /// count for nothing.
+    private func sameText(_ a: ArraySlice<Sentence>, _ b: ArraySlice<Sentence>) -> Bool {
+        guard !a.isEmpty, !b.isEmpty else { return false }
+        return a.map { folder.fold($0.text) }.joined() == b.map { folder.fold($0.text) }.joined()
+    }
+
     /// Removed and added sentences of one place: each removed sentence is paired with the added
     /// one that shares most of its words, when they share at least half. Candidates are the
     /// added sentences near the same relative place in the run, so a rewritten section of
@@ -194,7 +203,9 @@ public final class LabelDiffer {
         func heading(_ side: Side, _ key: String) -> String { side.sections.first { $0.key == key }?.heading ?? key }
         for key in sections.sorted() {
             let a = old.doses.filter { $0.section == key }, b = new.doses.filter { $0.section == key }
-            let keyed = { (d: Dose) in "\(self.folder.fold(d.drug))|\(DoseTable.amount(d))|\(d.frequency ?? "")|\(d.route ?? "")|\(d.maximum?.text ?? "")" }
+            // Compared on folded forms: a copy in Traditional characters writes the same dose.
+            let fold = { (text: String?) in text.map(self.folder.fold) ?? "" }
+            let keyed = { (d: Dose) in "\(fold(d.drug))|\(DoseTable.amount(d))|\(fold(d.frequency))|\(fold(d.route))|\(fold(d.maximum?.text))" }
             for op in TokenDiff.diff(a.map(keyed), b.map(keyed)) {
                 guard case .change(let ra, let rb) = op else { continue }
                 let x = Array(a[ra]), y = Array(b[rb])
@@ -203,7 +214,7 @@ public final class LabelDiffer {
                     let context = "\((n ?? o)!.drug) 【\(heading(n == nil ? old : new, key))】"
                     func change(_ what: String, _ f: (Dose) -> String?) {
                         let ov = o.flatMap(f), nv = n.flatMap(f)
-                        if ov != nv { result.append(NumberChange(what: what, context: context, old: ov, new: nv,
+                        if fold(ov) != fold(nv) || (ov == nil) != (nv == nil) { result.append(NumberChange(what: what, context: context, old: ov, new: nv,
                                                                  oldLine: o?.span.startLine, newLine: n?.span.startLine)) }
                     }
                     if o == nil || n == nil {
@@ -231,7 +242,7 @@ public final class LabelDiffer {
         func keyed(_ tables: [Table]) -> [(key: String, table: Table)] {
             var seen: [String: Int] = [:]
             return tables.map { t in
-                let base = "\(t.id)|\(t.section ?? "")"
+                let base = "\(self.folder.fold(t.id))|\(t.section ?? "")"
                 let n = seen[base, default: 0]
                 seen[base] = n + 1
                 return ("\(base)|\(n)", t)
@@ -241,14 +252,17 @@ public final class LabelDiffer {
         for (key, t) in keyed(new.tables) {
             guard let u = oldTables[key] else { continue }
             var oldRows: [String: Table.Row] = [:]
-            for r in u.rows { oldRows["\(r.group ?? "")|\(r.label)"] = oldRows["\(r.group ?? "")|\(r.label)"] ?? r }
+            // Rows by their folded group and label: Traditional characters name the same row.
+            let rowKey = { (r: Table.Row) in "\(self.folder.fold(r.group ?? ""))|\(self.folder.fold(r.label))" }
+            for r in u.rows { oldRows[rowKey(r)] = oldRows[rowKey(r)] ?? r }
             for r in t.rows {
-                guard let o = oldRows["\(r.group ?? "")|\(r.label)"] else { continue }
+                guard let o = oldRows[rowKey(r)] else { continue }
                 for c in 0..<max(r.cells.count, o.cells.count) {
                     let before = c < o.cells.count ? o.cells[c] : nil, after = c < r.cells.count ? r.cells[c] : nil
                     // Numbers only: the words of a prose cell are the section's sentences.
                     guard before?.value != nil || after?.value != nil,
-                          before?.raw != after?.raw || before?.value != after?.value else { continue }
+                          before.map({ self.folder.fold($0.raw) }) != after.map({ self.folder.fold($0.raw) })
+                            || before?.value != after?.value else { continue }
                     let column = c < t.columns.count ? t.columns[c].joined(separator: " · ") : "column \(c + 1)"
                     result.append(NumberChange(what: "table cell", context: "\(t.id) \(r.label) · \(column)", old: before?.raw, new: after?.raw,
                                                oldLine: o.span.startLine, newLine: r.span.startLine))

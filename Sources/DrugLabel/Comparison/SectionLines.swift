@@ -9,8 +9,9 @@ struct SectionLines {
     private var paragraphs: [(offset: Int, found: Int?)] = []
     private let scalars: [Unicode.Scalar]
 
-    init(_ section: Section, lines: [SourceLine]) {
-        locator = LineLocator(lines: lines)
+    init(_ section: Section, lines: [SourceLine], locator given: LineLocator? = nil) {
+        let locator = given ?? LineLocator(lines: lines)
+        self.locator = locator
         spanText = locator.text(of: section.span)
         fallback = section.span.startLine
         scalars = Array(section.text.unicodeScalars)

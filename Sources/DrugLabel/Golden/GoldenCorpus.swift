@@ -24,8 +24,12 @@ public struct GoldenCorpus {
         public var agrees: Bool { error == nil && diff == nil }
     }
 
-    public func check(parser: LabelParser) throws -> [Entry] {
+    /// Throws `GoldenCorpusError` when the corpus folder (or, with `requireGolden`, the golden
+    /// folder) is missing or not a folder.
+    public func check(parser: LabelParser, requireGolden: Bool = false) throws -> [Entry] {
         let fm = FileManager.default
+        try Self.folder(corpus, option: "corpus")
+        if requireGolden { try Self.folder(golden, option: "golden") }
         let docs = try fm.contentsOfDirectory(atPath: corpus.path).filter { !$0.hasPrefix(".") }.sorted()
         var entries: [Entry] = []
         for doc in docs {
@@ -54,10 +58,19 @@ public struct GoldenCorpus {
         return entries
     }
 
+    private static func folder(_ url: URL, option: String) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw GoldenCorpusError(path: url.path, option: option, reason: "no such folder")
+        }
+        guard isDirectory.boolValue else { throw GoldenCorpusError(path: url.path, option: option, reason: "not a folder") }
+    }
+
     /// Golden files whose corpus document is gone.
     public func orphans() throws -> [String] {
         let fm = FileManager.default
         guard fm.fileExists(atPath: golden.path) else { return [] }
+        try Self.folder(corpus, option: "corpus")
         let docs = Set(try fm.contentsOfDirectory(atPath: corpus.path).map { ($0 as NSString).deletingPathExtension })
         return try fm.contentsOfDirectory(atPath: golden.path)
             .filter { $0.hasSuffix(".json") && !docs.contains(($0 as NSString).deletingPathExtension) }

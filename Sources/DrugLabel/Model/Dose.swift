@@ -43,6 +43,10 @@ public struct Dose: Codable, Sendable, Hashable {
     public var duration: String?
     public var maximum: Maximum?
     public var condition: String?
+    /// Why this reading may be wrong, when the text it came from is uncertain: a prose-table
+    /// cell whose column the table reader could not establish (its `condition` names that
+    /// column). Nil for a dose read from text that is where it belongs.
+    public var uncertainty: String?
     public var text: String
     public var section: String?
     public var span: SourceSpan
@@ -50,8 +54,8 @@ public struct Dose: Codable, Sendable, Hashable {
     public init(drug: String, amount: Amount, unit: String, unitText: String, per: String? = nil, perTime: String? = nil,
                 population: String? = nil, qualifier: String? = nil, kind: String? = nil, alternative: Alternative? = nil,
                 route: String? = nil, routeText: String? = nil, frequency: String? = nil, schedule: String? = nil,
-                duration: String? = nil, maximum: Maximum? = nil, condition: String? = nil, text: String,
-                section: String?, span: SourceSpan) {
+                duration: String? = nil, maximum: Maximum? = nil, condition: String? = nil, uncertainty: String? = nil,
+                text: String, section: String?, span: SourceSpan) {
         self.drug = drug
         self.amount = amount
         self.unit = unit
@@ -69,6 +73,7 @@ public struct Dose: Codable, Sendable, Hashable {
         self.duration = duration
         self.maximum = maximum
         self.condition = condition
+        self.uncertainty = uncertainty
         self.text = text
         self.section = section
         self.span = span
@@ -76,7 +81,7 @@ public struct Dose: Codable, Sendable, Hashable {
 
     private enum CodingKeys: String, CodingKey {
         case drug, amount, unit, unitText, per, perTime, population, qualifier, kind, alternative, route, routeText,
-             frequency, schedule, duration, maximum, condition, text, section, span
+             frequency, schedule, duration, maximum, condition, uncertainty, text, section, span
     }
 
     /// Every key written, null where the statement does not say, so each dose has one shape.
@@ -99,6 +104,7 @@ public struct Dose: Codable, Sendable, Hashable {
         try c.encode(duration, forKey: .duration)
         try c.encode(maximum, forKey: .maximum)
         try c.encode(condition, forKey: .condition)
+        try c.encode(uncertainty, forKey: .uncertainty)
         try c.encode(text, forKey: .text)
         try c.encode(section, forKey: .section)
         try c.encode(span, forKey: .span)

@@ -1,6 +1,7 @@
 /// A table as an aligned grid a person can hold against the PDF: header levels on top, group
 /// rows flush left, rows indented under them, cells as written. A prose table prints each
-/// grade with its cells one under another, since they do not fit side by side.
+/// grade with its cells one under another, since they do not fit side by side. Uncertain cells
+/// are marked `?` (before a numeric cell, after a prose cell's column) and explained under it.
 public enum TableGrid {
     public static func render(_ table: Table) -> String {
         var out = "\(table.id)  \(table.caption)\n"
@@ -15,8 +16,12 @@ public enum TableGrid {
         if !table.notes.isEmpty {
             out += "\n" + table.notes.map { "注 \($0)" }.joined(separator: "\n") + "\n"
         }
+        if table.hasUncertainCells { out += "\n" + legend + "\n" }
         return out
     }
+
+    /// Said under a table with marked cells: what the `?` means and what to do.
+    public static let legend = "? = the text of this cell may belong to another column, or the source lost it: check it against the document (the warnings say where)"
 
     private static func numeric(_ table: Table) -> String {
         let depth = table.columns.map(\.count).max() ?? 0
@@ -44,7 +49,7 @@ public enum TableGrid {
             let note = [row.unit, row.statistic].compactMap { $0 }
             if !note.isEmpty { label += " (" + note.joined(separator: "; ") + ")" }
             lines.append([label] + row.cells.map { cell in
-                cell.flags?.contains(.missing) == true ? "?" : cell.raw.isEmpty ? "" : cell.raw
+                cell.flags?.contains(.missing) == true ? "?" : cell.isUncertain ? "?" + cell.raw : cell.raw
             })
         }
         return align(lines, spanning: spanning)
@@ -61,7 +66,7 @@ public enum TableGrid {
                 }
                 let text = cell.raw.replacingAll("\n", with: "\n    ")
                 let shown = cell.flags?.contains(.missing) == true ? "?" : text.isEmpty ? "—" : text
-                out += "  [\(head)]\n    \(shown)\n"
+                out += "  [\(head)]\(cell.isUncertain ? " ?" : "")\n    \(shown)\n"
             }
         }
         return out

@@ -57,6 +57,9 @@ struct DoseExtractor {
             for found in reader.read(scalars, measures: measures, product: product, section: unit.section,
                                      condition: unit.condition, span: unit.span, context: &context) {
                 var dose = found.dose
+                if unit.uncertain {
+                    dose.uncertainty = "read from a cell of \(unit.condition ?? "a prose table") whose column is uncertain (the table's text may be misplaced): check the condition against the document"
+                }
                 if traditional {
                     // Read on the Simplified form; the statement is quoted as the label wrote it.
                     let text = Array(dose.text.unicodeScalars)

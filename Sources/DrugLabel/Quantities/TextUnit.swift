@@ -8,6 +8,8 @@ struct TextUnit: Sendable {
     /// Where each source line starts in `text`, for a paragraph: a dose's lines come from its
     /// offsets. Nil for a table cell or a quoted field, whose lines are found by their text.
     var lineStarts: Paragraph? = nil
+    /// A prose-table cell placed in its column without evidence: its doses say so.
+    var uncertain = false
 
     /// The paragraphs of each section, less those inside a table (a prose table is read cell
     /// by cell instead; a numeric table holds rates, not doses), then the cells of the prose
@@ -25,7 +27,8 @@ struct TextUnit: Sendable {
                 for (i, cell) in row.cells.enumerated() where !cell.raw.isEmpty {
                     let column = i < table.columns.count ? table.columns[i].joined(separator: " / ") : ""
                     units.append(TextUnit(text: cell.raw, span: row.span, section: table.section,
-                                          condition: "\(table.id) \(row.label)" + (column.isEmpty ? "" : "（\(column)）")))
+                                          condition: "\(table.id) \(row.label)" + (column.isEmpty ? "" : "（\(column)）"),
+                                          uncertain: cell.isUncertain))
                 }
             }
         }

@@ -5,7 +5,8 @@
 /// PDF extraction interleaves such cells column by column and leaves little to go on: a line
 /// ending in a space ends a paragraph, a line holding only a space separates paragraphs of one
 /// cell, and a paragraph ended with no such line before the next one starts the next cell. The
-/// reconstruction follows that evidence and says in a diagnostic wherever it runs out.
+/// reconstruction follows that evidence and says in a diagnostic wherever it runs out, and flags
+/// the cells there `uncertainColumn`.
 struct ProseTableReader: Sendable {
     let rules: TableRules
     let joiner: WrapJoiner
@@ -27,20 +28,20 @@ struct ProseTableReader: Sendable {
         let firstGrade = lines.firstIndex { rules.isGradeRow($0.text) } ?? lines.count
         let headerTokens = lines[..<firstGrade].filter { !$0.isBlank }.flatMap { HeaderTokens.split($0.text) }
         let columns = headerTokens.map { [$0.text] }
-        var grades: [(line: SourceLine, blocks: [String], last: Int)] = []
+        var grades: [(line: SourceLine, blocks: [String], uncertain: Bool, last: Int)] = []
         var i = firstGrade
         var end = lines.count
         while i < lines.count {
             let grade = lines[i]
             var j = i + 1
             while j < lines.count, !rules.isGradeRow(lines[j].text), !startsTrailer(lines[j].text) { j += 1 }
-            let (blocks, mixed) = cells(lines[(i + 1)..<j])
+            let (blocks, mixed, uncertain) = cells(lines[(i + 1)..<j])
             for line in mixed {
                 diagnostics.append(Diagnostic(.warning, "table.proseMixedLine",
                                               "\(tableID), \(grade.text): this line is indented unlike its neighbours: text of two cells may meet here; kept in reading order",
                                               line: line))
             }
-            grades.append((grade, blocks, lines[..<j].last { !$0.isBlank }?.number ?? grade.number))
+            grades.append((grade, blocks, uncertain, lines[..<j].last { !$0.isBlank }?.number ?? grade.number))
             i = j
             if j < lines.count, startsTrailer(lines[j].text) { end = j; break }
         }
@@ -49,21 +50,32 @@ struct ProseTableReader: Sendable {
         var notes: [String] = []
         if grades.count > 1, let shared = grades[0].blocks.last, grades.allSatisfy({ $0.blocks.count > 1 && $0.blocks.last == shared }) {
             notes.append("\(shared)（\(grades.map(\.line.text).joined(separator: "、"))）")
-            grades = grades.map { ($0.line, Array($0.blocks.dropLast()), $0.last) }
+            grades = grades.map { ($0.line, Array($0.blocks.dropLast()), $0.uncertain, $0.last) }
             diagnostics.append(Diagnostic(.info, "table.proseSpanningText",
                                           "\(tableID): “\(shared)” ends every grade's row; read as one cell spanning the row and kept as a note",
                                           line: grades[0].line.number))
         }
         var rows: [Table.Row] = []
-        for (grade, blocks, last) in grades {
-            var cells = blocks.map { Table.Cell(raw: $0) }
+        for (grade, blocks, uncertain, last) in grades {
+            // A row where pdftotext jumped between columns (a mixed line) has lost its reading
+            // order: any of its blocks may sit under another column (seen: a dexamethasone
+            // instruction under 托珠单抗). Its cells are flagged, so that a page or a grid marks
+            // them and a dose read from one says so.
+            var cells = blocks.map { text in
+                Table.Cell(raw: text, flags: uncertain && !text.isEmpty ? [.uncertainColumn] : nil)
+            }
             if !columns.isEmpty, cells.count == columns.count - 1 {
                 // Only the grade stands in the first column (`分级评估`): the text starts in the second.
                 cells.insert(Table.Cell(raw: ""), at: 0)
             } else if !columns.isEmpty, cells.count != columns.count {
                 diagnostics.append(Diagnostic(.warning, "table.proseCellCount",
-                                              "\(tableID), \(grade.text): \(cells.count) blocks of text for \(columns.count) columns; which block belongs to which column is uncertain",
+                                              "\(tableID), \(grade.text): \(cells.count) blocks of text for \(columns.count) columns; which block belongs to which column is uncertain; its cells are flagged uncertainColumn",
                                               line: grade.number))
+                cells = cells.map { cell in
+                    var c = cell
+                    if !c.raw.isEmpty, c.flags?.contains(.uncertainColumn) != true { c.flags = (c.flags ?? []) + [.uncertainColumn] }
+                    return c
+                }
                 if cells.count < columns.count {
                     cells += Array(repeating: Table.Cell(raw: "", flags: [.missing]), count: columns.count - cells.count)
                 }
@@ -89,7 +101,7 @@ struct ProseTableReader: Sendable {
     /// column before: the unfinished paragraph waits, the indented text joins the block before,
     /// and the next line that would open a new block finishes the waiting paragraph instead
     /// (`如果症状改善，继续使用皮质类固` … ` 如果症状改善，继续使用皮质类固醇，直至严` … `醇，直至…`).
-    private func cells(_ lines: ArraySlice<SourceLine>) -> (blocks: [String], mixed: [Int]) {
+    private func cells(_ lines: ArraySlice<SourceLine>) -> (blocks: [String], mixed: [Int], uncertain: Bool) {
         var blocks: [[String]] = []
         var current = -1
         var paragraph: String?
@@ -138,6 +150,6 @@ struct ProseTableReader: Sendable {
         if let waiting = parked {
             if waiting.block < 0 { blocks.append([waiting.text]) } else { blocks[waiting.block].append(waiting.text) }
         }
-        return (blocks.map { $0.joined(separator: "\n") }, mixed)
+        return (blocks.map { $0.joined(separator: "\n") }, mixed, !mixed.isEmpty)
     }
 }

@@ -18,13 +18,18 @@ enum SentenceSplitter {
         }
         var result: [(String, Int)] = []
         var start = text.startIndex
+        // Counted on from sentence to sentence: counting from the start each time is quadratic
+        // in a section of many sentences.
+        var offset = 0
         for b in breaks {
             let end = String.Index(utf16Offset: Int(b), in: text)
             guard end > start else { continue }
-            result.append((String(text[start..<end]), text.unicodeScalars.distance(from: text.startIndex, to: start)))
+            let sentence = text[start..<end]
+            result.append((String(sentence), offset))
+            offset += sentence.unicodeScalars.count
             start = end
         }
-        if start < text.endIndex { result.append((String(text[start...]), text.unicodeScalars.distance(from: text.startIndex, to: start))) }
+        if start < text.endIndex { result.append((String(text[start...]), offset)) }
         return result
     }
 }

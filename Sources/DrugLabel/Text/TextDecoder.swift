@@ -98,11 +98,13 @@ public struct TextDecoder: Sendable {
         if Double(substitutions) / Double(scalars) > 0.05 {
             throw InputError.binary("most of it does not decode as \(charset)")
         }
-        // Bytes that "decode" only to controls, noncharacters (U+FFFF from 0xFF 0xFF) or private
-        // use are not text in any charset.
+        // Bytes that "decode" only to C1 controls, noncharacters (U+FFFF from 0xFF 0xFF) or
+        // private use are not text in any charset. C0 controls and DEL are not counted: they
+        // are the same ASCII bytes in every charset, strict UTF-8 accepts them, and PDF
+        // extraction leaves them in labels; a label saved as UTF-16 or GB18030 reads the same.
         let junk = text.unicodeScalars.reduce(0) { n, s in
             let v = s.value
-            let control = (v < 0x20 && s != "\n" && s != "\r" && s != "\t" && s != "\u{0C}") || (0x7F...0x9F).contains(v)
+            let control = (0x80...0x9F).contains(v)
             let nonCharacter = (v & 0xFFFE) == 0xFFFE || (0xFDD0...0xFDEF).contains(v)
             return control || nonCharacter || (0xE000...0xF8FF).contains(v) ? n + 1 : n
         }
