@@ -103,13 +103,18 @@ try:
         document.querySelector('form').submit(); })()"""))
     hits = evaluate("[...document.querySelectorAll('.hits li')].map(li => li.textContent.replace(/\\s+/g, ' ').trim())")
     marks = evaluate("[...document.querySelectorAll('.hits mark')].map(m => m.textContent)")
-    check("one hit for 托珠单抗 in 注意事项, in the label, at line 1075",
-          len(hits or []) == 1 and "阿基仑赛注射液" in hits[0] and "【注意事项】" in hits[0] and "line 1075" in hits[0])
+    link = evaluate("document.querySelector('.hits a')?.getAttribute('href')") or ""
+    print(f"     hit: {hits[0] if hits else None}; link: {link}")
+    check("one hit for 托珠单抗 in 注意事项, in the label, linking to its paragraph at line 1075",
+          len(hits or []) == 1 and "阿基仑赛注射液" in hits[0] and "【注意事项】" in hits[0] and link.endswith("#L1075"))
     check("the match is marked", marks == ["托珠单抗"])
     screenshot("2-search-results.png")
 
     load(lambda: evaluate("document.querySelector('.hits a').click()"))
     check("the hit opens the label page", evaluate("location.pathname") == "/label/axicabtagene-ciloleucel-label-2024")
+    check("at the hit's paragraph, the match marked there",
+          evaluate("location.hash") == "#L1075"
+          and "托珠单抗" in (evaluate("[...document.querySelectorAll('#L1075 mark')].map(m => m.textContent).join()") or ""))
     check("the boxed warning is set apart", "细胞因子释放综合征" in (evaluate("document.querySelector('aside.boxed-warning h2').textContent") or ""))
     check("the outline lists 25 sections", evaluate("document.querySelectorAll('nav.outline a[href^=\"#s-\"]').length") == 25)
     screenshot("3-label-page.png")
@@ -128,6 +133,16 @@ try:
     check("table 1's 发热 row reads 100 46 86 16", row is not None and row["fever"] == ["100", "46", "86", "16"])
     time.sleep(0.2)
     screenshot("4-table-1.png")
+
+    # Tables of prose cells whose columns are a guess say so, on the table and on its rows.
+    uncertain = evaluate("""(() => [...document.querySelectorAll('figure.table.uncertain')].map(f => ({
+        id: f.id, note: !!f.querySelector('.uncertain-note'), rows: f.querySelectorAll('tr.uncertain').length })))()""")
+    print(f"     uncertain tables: {uncertain}")
+    check("tables 3 and 4 are marked uncertain, with a note and their doubtful rows",
+          uncertain is not None and {u["id"] for u in uncertain} >= {"t-3", "t-4"} and all(u["note"] for u in uncertain))
+    evaluate("document.querySelector('#t-3')?.scrollIntoView()")
+    time.sleep(0.2)
+    screenshot("5-uncertain-table.png")
 finally:
     chrome.kill()
     server.terminate()

@@ -23,4 +23,13 @@ extension LabelStore {
             Set(try String.fetchAll(db, sql: "SELECT path FROM documents WHERE id IN (\(ids.isEmpty ? "NULL" : ids.map(String.init).joined(separator: ",")))"))
         }
     }
+
+    /// The paths of the documents that have a section with this catalogue key (the boxed
+    /// warning is indexed as `boxed_warning`), from the index's sections table.
+    public func documentPaths(section key: String) throws -> Set<String> {
+        try pool.read { db in
+            Set(try String.fetchAll(db, sql: "SELECT DISTINCT d.path FROM sections s JOIN documents d ON d.id = s.document_id WHERE s.key = ?",
+                                    arguments: [key]))
+        }
+    }
 }

@@ -13,7 +13,7 @@ struct AccessLogMiddleware<Context: RequestContext>: RouterMiddleware {
         let response = try await next(request, context)
         let elapsed = ContinuousClock.now - start
         let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        logger.info("\(request.method.rawValue) \(request.uri.string) \(response.status.code) \(String(format: "%.1f", ms)) ms")
+        logger.info("\(request.method.rawValue) \(LogLine.bounded(request.uri.string)) \(response.status.code) \(String(format: "%.1f", ms)) ms")
         return response
     }
 }

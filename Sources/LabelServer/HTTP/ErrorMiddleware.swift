@@ -32,11 +32,15 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
 
     /// JSON for the API; a short page for a person who followed a link of the search page.
     static func response(_ error: APIError, for request: Request) -> Response {
+        var response: Response
         if PageRoutes.isPage(request.uri.path) {
-            return PageRoutes.html(PageRenderer.shared.errorPage(status: Int(error.status.code), message: error.message),
-                                   status: error.status)
+            response = PageRoutes.html(PageRenderer.shared.errorPage(status: Int(error.status.code), message: error.message),
+                                       status: error.status)
+        } else {
+            response = (try? JSONBody.response(Body(error: .init(code: error.code, message: error.message)), status: error.status))
+                ?? Response(status: error.status)
         }
-        let body = (try? JSONBody.response(Body(error: .init(code: error.code, message: error.message)), status: error.status))
-        return body ?? Response(status: error.status)
+        for field in error.headers { response.headers.append(field) }
+        return response
     }
 }

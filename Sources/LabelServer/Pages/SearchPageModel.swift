@@ -6,6 +6,8 @@ struct SearchPageModel {
     struct Option { var value: String; var label: String; var selected: Bool }
     struct Hit {
         var url: String; var title: String; var heading: String; var lines: String
+        /// The document's kind and how often the query occurs in the section.
+        var kind: String; var occurrences: String
         var before: String; var match: String; var after: String; var expansion: String?
     }
     struct Listed { var url: String; var title: String; var kind: String; var drug: String }

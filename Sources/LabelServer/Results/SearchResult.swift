@@ -9,7 +9,11 @@ struct SearchResult: Encodable, Sendable {
     var kind: String
     var section: String?
     var heading: String
+    /// The line of the match; `paragraphLine` the first line of its paragraph (the page's anchor).
     var line: Int
+    var paragraphLine: Int
+    var occurrences: Int
+    /// The paragraph around the match, the match between « and » (never 【】, which labels use).
     var snippet: String
     var highlight: Highlight
     var score: Double
@@ -24,6 +28,8 @@ struct SearchResult: Encodable, Sendable {
         section = hit.section
         heading = hit.heading
         line = hit.line
+        paragraphLine = hit.paragraphLine
+        occurrences = hit.occurrences
         snippet = hit.snippet
         highlight = hit.highlight
         score = hit.score

@@ -9,18 +9,19 @@ enum APIRoutes {
         router.get("/labels") { request, _ in
             let q = try QueryParameters(request.uri.query, allowed: ["search", "section", "drug", "kind", "limit", "skip"])
             let (limit, skip) = try q.page()
-            let kind = try q.text("kind").map(kindParameter)
-            if let text = q.text("search") {
-                let section = try q.text("section").map(service.sectionKey)
-                let (total, results) = try service.search(text, section: section, drug: q.text("drug"), kind: kind, limit: limit, skip: skip)
-                return try envelope(results, total: total, limit: limit, skip: skip, q: q, path: "/labels", service: service)
+            let kind = try q.choice("kind", kinds)
+            let section = try q.text("section").map(service.sectionKey)
+            guard let text = q.text("search") else {
+                let all = try service.list(drug: q.text("drug"), kind: kind, section: section)
+                let page = all.dropFirst(skip).prefix(limit).map(LabelSummaryResult.init)
+                return try envelope(Array(page), total: all.count, limit: limit, skip: skip, q: q, path: "/labels", service: service)
             }
-            guard q.text("section") == nil else {
-                throw APIError.badRequest("section_without_search", "section narrows a search; give search= as well")
+            // A search with nothing searchable in it (punctuation, or only NOT terms) finds
+            // nothing: an empty page, as the OpenAPI document says, since any string is a search.
+            let (total, results) = try APIRoutes.orNothing {
+                try service.search(text, section: section, drug: q.text("drug"), kind: kind, limit: limit, skip: skip)
             }
-            let all = try service.list(drug: q.text("drug"), kind: kind)
-            let page = all.dropFirst(skip).prefix(limit).map(LabelSummaryResult.init)
-            return try envelope(Array(page), total: all.count, limit: limit, skip: skip, q: q, path: "/labels", service: service)
+            return try envelope(results, total: total, limit: limit, skip: skip, q: q, path: "/labels", service: service)
         }
         router.get("/labels/:id") { request, context in
             _ = try QueryParameters(request.uri.query, allowed: [])
@@ -33,12 +34,10 @@ enum APIRoutes {
         }
         router.get("/labels/:id/tables/:table") { request, context in
             let q = try QueryParameters(request.uri.query, allowed: ["format"])
+            let format = try q.choice("format", ["json", "csv"]) ?? "json"
             let tables = try service.tables(try id(context), try parameter("table", context))
-            switch q.text("format") ?? "json" {
-            case "json": return try envelope(tables, total: tables.count, limit: tables.count, skip: 0, q: q, path: nil, service: service)
-            case "csv": return Response.text(TableCSV.render(tables), contentType: "text/csv; charset=utf-8")
-            case let other: throw APIError.badRequest("bad_format", "format must be json or csv; got \(other)")
-            }
+            if format == "csv" { return Response.text(TableCSV.render(tables), contentType: "text/csv; charset=utf-8") }
+            return try envelope(tables, total: tables.count, limit: tables.count, skip: 0, q: q, path: nil, service: service)
         }
         router.get("/labels/:id/diff/:other") { request, context in
             _ = try QueryParameters(request.uri.query, allowed: [])
@@ -46,13 +45,7 @@ enum APIRoutes {
         }
         router.get("/labels/:id/validate") { request, context in
             let q = try QueryParameters(request.uri.query, allowed: ["as_of"])
-            let asOf = try q.text("as_of").map { date in
-                guard date.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) != nil else {
-                    throw APIError.badRequest("bad_as_of", "as_of must be a date written YYYY-MM-DD; got \(date)")
-                }
-                return date
-            }
-            return try single(try service.validate(try id(context), asOf: asOf), service: service)
+            return try single(try service.validate(try id(context), asOf: try q.date("as_of")), service: service)
         }
         router.get("/doses") { request, _ in
             let q = try QueryParameters(request.uri.query, allowed: ["drug", "unit", "per", "limit", "skip"])
@@ -63,25 +56,22 @@ enum APIRoutes {
         router.get("/adverse-reactions") { request, _ in
             let q = try QueryParameters(request.uri.query, allowed: ["term", "min_all", "min_grade3", "limit", "skip"])
             let (limit, skip) = try q.page()
-            guard let term = q.text("term") else {
-                throw APIError.badRequest("missing_term", "term is required: the adverse reaction as a table names it, such as 发热")
-            }
-            let (total, results) = try service.reactions(term: term, minAll: try q.number("min_all"), minGrade3: try q.number("min_grade3"),
-                                                         limit: limit, skip: skip)
+            let term = try q.required("term", example: "the adverse reaction as a table names it, such as 发热")
+            let (total, results) = try service.reactions(term: term, minAll: try q.number("min_all", in: 0...100),
+                                                         minGrade3: try q.number("min_grade3", in: 0...100), limit: limit, skip: skip)
             return try envelope(results, total: total, limit: limit, skip: skip, q: q, path: "/adverse-reactions", service: service)
         }
-        router.get("/openapi.json") { _, _ in
-            Response.bytes(Data(PackageResources.openapi_json), contentType: "application/json; charset=utf-8")
+        router.get("/openapi.json") { request, _ in
+            _ = try QueryParameters(request.uri.query, allowed: [])
+            return Response.bytes(Data(PackageResources.openapi_json), contentType: "application/json; charset=utf-8")
         }
     }
 
-    static let kinds: Set<String> = Set(DocumentKind.allCases.map(\.rawValue))
+    /// The document kinds, in the order the OpenAPI document lists them.
+    static let kinds: [String] = DocumentKind.allCases.map(\.rawValue)
 
-    static func kindParameter(_ kind: String) throws -> String {
-        guard kinds.contains(kind) else {
-            throw APIError.badRequest("bad_kind", "kind must be one of \(kinds.sorted().joined(separator: ", ")); got \(kind)")
-        }
-        return kind
+    static func orNothing(_ search: () throws -> (total: Int, results: [SearchResult])) throws -> (total: Int, results: [SearchResult]) {
+        do { return try search() } catch let error as APIError where error.code == LabelService.emptyQuery { return (0, []) }
     }
 
     static func parameter(_ name: String, _ context: BasicRequestContext) throws -> String {

@@ -24,13 +24,14 @@ enum PageRoutes {
                     let (count, results) = try service.search(text, section: section, drug: q.text("drug"), kind: nil, limit: pageSize, skip: skip)
                     total = count
                     model.hits = results.map { r in
-                        SearchPageModel.Hit(url: "/label/\(LabelPaths.segment(r.id))#s-\(LabelPaths.segment(r.section ?? r.heading))",
-                                            title: r.genericName ?? r.title ?? r.id, heading: r.heading, lines: "line \(r.line)",
+                        SearchPageModel.Hit(url: hitURL(r), title: r.genericName ?? r.title ?? r.id, heading: r.heading, lines: "line \(r.line)",
+                                            kind: r.kind, occurrences: "\(r.occurrences) 处 (occurrence\(r.occurrences == 1 ? "" : "s"))",
                                             before: r.highlight.before, match: r.highlight.match, after: r.highlight.after,
                                             expansion: r.expansion)
                     }
-                    model.summary = total == 0 ? "没有结果 (no hits)" : "\(total) 个章节 (sections) · \(skip + 1)–\(skip + results.count)"
-                } catch let error as APIError where error.status == .badRequest {
+                    model.summary = total == 0 ? "没有结果 (no hits)"
+                        : "\(total) 个章节命中 (section\(total == 1 ? "" : "s") matched) · 显示 (showing) \(skip + 1)–\(skip + results.count)"
+                } catch let error as APIError where error.status == .badRequest || error.code == "unknown_section" {
                     model.message = error.message
                 }
             } else {
@@ -48,11 +49,18 @@ enum PageRoutes {
             return html(PageRenderer.shared.page(title: title, template: "search", model))
         }
         router.get("/label/:id") { request, context in
-            _ = try QueryParameters(request.uri.query, allowed: [])
+            let q = try QueryParameters(request.uri.query, allowed: ["mark"])
             let id = try APIRoutes.id(context)
-            let model = LabelPageModel(id: id, label: try service.document(id).label)
+            let model = LabelPageModel(id: id, document: try service.document(id), mark: q.text("mark"))
             return html(PageRenderer.shared.page(title: "\(model.title) · druglabel", template: "label", model))
         }
+    }
+
+    /// The label page at the hit's paragraph, its match marked there: the line anchor of the
+    /// paragraph, not the top of a section that may run to thousands of characters.
+    static func hitURL(_ r: SearchResult) -> String {
+        let mark = r.highlight.match.isEmpty ? "" : "?mark=" + QueryParameters.encode(r.highlight.match)
+        return "/label/\(LabelPaths.segment(r.id))\(mark)#L\(r.paragraphLine)"
     }
 
     static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {

@@ -3,9 +3,10 @@ import Foundation
 import LabelStore
 
 /// What the API and the pages answer, over one read-only store: the routes only read
-/// parameters and write responses. Documents are parsed again from their source files on
-/// demand (the index keeps what search needs, not whole parses), checked against the hash the
-/// index recorded.
+/// parameters and write responses. Documents are parsed again on demand from the copy of their
+/// source the index keeps, never from the files they were indexed from: a file moved, changed,
+/// deleted or replaced by a FIFO since changes nothing the server says, and the server may run
+/// in any folder.
 final class LabelService: Sendable {
     let store: LabelStore
     private let benches = WorkbenchPool()
@@ -33,9 +34,10 @@ final class LabelService: Sendable {
         return fresh
     }
 
+    /// When an index run last finished, as the index records it (a search or a copy of the file
+    /// does not move it); read again only when the file was written since.
     func lastIndexed() -> String? {
-        let written = store.lastWritten()
-        return state.stamp(written: written)
+        state.stamp(written: store.lastWritten()) { try? store.lastIndexed() }
     }
 
     func entry(_ id: String) throws -> LabelCatalog.Entry {
@@ -47,11 +49,14 @@ final class LabelService: Sendable {
 
     // MARK: Labels
 
-    /// The labels whose drug and kind match, by id.
-    func list(drug: String?, kind: String?) throws -> [LabelCatalog.Entry] {
+    /// The labels whose drug and kind match and that have the section (a catalogue key), by id.
+    func list(drug: String?, kind: String?, section: String? = nil) throws -> [LabelCatalog.Entry] {
         let entries = try catalog().entries
         let paths = try drug.map { drug in try benches.with { try store.documentPaths(drug: drug, holder: nil, folder: $0.parser.matchingFolder) } }
-        return entries.filter { e in (kind == nil || e.summary.kind == kind) && (paths?.contains(e.summary.path) ?? true) }
+        let kept = entries.filter { e in (kind == nil || e.summary.kind == kind) && (paths?.contains(e.summary.path) ?? true) }
+        guard let section else { return kept }
+        let having = try store.documentPaths(section: section)
+        return kept.filter { having.contains($0.summary.path) }
     }
 
     /// One page of a search, the size of the whole answer, and the labels' ids.
@@ -65,37 +70,42 @@ final class LabelService: Sendable {
                 let answer = try store.searchPage(query, filters: filters, folder: folder)
                 return (answer.total, answer.items.map { SearchResult($0, id: catalog.id(forPath: $0.path)) })
             } catch StoreError.emptyQuery {
-                throw APIError.badRequest("empty_query", "search has no letters, digits or ideographs to look for")
+                throw APIError.badRequest(LabelService.emptyQuery, "search has no letters, digits or ideographs to look for")
             }
         }
     }
 
-    /// The catalogue key a section name means (a key, a heading or an alias).
+    static let emptyQuery = "empty_query"
+
+    /// The catalogue key a section name means (a key, a heading or an alias; the boxed warning
+    /// by its key or a title). Unknown is a 404, as for a section of one label: the name is
+    /// well formed, there is just no such section (and the OpenAPI document can promise
+    /// nothing narrower than a string for a name that may be written many ways).
     func sectionKey(_ name: String) throws -> String {
-        guard let key = try benches.with({ $0.parser.catalogueKey(for: name) }) else {
-            throw APIError.badRequest("unknown_section", "no section \(name) in the catalogue; use a key such as warnings_and_cautions or a heading such as 注意事项")
+        let key = try benches.with { bench -> String? in
+            let boxed = bench.parser.catalogue.boxedWarning
+            if name == boxed.key || boxed.titles.contains(name) { return boxed.key }
+            return bench.parser.catalogueKey(for: name)
+        }
+        guard let key else {
+            throw APIError.notFound("unknown_section", "no section \(name) in the catalogue; use a key such as warnings_and_cautions or a heading such as 注意事项")
         }
         return key
     }
 
-    /// The whole parsed document, its source path never shown: `source.path` is the file name.
-    /// A document too large to keep is parsed without its source lines unless `withLines`
-    /// (the diff needs them): they would double its memory.
-    func document(_ id: String, withLines: Bool = false) throws -> ParsedDocument {
+    /// The whole parsed document, from the source the index keeps; its source path never shown:
+    /// `source.path` is the file name.
+    func document(_ id: String) throws -> ParsedDocument {
         let entry = try entry(id)
         return try documents.document(id + "@" + entry.summary.sha256) {
-            let bytes: [UInt8]
-            do { bytes = try LabelFile.read(entry.summary.path) } catch {
-                throw APIError.internalError("source_unreadable", "the source of label \(id) cannot be read where it was indexed; start the server in the folder `druglabel index` ran in, or index again")
+            guard let bytes = try store.storedSource(path: entry.summary.path) else {
+                throw APIError.internalError("source_not_stored", "the index keeps no copy of label \(id) (it was made by an older druglabel); run `druglabel index` again")
             }
+            // Parsed under its file name: the folder it was indexed from is the server's business.
             let name = entry.summary.path.split(separator: "/").last.map(String.init) ?? id
-            let document = try benches.with { bench in
-                withLines || documents.keeps(bytes: bytes.count)
-                    ? try bench.parser.parseDocument(bytes: bytes, path: name)
-                    : ParsedDocument(label: try bench.parser.parse(bytes: bytes, path: name), lines: [])
-            }
+            let document = try benches.with { try $0.parser.parseDocument(bytes: bytes, path: name) }
             guard document.label.source.sha256 == entry.summary.sha256 else {
-                throw APIError.internalError("source_changed", "the source of label \(id) changed after it was indexed; run `druglabel index` again")
+                throw APIError.internalError("source_damaged", "the copy of label \(id) in the index does not match the hash it was indexed with; run `druglabel index --rebuild`")
             }
             return document
         }
@@ -112,7 +122,7 @@ final class LabelService: Sendable {
 
     func tables(_ id: String, _ name: String) throws -> [Table] {
         let label = try document(id).label
-        let tables = label.tables(named: name)
+        let tables = TableName(name).select(from: label.tables)
         guard !tables.isEmpty else {
             let known = label.tables.map(\.id).joined(separator: ", ")
             throw APIError.notFound("no_table", "label \(id) has no table \(name) (tables: \(known.isEmpty ? "none" : known))")
@@ -121,7 +131,7 @@ final class LabelService: Sendable {
     }
 
     func diff(_ id: String, _ other: String) throws -> LabelDiffReport {
-        let old = try document(id, withLines: true), new = try document(other, withLines: true)
+        let old = try document(id), new = try document(other)
         return try benches.with { try $0.labelDiffer().diff(old, new) }
     }
 
@@ -163,12 +173,12 @@ private final class CatalogState: @unchecked Sendable {
 
     private var stamped: (written: Date?, text: String?)?
 
-    /// The write time as ISO 8601, formatted once per write: a formatter costs more to make
-    /// than a search page.
-    func stamp(written: Date?) -> String? {
+    /// The last index run as ISO 8601, read and formatted once per write of the file: a
+    /// formatter costs more to make than a search page.
+    func stamp(written: Date?, read: () -> Date?) -> String? {
         lock.withLock {
             if let stamped, stamped.written == written { return stamped.text }
-            let text = written.map { ISO8601DateFormatter().string(from: $0) }
+            let text = read().map { ISO8601DateFormatter().string(from: $0) }
             stamped = (written, text)
             return text
         }
