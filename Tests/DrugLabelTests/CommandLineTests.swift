@@ -272,32 +272,14 @@ struct CommandLineTests {
         let missing = try run(["serve", "--db", db + ".none", "--port", "0"])
         #expect(missing.status == 1 && missing.stderr.hasPrefix("druglabel: error: ") && missing.stderr.contains("no index here"))
 
-        let process = Process()
-        process.executableURL = try Self.executable()
-        process.arguments = ["serve", "--db", db, "--port", "0"]
-        process.currentDirectoryURL = TestSupport.repository
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        var seen = Data()
-        var port: Int?
-        while port == nil {
-            let chunk = err.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            seen += chunk
-            if let m = String(decoding: seen, as: UTF8.self).firstMatch(of: /127\.0\.0\.1:(\d+)\//) { port = Int(m.1) }
-        }
-        let bound = try #require(port)
+        let server = try ServeProcess(db: db, in: TestSupport.repository)
+        let bound = try #require(server.port)
         let url = try #require(URL(string: "http://127.0.0.1:\(bound)/labels?limit=1"))
         let (body, response) = try await URLSession.shared.data(from: url)
         #expect((response as? HTTPURLResponse)?.statusCode == 200)
         #expect(String(decoding: body, as: UTF8.self).contains("\"total\":5"))
-        process.terminate()
-        process.waitUntilExit()
-        seen += err.fileHandleForReading.readDataToEndOfFile()
-        #expect(process.terminationStatus == 0)
-        #expect(String(decoding: seen, as: UTF8.self).contains("GET /labels?limit=1 200"))
+        #expect(server.stop() == 0)
+        #expect(server.logText.contains("GET /labels?limit=1 200"))
     }
 
     @Test("validate: findings as compilers write them, JSON, exit status, --strict, profiles, a bad file named")

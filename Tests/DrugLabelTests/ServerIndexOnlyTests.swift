@@ -43,24 +43,9 @@ struct ServerIndexOnlyTests {
         let db = work.appendingPathComponent("index.sqlite").path
         // Indexed by a relative path from the repository, served from the scratch folder.
         #expect(try cli.run(["index", "Corpus", "--db", db]).status == 0)
-        let process = Process()
-        process.executableURL = try CommandLineTests.executable()
-        process.arguments = ["serve", "--db", db, "--port", "0"]
-        process.currentDirectoryURL = work
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        defer { process.terminate(); process.waitUntilExit() }
-        var seen = Data()
-        var port: Int?
-        while port == nil {
-            let chunk = err.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            seen += chunk
-            if let m = String(decoding: seen, as: UTF8.self).firstMatch(of: /127\.0\.0\.1:(\d+)\//) { port = Int(m.1) }
-        }
-        let bound = try #require(port, "\(String(decoding: seen, as: UTF8.self))")
+        let server = try ServeProcess(db: db, in: work)
+        defer { server.stop() }
+        let bound = try #require(server.port, "\(server.logText)")
         for path in ["/labels/\(Self.label)", "/labels/\(Self.label)/sections/contraindications", "/labels/\(Self.label)/tables/1",
                      "/labels/\(Self.label)/diff/\(Self.label)", "/labels/\(Self.label)/validate", "/label/\(Self.label)"] {
             let url = try #require(URL(string: "http://127.0.0.1:\(bound)\(path)"))
