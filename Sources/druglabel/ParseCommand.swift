@@ -36,12 +36,11 @@ struct ParseCommand: ParsableCommand {
                     if written > 0 { Console.out("\n") }
                     Console.out(TextOutline.render(label))
                 case .json:
-                    // The whole document is encoded before any of it is written, so that one
-                    // that fails to encode is its own error and the array stays valid JSON.
-                    var json = Data()
-                    try LabelJSON.write(label) { json.append($0) }
+                    // Streamed piece by piece: a 100 MB label's JSON is four times its size and
+                    // must not sit in memory whole. Encoding cannot fail half-way: the model
+                    // holds no value JSON lacks (no infinity or NaN; the fuzzer checks it).
                     if asArray && written > 0 { Console.out(",\n") }
-                    Console.out(json)
+                    try LabelJSON.write(label) { Console.out($0) }
                     if !asArray { Console.out("\n") }
                 }
                 written += 1

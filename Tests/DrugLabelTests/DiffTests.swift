@@ -139,13 +139,16 @@ struct DiffTests {
         let traditional = try #require(convert(Self.small))
         #expect(traditional != Self.small && traditional.contains("藥品名稱"))
         let old = try document(Array(Self.small.utf8), "old.txt"), new = try document(Array(traditional.utf8), "new.txt")
-        // Sections and sentences are matched on folded text. (Numbers are compared on folded
-        // forms too, but the dose reader does not yet read this Traditional dose: see issue 14.)
+        // Sections and sentences are matched on folded text, doses and table cells compared on
+        // folded forms: the Traditional copy reads the same dose (its drug from 通用名稱).
+        #expect(old.label.doses.count == 1 && new.label.doses.count == 1)
         let r = differ.diff(old, new)
         #expect(r.sections.isEmpty, "\(r.sections.map(\.heading))")
+        #expect(r.numbers.isEmpty, "\(r.numbers)")
         let edited = try #require(convert(Self.small.replacingOccurrences(of: "一次10mg", with: "一次20mg")))
         let e = differ.diff(old, try document(Array(edited.utf8), "edited.txt"))
         #expect(e.sections.map(\.key) == ["dosage_and_administration"])
         #expect(e.sections.first?.sentences.first?.words.map { "\($0.old)→\($0.new)" } == ["10→20"])
+        #expect(e.numbers.count == 1)
     }
 }

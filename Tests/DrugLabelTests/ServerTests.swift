@@ -219,6 +219,12 @@ struct ServerTests {
         let paragraph = try #require(marked.text.firstMatch(of: /<p id="L1075">(.*?)<\/p>/))
         #expect(paragraph.1.contains("<mark>托珠单抗</mark>"))
         #expect(marked.text.contains("class=\"mark-summary\""))
+        // A hit in the boxed warning's title links to the title's line, marked there.
+        let boxed = try await server.get("/?q=\(ServerHarness.encode("继发性血液系统恶性肿瘤"))")
+        let boxedLink = try #require(boxed.text.firstMatch(of: /href="(\/label\/[^"#?]+\?mark=[^"#]+)#L(\d+)"/))
+        let boxedPage = try await server.get(String(boxedLink.1))
+        let title = try #require(boxedPage.text.firstMatch(of: /<h2 id="L(\d+)">(.*?)<\/h2>/))
+        #expect(title.1 == boxedLink.2 && title.2.contains("<mark>继发性血液系统恶性肿瘤</mark>"))
 
         let page = try await server.get("/label/\(Self.label)")
         #expect(page.text.contains("<aside class=\"boxed-warning\" id=\"boxed-warning\">"))

@@ -101,7 +101,7 @@ public final class LabelParser {
             label.title = result.preamble.title
             label.boxedWarning = result.boxedWarning
             label.sections = result.sections
-            label.metadata = MetadataBuilder(catalogue: catalogue)
+            label.metadata = MetadataBuilder(catalogue: catalogue, fold: { [folder] in folder.fold($0) })
                 .label(preamble: result.preamble, sections: result.sections, paragraphs: result.paragraphs)
             label.diagnostics += result.diagnostics
             label.tables = result.tables

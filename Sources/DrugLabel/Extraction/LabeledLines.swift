@@ -4,18 +4,21 @@
 /// one: a known label after white space with a colon after it starts the next value.
 struct LabeledLines {
     let labels: [String: [String]]
+    /// How a label is compared: the parser's `Folder`, so that `通用名稱` (Traditional) is the
+    /// label `通用名称`; the cheap fold where no folder is at hand (it assumes Simplified text).
+    var fold: (String) -> String = CheapFold.fold
 
     /// The value and span for each property, first occurrence wins.
     func read(_ paragraphs: [Paragraph]) -> [String: (value: String, span: SourceSpan)] {
         var folded: [(String, String)] = []  // (folded label, property)
-        for (property, names) in labels { for name in names { folded.append((CheapFold.fold(name), property)) } }
+        for (property, names) in labels { for name in names { folded.append((fold(name), property)) } }
         folded.sort { $0.0.count > $1.0.count || ($0.0.count == $1.0.count && $0.1 < $1.1) }
         let written = Array(Set(labels.values.joined()))
         var result: [String: (value: String, span: SourceSpan)] = [:]
         for p in paragraphs {
             for text in LabeledLines.pieces(p.text, labels: written) {
                 guard let colon = text.firstIndex(where: { $0 == "：" || $0 == ":" }) else { continue }
-                let label = CheapFold.fold(String(text[..<colon]))
+                let label = fold(String(text[..<colon]))
                 let value = String(text[text.index(after: colon)...]).trimmingSpaces()
                 guard !value.isEmpty, let property = folded.first(where: { $0.0 == label })?.1,
                       result[property] == nil else { continue }
@@ -28,8 +31,8 @@ struct LabeledLines {
     /// Whether a paragraph starts with one of the labels and a colon.
     func isLabeled(_ text: String) -> Bool {
         guard let colon = text.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return false }
-        let label = CheapFold.fold(String(text[..<colon]))
-        return labels.values.joined().contains { CheapFold.fold($0) == label }
+        let label = fold(String(text[..<colon]))
+        return labels.values.joined().contains { fold($0) == label }
     }
 
     /// The text cut before every label (as written) that follows white space or the end of a

@@ -2,6 +2,8 @@
 /// sections, or an application's fields.
 struct MetadataBuilder {
     let catalogue: SectionCatalogue
+    /// How labels inside sections are compared (see `LabeledLines.fold`).
+    var fold: (String) -> String = CheapFold.fold
 
     func label(preamble: Preamble, sections: [Section], paragraphs: [[Paragraph]]) -> Metadata {
         var m = Metadata()
@@ -22,7 +24,7 @@ struct MetadataBuilder {
             switch key {
             case "names":
                 // 【药品名称】 (or 【药品名】, 【产品名称】) with `通用名称：…` lines, or the name itself.
-                let lines = LabeledLines(labels: labels)
+                let lines = LabeledLines(labels: labels, fold: fold)
                 for (property, hit) in lines.read(paras).sorted(by: { $0.key < $1.key }) {
                     m.setName(property, hit.value, span: hit.span)
                 }
@@ -74,7 +76,7 @@ struct MetadataBuilder {
     }
 
     private func organization(_ paragraphs: [Paragraph], labels: [String: [String]], span: SourceSpan) -> Organization {
-        let found = LabeledLines(labels: labels).read(paragraphs)
+        let found = LabeledLines(labels: labels, fold: fold).read(paragraphs)
         var org = Organization(span: span)
         org.name = found["name"]?.value
         org.address = found["address"]?.value

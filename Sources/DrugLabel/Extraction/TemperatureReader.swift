@@ -26,7 +26,7 @@ enum TemperatureReader {
     }
 
     private static func value(_ m: NSTextCheckingResult, _ signGroup: Int, _ numberGroup: Int, _ text: String) -> Double? {
-        guard let digits = group(m, numberGroup, text), let v = Double(digits) else { return nil }
+        guard let digits = group(m, numberGroup, text), let v = Double(digits), v.isFinite else { return nil }
         return group(m, signGroup, text) == nil ? v : -v
     }
 

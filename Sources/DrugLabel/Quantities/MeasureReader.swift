@@ -117,6 +117,8 @@ struct MeasureReader: Sendable {
         }
         low *= u.factor
         high = high.map { $0 * u.factor }
+        // Hundreds of digits (a damaged file) overflow a Double; JSON has no infinity.
+        guard low.isFinite, high?.isFinite ?? true else { return nil }
         var per: String?
         var perTime: String?
         var kind = u.kind

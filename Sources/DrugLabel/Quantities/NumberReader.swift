@@ -64,6 +64,8 @@ enum NumberReader {
             value *= pow10(exponent)
             number = Number(value: value, start: i, end: end, scientific: true)
         }
+        // `× 10^400` overflows; a value JSON cannot hold is no value.
+        guard number.value.isFinite else { return nil }
         return number
     }
 

@@ -51,6 +51,8 @@ struct CellReader: Sendable {
             else if f == ">" || f == "≥" || f == "＞" { flags.append(.greaterThan); t = t.dropFirst() }
         }
         if t.last == "+" { flags.append(.censored); t = t.dropLast() }
-        return Double(t)
+        // Double() also reads `nan`, `inf` and 400 nines as infinity; none is a table value.
+        guard let value = Double(t), value.isFinite else { return nil }
+        return value
     }
 }

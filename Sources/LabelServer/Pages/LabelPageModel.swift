@@ -43,6 +43,9 @@ struct LabelPageModel {
     var facts: [Fact]
     var hasWarning: Bool
     var warningTitle: String
+    /// The title as a block: search indexes it as the boxed warning's first paragraph, so a hit
+    /// in it links to its line and is marked here.
+    var warningHeading: [Block]
     var warningItems: [Block]
     var warningLines: String
     var outline: [OutlineItem]
@@ -87,9 +90,11 @@ struct LabelPageModel {
         hasWarning = label.boxedWarning != nil
         warningTitle = label.boxedWarning?.title ?? ""
         if let box = label.boxedWarning {
+            warningHeading = [block(box.title, line: box.span.startLine)]
             var locator = LineLocator(lines: document.lines, span: box.span)
             warningItems = box.items.map { block($0, line: locator.firstLine(of: $0)) }
         } else {
+            warningHeading = []
             warningItems = []
         }
         warningLines = label.boxedWarning.map { LabelPageModel.lines($0.span) } ?? ""
