@@ -28,20 +28,15 @@ public final class LabelStore: Sendable {
         ProcessInfo.processInfo.environment["DRUGLABEL_DB"] ?? ".druglabel/index.sqlite"
     }
 
-    /// Opens (or creates) the index at `path`; `rebuild` deletes whatever is there first.
-    /// `readOnly` (the server, search, export, query) never writes: a missing or empty file is
+    /// Opens (or creates) the index at `path`. Making an index anew is `IndexBuild`'s (aside,
+    /// then swapped in), never a deletion here that readers would see. `readOnly` (the server, search, export, query) never writes: a missing or empty file is
     /// refused (no schema is written into it), and an index of an older schema is refused, not
     /// upgraded. `druglabel index` goes through `IndexBuild`, which makes a new index aside.
-    public init(path: String, rebuild: Bool = false, readOnly: Bool = false) throws {
+    public init(path: String, readOnly: Bool = false) throws {
         self.path = path
         let fm = FileManager.default
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty && !readOnly { try fm.createDirectory(atPath: directory, withIntermediateDirectories: true) }
-        if rebuild {
-            for suffix in ["", "-wal", "-shm"] where fm.fileExists(atPath: path + suffix) {
-                try fm.removeItem(atPath: path + suffix)
-            }
-        }
         let existed = FileIdentity.size(of: path) ?? 0 > 0
         if existed { try LabelStore.checkHeader(path) }
         if readOnly && !existed {

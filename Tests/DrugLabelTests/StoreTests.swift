@@ -280,7 +280,7 @@ struct StoreTests {
         let junk = dir.appendingPathComponent("junk.sqlite")
         try Data("this is not a database at all, just some text".utf8).write(to: junk)
         #expect(throws: StoreError.notADatabase(path: junk.path)) { try LabelStore(path: junk.path) }
-        _ = try LabelStore(path: junk.path, rebuild: true)
+        _ = try IndexBuild(path: junk.path, rebuild: true).publish()
         let counts = try LabelStore(path: junk.path).counts()
         #expect(counts["documents"] == 0)
     }
