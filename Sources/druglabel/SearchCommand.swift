@@ -53,23 +53,17 @@ struct SearchCommand: ParsableCommand {
         }
         if limit < 1 { throw ValidationError("--limit must be 1 or more") }
         if offset < 0 { throw ValidationError("--offset must be 0 or more") }
-        if let section, SearchCommand.sectionKey(section, parser: try LabelParser()) == nil {
+        if let section, try LabelParser().partKey(for: section) == nil {
             throw ValidationError("unknown --section \(section): give a catalogue key (indications_and_usage, boxed_warning…), a heading (适应症, 警告…) or an alias the catalogue knows")
         }
         if query.allSatisfy(\.isWhitespace) { throw ValidationError("the query is empty") }
     }
 
     /// A catalogue key, or the boxed warning by its key or one of its titles (警告, 警示语).
-    static func sectionKey(_ name: String, parser: LabelParser) -> String? {
-        let box = parser.catalogue.boxedWarning
-        if name == box.key || box.titles.contains(where: { parser.matchingFolder.fold($0) == parser.matchingFolder.fold(name) }) { return box.key }
-        return parser.catalogueKey(for: name)
-    }
-
     func run() throws {
         let labelStore = try store.open()
         let parser = try LabelParser()
-        let key = section.flatMap { SearchCommand.sectionKey($0, parser: parser) }
+        let key = section.flatMap { parser.partKey(for: $0) }
         let filters = LabelStore.SearchFilters(section: key, kind: kind, drug: drug, holder: holder, limit: limit, offset: offset)
         let hits = try store.reporting {
             try labelStore.search(SearchQuery(query), filters: filters, folder: parser.matchingFolder)

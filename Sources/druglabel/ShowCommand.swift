@@ -18,7 +18,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let (parser, label) = try rules.parseOne(file)
-        if let box = label.boxedWarning, ShowCommand.meansBoxedWarning(section, parser: parser, box: box) {
+        if let box = label.boxedWarning, parser.partKey(for: section, boxedWarningTitle: box.title) == parser.catalogue.boxedWarning.key {
             Console.out("【\(box.title)】 lines \(box.span.startLine)–\(box.span.endLine)\n\(box.items.joined(separator: "\n"))\n")
             return
         }
@@ -29,12 +29,5 @@ struct ShowCommand: ParsableCommand {
             throw ExitCode(1)
         }
         Console.out("【\(found.heading)】 lines \(found.span.startLine)–\(found.span.endLine)\n\(found.text)\n")
-    }
-
-    /// The boxed warning's key, one of the catalogue's titles for it, or its own title as written.
-    static func meansBoxedWarning(_ name: String, parser: LabelParser, box: BoxedWarning) -> Bool {
-        let entry = parser.catalogue.boxedWarning
-        let fold = { (s: String) in parser.matchingFolder.fold(s) }
-        return name == entry.key || (entry.titles + [box.title]).contains { fold($0) == fold(name) }
     }
 }

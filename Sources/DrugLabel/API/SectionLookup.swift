@@ -22,6 +22,16 @@ extension LabelParser {
         }?.key
     }
 
+    /// The key a user means by `name` among the parts a document can have: the boxed warning
+    /// (its key, a catalogue title such as 警告 or 警示语, or `title`, the label's own), then the
+    /// catalogue's sections. One rule for `search --section`, `show` and the API.
+    public func partKey(for name: String, boxedWarningTitle title: String? = nil) -> String? {
+        let box = catalogue.boxedWarning
+        let folded = folder.fold(name)
+        if name == box.key || (box.titles + (title.map { [$0] } ?? [])).contains(where: { folder.fold($0) == folded }) { return box.key }
+        return catalogueKey(for: name)
+    }
+
     /// The folder this parser matches with, for callers that must fold the same way.
     public var matchingFolder: Folder { folder }
 }

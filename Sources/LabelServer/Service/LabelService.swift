@@ -82,11 +82,7 @@ final class LabelService: Sendable {
     /// well formed, there is just no such section (and the OpenAPI document can promise
     /// nothing narrower than a string for a name that may be written many ways).
     func sectionKey(_ name: String) throws -> String {
-        let key = try benches.with { bench -> String? in
-            let boxed = bench.parser.catalogue.boxedWarning
-            if name == boxed.key || boxed.titles.contains(name) { return boxed.key }
-            return bench.parser.catalogueKey(for: name)
-        }
+        let key = try benches.with { $0.parser.partKey(for: name) }
         guard let key else {
             throw APIError.notFound("unknown_section", "no section \(name) in the catalogue; use a key such as warnings_and_cautions or a heading such as 注意事项")
         }
