@@ -103,12 +103,8 @@ public struct Indexer: Sendable {
             }
             while let (n, path) = work.next() {
                 do {
-                    // Checked again at reading: the file may have been replaced since the walk.
-                    if FileIdentity.size(of: path) == nil, FileManager.default.fileExists(atPath: path) {
-                        var info = stat()
-                        stat(path, &info)
-                        throw InputError.unreadable("not a regular file (\(FolderWalk.typeName(info.st_mode)))")
-                    }
+                    // LabelFile checks the type again at reading (a file replaced by a FIFO since
+                    // the walk is refused, not opened).
                     let bytes = try LabelFile.read(path)
                     let hash = Hex.string(SHA256.hash(data: bytes))
                     if indexed[path] == hash {

@@ -1,4 +1,5 @@
 import DrugLabel
+import LabelStore
 
 /// What the label page shows, as plain strings for the template (which escapes every one):
 /// the facts, the boxed warning set apart, an outline, each section with its tables as HTML
@@ -135,7 +136,7 @@ struct LabelPageModel {
         }
         hasFields = !fields.isEmpty
         if label.kind == .article || label.kind == .unknown {
-            body = BodyParagraphs.split(document.lines).map { block($0.text, line: $0.line) }
+            body = LabelStore.bodyParagraphs(document.lines).map { block($0.text, line: $0.line) }
         } else {
             body = []
         }
