@@ -45,40 +45,37 @@ static int next_char(const char *text, int at, int end) {
     return next > end ? end : next;
 }
 
-/// One paragraph line, character by character: `a`, `b`, `c` are where the current character
-/// and the next two start (`end` when there are none). A document gets one token per
-/// character: the trigram it starts, or at the end of the line the one or two characters left
-/// and the end mark. A query of one or two characters is those characters, which the caller
-/// makes a prefix query; of three or more, the phrase of its trigrams.
+/// One paragraph line, character by character: `a` and `b` are where the current character
+/// and the next start (`end` when there is none). A document gets one token per character: the
+/// pair it starts, or at the end of the line the last character and the end mark. A query of
+/// one character is that character, which the caller makes a prefix query; of two or more, the
+/// phrase of its pairs.
 static int paragraph(void *context, int query, const char *text, int start, int end, TokenCallback emit) {
     int a = start, b = next_char(text, a, end);
     if (query) {
         if (b >= end) return emit(context, 0, text + a, b - a, a, b);
-        int c = next_char(text, b, end);
-        if (c >= end) return emit(context, 0, text + a, c - a, a, c);
         for (;;) {
-            int d = next_char(text, c, end);
-            int rc = emit(context, 0, text + a, d - a, a, d);
-            if (rc != SQLITE_OK || d >= end) return rc;
-            a = b; b = c; c = d;
+            int c = next_char(text, b, end);
+            int rc = emit(context, 0, text + a, c - a, a, c);
+            if (rc != SQLITE_OK || c >= end) return rc;
+            a = b; b = c;
         }
     }
-    char tail[12];
+    char tail[8];
     while (a < end) {
-        int c = b < end ? next_char(text, b, end) : end;
         int rc;
-        if (b < end && c < end) {
-            int d = next_char(text, c, end);
-            rc = emit(context, 0, text + a, d - a, a, d);
+        if (b < end) {
+            int c = next_char(text, b, end);
+            rc = emit(context, 0, text + a, c - a, a, c);
         } else {
-            int length = (b < end ? c : b) - a;
+            int length = b - a;
             memcpy(tail, text + a, (size_t)length);
             tail[length] = END_MARK;
             rc = emit(context, 0, tail, length + 1, a, a + length);
         }
         if (rc != SQLITE_OK) return rc;
         a = b;
-        b = c;
+        b = b < end ? next_char(text, b, end) : end;
     }
     return SQLITE_OK;
 }

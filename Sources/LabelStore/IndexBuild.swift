@@ -48,6 +48,13 @@ public final class IndexBuild: @unchecked Sendable {
     /// store at the index's own path.
     public func publish() throws -> LabelStore {
         guard let aside else { return store }
+        // Nobody reads the file built aside, so it can be packed: the full-text segments of
+        // every batch merged into one (their terms once), and the pages freed by replaced
+        // rows given back (together 19 % of labels-dev's index).
+        try store.pool.writeWithoutTransaction { db in
+            try db.execute(sql: "INSERT INTO section_index (section_index) VALUES ('optimize')")
+            try db.execute(sql: "VACUUM")
+        }
         try store.checkpoint()
         try store.pool.close()
         if !(try copyIntoLiveIndex(from: aside)) {

@@ -142,12 +142,16 @@ extension LabelStore {
         if let minGrade3 = filter.minGrade3 { condition += " AND r.grade3 >= ?"; arguments += [minGrade3] }
         let decoder = JSONDecoder()
         // A row's arms were written together, in document order: the least id of a row's arms
-        // orders the rows as the document has them (table ids sort `表 10` before `表 2`).
+        // orders the rows as the document has them (table ids sort `表 10` before `表 2`). The
+        // row's JSON is on its first arm only, the nearest arm with JSON at or before any of
+        // its arms (the arms that pass the filter may not include the first).
         return try answer("""
             WITH page AS (SELECT min(r.id) AS id, d.path FROM reaction_arms r JOIN documents d ON d.id = r.document_id
                           WHERE \(condition) GROUP BY r.document_id, r.table_id, r.row_ordinal
                           ORDER BY d.path, min(r.id) PAGE)
-            SELECT page.path, x.table_id, x.json FROM page JOIN reaction_arms x ON x.id = page.id
+            SELECT page.path, x.table_id,
+                   (SELECT j.json FROM reaction_arms j WHERE j.id <= page.id AND j.json <> '' ORDER BY j.id DESC LIMIT 1) AS json
+            FROM page JOIN reaction_arms x ON x.id = page.id
             ORDER BY page.path, x.id
             """, arguments, page: page,
             count: "SELECT count(*) FROM (SELECT DISTINCT r.document_id, r.table_id, r.row_ordinal FROM reaction_arms r WHERE \(condition))") { row in

@@ -34,6 +34,8 @@ extension LabelStore {
         var terms: [SearchQuery.Term]
         var forms: [TermForms]
         var suspects: String?
+        /// What folds the paragraphs read back, as the query was folded.
+        var folder: Folder
     }
 
     /// The forms one term of the query matches: folded keys (the term itself, its long forms
@@ -59,11 +61,13 @@ extension LabelStore {
             }
         }
 
-        /// Whether a paragraph holds the term: a folded key in its stored folded text, or a
-        /// capital short form in its own text as a whole token.
-        func found(text: String, folded paragraph: String) -> Bool {
-            if folded.contains(where: { SearchKey.contains(paragraph, $0) }) { return true }
-            return capitals.contains { SearchKey.wholeTokenOffset($0.form, in: text) != nil }
+        /// Whether a paragraph holds the term: a capital short form in its own text as a whole
+        /// token, or a folded key in its folded text (folded only when asked: most suspects
+        /// hold a capital form).
+        func found(text: String, folded paragraph: () -> String) -> Bool {
+            if capitals.contains(where: { SearchKey.wholeTokenOffset($0.form, in: text) != nil }) { return true }
+            let f = paragraph()
+            return folded.contains { SearchKey.contains(f, $0) }
         }
 
         /// How many times a paragraph holds the term, each form counted where it stands (a
@@ -104,7 +108,7 @@ extension LabelStore {
             }
         }
         return SearchPlan(expression: expression, documents: documents, alternatives: alternatives, terms: terms, forms: forms,
-                          suspects: suspects)
+                          suspects: suspects, folder: folder)
     }
 
     /// Sections that match, best first: one page of them.
@@ -172,47 +176,29 @@ extension LabelStore {
     /// The sections the MATCH expression finds that the query does not hold for once capital
     /// short forms count only as written and as whole tokens: `多发性骨髓瘤` expands to `MM`,
     /// whose folded grams are also the `mm` of `mm3`. Only the plan's suspects are judged, each
-    /// term again on the paragraphs that can hold one of its forms: a folded key in the stored
-    /// folded text (`instr` answers what the index's phrase of grams does), or a capital form
-    /// in the text itself between characters that are not ASCII letters or digits (`GLOB`, case
-    /// sensitive; `SearchKey.wholeToken` then has the last word). A suspect with no such
-    /// paragraph holds no term.
+    /// term again on the section's paragraphs read back: a capital form in the text itself as a
+    /// whole token (`SearchKey.wholeToken`), or a folded key in the folded text (what the
+    /// index's phrase of grams answers).
     ///
     /// It costs reading the suspects' paragraphs, once per query and index generation (the
     /// ranking is kept): the index has no paragraph of its own to point to.
     func unconfirmed(_ plan: SearchPlan, db: Database) throws -> [Int64] {
         guard let expression = plan.suspects else { return [] }
         let suspects = try Int64.fetchAll(db, sql: "SELECT rowid FROM section_index WHERE section_index MATCH ?", arguments: [expression])
-        guard !suspects.isEmpty else { return [] }
-        let folded = Set(plan.forms.flatMap(\.folded)).sorted()
-        let capitals = Set(plan.forms.flatMap { $0.capitals.map(\.form) }).sorted()
-        var conditions = folded.map { _ in "instr(folded, ?) > 0" }
-        var arguments = StatementArguments(folded)
-        for form in capitals {
-            // Capital forms are letters, digits and hyphens: nothing GLOB reads as a pattern.
-            conditions.append("(instr(text, ?) > 0 AND (' ' || text || ' ') GLOB ?)")
-            arguments += [form, "*[^A-Za-z0-9]\(form)[^A-Za-z0-9]*"]
-        }
-        // Section by section, paragraphs in order, so that a section is done with as soon as
-        // the query holds for it whatever follows (when no term is excluded: more terms found
-        // cannot undo it) or every term is found. A section that the query does not hold for is
-        // read to its end: the stored paragraphs are the only place the text is.
-        let statement = try db.makeStatement(sql: """
-            SELECT text, folded FROM paragraphs WHERE section_id = ? AND (\(conditions.joined(separator: " OR "))) ORDER BY id
-            """)
         let settled: ([Bool]) -> Bool = plan.terms.dropFirst().contains(where: { $0.op == .not })
             ? { !$0.contains(false) }
             : { found in SearchQuery.holds(plan.terms) { found[$0] } }
+        var reader = ParagraphReader(store: self)
         var excluded: [Int64] = []
         for id in suspects {
             var found = Array(repeating: false, count: plan.forms.count)
-            var sectionArguments: StatementArguments = [id]
-            sectionArguments += arguments
-            let paragraphs = try Row.fetchCursor(statement, arguments: sectionArguments)
-            while let row = try paragraphs.next() {
-                let text: String = row["text"], folded: String = row["folded"]
+            var section = SectionText(try reader.paragraphs(section: id, db: db), folder: plan.folder)
+            // Paragraphs in order, so that a section is done with as soon as the query holds for
+            // it whatever follows (when no term is excluded: more terms found cannot undo it) or
+            // every term is found. A section that the query does not hold for is read to its end.
+            for k in section.paragraphs.indices {
                 for (i, forms) in plan.forms.enumerated() where !found[i] {
-                    found[i] = forms.found(text: text, folded: folded)
+                    found[i] = forms.found(text: section.paragraphs[k].text) { section.folded(k) }
                 }
                 if settled(found) { break }
             }
@@ -222,7 +208,7 @@ extension LabelStore {
     }
 
     /// The hits of one page: for each section, the first paragraph that holds the first term
-    /// (or one of its expansions), found on the stored folded text, gives the snippet and, by
+    /// (or one of its expansions), found on the paragraphs read back and folded, gives the snippet and, by
     /// where its lines start, the line of the match; a capital short form of the expansions
     /// must stand in the paragraph's own text as a whole token (`SearchKey.wholeToken`), and its
     /// snippet is cut around that place. The section's paragraphs are then read once more to
@@ -233,31 +219,27 @@ extension LabelStore {
         let firstKey = LabelStore.key(firstTerm, folder: folder)
         let capitals = Set(alternatives.filter { SearchKey.isCapitalShortForm($0) && LabelStore.key($0, folder: folder) != firstKey })
         let counted = zip(plan.terms, plan.forms).filter { $0.0.op != .not }.map(\.1)
+        var reader = ParagraphReader(store: self)
+        let generation = lastWritten()
         return try pool.read { db in
             try rows.map { row in
-                let sectionID = row.sectionID
-                var best: Row?
+                var section = try sectionTexts.value(for: row.sectionID, generation: generation) {
+                    SectionText.folded(try reader.paragraphs(section: row.sectionID, db: db), folder: folder)
+                }
+                var best: Int?
                 var shown = firstTerm
                 var token: Range<Int>?
                 var expansion: String?
                 for term in [firstTerm] + alternatives {
                     let key = LabelStore.key(term, folder: folder)
                     guard !key.isEmpty else { continue }
-                    if capitals.contains(term) {
-                        let candidates = try Row.fetchAll(db.cachedStatement(sql: """
-                            SELECT start_line, text, line_starts FROM paragraphs WHERE section_id = ? AND instr(folded, ?) > 0 ORDER BY id
-                            """), arguments: [sectionID, key])
-                        for p in candidates {
-                            if let range = SearchKey.wholeToken(term, in: p["text"]) {
-                                best = p
-                                token = range
-                                break
-                            }
+                    for k in section.paragraphs.indices where SearchKey.contains(section.folded(k), key) {
+                        if capitals.contains(term) {
+                            guard let range = SearchKey.wholeToken(term, in: section.paragraphs[k].text) else { continue }
+                            token = range
                         }
-                    } else {
-                        best = try Row.fetchOne(db.cachedStatement(sql: """
-                            SELECT start_line, text, line_starts FROM paragraphs WHERE section_id = ? AND instr(folded, ?) > 0 ORDER BY id LIMIT 1
-                            """), arguments: [sectionID, key])
+                        best = k
+                        break
                     }
                     if best != nil {
                         shown = term
@@ -265,22 +247,14 @@ extension LabelStore {
                         break
                     }
                 }
-                if best == nil {
-                    best = try Row.fetchOne(db.cachedStatement(sql: "SELECT start_line, text, line_starts FROM paragraphs WHERE section_id = ? ORDER BY id LIMIT 1"),
-                                            arguments: [sectionID])
-                }
-                let paragraph = best
-                let text: String = paragraph?["text"] ?? ""
+                let paragraph = (best ?? (section.paragraphs.isEmpty ? nil : 0)).map { section.paragraphs[$0] }
+                let text = paragraph?.text ?? ""
                 let cut = token.map { Snippet.make(text, at: $0) } ?? Snippet.make(text, around: shown, folder: folder)
-                let paragraphLine: Int = paragraph?["start_line"] ?? row.startLine
-                let starts: String? = paragraph.flatMap { $0["line_starts"] as String? }
-                let line = cut.offset.map { LineStarts.line(at: $0, first: paragraphLine, starts: starts) } ?? paragraphLine
+                let paragraphLine = paragraph?.startLine ?? row.startLine
+                let line = cut.offset.map { LineStarts.line(at: $0, first: paragraphLine, starts: paragraph?.lineStarts) } ?? paragraphLine
                 var occurrences = 0
-                let all = try Row.fetchCursor(db.cachedStatement(sql: "SELECT text, folded FROM paragraphs WHERE section_id = ?"),
-                                              arguments: [sectionID])
-                while let p = try all.next() {
-                    let text: String = p["text"], folded: String = p["folded"]
-                    for forms in counted { occurrences += forms.count(text: text, folded: folded) }
+                for k in section.paragraphs.indices {
+                    for forms in counted { occurrences += forms.count(text: section.paragraphs[k].text, folded: section.folded(k)) }
                 }
                 return SearchHit(path: row.path, title: row.title, genericName: row.genericName, kind: row.kind,
                                  section: row.key, heading: row.heading, line: line, paragraphLine: paragraphLine,

@@ -13,26 +13,28 @@ extension LabelStore {
 
     /// Replaces whatever the index holds for the document's path, in one transaction.
     public func write(_ doc: PreparedDocument) throws {
-        try pool.write { db in try write(doc, in: db) }
+        let folder = try Folder()
+        try pool.write { db in try write(doc, in: db, folder: folder) }
     }
 
     /// Writes several documents in one transaction: each is whole or absent, and a reader sees
     /// them appear together. Every commit flushes a full-text segment and its merges; with 10,000
     /// labels one document per commit spent 75 s writing, sixteen 50 s.
     public func write(batch: [PreparedDocument]) throws {
+        let folder = try Folder()
         try pool.write { db in
-            for doc in batch { try write(doc, in: db) }
+            for doc in batch { try write(doc, in: db, folder: folder) }
         }
     }
 
     /// Statements are prepared once per connection and reused: preparing them per row cost more
     /// than the inserts.
-    private func write(_ doc: PreparedDocument, in db: Database) throws {
+    private func write(_ doc: PreparedDocument, in db: Database, folder: Folder) throws {
         let label = doc.label
         func insert(_ sql: String, _ arguments: StatementArguments) throws {
             try db.cachedStatement(sql: sql).execute(arguments: arguments)
         }
-        try removeDocument(db, path: doc.path)
+        try removeDocument(db, path: doc.path, folder: folder)
         let m = label.metadata
         try insert("INSERT INTO documents (path, sha256, kind, title, generic_name, trade_name, english_name, holder, pinyin, "
                    + "metadata, boxed_warning) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -44,13 +46,13 @@ extension LabelStore {
                        [documentID, source.codec, source.size, source.data])
         }
         for (ordinal, s) in doc.sections.enumerated() {
-            try insert("INSERT INTO sections (document_id, ordinal, key, heading, start_line, end_line) VALUES (?, ?, ?, ?, ?, ?)",
-                       [documentID, ordinal, s.key, s.heading, s.span.startLine, s.span.endLine])
+            try insert("INSERT INTO sections (document_id, ordinal, key, heading, start_line, end_line, grams_crc) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                       [documentID, ordinal, s.key, s.heading, s.span.startLine, s.span.endLine, s.gramsCRC])
             let sectionID = db.lastInsertedRowID
             try insert("INSERT INTO section_index (rowid, grams) VALUES (?, ?)", [sectionID, s.indexed])
-            for p in s.paragraphs {
-                try insert("INSERT INTO paragraphs (section_id, start_line, end_line, text, folded, line_starts) VALUES (?, ?, ?, ?, ?, ?)",
-                           [sectionID, p.span.startLine, p.span.endLine, p.text, p.folded, p.lineStarts])
+            for (n, p) in s.paragraphs.enumerated() {
+                try insert("INSERT INTO paragraphs (section_id, ordinal, start_line, end_line, text, cuts, line_starts) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           [sectionID, n + 1, p.span.startLine, p.span.endLine, p.text, p.cuts, p.lineStarts])
             }
         }
         for (n, d) in label.doses.enumerated() {
@@ -67,10 +69,12 @@ extension LabelStore {
             }
         }
         for r in doc.reactions {
-            for arm in r.arms {
+            // The row's JSON goes with its first arm only: a query reads the row through its
+            // least arm id (`adverseReactions`), and a copy per arm was a third of the table.
+            for (n, arm) in r.arms.enumerated() {
                 try insert("INSERT INTO reaction_arms (document_id, table_id, row_ordinal, term_key, all_grades, grade3, json) "
                            + "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                           [documentID, r.table, r.ordinal, r.termKey, arm.all, arm.grade3, r.json])
+                           [documentID, r.table, r.ordinal, r.termKey, arm.all, arm.grade3, n == 0 ? r.json : ""])
             }
         }
         for (n, a) in label.abbreviations.enumerated() {
@@ -85,30 +89,38 @@ extension LabelStore {
 
     /// Drops documents from the index.
     public func remove(paths: [String]) throws {
+        let folder = try Folder()
         try pool.write { db in
-            for path in paths { try removeDocument(db, path: path) }
+            for path in paths { try removeDocument(db, path: path, folder: folder) }
         }
     }
 
     /// The full-text index holds no copy of the text, so its entries are removed by giving it
-    /// the same text again: the paragraphs' folded text as stored when they were added, so the
-    /// tokens agree even if folding has changed since (and nothing is folded twice).
-    private func removeDocument(_ db: Database, path: String) throws {
+    /// the same tokens again: each section's paragraphs read back and folded anew. Folding can
+    /// change between versions of druglabel or of ICU; a section whose tokens no longer match
+    /// the CRC-32 stored when they were added (or that has none, from an older schema) would
+    /// leave stale entries behind, so then the whole full-text index is made again instead.
+    private func removeDocument(_ db: Database, path: String, folder: Folder) throws {
         guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM documents WHERE path = ?", arguments: [path]) else { return }
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT s.id AS section_id, s.key, d.kind, p.folded FROM sections s JOIN documents d ON d.id = s.document_id
-            LEFT JOIN paragraphs p ON p.section_id = s.id WHERE s.document_id = ? ORDER BY s.id, p.id
+        let sections = try Row.fetchAll(db, sql: """
+            SELECT s.id, s.key, s.grams_crc, d.kind FROM sections s JOIN documents d ON d.id = s.document_id WHERE s.document_id = ? ORDER BY s.id
             """, arguments: [id])
-        var start = 0
-        while start < rows.count {
-            let section: Int64 = rows[start]["section_id"]
-            var end = start
-            while end < rows.count, rows[end]["section_id"] as Int64 == section { end += 1 }
-            let folded = rows[start..<end].compactMap { ($0["folded"] as String?).map { Array($0.unicodeScalars) } }
-            let indexed = SearchKey.indexed(folded: folded, section: rows[start]["key"], kind: rows[start]["kind"])
+        var reader = ParagraphReader(storePath: self.path)
+        var deletions: [(Int64, String)] = []
+        for section in sections {
+            let sectionID: Int64 = section["id"]
+            let texts = try reader.paragraphs(section: sectionID, db: db).map(\.text)
+            let indexed = SearchKey.indexed(folded: SearchKey.foldedParagraphs(texts, folder: folder), section: section["key"], kind: section["kind"])
+            guard section["grams_crc"] as Int64? == Zlib.crc32(Array(indexed.utf8)) else {
+                try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])
+                try StoreSchema.reindexSections(db, folder: folder, storePath: self.path)
+                return
+            }
+            deletions.append((sectionID, indexed))
+        }
+        for (sectionID, indexed) in deletions {
             try db.execute(sql: "INSERT INTO section_index (section_index, rowid, grams) VALUES ('delete', ?, ?)",
-                           arguments: [section, indexed])
-            start = end
+                           arguments: [sectionID, indexed])
         }
         try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])
     }

@@ -5,9 +5,9 @@ import GRDB
 
 /// The index of parsed documents: one SQLite file (WAL, so searches run while indexing) with
 /// documents, sections, paragraphs, doses, table rows and fields, and a full-text index of the
-/// paragraphs in `SearchKey` trigrams.
+/// paragraphs in `SearchKey` pairs.
 public final class LabelStore: Sendable {
-    public static let schemaVersion = 4
+    public static let schemaVersion = 5
     /// `PRAGMA application_id`: marks the file as ours ("DLBL").
     static let applicationID: Int32 = 0x444C_424C
 
@@ -20,6 +20,13 @@ public final class LabelStore: Sendable {
     let rankings = GenerationCache<Ranking.Key, Ranking>(budget: 200_000) { $0.rows.count }
     /// The documents a drug or holder filter keeps, found by folding every document's names.
     let filtered = GenerationCache<[String?], [Int64]>(budget: 1_000_000) { $0.count }
+    /// Documents' stored sources decoded into lines, which paragraphs are read back from
+    /// (`ParagraphReader`): 32 MB, some thousand labels.
+    let sourceLines = GenerationCache<Int64, RawLines>(budget: 32 << 20) { $0.size }
+    /// Sections of recent hits, read back and folded (`SectionText`): a search's page of hits
+    /// spent most of its time there, and the same sections come back for popular queries and
+    /// the next pages.
+    let sectionTexts = GenerationCache<Int64, SectionText>(budget: 32 << 20) { $0.size }
     /// Parsers for `storedDocument(path:)`.
     let parsers = ParserPool()
 

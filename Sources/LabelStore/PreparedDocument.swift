@@ -2,14 +2,16 @@ import DrugLabel
 import Foundation
 
 /// A parsed document made ready for the index outside the write transaction: paragraphs with
-/// their lines, each section's folded search text, so that preparing runs in parallel and writing is
+/// their lines (as cuts of the source where they can be), each section's search text, so that preparing runs in parallel and writing is
 /// short.
 public struct PreparedDocument: Sendable {
     struct Paragraph: Sendable {
+        /// `paragraphs.text`: empty when `cuts` give it back from the stored source.
         var text: String
+        var cuts: String?
         var span: SourceSpan
-        var folded: String
-        /// `paragraphs.line_starts`: the lines after the first, `offset:line,…`; nil for one line.
+        /// `paragraphs.line_starts`: the lines after the first, `offset:line,…`; nil for one line
+        /// or when `cuts` give them.
         var lineStarts: String?
     }
     struct SectionRows: Sendable {
@@ -17,8 +19,9 @@ public struct PreparedDocument: Sendable {
         var heading: String
         var span: SourceSpan
         var paragraphs: [Paragraph]
-        /// The section's full-text column.
+        /// The section's full-text column, and its CRC-32 (`sections.grams_crc`).
         var indexed: String
+        var gramsCRC: Int64
     }
 
     public let path: String
@@ -49,15 +52,19 @@ public struct PreparedDocument: Sendable {
         self.path = path
         self.label = label
         self.source = source.map(StoredSource.encode)
+        let raw = source.flatMap { RawLines(source: $0) }
         var rows: [SectionRows] = []
         for part in SearchableText.parts(of: label, lines: lines) {
             let folded = SearchKey.foldedParagraphs(part.paragraphs.map(\.text), folder: folder)
             let indexed = SearchKey.indexed(folded: folded, section: part.key, kind: label.kind.rawValue)
-            let paragraphs = zip(part.paragraphs, folded).map { p, f in
-                Paragraph(text: p.text, span: p.span, folded: String(String.UnicodeScalarView(f)),
-                          lineStarts: p.lineStarts.count > 1 ? p.lineStarts.dropFirst().map { "\($0.offset):\($0.line)" }.joined(separator: ",") : nil)
+            let paragraphs = part.paragraphs.map { p in
+                let cuts = raw.flatMap { ParagraphCuts.make(text: p.text, lineStarts: p.lineStarts, lines: $0) }
+                // Cuts give the text and its line starts back: neither is kept beside them.
+                let starts = p.lineStarts.count > 1 ? p.lineStarts.dropFirst().map { "\($0.offset):\($0.line)" }.joined(separator: ",") : nil
+                return Paragraph(text: cuts == nil ? p.text : "", cuts: cuts, span: p.span, lineStarts: cuts == nil ? starts : nil)
             }
-            rows.append(SectionRows(key: part.key, heading: part.heading, span: part.span, paragraphs: paragraphs, indexed: indexed))
+            rows.append(SectionRows(key: part.key, heading: part.heading, span: part.span, paragraphs: paragraphs, indexed: indexed,
+                                    gramsCRC: Zlib.crc32(Array(indexed.utf8))))
         }
         sections = rows
         let encoder = JSONEncoder()
@@ -65,13 +72,13 @@ public struct PreparedDocument: Sendable {
         metadata = String(decoding: try encoder.encode(label.metadata), as: UTF8.self)
         self.pinyin = label.metadata.genericName.map(pinyin.key)
         doseKeys = label.doses.map { folder.fold($0.drug) }
-        doses = try label.doses.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+        doses = try label.doses.map { try CompactJSON.encode($0, encoder: encoder) }
         var reactions: [Reaction] = []
         for table in label.tables {
             for (n, row) in table.adverseReactionRows().enumerated() {
                 reactions.append(Reaction(table: table.id, ordinal: n, termKey: folder.fold(row.term),
                                           arms: row.arms.map { ($0.allGrades, $0.grade3OrWorse) },
-                                          json: String(decoding: try encoder.encode(row), as: UTF8.self)))
+                                          json: try CompactJSON.encode(row, encoder: encoder)))
             }
         }
         self.reactions = reactions

@@ -82,7 +82,10 @@ public struct SearchBenchmark {
             try db.execute(sql: "CREATE VIRTUAL TABLE ref USING fts5(text, tokenize = 'trigram')")
         }
         let texts: [String] = try store.pool.read { db in
-            try String.fetchAll(db, sql: "SELECT group_concat(text, char(10)) FROM paragraphs GROUP BY section_id ORDER BY section_id")
+            var reader = ParagraphReader(storePath: store.path)
+            return try Int64.fetchAll(db, sql: "SELECT id FROM sections ORDER BY id").map { id in
+                try reader.paragraphs(section: id, db: db).map(\.text).joined(separator: "\n")
+            }
         }
         try queue.write { db in
             for t in texts { try db.execute(sql: "INSERT INTO ref (text) VALUES (?)", arguments: [t]) }

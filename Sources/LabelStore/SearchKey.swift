@@ -2,14 +2,13 @@ import DrugLabel
 
 /// The form text is indexed and searched in: folded (NFKC, case, Traditional→Simplified) and
 /// cut down to letters, digits and ideographs. The index's tokenizer (`dlgrams`, in
-/// GramTokenizer) makes one token per character: the trigram it starts (`托珠单抗` → `托珠单
-/// 珠单抗 单抗⋄ 抗⋄`, where ⋄ marks the end of the paragraph).
+/// GramTokenizer) makes one token per character: the pair it starts (`托珠单抗` → `托珠 珠单
+/// 单抗 抗⋄`, where ⋄ marks the end of the paragraph).
 ///
-/// Trigrams over the whole folded text, across Han/Latin boundaries and punctuation, make every
-/// substring of three characters or more a run of adjacent tokens, so the phrase of the query's
-/// own trigrams finds it, whatever a word segmenter would have made of it. A query of one or two
-/// characters is a prefix query (`发热*` matches `发热期`, `发热⋄`…): every occurrence starts a
-/// token, the end mark included.
+/// Pairs over the whole folded text, across Han/Latin boundaries and punctuation, make every
+/// substring of two characters or more a run of adjacent tokens, so the phrase of the query's
+/// own pairs finds it, whatever a word segmenter would have made of it. A query of one
+/// character is a prefix query (`热*` matches `热⋄` and every pair it starts).
 public enum SearchKey {
     /// Letters, digits and ideographs of the folded text.
     public static func characters(_ text: String, folder: Folder) -> [Unicode.Scalar] {
@@ -27,14 +26,14 @@ public enum SearchKey {
     }
 
     /// The FTS5 match expression of a query of one term: the string of its searchable
-    /// characters, which the tokenizer turns into a phrase of grams, or a prefix for one
+    /// characters, which the tokenizer turns into a phrase of pairs, or a prefix for one
     /// character. Nil when the query has nothing searchable in it.
     public static func match(_ query: String, folder: Folder) -> String? {
         let chars = characters(query, folder: folder)
         if chars.isEmpty { return nil }
         // Letters, digits and ideographs only: no quote or operator can be among them.
         let text = "\"" + String(String.UnicodeScalarView(chars)) + "\""
-        return chars.count <= 2 ? text + "*" : text
+        return chars.count <= 1 ? text + "*" : text
     }
 
     /// Tokens that put a section's catalogue key and document kind into the full-text index, so
@@ -55,7 +54,29 @@ public enum SearchKey {
     }
 
     /// The searchable characters of each paragraph of a section, folded in one call (joined by a
-    /// private-use separator that folding leaves alone and that is not searchable).
+    /// private-use separator that folding leaves alone and that is not searchable), as strings:
+    /// a search folds the sections of a page of hits, and strings made from scalar arrays cost
+    /// more than the folding.
+    static func foldedStrings(_ paragraphs: [String], folder: Folder) -> [String] {
+        let separator: Unicode.Scalar = "\u{E001}"
+        let folded = folder.fold(paragraphs.joined(separator: String(separator)))
+        var result: [String] = []
+        result.reserveCapacity(paragraphs.count)
+        var bytes: [UInt8] = []
+        for s in folded.unicodeScalars {
+            if s == separator {
+                result.append(String(decoding: bytes, as: UTF8.self))
+                bytes.removeAll(keepingCapacity: true)
+            } else if isSearchable(s) {
+                UTF8.encode(s) { bytes.append($0) }
+            }
+        }
+        result.append(String(decoding: bytes, as: UTF8.self))
+        if result.count == paragraphs.count { return result }
+        return paragraphs.map { String(String.UnicodeScalarView(characters($0, folder: folder))) }
+    }
+
+    /// `foldedParagraphs` as scalars, for the index's column.
     static func foldedParagraphs(_ paragraphs: [String], folder: Folder) -> [[Unicode.Scalar]] {
         let separator: Unicode.Scalar = "\u{E001}"
         let folded = folder.fold(paragraphs.joined(separator: String(separator)))
@@ -156,19 +177,10 @@ public enum SearchKey {
         return needle.withUTF8 { n in haystack.withUTF8 { h in find(n, in: h, from: 0) != nil } }
     }
 
+    /// Linear (`KMP`): comparing at every start costs the product of the lengths on a
+    /// paragraph of one repeated character.
     private static func find(_ needle: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-        guard let first = needle.first, needle.count <= hay.count else { return needle.isEmpty ? from : nil }
-        let last = hay.count - needle.count
-        var i = from
-        while i <= last {
-            if hay[i] == first {
-                var j = 1
-                while j < needle.count && hay[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return i }
-            }
-            i += 1
-        }
-        return nil
+        needle.isEmpty ? from : KMP.find(needle, in: hay, from: from)
     }
 
     /// Whether the scalar that ends right before byte `i` is a Latin letter or digit.

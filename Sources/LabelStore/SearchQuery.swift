@@ -1,6 +1,6 @@
 import DrugLabel
 
-/// A user's query as an FTS5 expression over `SearchKey` trigrams: terms separated by spaces must
+/// A user's query as an FTS5 expression over `SearchKey` pairs: terms separated by spaces must
 /// all match (AND), `OR` between terms allows either, `NOT term` or `-term` excludes, and
 /// `"…"` keeps a phrase with its spaces as one term. Anything else is text: SQL, quotes and
 /// FTS5 operators inside a term are searched for, never run.

@@ -167,26 +167,8 @@ struct LineStartLocator {
                                         span: SourceSpan(startLine: first.line, endLine: max(first.line, last.line)), lineStarts: starts)
     }
 
-    /// Knuth–Morris–Pratt: linear in the text and the key, where comparing at every start
-    /// costs their product on a text of one repeated character (`…………`, `－－－－`).
     private func find(_ key: [Unicode.Scalar], from: Int) -> Int? {
-        guard !key.isEmpty, key.count <= text.count, from >= 0 else { return nil }
-        var border = [Int](repeating: 0, count: key.count)
-        var k = 0
-        for i in 1..<max(key.count, 1) {
-            while k > 0 && key[i] != key[k] { k = border[k - 1] }
-            if key[i] == key[k] { k += 1 }
-            border[i] = k
-        }
-        var matched = 0
-        var i = from
-        while i < text.count {
-            while matched > 0 && text[i] != key[matched] { matched = border[matched - 1] }
-            if text[i] == key[matched] { matched += 1 }
-            if matched == key.count { return i - key.count + 1 }
-            i += 1
-        }
-        return nil
+        KMP.find(key, in: text, from: from)
     }
 
     private static func isSpace(_ s: Unicode.Scalar) -> Bool {

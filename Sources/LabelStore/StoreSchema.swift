@@ -146,10 +146,61 @@ enum StoreSchema {
                 UPDATE documents SET sha256 = '';
                 """)
         }
+        // Schema 5: the index at most 4× its text (it was 6 to 7×). A paragraph whose text is
+        // pieces of its source lines (nearly all) keeps those cuts instead of the text, read
+        // back from the stored source (`ParagraphCuts`); the folded copy of every paragraph is
+        // gone (folded again when needed, its tokens checked by each section's CRC-32), and
+        // paragraphs are kept in their section's order without a row id and an index of their
+        // own. The tokenizer makes pairs again, not trigrams: a third of the index's size
+        // (labels-dev: 4.1× → 3.5× the text with everything else of this schema) for longer
+        // queries that read longer posting lists (measured with `bench search`, see the
+        // README). Existing paragraphs keep their text; the full-text index is made again
+        // with today's tokens and folding, so that every section has its CRC.
+        migrator.registerMigration("v5: paragraphs as cuts of the stored source, no folded copy") { db in
+            try db.execute(sql: """
+                CREATE TABLE paragraphs_v5 (
+                    section_id INTEGER NOT NULL REFERENCES sections(id) ON DELETE CASCADE,
+                    ordinal INTEGER NOT NULL,
+                    start_line INTEGER NOT NULL,
+                    end_line INTEGER NOT NULL,
+                    -- Empty when cuts give the text back from the stored source.
+                    text TEXT NOT NULL,
+                    -- 'line:from:to' per physical line, byte offsets in the decoded source line.
+                    cuts TEXT,
+                    line_starts TEXT,
+                    PRIMARY KEY (section_id, ordinal)
+                ) WITHOUT ROWID;
+                INSERT INTO paragraphs_v5 (section_id, ordinal, start_line, end_line, text, line_starts)
+                    SELECT section_id, row_number() OVER (PARTITION BY section_id ORDER BY id), start_line, end_line, text, line_starts
+                    FROM paragraphs;
+                DROP TABLE paragraphs;
+                ALTER TABLE paragraphs_v5 RENAME TO paragraphs;
+                ALTER TABLE sections ADD COLUMN grams_crc INTEGER;
+                """)
+            try reindexSections(db, folder: Folder(), storePath: "the index being upgraded")
+        }
         return migrator
     }
 
-    /// Fills the full-text index from the sections' stored paragraphs.
+    /// Makes the full-text index again from every section's paragraphs, folded now, and
+    /// records each section's CRC-32 of its tokens.
+    static func reindexSections(_ db: Database, folder: Folder, storePath: String) throws {
+        try db.execute(sql: "INSERT INTO section_index (section_index) VALUES ('delete-all')")
+        var reader = ParagraphReader(storePath: storePath)
+        let sections = try Row.fetchAll(db, sql: """
+            SELECT s.id, s.key, d.kind FROM sections s JOIN documents d ON d.id = s.document_id ORDER BY s.document_id, s.id
+            """)
+        for section in sections {
+            let id: Int64 = section["id"]
+            let texts = try reader.paragraphs(section: id, db: db).map(\.text)
+            let indexed = SearchKey.indexed(folded: SearchKey.foldedParagraphs(texts, folder: folder), section: section["key"], kind: section["kind"])
+            try db.execute(sql: "INSERT INTO section_index (rowid, grams) VALUES (?, ?)", arguments: [id, indexed])
+            try db.execute(sql: "UPDATE sections SET grams_crc = ? WHERE id = ?", arguments: [Zlib.crc32(Array(indexed.utf8)), id])
+        }
+    }
+
+    /// Fills the full-text index from the sections' stored paragraphs (schema 2, when every
+    /// paragraph kept its text and a folded copy).
     /// Each paragraph's stored folded text is made again too: deleting a document gives the
     /// index that stored text back, so the two must agree with what the index holds.
     static func refillSectionIndex(_ db: Database) throws {

@@ -29,3 +29,10 @@ enum Zlib {
         return out
     }
 }
+
+extension Zlib {
+    /// CRC-32 of the bytes: a check that a section's full-text tokens can still be made again.
+    static func crc32(_ bytes: [UInt8]) -> Int64 {
+        Int64(bytes.withUnsafeBufferPointer { CZlib.crc32(0, $0.baseAddress, uInt($0.count)) })
+    }
+}

@@ -8,7 +8,14 @@ struct IndexCommand: ParsableCommand {
         commandName: "index",
         abstract: "Add documents to the search index, or bring it up to date.",
         discussion: """
-            Files and folders (the .txt, .md and .text files below them). Unchanged files are skipped by content hash, changed             ones replaced, and files gone from an indexed folder dropped. Parsing runs on all cores. Only regular files are read:             FIFOs, sockets and devices are skipped, and so are symbolic links that lead out of the folder given (each said on             stderr). A new index, or one made again with --rebuild, is built aside (INDEX.building-PID) and put in place when             done: searches meanwhile see the old index, or none yet. The index keeps each document's source, so search, export             and serve need the files no more.
+            Files and folders (the .txt, .md and .text files below them). Unchanged files are \
+            skipped by content hash, changed ones replaced, and files gone from an indexed folder \
+            dropped. Parsing runs on all cores. Only regular files are read: FIFOs, sockets and \
+            devices are skipped, and so are symbolic links that lead out of the folder given (each \
+            said on stderr). A new index, or one made again with --rebuild, is built aside \
+            (INDEX.building-PID) and put in place when done: searches meanwhile see the old index, \
+            or none yet. The index keeps each document's source, so search, export and serve need \
+            the files no more.
             """
     )
 

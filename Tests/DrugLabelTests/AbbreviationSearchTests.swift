@@ -211,12 +211,15 @@ struct AbbreviationSearchTests {
         let dir = try TestSupport.scratch()
         let store = try LabelStore(path: dir.appendingPathComponent("index.sqlite").path)
         _ = try Indexer(store: store, makeParser: { try LabelParser() }).run([TestSupport.corpus.path]) { _ in }
-        let (forms, sections) = try store.pool.read { db in
-            (try Row.fetchAll(db, sql: "SELECT DISTINCT short, long FROM abbreviations ORDER BY short, long"),
-             try Row.fetchAll(db, sql: "SELECT section_id, text, folded FROM paragraphs ORDER BY id"))
+        let (forms, paragraphs) = try store.pool.read { db in
+            var reader = ParagraphReader(storePath: store.path)
+            var paragraphs: [Int64: [(text: String, folded: String)]] = [:]
+            for id in try Int64.fetchAll(db, sql: "SELECT id FROM sections") {
+                var section = SectionText(try reader.paragraphs(section: id, db: db), folder: folder)
+                paragraphs[id] = section.paragraphs.indices.map { (section.paragraphs[$0].text, section.folded($0)) }
+            }
+            return (try Row.fetchAll(db, sql: "SELECT DISTINCT short, long FROM abbreviations ORDER BY short, long"), paragraphs)
         }
-        var paragraphs: [Int64: [(text: String, folded: String)]] = [:]
-        for row in sections { paragraphs[row["section_id"], default: []].append((row["text"], row["folded"])) }
         var queries: [String] = []
         for row in forms {
             let short: String = row["short"], long: String = row["long"]
@@ -228,7 +231,7 @@ struct AbbreviationSearchTests {
             let answer = try store.searchPage(SearchQuery(query), filters: .init(limit: 10_000), folder: folder)
             let found = try store.pool.read { db in
                 try Set(Row.fetchAll(db, sql: "SELECT s.id, d.path, s.heading FROM sections s JOIN documents d ON d.id = s.document_id").compactMap { row -> String? in
-                    let held = plan.forms.map { forms in (paragraphs[row["id"]] ?? []).contains { forms.found(text: $0.text, folded: $0.folded) } }
+                    let held = plan.forms.map { forms in (paragraphs[row["id"]] ?? []).contains { p in forms.found(text: p.text) { p.folded } } }
                     return SearchQuery.holds(plan.terms) { held[$0] } ? "\(row["path"] as String)#\(row["heading"] as String)" : nil
                 })
             }

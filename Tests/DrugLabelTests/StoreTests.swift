@@ -225,6 +225,28 @@ struct StoreTests {
         // Schema 1, as the first release wrote it: its full-text table kept column sizes, and it
         // had none of the query indexes.
         try store.pool.write { db in
+            // Schema 5's paragraphs (cuts of the stored source, in section order) back to the
+            // first schema's: each its text, a row id, a folded copy made by the refill below.
+            var reader = ParagraphReader(storePath: path)
+            for id in try Int64.fetchAll(db, sql: "SELECT id FROM sections") {
+                for (n, p) in try reader.paragraphs(section: id, db: db).enumerated() {
+                    try db.execute(sql: "UPDATE paragraphs SET text = ?, line_starts = ? WHERE section_id = ? AND ordinal = ?",
+                                   arguments: [p.text, p.lineStarts, id, n + 1])
+                }
+            }
+            try db.execute(sql: """
+                CREATE TABLE paragraphs_v1 (
+                    id INTEGER PRIMARY KEY,
+                    section_id INTEGER NOT NULL REFERENCES sections(id) ON DELETE CASCADE,
+                    start_line INTEGER NOT NULL, end_line INTEGER NOT NULL, text TEXT NOT NULL, folded TEXT NOT NULL DEFAULT '',
+                    line_starts TEXT);
+                INSERT INTO paragraphs_v1 (section_id, start_line, end_line, text, line_starts)
+                    SELECT section_id, start_line, end_line, text, line_starts FROM paragraphs ORDER BY section_id, ordinal;
+                DROP TABLE paragraphs;
+                ALTER TABLE paragraphs_v1 RENAME TO paragraphs;
+                CREATE INDEX paragraphs_section ON paragraphs(section_id);
+                ALTER TABLE sections DROP COLUMN grams_crc;
+                """)
             try db.execute(sql: """
                 DROP TABLE section_index;
                 CREATE VIRTUAL TABLE section_index USING fts5(
