@@ -157,11 +157,20 @@ struct ServerTests {
         #expect(dose["dose"]?["amount"]?["value"] == .number(8) && dose["dose"]?["unit"]?.string == "mg" && dose["dose"]?["per"]?.string == "kg")
         #expect(dose["dose"]?["span"]?["startLine"] == .number(1158))
 
+        // As the CLI: the term is found inside longer ones, in document order.
         let fever = try await server.get("/adverse-reactions?term=\(ServerHarness.encode("发热"))&min_grade3=20").value()
-        #expect(fever["meta"]?["total"] == .number(1))
+        #expect(fever["meta"]?["total"] == .number(3))
         let row = try #require(fever["results"]?[0])
         #expect(row["table"]?.string == "表 1" && row["row"]?["span"]?["startLine"] == .number(269))
         #expect(row["row"]?["arms"]?[0]?["grade3OrWorse"] == .number(46))
+        #expect(fever["results"]?.array?.compactMap { $0["row"]?["term"]?.string } == ["发热", "发热性中性粒细胞减少症", "发热性中性粒细胞减少症"])
+        // Thresholds alone: every row with a grade ≥3 rate of 20 % or more in some arm.
+        let severe = try await server.get("/adverse-reactions?min_grade3=20&limit=1000").value()
+        let severeRows = severe["results"]?.array ?? []
+        #expect(severeRows.count > 3 && severe["meta"]?["total"] == .number(Double(severeRows.count)))
+        #expect(severeRows.allSatisfy { row in
+            row["row"]?["arms"]?.array?.contains { if case .number(let p) = $0["grade3OrWorse"] { return p >= 20 } else { return false } } == true
+        })
         let none = try await server.get("/adverse-reactions?term=\(ServerHarness.encode("发热"))&min_grade3=50").value()
         #expect(none["meta"]?["total"] == .number(0))
 

@@ -43,6 +43,14 @@ struct QueryParameters: Sendable {
         return v
     }
 
+    /// A value that may be absent but, given, must not be empty (as written: a term of spaces
+    /// is a term). The document says at least one character.
+    func nonEmpty(_ name: String) throws -> String? {
+        guard let v = values[name] else { return nil }
+        guard !v.isEmpty else { throw APIError.badRequest("empty_\(name)", "\(name) is empty; give at least one character or leave it out") }
+        return v
+    }
+
     /// A value that must be given and not be empty, as written (a term of spaces is a term).
     func required(_ name: String, example: String) throws -> String {
         guard let v = values[name], !v.isEmpty else {

@@ -56,7 +56,9 @@ enum APIRoutes {
         router.get("/adverse-reactions") { request, _ in
             let q = try QueryParameters(request.uri.query, allowed: ["term", "min_all", "min_grade3", "limit", "skip"])
             let (limit, skip) = try q.page()
-            let term = try q.required("term", example: "the adverse reaction as a table names it, such as 发热")
+            // As `query adverse-reactions`: a term found inside longer ones, thresholds alone, or
+            // both; with neither, every row, a page at a time (an API answer is always a page).
+            let term = try q.nonEmpty("term")
             let (total, results) = try service.reactions(term: term, minAll: try q.number("min_all", in: 0...100),
                                                          minGrade3: try q.number("min_grade3", in: 0...100), limit: limit, skip: skip)
             return try envelope(results, total: total, limit: limit, skip: skip, q: q, path: "/adverse-reactions", service: service)

@@ -144,11 +144,10 @@ final class LabelService: Sendable {
         return (answer.total, answer.items.map { DoseResult(label: catalog.id(forPath: $0.path), dose: $0.dose) })
     }
 
-    func reactions(term: String, minAll: Double?, minGrade3: Double?, limit: Int, skip: Int) throws -> (total: Int, results: [ReactionResult]) {
+    func reactions(term: String?, minAll: Double?, minGrade3: Double?, limit: Int, skip: Int) throws -> (total: Int, results: [ReactionResult]) {
         let catalog = try catalog()
-        let answer = try benches.with {
-            try store.adverseReactions(term: term, minAll: minAll, minGrade3: minGrade3, page: .init(limit: limit, offset: skip), parser: $0.parser)
-        }
+        let filter = LabelStore.ReactionFilter(term: term, minAll: minAll, minGrade3: minGrade3)
+        let answer = try benches.with { try store.adverseReactions(filter, page: .init(limit: limit, offset: skip), parser: $0.parser) }
         return (answer.total, answer.items.map { ReactionResult(label: catalog.id(forPath: $0.path), table: $0.table, row: $0.row) })
     }
 }
