@@ -1,4 +1,5 @@
 import DrugLabel
+import GRDB
 
 extension LabelStore {
     /// How many sections a search matches in all, and in how many documents.
@@ -7,11 +8,20 @@ extension LabelStore {
         public var documents: Int
     }
 
-    /// The size of a search's whole answer, for a summary under a page of hits: every match is
-    /// ranked and joined to its document (a page needs only the best of them).
+    /// The size of a search's whole answer, for a summary under a page of hits: the matches
+    /// counted, not ranked (ranking every match again for the count cost a tenth of a search).
     public func searchSummary(_ query: SearchQuery, filters: SearchFilters, folder: Folder) throws -> SearchSummary {
         let plan = try plan(query, filters: filters, folder: folder)
-        let ranking = try rank(plan, window: Int.max)
-        return SearchSummary(sections: ranking.rows.count, documents: Set(ranking.rows.map(\.path)).count)
+        return try pool.read { db in
+            let excluded = try unconfirmed(plan, db: db)
+            var sql = """
+                SELECT count(*), count(DISTINCT s.document_id) FROM section_index JOIN sections s ON s.id = section_index.rowid
+                WHERE section_index MATCH ?
+                """
+            if !excluded.isEmpty { sql += " AND s.id NOT IN (\(excluded.map(String.init).joined(separator: ",")))" }
+            if let ids = plan.documents { sql += " AND s.document_id IN (\(ids.isEmpty ? "NULL" : ids.map(String.init).joined(separator: ",")))" }
+            let row = try Row.fetchOne(db, sql: sql, arguments: [plan.expression])
+            return SearchSummary(sections: row?[0] ?? 0, documents: row?[1] ?? 0)
+        }
     }
 }

@@ -306,6 +306,22 @@ struct StoreTests {
         let counts = try LabelStore(path: junk.path).counts()
         #expect(counts["documents"] == 0)
     }
+
+    @Test("the summary counts what the ranking finds: sections and documents, with filters and checked short forms")
+    func summaryCounts() throws {
+        let store = try indexedCorpus()
+        let cases: [(String, LabelStore.SearchFilters)] = [
+            ("发热", .init()), ("托珠单抗 NOT 地塞米松", .init()), ("热", .init(section: "warnings_and_cautions")),
+            ("细胞因子释放综合征", .init()), ("多发性骨髓瘤", .init()), ("CAR-T", .init(drug: "阿基仑赛")), ("独一无二的没有", .init()),
+        ]
+        for (query, filters) in cases {
+            var all = filters
+            all.limit = 100_000
+            let hits = try store.search(SearchQuery(query), filters: all, folder: folder)
+            let summary = try store.searchSummary(SearchQuery(query), filters: filters, folder: folder)
+            #expect(summary.sections == hits.count && summary.documents == Set(hits.map(\.path)).count, "\(query)")
+        }
+    }
 }
 
 /// A small deterministic generator, so that the recall test draws the same substrings each run.
