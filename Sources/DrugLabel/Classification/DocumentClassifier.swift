@@ -27,7 +27,8 @@ struct DocumentClassifier {
         let fieldLines = content.filter {
             vocabulary.mayStartName($0.text) && vocabulary.match(FoldedText([$0.text]), at: 0) != nil
         }.count
-        let mentionsApplication = content.contains { $0.text.firstRange(of: "申报") != nil }
+        // Folded: a form in Traditional characters says 申報.
+        let mentionsApplication = content.contains { $0.folded.firstRange(of: "申报") != nil }
         if fieldLines >= 5 && mentionsApplication {
             return (.application, Diagnostic(.info, "classify.application",
                                              "application form: \(fieldLines) lines start with a form field name"))

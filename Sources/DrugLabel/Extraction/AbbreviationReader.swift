@@ -3,7 +3,10 @@
 /// of Han characters, cut after the last word that ends the clause before it (`伴随有`, `和`),
 /// or Latin words whose initials spell the short form.
 struct AbbreviationReader: Sendable {
+    /// In their `RuleFold` form, so that `伴隨有` in a Traditional label ends a clause as `伴随有` does.
     let leadWords: [String]
+
+    init(leadWords: [String]) { self.leadWords = leadWords.map(RuleFold.fold) }
 
     func read(_ text: String, span: SourceSpan) -> [Abbreviation] {
         let s = Array(text.unicodeScalars)
@@ -57,9 +60,11 @@ struct AbbreviationReader: Sendable {
             var run = String(String.UnicodeScalarView(s[start..<k])).trimmingSpaces()
             // Cut after the last word that ends the clause, where enough of a term is left.
             var best = 0
+            let folded = RuleFold.fold(run)
             for word in leadWords {
-                if let r = run.lastByteRange(of: word) {
-                    let offset = run.unicodeScalars.distance(from: run.startIndex, to: r.upperBound)
+                if let r = folded.lastByteRange(of: word) {
+                    // The fold keeps scalar for scalar: the offset holds in `run` too.
+                    let offset = folded.unicodeScalars.distance(from: folded.startIndex, to: r.upperBound)
                     if run.unicodeScalars.count - offset >= 2 { best = max(best, offset) }
                 }
             }

@@ -22,7 +22,7 @@ struct FootnoteLifter {
             var i = 0
             while i < lines.count {
                 let text = lines[i].text
-                guard !taken.contains(i), !text.isEmpty, first.matches(text) else { i += 1; continue }
+                guard !taken.contains(i), !text.isEmpty, first.matches(folded: lines[i].folded) else { i += 1; continue }
                 var block = Block(fieldName: entry.name, items: [text], span: lines[i].span, indices: [i])
                 var next = 2
                 var blanks = 0
@@ -36,10 +36,10 @@ struct FootnoteLifter {
                         continue
                     }
                     blanks = 0
-                    if line.text.hasPrefix("\(next).") || line.text.hasPrefix("\(next)．") {
+                    if line.folded.hasPrefix("\(next).") {
                         block.items.append(line.text)
                         next += 1
-                    } else if startsField(line.text) {
+                    } else if startsField(line) {
                         break
                     } else {
                         WrapJoiner.append(&block.items[block.items.count - 1], line.text)
@@ -56,8 +56,8 @@ struct FootnoteLifter {
         return blocks
     }
 
-    private func startsField(_ text: String) -> Bool {
-        vocabulary.match(FoldedText([text]), at: 0) != nil || vocabulary.isFormHeading(text)
+    private func startsField(_ line: SourceLine) -> Bool {
+        vocabulary.match(FoldedText([line.text]), at: 0) != nil || vocabulary.isFormHeading(line)
     }
 }
 

@@ -27,7 +27,7 @@ struct FormFieldExtractor {
         var i = 0
         while i < lines.count {
             let line = lines[i]
-            if vocabulary.isFormHeading(line.text) {
+            if vocabulary.isFormHeading(line) {
                 open = nil
                 i += 1
                 continue
@@ -77,7 +77,7 @@ struct FormFieldExtractor {
     }
 
     private func isAttachment(_ line: SourceLine) -> Bool {
-        vocabulary.attachmentLabels.contains { line.text.hasPrefix($0) }
+        vocabulary.attachmentLabels.contains { line.folded.hasPrefix($0) }
     }
 
     /// A field name at the start of `window`'s first line, on that line alone or wrapped over
@@ -119,8 +119,11 @@ struct FormFieldExtractor {
     private func clean(_ value: String) -> String {
         var v = value.trimming(" \u{3000}")
         if v.hasPrefix("：") || v.hasPrefix(":") { v = String(v.dropFirst()).trimmingSpaces() }
-        for label in vocabulary.attachmentLabels where v.hasPrefix(label) {
-            v = String(v.dropFirst(label.count)).trimmingSpaces()
+        for label in vocabulary.attachmentLabels {
+            // Only the opening is folded (`下載文件` is the label too); the fold keeps scalar counts.
+            let length = label.unicodeScalars.count
+            guard RuleFold.fold(String(v.unicodeScalars.prefix(length))) == label else { continue }
+            v = String(v.unicodeScalars.dropFirst(length)).trimmingSpaces()
         }
         return v
     }

@@ -62,10 +62,10 @@ struct FormRecords {
         }
     }
 
-    /// `核心专利类型1` is (`核心专利类型`, `1`). Field names are short and already repaired, so
-    /// trailing digits are cut on scalars without folding.
+    /// `核心专利类型1` is (`核心专利类型`, `1`), the name in its `RuleFold` form as the
+    /// vocabulary's names are (`核心專利類型1` is the same field). Field names are short.
     private func split(_ name: String) -> (String, String) {
-        let scalars = name.unicodeScalars
+        let scalars = RuleFold.fold(name).unicodeScalars
         var cut = scalars.endIndex
         while cut > scalars.startIndex, ("0"..."9").contains(scalars[scalars.index(before: cut)]) {
             cut = scalars.index(before: cut)

@@ -15,6 +15,7 @@ public struct FormVocabulary: Sendable {
     /// The first two folded scalars of every name, to rule a line out before matching.
     private var openings: Set<[Unicode.Scalar]> = []
     var formHeadings: [RegexLead]
+    /// This and the record names below in their `RuleFold` form: compared with folded text.
     var attachmentLabels: [String]
     var patentType: String, patentExpires: String
     var trialType: String, trialComparator: String, trialStage: String
@@ -52,18 +53,18 @@ public struct FormVocabulary: Sendable {
         entries.sort { $0.folded.count > $1.folded.count }
         openings = Set(entries.map { Array($0.folded.prefix(2)) })
         formHeadings = try file.formHeadings.map { try RegexLead($0) }
-        attachmentLabels = file.attachmentLabels
-        patentType = file.patent.type
-        patentExpires = file.patent.expires
-        trialType = file.trial.type
-        trialComparator = file.trial.comparator
-        trialStage = file.trial.stage
+        attachmentLabels = file.attachmentLabels.map(RuleFold.fold)
+        patentType = RuleFold.fold(file.patent.type)
+        patentExpires = RuleFold.fold(file.patent.expires)
+        trialType = RuleFold.fold(file.trial.type)
+        trialComparator = RuleFold.fold(file.trial.comparator)
+        trialStage = RuleFold.fold(file.trial.stage)
     }
 
-    func isFormHeading(_ text: String) -> Bool {
+    func isFormHeading(_ line: SourceLine) -> Bool {
         // The form's own headings are short lines; values and prose are not tried.
-        guard text.utf8.count <= 72 else { return false }
-        return formHeadings.contains { $0.matches(text) }
+        guard line.text.utf8.count <= 72 else { return false }
+        return formHeadings.contains { $0.matches(folded: line.folded) }
     }
 
     struct Match {

@@ -56,7 +56,7 @@ struct MetadataBuilder {
                 var found = reader.read(lines)
                 // `【说明书修订日期】2015 年 12 月 01 日`: the heading names the date, the body is just the date.
                 if found.revisions.isEmpty, found.approvalDate == nil, let date = reader.firstDate(section.text) {
-                    if section.heading.contains("核准") {
+                    if RuleFold.fold(section.heading).contains("核准") {
                         found.approvalDate = (date, section.span)
                     } else {
                         found.revisions = [Revision(ordinal: nil, date: date, span: section.span)]

@@ -1,18 +1,20 @@
 import Foundation
 
-/// Reads `第四次修改日期：2024 年 12 月 13 日`, `修订日期：2020.06.01` and `核准日期：2007年01月10日`.
+/// Reads `第四次修改日期：2024 年 12 月 13 日`, `修订日期：2020.06.01` and `核准日期：2007年01月10日`,
+/// on the `RuleFold` form of each line (`修訂日期`, `核準日期`).
 struct RevisionDateReader {
-    private static let revision = try! NSRegularExpression(pattern:
+    private static let revision = try! RegexLead(
         #"(?:第\s*([一二三四五六七八九十百零〇\d]+)\s*次\s*)?(?:修改|修订|变更)日期\s*[:：]?\s*(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})"#)
-    private static let approval = try! NSRegularExpression(pattern:
+    private static let approval = try! RegexLead(
         #"核准日期\s*[:：]?\s*(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})"#)
 
-    private static let bare = try! NSRegularExpression(pattern:
+    private static let bare = try! RegexLead(
         #"(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})"#)
 
     /// The first date in `text`, for a 【说明书修订日期】 section that holds just the date.
-    func firstDate(_ text: String) -> String? {
-        guard let m = RevisionDateReader.bare.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return nil }
+    func firstDate(_ written: String) -> String? {
+        let text = RuleFold.fold(written)
+        guard let m = RevisionDateReader.bare.firstMatch(folded: text) else { return nil }
         return isoDate(group(m, 1, text), group(m, 2, text), group(m, 3, text))
     }
 
@@ -23,15 +25,15 @@ struct RevisionDateReader {
 
     func read(_ lines: [SourceLine]) -> Found {
         var found = Found()
-        for line in lines where !line.isBlank && line.text.contains("日期") {
-            let text = line.text
+        for line in lines where !line.isBlank && line.folded.contains("日期") {
+            let text = line.folded
             let range = NSRange(text.startIndex..., in: text)
-            for m in RevisionDateReader.revision.matches(in: text, range: range) {
+            for m in RevisionDateReader.revision.regex.matches(in: text, range: range) {
                 let ordinal = group(m, 1, text).flatMap(ChineseNumeral.value)
                 guard let date = isoDate(group(m, 2, text), group(m, 3, text), group(m, 4, text)) else { continue }
                 found.revisions.append(Revision(ordinal: ordinal, date: date, span: line.span))
             }
-            if found.approvalDate == nil, let m = RevisionDateReader.approval.firstMatch(in: text, range: range),
+            if found.approvalDate == nil, let m = RevisionDateReader.approval.firstMatch(folded: text),
                let date = isoDate(group(m, 1, text), group(m, 2, text), group(m, 3, text)) {
                 found.approvalDate = (date, line.span)
             }

@@ -1,19 +1,19 @@
 import Foundation
 
 /// Storage temperature limits: `2～8℃` is 2…8, `低于零下 150 摄氏度` is at most -150,
-/// `不超过25℃` at most 25, `-20℃以下` at most -20.
+/// `不超过25℃` at most 25, `-20℃以下` at most -20. Read on the `RuleFold` form (`不超過`).
 enum TemperatureReader {
     private static let number = #"(零下|负|-|－|−)?\s*(\d+(?:\.\d+)?)"#
     private static let unit = #"\s*(?:℃|°C|°c|摄氏度|度)"#
-    private static let range = try! NSRegularExpression(pattern:
+    private static let range = try! RegexLead(
         number + "(?:" + unit + ")?" + #"\s*(?:~|～|〜|-|－|—|至|到)\s*"# + number + unit)
-    private static let single = try! NSRegularExpression(pattern:
+    private static let single = try! RegexLead(
         #"(低于|不高于|不超过|不得超过|<|≤|＜|高于|不低于|>|≥|＞)?\s*"# + number + unit + #"\s*(以下|以上)?"#)
 
-    static func read(_ text: String) -> (min: Double?, max: Double?)? {
-        let whole = NSRange(text.startIndex..., in: text)
-        let rangeMatch = range.firstMatch(in: text, range: whole)
-        let singleMatch = single.firstMatch(in: text, range: whole)
+    static func read(_ written: String) -> (min: Double?, max: Double?)? {
+        let text = RuleFold.fold(written)
+        let rangeMatch = range.firstMatch(folded: text)
+        let singleMatch = single.firstMatch(folded: text)
         if let r = rangeMatch, r.range.location <= (singleMatch?.range.location ?? Int.max) {
             let low = value(r, 1, 2, text), high = value(r, 3, 4, text)
             if let low, let high { return (Swift.min(low, high), Swift.max(low, high)) }

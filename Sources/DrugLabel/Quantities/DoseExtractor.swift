@@ -46,7 +46,9 @@ struct DoseExtractor {
             var spanText = LineLocator.SpanText()
             var start = 0
             if unit.lineStarts == nil {
-                let opening = String(String.UnicodeScalarView(scalars.filter { $0 != " " && $0 != "\n" }.prefix(40)))
+                // Located in the lines as written: the opening of the text as written, not of its
+                // Simplified form.
+                let opening = String(String.UnicodeScalarView(original.filter { $0 != " " && $0 != "\n" }.prefix(40)))
                 if cached?.span != unit.span { cached = (unit.span, locator.text(of: unit.span)) }
                 spanText = cached!.text
                 start = previous?.span == unit.span ? previous!.end : 0
@@ -79,13 +81,13 @@ struct DoseExtractor {
                 guard let kind = quantityKind(m, scalars, section: unit.section) else { continue }
                 var end = m.end
                 if kind == "percentage", let close = scalars[m.end...].firstIndex(where: { $0 == "）" || $0 == ")" }) { end = close + 1 }
-                let text = clause(scalars, endingAt: end, from: m.start)
+                let text = clause(original, endingAt: end, from: m.start)
                 var q = Quantity(kind: kind, value: m.amount.value, low: m.amount.low, high: m.amount.high, unit: m.unit,
                                  text: text, span: unit.span)
                 if let paragraph = unit.lineStarts {
                     q.span = paragraph.span(of: m.start..<m.end)
                 } else {
-                    q.span = locator.locate(m.text(in: scalars), in: spanText, from: &qcursor) ?? unit.span
+                    q.span = locator.locate(m.text(in: original), in: spanText, from: &qcursor) ?? unit.span
                 }
                 quantities.append(q)
             }

@@ -43,7 +43,7 @@ struct BracketRuns {
             let after = close + 1 < scalars.count ? scalars[close + 1] : nil
             let before = String(String.UnicodeScalarView(scalars[..<i])).trimming(" \u{3000}（(")
             let reference = after.map { "）)，,。、；;项".unicodeScalars.contains($0) } == true
-                || detector.rules.referenceLeads.contains { before.hasSuffix($0) }
+                || detector.rules.endsWithReferenceLead(before)
             if !inner.isEmpty, !reference, detector.index.key(forBracketedHeading: detector.folder.fold(inner)) != nil {
                 starts.append(i)
             }

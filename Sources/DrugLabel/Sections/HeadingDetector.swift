@@ -73,7 +73,7 @@ struct HeadingDetector {
     private func isReference(rest: Substring, previousText: String) -> Bool {
         if let next = rest.first, "）)，,。、；;".contains(next) { return true }
         let previous = previousText.trimming(" （(")
-        return rules.referenceLeads.contains { previous.hasSuffix($0) }
+        return rules.endsWithReferenceLead(previous)
     }
 
     /// An unknown bracket is a heading when it reads like one: Han text, no sentence punctuation

@@ -12,12 +12,12 @@ struct ColumnHeader: Sendable {
     /// The part before and including the arm lines. `lines` are non-blank.
     static func arms(_ lines: [SourceLine], rules: TableRules) -> (stub: [String], arms: [(name: String, n: Int, written: String, footnotes: [String])], used: Int)? {
         let joined = joinContinuations(lines)
-        guard let lastArm = joined.lastIndex(where: { !rules.arms(in: $0.text).isEmpty }),
-              lastArm < 8 else { return nil }
+        // Each entry is folded once to find its arms.
+        let armsByEntry = joined.map { rules.arms(in: $0.text) }
+        guard let lastArm = armsByEntry.lastIndex(where: { !$0.isEmpty }), lastArm < 8 else { return nil }
         var stub: [String] = []
         var arms: [(name: String, n: Int, written: String, footnotes: [String])] = []
-        for entry in joined[...lastArm] {
-            let found = rules.arms(in: entry.text)
+        for (entry, found) in zip(joined[...lastArm], armsByEntry) {
             if found.isEmpty { stub.append(entry.text); continue }
             var start = entry.text.startIndex
             for (range, n) in found {

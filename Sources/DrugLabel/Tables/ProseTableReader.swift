@@ -25,7 +25,7 @@ struct ProseTableReader: Sendable {
 
     func read(_ lines: [SourceLine], tableID: String) -> Result {
         var diagnostics: [Diagnostic] = []
-        let firstGrade = lines.firstIndex { rules.isGradeRow($0.text) } ?? lines.count
+        let firstGrade = lines.firstIndex { rules.isGradeRow($0) } ?? lines.count
         let headerTokens = lines[..<firstGrade].filter { !$0.isBlank }.flatMap { HeaderTokens.split($0.text) }
         let columns = headerTokens.map { [$0.text] }
         var grades: [(line: SourceLine, blocks: [String], uncertain: Bool, last: Int)] = []
@@ -34,7 +34,7 @@ struct ProseTableReader: Sendable {
         while i < lines.count {
             let grade = lines[i]
             var j = i + 1
-            while j < lines.count, !rules.isGradeRow(lines[j].text), !startsTrailer(lines[j].text) { j += 1 }
+            while j < lines.count, !rules.isGradeRow(lines[j]), !startsTrailer(lines[j].text) { j += 1 }
             let (blocks, mixed, uncertain) = cells(lines[(i + 1)..<j])
             for line in mixed {
                 diagnostics.append(Diagnostic(.warning, "table.proseMixedLine",

@@ -6,14 +6,11 @@ struct TableCaption: Sendable, Hashable {
     var text: String
 
     /// Nil for prose that merely starts with 表 (`表7。Axicabtagene Ciloleucel组18个月时…，`).
-    init?(_ line: String, rules: TableRules) {
-        guard line.hasBytePrefix("表"), let last = line.last, !rules.captionRejectEndings.contains(last),
-              let groups = TableRules.groups(rules.caption, line),
-              let digits = groups[0], let text = groups[1] else { return nil }
-        let number = String(digits.unicodeScalars.map { s -> Character in
-            (0xFF10...0xFF19).contains(s.value) ? Character(Unicode.Scalar(s.value - 0xFF10 + 0x30)!) : Character(s)
-        })
-        id = "表 \(Int(number) ?? 0)"
+    init?(_ line: SourceLine, rules: TableRules) {
+        guard let groups = TableRules.groups(rules.caption, line), let last = line.folded.unicodeScalars.last,
+              !rules.captionRejectEndings.contains(last), let digits = groups[0], let text = groups[1] else { return nil }
+        // Full-width digits (`表１`) count as theirs.
+        id = "表 \(Int(RuleFold.fold(digits)) ?? 0)"
         self.text = text.trimmingSpaces()
     }
 }

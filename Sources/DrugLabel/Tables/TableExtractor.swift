@@ -9,7 +9,7 @@ struct TableExtractor: Sendable {
         var tables: [Table] = []
         var diagnostics: [Diagnostic] = []
         for (key, body) in zip(keys, bodies) {
-            let captions = body.indices.compactMap { i in TableCaption(body[i].text, rules: rules).map { (i, $0) } }
+            let captions = body.indices.compactMap { i in TableCaption(body[i], rules: rules).map { (i, $0) } }
             for (n, (index, caption)) in captions.enumerated() {
                 let regionEnd = n + 1 < captions.count ? captions[n + 1].0 : body.count
                 let region = Array(body[(index + 1)..<regionEnd])
@@ -26,7 +26,7 @@ struct TableExtractor: Sendable {
                           columnFootnotes: [], arms: [], groups: [], rows: [], footnotes: [], notes: [], span: line.span)
         var diagnostics: [Diagnostic] = []
         let end: Int
-        if region.prefix(40).contains(where: { rules.isGradeRow($0.text) }) {
+        if region.prefix(40).contains(where: { rules.isGradeRow($0) }) {
             let prose = ProseTableReader(rules: rules, joiner: joiner).read(region, tableID: caption.id)
             table.kind = .prose
             table.columns = prose.columns

@@ -3,15 +3,21 @@ import Foundation
 /// The data-driven rules of the table stage (Resources/tables.json): how a caption, a footnote
 /// definition and a note start, which words are units and statistics, which headers mean
 /// "all grades" and "grade 3 or worse".
+///
+/// Patterns run on a line's `RuleFold` form and words are compared folded, so that a rule
+/// written once in Simplified reads a label in Traditional characters (`1 級`, `註：`) too;
+/// what is kept (a caption, a footnote) is cut from the text as written.
 public final class TableRules: Sendable {
-    let caption: NSRegularExpression
-    let captionRejectEndings: Set<Character>
-    let footnoteDefinition: NSRegularExpression
-    let gradeRow: NSRegularExpression
-    /// The last characters a grade row can end with, to rule lines out before the pattern runs.
+    let caption: RegexLead
+    /// Folded.
+    let captionRejectEndings: Set<Unicode.Scalar>
+    let footnoteDefinition: RegexLead
+    let gradeRow: RegexLead
+    /// The last characters a grade row can end with (folded), to rule lines out before the
+    /// pattern runs.
     let gradeRowEndings: Set<Unicode.Scalar>
     /// `（N=24）`, `(N = 170)`: an arm's size in a column header.
-    let arm: NSRegularExpression
+    let arm: RegexLead
     /// Folded.
     let noteLeads: [String]
     private let noteLeadLength: Int
@@ -55,12 +61,12 @@ public final class TableRules: Sendable {
 
     public init(json: Data) throws {
         let file = try JSONDecoder().decode(File.self, from: json)
-        caption = try NSRegularExpression(pattern: file.captionPattern)
-        captionRejectEndings = Set(file.captionRejectEndings)
-        footnoteDefinition = try NSRegularExpression(pattern: file.footnoteDefinitionPattern)
-        gradeRow = try NSRegularExpression(pattern: file.gradeRowPattern)
-        gradeRowEndings = Set(file.gradeRowEndings.compactMap(\.unicodeScalars.last))
-        arm = try NSRegularExpression(pattern: file.armPattern)
+        caption = try RegexLead(file.captionPattern)
+        captionRejectEndings = Set(file.captionRejectEndings.unicodeScalars.map(RuleFold.fold))
+        footnoteDefinition = try RegexLead(file.footnoteDefinitionPattern)
+        gradeRow = try RegexLead(file.gradeRowPattern)
+        gradeRowEndings = Set(file.gradeRowEndings.compactMap { $0.unicodeScalars.last.map(RuleFold.fold) })
+        arm = try RegexLead(file.armPattern)
         let fold = { (words: [String]) in words.map(CheapFold.fold).sorted { $0.count > $1.count } }
         noteLeads = fold(file.noteLeads)
         noteLeadLength = noteLeads.map(\.unicodeScalars.count).max() ?? 0
@@ -76,11 +82,12 @@ public final class TableRules: Sendable {
         severeGradeHeaders = fold(file.severeGradeHeaders)
     }
 
-    /// The capture groups of `regex` on the whole of `text`, or nil when it does not match.
-    static func groups(_ regex: NSRegularExpression, _ text: String) -> [String?]? {
-        guard let m = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return nil }
+    /// The capture groups of `rule` matched on `line.folded`, cut from `line.text` (the same
+    /// offsets), or nil when it does not match.
+    static func groups(_ rule: RegexLead, _ line: SourceLine) -> [String?]? {
+        guard let m = rule.firstMatch(folded: line.folded) else { return nil }
         return (1..<m.numberOfRanges).map { i in
-            Range(m.range(at: i), in: text).map { String(text[$0]) }
+            Range(m.range(at: i), in: line.text).map { String(line.text[$0]) }
         }
     }
 
@@ -95,15 +102,16 @@ public final class TableRules: Sendable {
     func footnoteDefinition(_ text: String) -> (marks: [String], text: String)? {
         // `a. …`, `a,b. …`, `#…`: ruled in or out on two scalars before the pattern runs.
         var scalars = text.unicodeScalars.makeIterator()
-        guard let first = scalars.next() else { return nil }
+        guard let first = scalars.next().map(RuleFold.fold) else { return nil }
         if first != "#" {
-            guard ("a"..."z").contains(first), let second = scalars.next(), ".．、,， ".unicodeScalars.contains(second) else { return nil }
+            guard ("a"..."z").contains(first), let second = scalars.next().map(RuleFold.fold),
+                  ".、, ".unicodeScalars.contains(second) else { return nil }
         }
         // The pattern runs on the opening only (marks are short); the text is the rest of the
         // line from where the pattern's last group starts. Bridging a long footnote to
         // NSString for the pattern cost more than all the rest of the trailer.
         let head = String(text.unicodeScalars.prefix(24))
-        guard let m = footnoteDefinition.firstMatch(in: head, range: NSRange(head.startIndex..., in: head)),
+        guard let m = footnoteDefinition.firstMatch(folded: RuleFold.fold(head)),
               let bodyRange = Range(m.range(at: 3), in: head) else { return nil }
         let offset = head.unicodeScalars.distance(from: head.startIndex, to: bodyRange.lowerBound)
         let body = String(text.unicodeScalars.dropFirst(offset))
@@ -115,10 +123,12 @@ public final class TableRules: Sendable {
         return nil
     }
 
-    /// Each `（N=…）` in `text`: the range it covers and the number.
+    /// Each `（N=…）` in `text`: the range it covers and the number (read from the fold, where
+    /// digits are ASCII).
     func arms(in text: String) -> [(range: Range<String.Index>, n: Int)] {
-        arm.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { m in
-            guard let r = Range(m.range, in: text), let nr = Range(m.range(at: 1), in: text), let n = Int(text[nr]) else { return nil }
+        let folded = RuleFold.fold(text)
+        return arm.regex.matches(in: folded, range: NSRange(folded.startIndex..., in: folded)).compactMap { m in
+            guard let r = Range(m.range, in: text), let nr = Range(m.range(at: 1), in: folded), let n = Int(folded[nr]) else { return nil }
             return (r, n)
         }
     }
@@ -133,8 +143,10 @@ public final class TableRules: Sendable {
         text.utf8.count <= 4 && text.utf8.allSatisfy { $0 < 0x80 } && (notEstimable.contains(text) || notAvailable.contains(text))
     }
 
-    func isGradeRow(_ text: String) -> Bool {
-        text.utf8.count <= 12 && text.unicodeScalars.last.map(gradeRowEndings.contains) == true
-            && TableRules.groups(gradeRow, text) != nil
+    /// `1 级`, and `1 級` as a Traditional label writes it.
+    func isGradeRow(_ line: SourceLine) -> Bool {
+        let text = line.folded
+        return text.utf8.count <= 12 && text.unicodeScalars.last.map(gradeRowEndings.contains) == true
+            && gradeRow.matches(folded: text)
     }
 }

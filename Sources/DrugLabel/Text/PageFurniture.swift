@@ -8,7 +8,7 @@ struct PageFurniture: Sendable {
     /// Indices of lines to drop, and a diagnostic per kind of removal.
     func find(in lines: [SourceLine]) -> (drop: Set<Int>, diagnostics: [Diagnostic]) {
         var footers: [Int] = []
-        for (i, line) in lines.enumerated() where isPageFooter(line.text) { footers.append(i) }
+        for (i, line) in lines.enumerated() where isPageFooter(folded: line.folded) { footers.append(i) }
         var drop = Set(footers)
         var diagnostics: [Diagnostic] = []
         if !footers.isEmpty {
@@ -43,14 +43,18 @@ struct PageFurniture: Sendable {
         return (drop, diagnostics)
     }
 
-    func isPageFooter(_ text: String) -> Bool {
+    /// Whether a line, given in its `RuleFold` form, is a page footer: the rules are written in
+    /// Simplified, and the fold makes `第 12 頁/共 27 頁` (and full-width digits) read as they do.
+    func isPageFooter(folded text: String) -> Bool {
         let utf8 = text.utf8
         guard !utf8.isEmpty, utf8.count <= 60, utf8.contains(where: { (0x30...0x39).contains($0) }) else { return false }
         // Every footer pattern has 页, `page`, or dashes around the number; most lines have none.
+        // On the folded line, so that 頁 passes too: on the line as written this test alone kept
+        // every Traditional footer from the patterns.
         let hasPageWord = text.unicodeScalars.contains { $0 == "页" || $0 == "e" || $0 == "E" }
         let dashed = utf8.first == UInt8(ascii: "-") || text.unicodeScalars.first.map { $0 == "—" || $0 == "–" } ?? false
         guard hasPageWord || dashed else { return false }
-        return rules.pageFooters.contains { $0.matches(text) }
+        return rules.pageFooters.contains { $0.matches(folded: text) }
     }
 
     /// A line of one to four digits alone, the last before or the first after a form feed, is

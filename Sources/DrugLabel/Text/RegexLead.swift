@@ -4,20 +4,31 @@ import Foundation
 /// starts with 申, `^[一二三]、` with one of 一二三, `^\d{4}年` with a digit. Lines that start
 /// otherwise are ruled out without running the regex engine (which bridges every line to
 /// NSString). Nil when the pattern's start is not that simple: then every line is tried.
+///
+/// The pattern is a rule of the resource files: it is folded (`RuleFold.pattern`) and runs on
+/// folded text, so that one rule in Simplified holds for Traditional and full-width text.
 struct RegexLead: Sendable {
     let regex: NSRegularExpression
     private let leads: Set<Unicode.Scalar>?
 
     init(_ pattern: String) throws {
-        regex = try NSRegularExpression(pattern: pattern)
-        leads = RegexLead.leads(of: pattern)
+        let folded = RuleFold.pattern(pattern)
+        regex = try NSRegularExpression(pattern: folded)
+        leads = RegexLead.leads(of: folded)
     }
 
-    func matches(_ text: String) -> Bool {
+    /// Whether the pattern matches `text`, which must be in its `RuleFold` form.
+    func matches(folded text: String) -> Bool {
+        firstMatch(folded: text) != nil
+    }
+
+    /// The first match in `text` (in its `RuleFold` form). Its ranges hold in the text as
+    /// written too: the fold keeps every UTF-16 offset.
+    func firstMatch(folded text: String) -> NSTextCheckingResult? {
         if let leads {
-            guard let first = text.unicodeScalars.first, leads.contains(first) else { return false }
+            guard let first = text.unicodeScalars.first, leads.contains(first) else { return nil }
         }
-        return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text))
     }
 
     static func leads(of pattern: String) -> Set<Unicode.Scalar>? {

@@ -3,7 +3,12 @@ public struct SourceLine: Sendable, Hashable {
     /// 1-based line number in the original file.
     public var number: Int
     /// Repaired text, trimmed at both ends. Empty for a blank line.
-    public var text: String
+    public var text: String {
+        didSet { folded = RuleFold.fold(text) }
+    }
+    /// `text` as the rules match it (`RuleFold`: Simplified, half-width, same offsets), folded
+    /// once when the line is made: page furniture, captions and grade rows all look at it.
+    public private(set) var folded: String
     /// The raw line began with white space: PDF text does that on the first line of a page.
     public var leadingSpace: Bool
     /// Display width of `text` (wide characters count two), measured once when the line is made.
@@ -18,6 +23,7 @@ public struct SourceLine: Sendable, Hashable {
                 trailingSpace: Bool = false) {
         self.number = number
         self.text = text
+        folded = RuleFold.fold(text)
         self.leadingSpace = leadingSpace
         self.width = width ?? DisplayWidth.of(text)
         self.pageBreak = pageBreak

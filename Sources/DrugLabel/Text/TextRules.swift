@@ -13,7 +13,11 @@ public struct TextRules: Sendable {
     public var privateUse: ClosedRange<UInt32>
     var pageFooters: [RegexLead]
     public var sentenceEnd: Set<Character>
-    public var referenceLeads: [String]
+    /// Words before a bracket that make it a cross-reference (`详见【不良反应】`), longest first.
+    public var referenceLeads: [String] {
+        didSet { foldedReferenceLeads = TextRules.folded(referenceLeads) }
+    }
+    private var foldedReferenceLeads: [String] = []
     /// Words that end the clause before a defined term (`伴随有细胞因子释放综合征（CRS）`), longest first.
     public var abbreviationLeadWords: [String]
     public var furnitureMaxWidth: Int
@@ -27,6 +31,24 @@ public struct TextRules: Sendable {
     }
     /// The same map as an array indexed from U+2E80, for the repair loop.
     private var radicalTable: [Unicode.Scalar?] = []
+
+    /// Whether `text` ends with a reference lead (`（詳見` as well as `（详见`). Only its tail
+    /// is folded: a lead is a word or two.
+    func endsWithReferenceLead(_ text: String) -> Bool {
+        let tail = RuleFold.fold(String(text.unicodeScalars.suffix(foldedReferenceLeads.first?.unicodeScalars.count ?? 0)))
+        return foldedReferenceLeads.contains { tail.hasSuffix($0) }
+    }
+
+    /// Whether `text` starts with a reference lead, in either script.
+    func startsWithReferenceLead(_ text: String) -> Bool {
+        let head = RuleFold.fold(String(text.unicodeScalars.prefix(foldedReferenceLeads.first?.unicodeScalars.count ?? 0)))
+        return foldedReferenceLeads.contains { head.hasPrefix($0) }
+    }
+
+    /// Rule words in their `RuleFold` form, longest first.
+    static func folded(_ words: [String]) -> [String] {
+        words.map(RuleFold.fold).sorted { $0.unicodeScalars.count > $1.unicodeScalars.count }
+    }
 
     func radical(_ v: UInt32) -> Unicode.Scalar? {
         guard v >= 0x2E80, Int(v - 0x2E80) < radicalTable.count else { return nil }
@@ -91,6 +113,7 @@ public struct TextRules: Sendable {
         pageFooters = try file.pageFooterPatterns.map { try RegexLead($0) }
         sentenceEnd = Set(file.sentenceEnd)
         referenceLeads = file.referenceLeads.sorted { $0.count > $1.count }
+        foldedReferenceLeads = TextRules.folded(referenceLeads)
         abbreviationLeadWords = (file.abbreviationLeadWords ?? []).sorted { $0.count > $1.count }
         furnitureMaxWidth = file.runningFurniture.maxWidth
         furnitureMinPages = file.runningFurniture.minPages

@@ -76,7 +76,7 @@ struct WrapJoiner: Sendable {
     func isReferenceOnly(_ text: String) -> Bool {
         guard text.utf8.count <= 48, let first = text.unicodeScalars.first,
               text.unicodeScalars.contains("【"), text.unicodeScalars.contains("】") else { return false }
-        return first == "（" || first == "(" || rules.referenceLeads.contains { text.hasPrefix($0) }
+        return first == "（" || first == "(" || rules.startsWithReferenceLead(text)
     }
 
     /// `邮政编码：201210` begins with the label `邮政编码`: a few Han characters and a colon.

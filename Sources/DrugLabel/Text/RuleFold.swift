@@ -1,0 +1,127 @@
+/// The form that the rules of the resource files (text-rules.json, tables.json, form-fields.json)
+/// are matched on: Traditional ideographs and brackets as Simplified, full-width ASCII as
+/// ASCII, the ideographic space as a space. One scalar for one, so that a rule written once in
+/// Simplified holds for a label written in Traditional characters, and a match found in the
+/// folded text sits at the same offsets (scalars and UTF-16 units alike) in the text as written.
+///
+/// Unlike `Folder`, it keeps white space and case: the rules are regular expressions that read
+/// both (`表 1.`, `(?i:page)`). It needs no parser: the table is made once per process.
+enum RuleFold {
+    /// The Simplified form of each BMP ideograph that has one (0: none), taken from `Folder`
+    /// so that the two folds agree on every ideograph.
+    private static let simplified: [UInt16] = makeTable()
+
+    /// The blocks whose characters the fold may change: CJK Unified Ideographs and Extension A,
+    /// the compatibility ideographs NFKC maps onto them, and CJK punctuation (Traditional
+    /// `「」` are Simplified `“”`; the ideographic space is handled apart).
+    private static let blocks: [ClosedRange<UInt32>] = [0x3001...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF]
+
+    static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        let v = s.value
+        if v < 0x80 { return s }
+        return Unicode.Scalar(foldValue(v)) ?? s
+    }
+
+    /// The fold of a code point above ASCII (the same one when it does not fold).
+    @inline(__always)
+    private static func foldValue(_ v: UInt32) -> UInt32 {
+        if (0xFF01...0xFF5E).contains(v) { return v - 0xFEE0 }
+        if v == 0x3000 { return 0x20 }
+        if v < 0x10000, case let t = simplified[Int(v)], t != 0 { return UInt32(t) }
+        return v
+    }
+
+    /// `text` folded; the same string (no copy) when nothing in it folds, as in most ASCII and
+    /// many Simplified lines. Every line of a document passes here once: it works on the UTF-8
+    /// bytes, not on scalars one `String` append at a time.
+    static func fold(_ text: String) -> String {
+        if let bytes = text.utf8.withContiguousStorageIfAvailable({ fold(utf8: $0) }) {
+            return bytes.map { String(decoding: $0, as: UTF8.self) } ?? text
+        }
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars { out.append(fold(s)) }
+        return String(out)
+    }
+
+    /// The folded bytes, or nil when no scalar folds. The bytes before the first scalar that
+    /// folds are copied only once there is one.
+    private static func fold(utf8 b: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        var out: [UInt8] = []
+        var changed = false
+        var i = 0
+        while i < b.count {
+            let lead = b[i]
+            // Only three-byte sequences (U+0800–U+FFFF) hold characters that fold.
+            guard lead >= 0xE0, lead < 0xF0, i + 2 < b.count else {
+                let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                let end = min(i + length, b.count)
+                if changed { out.append(contentsOf: b[i..<end]) }
+                i = end
+                continue
+            }
+            let v = UInt32(lead & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+            let f = foldValue(v)
+            if f != v, !changed {
+                changed = true
+                out.reserveCapacity(b.count)
+                out.append(contentsOf: b[..<i])
+            }
+            if f == v {
+                if changed { out.append(b[i]); out.append(b[i + 1]); out.append(b[i + 2]) }
+            } else if f < 0x80 {
+                out.append(UInt8(f))
+            } else {
+                // Table entries are BMP and above U+07FF, as the characters they replace.
+                out.append(0xE0 | UInt8(f >> 12)); out.append(0x80 | UInt8(f >> 6 & 0x3F)); out.append(0x80 | UInt8(f & 0x3F))
+            }
+            i += 3
+        }
+        return changed ? out : nil
+    }
+
+    /// A regular expression of the rules folded as the text it will run on is: its literal
+    /// characters folded. One that folds into ASCII is written as a hex escape (`（` as
+    /// `\x{28}`): as itself it could be syntax, a group's bracket, or `[:：]` turned `[::]`,
+    /// which ICU reads as the start of a POSIX class.
+    static func pattern(_ pattern: String) -> String {
+        var out = ""
+        var escaped = false
+        for s in pattern.unicodeScalars {
+            let f = fold(s)
+            if f != s, f.isASCII, !escaped {
+                out += "\\x{" + String(f.value, radix: 16, uppercase: true) + "}"
+            } else {
+                out.unicodeScalars.append(f)
+            }
+            escaped = !escaped && s == "\\"
+        }
+        return out
+    }
+
+    /// Folds each block through a `Folder` in one call: NFKC and case folding leave ideographs
+    /// one scalar each and white space is not among them, so the output lines up with the
+    /// input; a block where it does not is asked character by character.
+    private static func makeTable() -> [UInt16] {
+        var table = [UInt16](repeating: 0, count: 0x10000)
+        guard let folder = try? Folder() else { return table }
+        func record(_ from: Unicode.Scalar, _ to: Unicode.Scalar) {
+            // Only BMP to BMP keeps a UTF-16 offset in the text an offset in the fold; three UTF-8
+            // bytes to three is what the byte loop writes.
+            guard from != to, (0x800..<0x10000).contains(to.value), !(0xD800...0xDFFF).contains(to.value) else { return }
+            table[Int(from.value)] = UInt16(to.value)
+        }
+        for block in blocks {
+            let scalars = block.compactMap(Unicode.Scalar.init)
+            let folded = Array(folder.fold(String(String.UnicodeScalarView(scalars))).unicodeScalars)
+            if folded.count == scalars.count {
+                for (from, to) in zip(scalars, folded) { record(from, to) }
+            } else {
+                for from in scalars {
+                    let f = folder.fold(from).unicodeScalars
+                    if f.count == 1, let to = f.first { record(from, to) }
+                }
+            }
+        }
+        return table
+    }
+}
