@@ -50,13 +50,20 @@ public final class IndexBuild: @unchecked Sendable {
         guard let aside else { return store }
         // Nobody reads the file built aside, so it can be packed: the full-text segments of
         // every batch merged into one (their terms once), and the pages freed by replaced
-        // rows given back (together 19 % of labels-dev's index).
+        // rows given back (together 19 % of labels-dev's index). VACUUM INTO writes the packed
+        // copy beside it: a plain VACUUM would build it in memory (temp_store is MEMORY), a
+        // gigabyte for a large index.
+        let packed = aside + ".packed"
+        IndexBuild.remove(packed)
         try store.pool.writeWithoutTransaction { db in
             try db.execute(sql: "INSERT INTO section_index (section_index) VALUES ('optimize')")
-            try db.execute(sql: "VACUUM")
+            try db.execute(sql: "VACUUM INTO ?", arguments: [packed])
         }
-        try store.checkpoint()
         try store.pool.close()
+        IndexBuild.remove(aside)
+        guard rename(packed, aside) == 0 else {
+            throw StoreError.failed(path: path, reason: "cannot pack the new index: \(String(cString: strerror(errno)))")
+        }
         if !(try copyIntoLiveIndex(from: aside)) {
             // Whatever write-ahead log or shared memory is left belongs to the file being
             // replaced: the new one must not inherit them.
@@ -108,7 +115,7 @@ public final class IndexBuild: @unchecked Sendable {
         builds(for: path).first { $0.alive }?.path
     }
 
-    /// Files left by runs that died (killed, crashed) while building aside.
+    /// Files left by runs that died (killed, crashed) while building aside or packing.
     static func removeAbandoned(for path: String) {
         for build in builds(for: path) where !build.alive { remove(build.path) }
     }
@@ -118,7 +125,10 @@ public final class IndexBuild: @unchecked Sendable {
         let prefix = (path as NSString).lastPathComponent + ".building-"
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)) ?? []
         return names.compactMap { name in
-            guard name.hasPrefix(prefix), let pid = Int32(name.dropFirst(prefix.count)) else { return nil }
+            // `PATH.building-PID`, and its packed copy `PATH.building-PID.packed`.
+            let rest = name.dropFirst(prefix.count)
+            guard name.hasPrefix(prefix), rest == rest.prefix(while: \.isNumber) || rest.hasSuffix(".packed"),
+                  let pid = Int32(rest.prefix(while: \.isNumber)) else { return nil }
             let alive = pid == getpid() || kill(pid, 0) == 0 || errno == EPERM
             return (directory.isEmpty ? name : directory + "/" + name, alive)
         }

@@ -106,6 +106,7 @@ struct StoreRobustnessTests {
         // The build was seen as going on (the file aside), never as a damaged or foreign index.
         #expect((outcomes["building"] ?? 0) > 0)
         #expect(!FileManager.default.fileExists(atPath: db + ".building-\(getpid())"))
+        #expect(!FileManager.default.fileExists(atPath: db + ".building-\(getpid()).packed"))
 
         // Rebuilt from two documents while a long-lived reader keeps searching the same file:
         // it sees 29 documents, then 2, never an empty or partial index.
@@ -218,6 +219,21 @@ struct StoreRobustnessTests {
             #expect(!stored.lines.isEmpty)
         }
         #expect(try reader.storedDocument(path: "/no/such/document.txt") == nil)
+    }
+
+    @Test("files a dead index run left aside, packed copy included, are removed by the next run")
+    func abandonedBuilds() throws {
+        let dir = try TestSupport.scratch()
+        let db = dir.appendingPathComponent("i.sqlite").path
+        // A pid that no process has: past the kernel's pid_max.
+        let dead = "\(db).building-4194399"
+        for file in [dead, dead + "-wal", dead + ".packed", db + ".building-notapid"] {
+            #expect(FileManager.default.createFile(atPath: file, contents: Data("x".utf8)))
+        }
+        _ = try index([TestSupport.corpusPath(TestSupport.labelName)], into: db)
+        for file in [dead, dead + "-wal", dead + ".packed"] { #expect(!FileManager.default.fileExists(atPath: file), "\(file)") }
+        #expect(FileManager.default.fileExists(atPath: db + ".building-notapid"))
+        #expect(try LabelStore(path: db, readOnly: true).counts()["documents"] == 1)
     }
 
     @Test("the index is under 4× its text, sources included, on the Corpus and on labels-dev; paragraphs read back as parsed")
