@@ -110,7 +110,7 @@ extension LabelStore {
         for section in sections {
             let sectionID: Int64 = section["id"]
             let texts = try reader.paragraphs(section: sectionID, db: db).map(\.text)
-            let indexed = SearchKey.indexed(folded: SearchKey.foldedParagraphs(texts, folder: folder), section: section["key"], kind: section["kind"])
+            let indexed = SearchKey.indexed(paragraphs: texts, section: section["key"], kind: section["kind"], folder: folder)
             guard section["grams_crc"] as Int64? == Zlib.crc32(Array(indexed.utf8)) else {
                 try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])
                 try StoreSchema.reindexSections(db, folder: folder, storePath: self.path)

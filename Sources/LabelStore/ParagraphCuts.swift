@@ -29,11 +29,6 @@ enum ParagraphCuts {
         return joined
     }
 
-    /// The text the cuts give in `lines`; nil when they do not fit them (a damaged index).
-    static func text(_ cuts: String, lines: RawLines) -> String? {
-        read(cuts, lines: lines)?.text
-    }
-
     /// The text the cuts give in `lines`, and where its lines after the first start in it
     /// (`LineStarts`' `offset:line,…`, nil for one line): the cuts are one per line start, so
     /// the index keeps no line starts beside them.

@@ -55,8 +55,7 @@ public struct PreparedDocument: Sendable {
         let raw = source.flatMap { RawLines(source: $0) }
         var rows: [SectionRows] = []
         for part in SearchableText.parts(of: label, lines: lines) {
-            let folded = SearchKey.foldedParagraphs(part.paragraphs.map(\.text), folder: folder)
-            let indexed = SearchKey.indexed(folded: folded, section: part.key, kind: label.kind.rawValue)
+            let indexed = SearchKey.indexed(paragraphs: part.paragraphs.map(\.text), section: part.key, kind: label.kind.rawValue, folder: folder)
             let paragraphs = part.paragraphs.map { p in
                 let cuts = raw.flatMap { ParagraphCuts.make(text: p.text, lineStarts: p.lineStarts, lines: $0) }
                 // Cuts give the text and its line starts back: neither is kept beside them.

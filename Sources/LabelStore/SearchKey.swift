@@ -89,6 +89,11 @@ public enum SearchKey {
     /// characters, a line each (grams never run from one line into the next). Adding and
     /// removing a document both go through here, from the same stored folded text, so their
     /// tokens agree.
+    public static func indexed(paragraphs: [String], section: String?, kind: String, folder: Folder) -> String {
+        indexed(folded: foldedParagraphs(paragraphs, folder: folder), section: section, kind: kind)
+    }
+
+    /// `indexed(paragraphs:…)` from paragraphs already folded (`foldedParagraphs`).
     public static func indexed(folded: [[Unicode.Scalar]], section: String?, kind: String) -> String {
         var text = filterTokens(section: section, kind: kind)
         for paragraph in folded where !paragraph.isEmpty {

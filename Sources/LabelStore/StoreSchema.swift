@@ -193,7 +193,7 @@ enum StoreSchema {
         for section in sections {
             let id: Int64 = section["id"]
             let texts = try reader.paragraphs(section: id, db: db).map(\.text)
-            let indexed = SearchKey.indexed(folded: SearchKey.foldedParagraphs(texts, folder: folder), section: section["key"], kind: section["kind"])
+            let indexed = SearchKey.indexed(paragraphs: texts, section: section["key"], kind: section["kind"], folder: folder)
             try db.execute(sql: "INSERT INTO section_index (rowid, grams) VALUES (?, ?)", arguments: [id, indexed])
             try db.execute(sql: "UPDATE sections SET grams_crc = ? WHERE id = ?", arguments: [Zlib.crc32(Array(indexed.utf8)), id])
         }

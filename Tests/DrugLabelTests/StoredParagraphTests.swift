@@ -82,9 +82,9 @@ struct StoredParagraphTests {
             for section in sections {
                 let id: Int64 = section["id"]
                 let texts = try reader.paragraphs(section: id, db: db).map(\.text)
-                let today = SearchKey.indexed(folded: SearchKey.foldedParagraphs(texts, folder: folder), section: section["key"], kind: section["kind"])
-                let then = SearchKey.indexed(folded: SearchKey.foldedParagraphs(texts.map { $0.replacingOccurrences(of: "托珠单抗", with: "旧词旧词") }, folder: folder),
-                                             section: section["key"], kind: section["kind"])
+                let today = SearchKey.indexed(paragraphs: texts, section: section["key"], kind: section["kind"], folder: folder)
+                let then = SearchKey.indexed(paragraphs: texts.map { $0.replacingOccurrences(of: "托珠单抗", with: "旧词旧词") },
+                                             section: section["key"], kind: section["kind"], folder: folder)
                 try db.execute(sql: "INSERT INTO section_index (section_index, rowid, grams) VALUES ('delete', ?, ?)", arguments: [id, today])
                 try db.execute(sql: "INSERT INTO section_index (rowid, grams) VALUES (?, ?)", arguments: [id, then])
                 try db.execute(sql: "UPDATE sections SET grams_crc = ? WHERE id = ?", arguments: [Zlib.crc32(Array(then.utf8)), id])
