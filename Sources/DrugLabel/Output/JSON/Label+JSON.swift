@@ -1,0 +1,6 @@
+extension Label: JSONWritable {
+    func writeJSON(to writer: inout JSONWriter) {
+        var stream = LabelJSONStream(self)
+        while stream.writeNext(to: &writer) {}
+    }
+}

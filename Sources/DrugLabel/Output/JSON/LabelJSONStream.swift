@@ -1,0 +1,119 @@
+/// A label's JSON written a step at a time: each step ends after one element of a top-level
+/// array (a section, a table, a dose …), so a caller can hand the bytes on between steps and a
+/// 100 MB label never sits in memory whole as JSON. Writing every step gives `Label.writeJSON`.
+struct LabelJSONStream {
+    /// The label's keys in the byte order of their names, as `.sortedKeys` writes them.
+    private enum Member: Int {
+        case abbreviations, boxedWarning, diagnostics, doses, fields, kind, metadata, patents, quantities,
+             schemaVersion, sections, source, tables, title, trials
+    }
+
+    private let label: Label
+    /// The raw value of the member being written; -1 before the opening brace.
+    private var member = -1
+    private var closed = false
+    /// The next element of the open array, or nil when no array is open.
+    private var element: Int?
+
+    init(_ label: Label) {
+        self.label = label
+    }
+
+    /// Writes the next step; false, writing nothing, once the whole label has been written.
+    mutating func writeNext(to writer: inout JSONWriter) -> Bool {
+        guard !closed else { return false }
+        if member < 0 {
+            writer.beginObject()
+            member = 0
+        }
+        while let current = Member(rawValue: member) {
+            if let index = element {
+                if index < count(current) {
+                    writeElement(index, of: current, to: &writer)
+                    element = index + 1
+                    return true
+                }
+                writer.endArray()
+                element = nil
+                member += 1
+                continue
+            }
+            writer.key(key(current))
+            if writeValue(current, to: &writer) {
+                member += 1
+            } else {
+                writer.beginArray()
+                element = 0
+            }
+        }
+        writer.endObject()
+        closed = true
+        return true
+    }
+
+    private func key(_ member: Member) -> StaticString {
+        switch member {
+        case .abbreviations: "abbreviations"
+        case .boxedWarning: "boxedWarning"
+        case .diagnostics: "diagnostics"
+        case .doses: "doses"
+        case .fields: "fields"
+        case .kind: "kind"
+        case .metadata: "metadata"
+        case .patents: "patents"
+        case .quantities: "quantities"
+        case .schemaVersion: "schemaVersion"
+        case .sections: "sections"
+        case .source: "source"
+        case .tables: "tables"
+        case .title: "title"
+        case .trials: "trials"
+        }
+    }
+
+    /// Writes a member that is not an array, whole; false for an array, written by elements.
+    /// As `Label.encode(to:)`: `title` and `boxedWarning` written as null when there is none.
+    private func writeValue(_ member: Member, to writer: inout JSONWriter) -> Bool {
+        switch member {
+        case .boxedWarning: writer.value(label.boxedWarning)
+        case .kind: writer.value(label.kind)
+        case .metadata: writer.value(label.metadata)
+        case .schemaVersion: writer.int(label.schemaVersion)
+        case .source: writer.value(label.source)
+        case .title: writer.value(label.title)
+        case .abbreviations, .diagnostics, .doses, .fields, .patents, .quantities, .sections, .tables, .trials:
+            return false
+        }
+        return true
+    }
+
+    private func count(_ member: Member) -> Int {
+        switch member {
+        case .abbreviations: label.abbreviations.count
+        case .diagnostics: label.diagnostics.count
+        case .doses: label.doses.count
+        case .fields: label.fields.count
+        case .patents: label.patents.count
+        case .quantities: label.quantities.count
+        case .sections: label.sections.count
+        case .tables: label.tables.count
+        case .trials: label.trials.count
+        case .boxedWarning, .kind, .metadata, .schemaVersion, .source, .title: 0
+        }
+    }
+
+    private func writeElement(_ index: Int, of member: Member, to writer: inout JSONWriter) {
+        switch member {
+        case .abbreviations: writer.value(label.abbreviations[index])
+        case .diagnostics: writer.value(label.diagnostics[index])
+        case .doses: writer.value(label.doses[index])
+        case .fields: writer.value(label.fields[index])
+        case .patents: writer.value(label.patents[index])
+        case .quantities: writer.value(label.quantities[index])
+        case .sections: writer.value(label.sections[index])
+        case .tables: writer.value(label.tables[index])
+        case .trials: writer.value(label.trials[index])
+        case .boxedWarning, .kind, .metadata, .schemaVersion, .source, .title: break
+        }
+    }
+}

@@ -1,0 +1,10 @@
+extension SourceInfo: JSONWritable {
+    func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("bytes", bytes)
+        writer.member("encoding", encoding)
+        writer.member("path", path)
+        writer.member("sha256", sha256)
+        writer.endObject()
+    }
+}
