@@ -219,6 +219,10 @@ dl_folder *dl_folder_open(char *error, int32_t errorCapacity) {
     return folder;
 }
 
+const uint16_t *dl_folder_table(const dl_folder *folder) {
+    return folder ? folder->simplified : NULL;
+}
+
 void dl_folder_close(dl_folder *folder) {
     if (!folder) return;
     free(folder->simplified);

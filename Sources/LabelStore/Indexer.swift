@@ -66,11 +66,11 @@ public struct Indexer: Sendable {
         let store = self.store
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let parser: LabelParser
-            let folder: Folder
+            let fold: TextFold
             let pinyin: Pinyin
             do {
                 parser = try makeParser()
-                folder = try Folder()
+                fold = try TextFold.checked()
                 pinyin = try Pinyin()
             } catch {
                 while let (_, path) = work.next() { results.add(.failed, path: path, reason: "\(error)"); onEvent(.failed(path: path, reason: "\(error)")) }
@@ -112,7 +112,7 @@ public struct Indexer: Sendable {
                         onEvent(.done(path: path, index: n, total: files.count))
                     } else {
                         let (label, lines) = try parser.parseWithLines(bytes: bytes, path: path)
-                        let prepared = try PreparedDocument(label: label, lines: lines, path: path, folder: folder, pinyin: pinyin,
+                        let prepared = try PreparedDocument(label: label, lines: lines, path: path, fold: fold, pinyin: pinyin,
                                                             source: bytes)
                         batch.add(.init(path: path, number: n, prepared: prepared), bytes: bytes.count)
                         if batch.isFull { flush() }

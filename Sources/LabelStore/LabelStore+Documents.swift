@@ -17,8 +17,8 @@ extension LabelStore {
 
     /// The paths of the documents a drug or holder filter keeps (generic, trade or English
     /// name, or pinyin; folded, either containing the other), as `search` filters them.
-    public func documentPaths(drug: String?, holder: String?, folder: Folder) throws -> Set<String> {
-        let ids = try filteredDocuments(drug: drug, holder: holder, folder: folder)
+    public func documentPaths(drug: String?, holder: String?, fold: TextFold) throws -> Set<String> {
+        let ids = try filteredDocuments(drug: drug, holder: holder, fold: fold)
         return try pool.read { db in
             Set(try String.fetchAll(db, sql: "SELECT path FROM documents WHERE id IN (\(ids.isEmpty ? "NULL" : ids.map(String.init).joined(separator: ",")))"))
         }

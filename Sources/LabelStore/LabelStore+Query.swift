@@ -69,7 +69,7 @@ extension LabelStore {
         if let drug {
             // Containment cannot use an index: it is tested on the distinct names, far fewer
             // than the doses, and the doses are then looked up by name.
-            let key = parser.matchingFolder.fold(drug)
+            let key = parser.fold(drug)
             let names = try pool.read { db in
                 try String.fetchAll(db, sql: """
                     SELECT key FROM dose_drugs WHERE instr(key, ?) > 0 OR instr(?, key) > 0
@@ -123,7 +123,7 @@ extension LabelStore {
         var condition = "1"
         var arguments: StatementArguments = []
         if let term = filter.term {
-            let key = parser.matchingFolder.fold(term)
+            let key = parser.fold(term)
             if filter.exactTerm {
                 condition += " AND r.term_key = ?"
                 arguments += [key]
@@ -163,7 +163,7 @@ extension LabelStore {
 
     /// Form fields whose name matches `name` (folded, either contains the other).
     public func fields(name: String, page: Page = .all, parser: LabelParser) throws -> Answer<FieldHit> {
-        let key = parser.matchingFolder.fold(name)
+        let key = parser.fold(name)
         let filter = "instr(f.name_key, ?) > 0 OR instr(?, f.name_key) > 0"
         return try answer("""
             SELECT d.path, f.name, f.value, f.start_line, f.end_line FROM fields f JOIN documents d ON d.id = f.document_id

@@ -35,7 +35,7 @@ extension LabelStore {
         var forms: [TermForms]
         var suspects: String?
         /// What folds the paragraphs read back, as the query was folded.
-        var folder: Folder
+        var fold: TextFold
     }
 
     /// The forms one term of the query matches: folded keys (the term itself, its long forms
@@ -46,14 +46,14 @@ extension LabelStore {
         var folded: [String]
         var capitals: [(form: String, key: String, match: String)]
 
-        init(_ term: String, alternatives: [String], folder: Folder) {
-            let key = LabelStore.key(term, folder: folder)
+        init(_ term: String, alternatives: [String], fold: TextFold) {
+            let key = LabelStore.key(term, fold: fold)
             folded = [key]
             capitals = []
             for other in alternatives {
-                let k = LabelStore.key(other, folder: folder)
+                let k = LabelStore.key(other, fold: fold)
                 guard !k.isEmpty, k != key else { continue }
-                if SearchKey.isCapitalShortForm(other), let match = SearchKey.match(other, folder: folder) {
+                if SearchKey.isCapitalShortForm(other), let match = SearchKey.match(other, fold: fold) {
                     capitals.append((other, k, match))
                 } else {
                     folded.append(k)
@@ -78,20 +78,20 @@ extension LabelStore {
         }
     }
 
-    static func key(_ text: String, folder: Folder) -> String {
-        String(String.UnicodeScalarView(SearchKey.characters(text, folder: folder)))
+    static func key(_ text: String, fold: TextFold) -> String {
+        String(String.UnicodeScalarView(SearchKey.characters(text, fold: fold)))
     }
 
-    func plan(_ query: SearchQuery, filters: SearchFilters, folder: Folder) throws -> SearchPlan {
-        let alternatives = try expansions(of: query, folder: folder)
-        guard let match = query.match(folder: folder, alternatives: alternatives) else { throw StoreError.emptyQuery }
-        let terms = query.searchableTerms(folder: folder)
-        let forms = terms.map { TermForms($0.text, alternatives: alternatives[$0.text] ?? [], folder: folder) }
+    func plan(_ query: SearchQuery, filters: SearchFilters, fold: TextFold) throws -> SearchPlan {
+        let alternatives = try expansions(of: query, fold: fold)
+        guard let match = query.match(fold: fold, alternatives: alternatives) else { throw StoreError.emptyQuery }
+        let terms = query.searchableTerms(fold: fold)
+        let forms = terms.map { TermForms($0.text, alternatives: alternatives[$0.text] ?? [], fold: fold) }
         var expression = match
         if let key = filters.section { expression = "(\(expression)) AND \(SearchKey.sectionToken(key))" }
         if let kind = filters.kind { expression = "(\(expression)) AND \(SearchKey.kindToken(kind))" }
         let documents = filters.drug != nil || filters.holder != nil
-            ? try filteredDocuments(drug: filters.drug, holder: filters.holder, folder: folder) : nil
+            ? try filteredDocuments(drug: filters.drug, holder: filters.holder, fold: fold) : nil
         // The sections to judge again. When only terms that must occur have capital short forms,
         // a section the expression finds without those forms is found whatever they stand in:
         // only the others are judged (for `细胞因子释放综合征`, the sections with CRS and without
@@ -104,16 +104,16 @@ extension LabelStore {
                 suspects = "(\(expression)) AND (\(capitals.joined(separator: " OR ")))"
             } else {
                 let folded = alternatives.mapValues { $0.filter { !SearchKey.isCapitalShortForm($0) } }
-                if let without = query.match(folder: folder, alternatives: folded) { suspects = "(\(expression)) NOT (\(without))" }
+                if let without = query.match(fold: fold, alternatives: folded) { suspects = "(\(expression)) NOT (\(without))" }
             }
         }
         return SearchPlan(expression: expression, documents: documents, alternatives: alternatives, terms: terms, forms: forms,
-                          suspects: suspects, folder: folder)
+                          suspects: suspects, fold: fold)
     }
 
     /// Sections that match, best first: one page of them.
-    public func search(_ query: SearchQuery, filters: SearchFilters, folder: Folder) throws -> [SearchHit] {
-        try searchPage(query, filters: filters, folder: folder).items
+    public func search(_ query: SearchQuery, filters: SearchFilters, fold: TextFold) throws -> [SearchHit] {
+        try searchPage(query, filters: filters, fold: fold).items
     }
 
     /// One page of the sections that match, best first, and how many match in all.
@@ -122,8 +122,8 @@ extension LabelStore {
     /// and the count of all matches) is the costly part and the same for every page of a
     /// query, so it is kept in `rankings` until the index file changes; a page then costs its
     /// own rows and snippets only.
-    public func searchPage(_ query: SearchQuery, filters: SearchFilters, folder: Folder) throws -> Answer<SearchHit> {
-        let plan = try plan(query, filters: filters, folder: folder)
+    public func searchPage(_ query: SearchQuery, filters: SearchFilters, fold: TextFold) throws -> Answer<SearchHit> {
+        let plan = try plan(query, filters: filters, fold: fold)
         // A drug or holder filter could drop every section of a short list, so with one every
         // match is ranked; otherwise ten times what the pages up to this one show, at least 200,
         // in steps that let the next pages reuse the ranking.
@@ -133,7 +133,7 @@ extension LabelStore {
         let generation = lastWritten()
         let ranking = try rankings.value(for: key, generation: generation) { try rank(plan, window: window) }
         let page = ranking.rows.dropFirst(filters.offset).prefix(filters.limit)
-        return Answer(total: ranking.total, items: try hits(Array(page), query: query, plan: plan, folder: folder))
+        return Answer(total: ranking.total, items: try hits(Array(page), query: query, plan: plan, fold: fold))
     }
 
     /// All matches scored in one pass of the full-text index (bm25() only works in the
@@ -192,7 +192,7 @@ extension LabelStore {
         var excluded: [Int64] = []
         for id in suspects {
             var found = Array(repeating: false, count: plan.forms.count)
-            var section = SectionText(try reader.paragraphs(section: id, db: db), folder: plan.folder)
+            var section = SectionText(try reader.paragraphs(section: id, db: db), fold: plan.fold)
             // Paragraphs in order, so that a section is done with as soon as the query holds for
             // it whatever follows (when no term is excluded: more terms found cannot undo it) or
             // every term is found. A section that the query does not hold for is read to its end.
@@ -213,25 +213,25 @@ extension LabelStore {
     /// must stand in the paragraph's own text as a whole token (`SearchKey.wholeToken`), and its
     /// snippet is cut around that place. The section's paragraphs are then read once more to
     /// count the occurrences of every term that is not excluded.
-    func hits(_ rows: [Ranking.Row], query: SearchQuery, plan: SearchPlan, folder: Folder) throws -> [SearchHit] {
+    func hits(_ rows: [Ranking.Row], query: SearchQuery, plan: SearchPlan, fold: TextFold) throws -> [SearchHit] {
         let firstTerm = query.terms.first { $0.op != .not }?.text ?? ""
         let alternatives = plan.alternatives[firstTerm] ?? []
-        let firstKey = LabelStore.key(firstTerm, folder: folder)
-        let capitals = Set(alternatives.filter { SearchKey.isCapitalShortForm($0) && LabelStore.key($0, folder: folder) != firstKey })
+        let firstKey = LabelStore.key(firstTerm, fold: fold)
+        let capitals = Set(alternatives.filter { SearchKey.isCapitalShortForm($0) && LabelStore.key($0, fold: fold) != firstKey })
         let counted = zip(plan.terms, plan.forms).filter { $0.0.op != .not }.map(\.1)
         var reader = ParagraphReader(store: self)
         let generation = lastWritten()
         return try pool.read { db in
             try rows.map { row in
                 var section = try sectionTexts.value(for: row.sectionID, generation: generation) {
-                    SectionText.folded(try reader.paragraphs(section: row.sectionID, db: db), folder: folder)
+                    SectionText.folded(try reader.paragraphs(section: row.sectionID, db: db), fold: fold)
                 }
                 var best: Int?
                 var shown = firstTerm
                 var token: Range<Int>?
                 var expansion: String?
                 for term in [firstTerm] + alternatives {
-                    let key = LabelStore.key(term, folder: folder)
+                    let key = LabelStore.key(term, fold: fold)
                     guard !key.isEmpty else { continue }
                     for k in section.paragraphs.indices where SearchKey.contains(section.folded(k), key) {
                         if capitals.contains(term) {
@@ -249,7 +249,7 @@ extension LabelStore {
                 }
                 let paragraph = (best ?? (section.paragraphs.isEmpty ? nil : 0)).map { section.paragraphs[$0] }
                 let text = paragraph?.text ?? ""
-                let cut = token.map { Snippet.make(text, at: $0) } ?? Snippet.make(text, around: shown, folder: folder)
+                let cut = token.map { Snippet.make(text, at: $0) } ?? Snippet.make(text, around: shown, fold: fold)
                 let paragraphLine = paragraph?.startLine ?? row.startLine
                 let line = cut.offset.map { LineStarts.line(at: $0, first: paragraphLine, starts: paragraph?.lineStarts) } ?? paragraphLine
                 var occurrences = 0
@@ -266,23 +266,23 @@ extension LabelStore {
 
     /// `documents(drug:holder:folder:)`, kept until the index changes: it folds every
     /// document's names.
-    func filteredDocuments(drug: String?, holder: String?, folder: Folder) throws -> [Int64] {
+    func filteredDocuments(drug: String?, holder: String?, fold: TextFold) throws -> [Int64] {
         try filtered.value(for: [drug, holder], generation: lastWritten()) {
-            try documents(drug: drug, holder: holder, folder: folder)
+            try documents(drug: drug, holder: holder, fold: fold)
         }
     }
 
     /// Documents whose names match a drug (generic, trade, English, or the generic name's
     /// pinyin with or without tones and spaces) and whose holder matches.
-    func documents(drug: String?, holder: String?, folder: Folder) throws -> [Int64] {
+    func documents(drug: String?, holder: String?, fold: TextFold) throws -> [Int64] {
         let pinyin = try Pinyin()
-        let wantedDrug = drug.map { folder.fold($0) }
+        let wantedDrug = drug.map { fold($0) }
         let wantedPinyin = drug.map { pinyin.key($0) }
-        let wantedHolder = holder.map { folder.fold($0) }
+        let wantedHolder = holder.map { fold($0) }
         return try pool.read { db in
             try Row.fetchAll(db, sql: "SELECT id, generic_name, trade_name, english_name, pinyin, holder FROM documents").compactMap { row in
                 if let want = wantedDrug {
-                    let names = ["generic_name", "trade_name", "english_name"].compactMap { (row[$0] as String?).map { folder.fold($0) } }
+                    let names = ["generic_name", "trade_name", "english_name"].compactMap { (row[$0] as String?).map { fold($0) } }
                     let byName = names.contains { !$0.isEmpty && !want.isEmpty && ($0.contains(want) || want.contains($0)) }
                     let byPinyin = (row["pinyin"] as String?).map { p in
                         guard let w = wantedPinyin, w.count >= 3 else { return false }
@@ -291,7 +291,7 @@ extension LabelStore {
                     if !byName && !byPinyin { return nil }
                 }
                 if let want = wantedHolder {
-                    guard let h = row["holder"] as String?, folder.fold(h).contains(want) else { return nil }
+                    guard let h = row["holder"] as String?, fold(h).contains(want) else { return nil }
                 }
                 return row["id"] as Int64
             }
@@ -300,11 +300,11 @@ extension LabelStore {
 
     /// For each term of the query that is an abbreviation some document defines, or the long
     /// form of one, the other forms as written, looked up by their stored folded keys.
-    func expansions(of query: SearchQuery, folder: Folder) throws -> [String: [String]] {
+    func expansions(of query: SearchQuery, fold: TextFold) throws -> [String: [String]] {
         var result: [String: [String]] = [:]
         try pool.read { db in
             for term in query.terms where term.op != .not {
-                let key = String(String.UnicodeScalarView(SearchKey.characters(term.text, folder: folder)))
+                let key = String(String.UnicodeScalarView(SearchKey.characters(term.text, fold: fold)))
                 guard !key.isEmpty else { continue }
                 let longs = try String.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT long FROM abbreviations WHERE short_key = ?"), arguments: [key])
                 let shorts = try String.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT short FROM abbreviations WHERE long_key = ?"), arguments: [key])

@@ -10,8 +10,8 @@ extension LabelStore {
 
     /// The size of a search's whole answer, for a summary under a page of hits: the matches
     /// counted, not ranked (ranking every match again for the count cost a tenth of a search).
-    public func searchSummary(_ query: SearchQuery, filters: SearchFilters, folder: Folder) throws -> SearchSummary {
-        let plan = try plan(query, filters: filters, folder: folder)
+    public func searchSummary(_ query: SearchQuery, filters: SearchFilters, fold: TextFold) throws -> SearchSummary {
+        let plan = try plan(query, filters: filters, fold: fold)
         return try pool.read { db in
             let excluded = try unconfirmed(plan, db: db)
             var sql = """

@@ -13,28 +13,28 @@ extension LabelStore {
 
     /// Replaces whatever the index holds for the document's path, in one transaction.
     public func write(_ doc: PreparedDocument) throws {
-        let folder = try Folder()
-        try pool.write { db in try write(doc, in: db, folder: folder) }
+        let fold = try TextFold.checked()
+        try pool.write { db in try write(doc, in: db, fold: fold) }
     }
 
     /// Writes several documents in one transaction: each is whole or absent, and a reader sees
     /// them appear together. Every commit flushes a full-text segment and its merges; with 10,000
     /// labels one document per commit spent 75 s writing, sixteen 50 s.
     public func write(batch: [PreparedDocument]) throws {
-        let folder = try Folder()
+        let fold = try TextFold.checked()
         try pool.write { db in
-            for doc in batch { try write(doc, in: db, folder: folder) }
+            for doc in batch { try write(doc, in: db, fold: fold) }
         }
     }
 
     /// Statements are prepared once per connection and reused: preparing them per row cost more
     /// than the inserts.
-    private func write(_ doc: PreparedDocument, in db: Database, folder: Folder) throws {
+    private func write(_ doc: PreparedDocument, in db: Database, fold: TextFold) throws {
         let label = doc.label
         func insert(_ sql: String, _ arguments: StatementArguments) throws {
             try db.cachedStatement(sql: sql).execute(arguments: arguments)
         }
-        try removeDocument(db, path: doc.path, folder: folder)
+        try removeDocument(db, path: doc.path, fold: fold)
         let m = label.metadata
         try insert("INSERT INTO documents (path, sha256, kind, title, generic_name, trade_name, english_name, holder, pinyin, "
                    + "metadata, boxed_warning) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -89,9 +89,9 @@ extension LabelStore {
 
     /// Drops documents from the index.
     public func remove(paths: [String]) throws {
-        let folder = try Folder()
+        let fold = try TextFold.checked()
         try pool.write { db in
-            for path in paths { try removeDocument(db, path: path, folder: folder) }
+            for path in paths { try removeDocument(db, path: path, fold: fold) }
         }
     }
 
@@ -100,7 +100,7 @@ extension LabelStore {
     /// change between versions of druglabel or of ICU; a section whose tokens no longer match
     /// the CRC-32 stored when they were added (or that has none, from an older schema) would
     /// leave stale entries behind, so then the whole full-text index is made again instead.
-    private func removeDocument(_ db: Database, path: String, folder: Folder) throws {
+    private func removeDocument(_ db: Database, path: String, fold: TextFold) throws {
         guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM documents WHERE path = ?", arguments: [path]) else { return }
         let sections = try Row.fetchAll(db, sql: """
             SELECT s.id, s.key, s.grams_crc, d.kind FROM sections s JOIN documents d ON d.id = s.document_id WHERE s.document_id = ? ORDER BY s.id
@@ -110,10 +110,10 @@ extension LabelStore {
         for section in sections {
             let sectionID: Int64 = section["id"]
             let texts = try reader.paragraphs(section: sectionID, db: db).map(\.text)
-            let indexed = SearchKey.indexed(paragraphs: texts, section: section["key"], kind: section["kind"], folder: folder)
+            let indexed = SearchKey.indexed(paragraphs: texts, section: section["key"], kind: section["kind"], fold: fold)
             guard section["grams_crc"] as Int64? == Zlib.crc32(Array(indexed.utf8)) else {
                 try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])
-                try StoreSchema.reindexSections(db, folder: folder, storePath: self.path)
+                try StoreSchema.reindexSections(db, fold: fold, storePath: self.path)
                 return
             }
             deletions.append((sectionID, indexed))

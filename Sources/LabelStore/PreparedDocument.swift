@@ -48,14 +48,14 @@ public struct PreparedDocument: Sendable {
         var json: String
     }
 
-    public init(label: Label, lines: [SourceLine], path: String, folder: Folder, pinyin: Pinyin, source: [UInt8]? = nil) throws {
+    public init(label: Label, lines: [SourceLine], path: String, fold: TextFold, pinyin: Pinyin, source: [UInt8]? = nil) throws {
         self.path = path
         self.label = label
         self.source = source.map(StoredSource.encode)
         let raw = source.flatMap { RawLines(source: $0) }
         var rows: [SectionRows] = []
         for part in SearchableText.parts(of: label, lines: lines) {
-            let indexed = SearchKey.indexed(paragraphs: part.paragraphs.map(\.text), section: part.key, kind: label.kind.rawValue, folder: folder)
+            let indexed = SearchKey.indexed(paragraphs: part.paragraphs.map(\.text), section: part.key, kind: label.kind.rawValue, fold: fold)
             let paragraphs = part.paragraphs.map { p in
                 let cuts = raw.flatMap { ParagraphCuts.make(text: p.text, lineStarts: p.lineStarts, lines: $0) }
                 // Cuts give the text and its line starts back: neither is kept beside them.
@@ -70,22 +70,22 @@ public struct PreparedDocument: Sendable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         metadata = String(decoding: try encoder.encode(label.metadata), as: UTF8.self)
         self.pinyin = label.metadata.genericName.map(pinyin.key)
-        doseKeys = label.doses.map { folder.fold($0.drug) }
+        doseKeys = label.doses.map { fold($0.drug) }
         doses = try label.doses.map { try CompactJSON.encode($0, encoder: encoder) }
         var reactions: [Reaction] = []
         for table in label.tables {
             for (n, row) in table.adverseReactionRows().enumerated() {
-                reactions.append(Reaction(table: table.id, ordinal: n, termKey: folder.fold(row.term),
+                reactions.append(Reaction(table: table.id, ordinal: n, termKey: fold(row.term),
                                           arms: row.arms.map { ($0.allGrades, $0.grade3OrWorse) },
                                           json: try CompactJSON.encode(row, encoder: encoder)))
             }
         }
         self.reactions = reactions
         abbreviationKeys = label.abbreviations.map {
-            (String(String.UnicodeScalarView(SearchKey.characters($0.short, folder: folder))),
-             String(String.UnicodeScalarView(SearchKey.characters($0.long, folder: folder))))
+            (String(String.UnicodeScalarView(SearchKey.characters($0.short, fold: fold))),
+             String(String.UnicodeScalarView(SearchKey.characters($0.long, fold: fold))))
         }
-        fieldKeys = label.fields.map { folder.fold($0.name) }
+        fieldKeys = label.fields.map { fold($0.name) }
         rowCells = label.tables.map { t in t.rows.map { CellsJSON.encode($0.cells) } }
     }
 }

@@ -104,8 +104,8 @@ public struct SearchBenchmark {
     }
 
     /// Sections of the index that match a query.
-    public static func sectionHits(_ store: LabelStore, _ query: String, folder: Folder) throws -> Int {
-        guard let match = SearchQuery("\"\(query)\"").match(folder: folder) else { return 0 }
+    public static func sectionHits(_ store: LabelStore, _ query: String, fold: TextFold) throws -> Int {
+        guard let match = SearchQuery("\"\(query)\"").match(fold: fold) else { return 0 }
         return try store.pool.read { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM section_index WHERE section_index MATCH ?", arguments: [match]) ?? 0
         }

@@ -11,8 +11,8 @@ import DrugLabel
 /// character is a prefix query (`热*` matches `热⋄` and every pair it starts).
 public enum SearchKey {
     /// Letters, digits and ideographs of the folded text.
-    public static func characters(_ text: String, folder: Folder) -> [Unicode.Scalar] {
-        folder.fold(text).unicodeScalars.filter(isSearchable)
+    public static func characters(_ text: String, fold: TextFold) -> [Unicode.Scalar] {
+        fold(text).unicodeScalars.filter(isSearchable)
     }
 
     static func isSearchable(_ s: Unicode.Scalar) -> Bool {
@@ -28,8 +28,8 @@ public enum SearchKey {
     /// The FTS5 match expression of a query of one term: the string of its searchable
     /// characters, which the tokenizer turns into a phrase of pairs, or a prefix for one
     /// character. Nil when the query has nothing searchable in it.
-    public static func match(_ query: String, folder: Folder) -> String? {
-        let chars = characters(query, folder: folder)
+    public static func match(_ query: String, fold: TextFold) -> String? {
+        let chars = characters(query, fold: fold)
         if chars.isEmpty { return nil }
         // Letters, digits and ideographs only: no quote or operator can be among them.
         let text = "\"" + String(String.UnicodeScalarView(chars)) + "\""
@@ -57,9 +57,9 @@ public enum SearchKey {
     /// private-use separator that folding leaves alone and that is not searchable), as strings:
     /// a search folds the sections of a page of hits, and strings made from scalar arrays cost
     /// more than the folding.
-    static func foldedStrings(_ paragraphs: [String], folder: Folder) -> [String] {
+    static func foldedStrings(_ paragraphs: [String], fold: TextFold) -> [String] {
         let separator: Unicode.Scalar = "\u{E001}"
-        let folded = folder.fold(paragraphs.joined(separator: String(separator)))
+        let folded = fold(paragraphs.joined(separator: String(separator)))
         var result: [String] = []
         result.reserveCapacity(paragraphs.count)
         var bytes: [UInt8] = []
@@ -73,24 +73,24 @@ public enum SearchKey {
         }
         result.append(String(decoding: bytes, as: UTF8.self))
         if result.count == paragraphs.count { return result }
-        return paragraphs.map { String(String.UnicodeScalarView(characters($0, folder: folder))) }
+        return paragraphs.map { String(String.UnicodeScalarView(characters($0, fold: fold))) }
     }
 
     /// `foldedParagraphs` as scalars, for the index's column.
-    static func foldedParagraphs(_ paragraphs: [String], folder: Folder) -> [[Unicode.Scalar]] {
+    static func foldedParagraphs(_ paragraphs: [String], fold: TextFold) -> [[Unicode.Scalar]] {
         let separator: Unicode.Scalar = "\u{E001}"
-        let folded = folder.fold(paragraphs.joined(separator: String(separator)))
+        let folded = fold(paragraphs.joined(separator: String(separator)))
         let parts = folded.unicodeScalars.split(separator: separator, omittingEmptySubsequences: false)
         if parts.count == paragraphs.count { return parts.map { $0.filter(isSearchable) } }
-        return paragraphs.map { characters($0, folder: folder) }
+        return paragraphs.map { characters($0, fold: fold) }
     }
 
     /// The indexed column of one section: its filter tokens, then each paragraph's searchable
     /// characters, a line each (grams never run from one line into the next). Adding and
     /// removing a document both go through here, from the same stored folded text, so their
     /// tokens agree.
-    public static func indexed(paragraphs: [String], section: String?, kind: String, folder: Folder) -> String {
-        indexed(folded: foldedParagraphs(paragraphs, folder: folder), section: section, kind: kind)
+    public static func indexed(paragraphs: [String], section: String?, kind: String, fold: TextFold) -> String {
+        indexed(folded: foldedParagraphs(paragraphs, fold: fold), section: section, kind: kind)
     }
 
     /// `indexed(paragraphs:…)` from paragraphs already folded (`foldedParagraphs`).

@@ -45,9 +45,9 @@ public struct SearchQuery: Sendable, Hashable {
     /// The terms the MATCH expression is made of, in order: those with something searchable,
     /// less NOT terms before the first positive one (a query cannot start with an exclusion).
     /// The first one's operator is `.and`: it joins it to nothing.
-    public func searchableTerms(folder: Folder) -> [Term] {
+    public func searchableTerms(fold: TextFold) -> [Term] {
         var result: [Term] = []
-        for term in terms where SearchKey.match(term.text, folder: folder) != nil {
+        for term in terms where SearchKey.match(term.text, fold: fold) != nil {
             if result.isEmpty {
                 guard term.op != .not else { continue }
                 result.append(Term(text: term.text, op: .and))
@@ -63,14 +63,14 @@ public struct SearchQuery: Sendable, Hashable {
     /// leaves out its capital short forms, which only count as written and as whole tokens
     /// (`SearchKey.isCapitalShortForm`): folded, they would exclude too much, and the sections
     /// that hold them are judged again (`holds`).
-    public func match(folder: Folder, alternatives: [String: [String]] = [:]) -> String? {
-        let parts = searchableTerms(folder: folder)
+    public func match(fold: TextFold, alternatives: [String: [String]] = [:]) -> String? {
+        let parts = searchableTerms(fold: fold)
         guard !parts.isEmpty else { return nil }
         return parts.enumerated().map { i, term in
-            let m = SearchKey.match(term.text, folder: folder) ?? ""
+            let m = SearchKey.match(term.text, fold: fold) ?? ""
             let others = (alternatives[term.text] ?? [])
                 .filter { term.op != .not || !SearchKey.isCapitalShortForm($0) }
-                .compactMap { SearchKey.match($0, folder: folder) }.filter { $0 != m }
+                .compactMap { SearchKey.match($0, fold: fold) }.filter { $0 != m }
             let part = others.isEmpty ? m : "(" + ([m] + others).joined(separator: " OR ") + ")"
             return i == 0 ? part : "\(term.op.rawValue) \(part)"
         }.joined(separator: " ")

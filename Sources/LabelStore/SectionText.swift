@@ -6,20 +6,20 @@ struct SectionText {
     let paragraphs: [StoredParagraph]
     /// Nil once everything is folded: a kept section must not hold a parser's folder, which
     /// serves one thread.
-    private var folder: Folder?
+    private var fold: TextFold?
     private var foldedTexts: [String]?
 
-    init(_ paragraphs: [StoredParagraph], folder: Folder) {
+    init(_ paragraphs: [StoredParagraph], fold: TextFold) {
         self.paragraphs = paragraphs
-        self.folder = folder
+        self.fold = fold
     }
 
     /// The section read back and folded whole: what a hit needs (its snippet's paragraph and
     /// the count of occurrences), kept by the store for the next search that shows it.
-    static func folded(_ paragraphs: [StoredParagraph], folder: Folder) -> SectionText {
-        var section = SectionText(paragraphs, folder: folder)
+    static func folded(_ paragraphs: [StoredParagraph], fold: TextFold) -> SectionText {
+        var section = SectionText(paragraphs, fold: fold)
         if !paragraphs.isEmpty { _ = section.folded(0) }
-        section.folder = nil
+        section.fold = nil
         return section
     }
 
@@ -28,8 +28,8 @@ struct SectionText {
 
     /// Paragraph `k`'s searchable characters, folded as the index folds them.
     mutating func folded(_ k: Int) -> String {
-        if foldedTexts == nil, let folder {
-            foldedTexts = SearchKey.foldedStrings(paragraphs.map(\.text), folder: folder)
+        if foldedTexts == nil, let fold {
+            foldedTexts = SearchKey.foldedStrings(paragraphs.map(\.text), fold: fold)
         }
         return foldedTexts?[k] ?? ""
     }

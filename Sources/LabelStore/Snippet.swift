@@ -12,14 +12,14 @@ enum Snippet {
         var offset: Int?
     }
 
-    static func make(_ text: String, around term: String, folder: Folder, width: Int = 40) -> Cut {
+    static func make(_ text: String, around term: String, fold: TextFold, width: Int = 40) -> Cut {
         let original = Array(text.unicodeScalars)
-        let key = SearchKey.characters(term, folder: folder)
+        let key = SearchKey.characters(term, fold: fold)
         var folded: [Unicode.Scalar] = []
         var origin: [Int] = []
         var at: Int?
         search: for (i, s) in original.enumerated() {
-            for f in folder.fold(s).unicodeScalars where SearchKey.isSearchable(f) {
+            for f in fold.fold(s).unicodeScalars where SearchKey.isSearchable(f) {
                 folded.append(f)
                 origin.append(i)
                 if !key.isEmpty, folded.count >= key.count, folded[(folded.count - key.count)...].elementsEqual(key) {

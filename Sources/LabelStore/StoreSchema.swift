@@ -177,14 +177,14 @@ enum StoreSchema {
                 ALTER TABLE paragraphs_v5 RENAME TO paragraphs;
                 ALTER TABLE sections ADD COLUMN grams_crc INTEGER;
                 """)
-            try reindexSections(db, folder: Folder(), storePath: "the index being upgraded")
+            try reindexSections(db, fold: TextFold.checked(), storePath: "the index being upgraded")
         }
         return migrator
     }
 
     /// Makes the full-text index again from every section's paragraphs, folded now, and
     /// records each section's CRC-32 of its tokens.
-    static func reindexSections(_ db: Database, folder: Folder, storePath: String) throws {
+    static func reindexSections(_ db: Database, fold: TextFold, storePath: String) throws {
         try db.execute(sql: "INSERT INTO section_index (section_index) VALUES ('delete-all')")
         var reader = ParagraphReader(storePath: storePath)
         let sections = try Row.fetchAll(db, sql: """
@@ -193,7 +193,7 @@ enum StoreSchema {
         for section in sections {
             let id: Int64 = section["id"]
             let texts = try reader.paragraphs(section: id, db: db).map(\.text)
-            let indexed = SearchKey.indexed(paragraphs: texts, section: section["key"], kind: section["kind"], folder: folder)
+            let indexed = SearchKey.indexed(paragraphs: texts, section: section["key"], kind: section["kind"], fold: fold)
             try db.execute(sql: "INSERT INTO section_index (rowid, grams) VALUES (?, ?)", arguments: [id, indexed])
             try db.execute(sql: "UPDATE sections SET grams_crc = ? WHERE id = ?", arguments: [Zlib.crc32(Array(indexed.utf8)), id])
         }
@@ -204,7 +204,7 @@ enum StoreSchema {
     /// Each paragraph's stored folded text is made again too: deleting a document gives the
     /// index that stored text back, so the two must agree with what the index holds.
     static func refillSectionIndex(_ db: Database) throws {
-        let folder = try Folder()
+        let fold = try TextFold.checked()
         let sections = try Row.fetchAll(db, sql: """
             SELECT s.id, s.key, d.kind FROM sections s JOIN documents d ON d.id = s.document_id ORDER BY s.id
             """)
@@ -212,7 +212,7 @@ enum StoreSchema {
             let id: Int64 = section["id"]
             let paragraphs = try Row.fetchAll(db, sql: "SELECT id, text, folded FROM paragraphs WHERE section_id = ? ORDER BY id",
                                               arguments: [id])
-            let folded = SearchKey.foldedParagraphs(paragraphs.map { $0["text"] }, folder: folder)
+            let folded = SearchKey.foldedParagraphs(paragraphs.map { $0["text"] }, fold: fold)
             for (p, f) in zip(paragraphs, folded) {
                 let text = String(String.UnicodeScalarView(f))
                 if text != p["folded"] as String {

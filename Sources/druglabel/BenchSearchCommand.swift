@@ -74,7 +74,7 @@ struct BenchSearchCommand: ParsableCommand {
                                reference.seconds, mb / reference.seconds, Double(reference.bytes) / 1_048_576))
         }
 
-        let folder = try Folder()
+        let fold = try TextFold.checked()
         let parser = try LabelParser()
         Console.out("SET             QUERIES  P50 ms  P95 ms  P99 ms      HITS (sections)  TRIGRAM HITS  TRIGRAM P95 ms\n")
         for set in SearchBenchmark.querySets {
@@ -85,14 +85,14 @@ struct BenchSearchCommand: ParsableCommand {
                 var own: [Double] = []
                 for _ in 0..<rounds {
                     start = Date()
-                    _ = try store.search(SearchQuery(q), filters: .init(section: set.section, limit: 20), folder: folder)
+                    _ = try store.search(SearchQuery(q), filters: .init(section: set.section, limit: 20), fold: fold)
                     own.append(Date().timeIntervalSince(start) * 1000)
                     let r = try SearchBenchmark.trigramQuery(reference.db, q)
                     refSamples.append(r.seconds * 1000)
                 }
                 samples += own
                 medians.append(String(format: "%@ %.1f", q, SearchBenchmark.percentiles(own).p50))
-                hits += try SearchBenchmark.sectionHits(store, q, folder: folder)
+                hits += try SearchBenchmark.sectionHits(store, q, fold: fold)
                 refHits += try SearchBenchmark.trigramQuery(reference.db, q).hits
             }
             let p = SearchBenchmark.percentiles(samples), r = SearchBenchmark.percentiles(refSamples)

@@ -66,13 +66,13 @@ struct SearchCommand: ParsableCommand {
         let key = section.flatMap { parser.partKey(for: $0) }
         let filters = LabelStore.SearchFilters(section: key, kind: kind, drug: drug, holder: holder, limit: limit, offset: offset)
         let hits = try store.reporting {
-            try labelStore.search(SearchQuery(query), filters: filters, folder: parser.matchingFolder)
+            try labelStore.search(SearchQuery(query), filters: filters, fold: parser.fold)
         }
         switch format {
         case .text:
             let color = isatty(1) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
             Console.out(SearchCommand.text(hits, color: color))
-            let summary = try store.reporting { try labelStore.searchSummary(SearchQuery(query), filters: filters, folder: parser.matchingFolder) }
+            let summary = try store.reporting { try labelStore.searchSummary(SearchQuery(query), filters: filters, fold: parser.fold) }
             Console.out(SearchCommand.summary(hits, summary, offset: offset) + "\n")
         case .json:
             Console.out(try LabelJSON.encode(hits))

@@ -9,9 +9,9 @@ import Testing
 /// `多发性骨髓瘤` → `MM` must not find the unit `mm3`).
 @Suite("Abbreviation expansions in search")
 struct AbbreviationSearchTests {
-    let folder: Folder
+    let fold: TextFold
 
-    init() throws { folder = try Folder() }
+    init() throws { fold = try TextFold.checked() }
 
     /// Short label-style documents, each a title and sections.
     static let documents: [String: String] = [
@@ -73,7 +73,7 @@ struct AbbreviationSearchTests {
     }
 
     func search(_ store: LabelStore, _ query: String, limit: Int = 1000, offset: Int = 0) throws -> LabelStore.Answer<SearchHit> {
-        try store.searchPage(SearchQuery(query), filters: .init(limit: limit, offset: offset), folder: folder)
+        try store.searchPage(SearchQuery(query), filters: .init(limit: limit, offset: offset), fold: fold)
     }
 
     func names(_ hits: [SearchHit]) -> Set<String> { Set(hits.map { ($0.path as NSString).lastPathComponent }) }
@@ -189,7 +189,7 @@ struct AbbreviationSearchTests {
     @Test("the query's logic has FTS5's precedence: NOT over AND over OR")
     func precedence() {
         func holds(_ query: String, _ found: Set<String>) -> Bool {
-            let terms = SearchQuery(query).searchableTerms(folder: folder)
+            let terms = SearchQuery(query).searchableTerms(fold: fold)
             return SearchQuery.holds(terms) { found.contains(terms[$0].text) }
         }
         // Each case checked against SQLite's FTS5 on rows a, b, c, "a b", "b c", "a c", "a b c".
@@ -215,7 +215,7 @@ struct AbbreviationSearchTests {
             var reader = ParagraphReader(storePath: store.path)
             var paragraphs: [Int64: [(text: String, folded: String)]] = [:]
             for id in try Int64.fetchAll(db, sql: "SELECT id FROM sections") {
-                var section = SectionText(try reader.paragraphs(section: id, db: db), folder: folder)
+                var section = SectionText(try reader.paragraphs(section: id, db: db), fold: fold)
                 paragraphs[id] = section.paragraphs.indices.map { (section.paragraphs[$0].text, section.folded($0)) }
             }
             return (try Row.fetchAll(db, sql: "SELECT DISTINCT short, long FROM abbreviations ORDER BY short, long"), paragraphs)
@@ -227,8 +227,8 @@ struct AbbreviationSearchTests {
         }
         var checked = 0, differing = 0
         for query in Set(queries).sorted() {
-            guard let plan = try? store.plan(SearchQuery(query), filters: .init(), folder: folder) else { continue }
-            let answer = try store.searchPage(SearchQuery(query), filters: .init(limit: 10_000), folder: folder)
+            guard let plan = try? store.plan(SearchQuery(query), filters: .init(), fold: fold) else { continue }
+            let answer = try store.searchPage(SearchQuery(query), filters: .init(limit: 10_000), fold: fold)
             let found = try store.pool.read { db in
                 try Set(Row.fetchAll(db, sql: "SELECT s.id, d.path, s.heading FROM sections s JOIN documents d ON d.id = s.document_id").compactMap { row -> String? in
                     let held = plan.forms.map { forms in (paragraphs[row["id"]] ?? []).contains { p in forms.found(text: p.text) { p.folded } } }

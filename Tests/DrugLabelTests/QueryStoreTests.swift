@@ -62,7 +62,7 @@ struct QueryStoreTests {
         let terms = Set(contained.items.map(\.row.term))
         #expect(terms.contains("发热") && terms.contains { $0.hasPrefix("发热性中性粒细胞减少") })
         #expect(contained.items.allSatisfy { $0.row.term.contains("发热") })
-        let expected = try Self.parsedRows().filter { parser.matchingFolder.fold($0.row.term).contains(parser.matchingFolder.fold("发热")) }
+        let expected = try Self.parsedRows().filter { parser.fold($0.row.term).contains(parser.fold("发热")) }
         #expect(contained.total == expected.count)
         let traditional = try store.adverseReactions(.init(term: "發熱"), parser: parser)
         #expect(keys(traditional.items) == keys(contained.items))

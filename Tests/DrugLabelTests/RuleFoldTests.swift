@@ -34,11 +34,12 @@ struct RuleFoldTests {
         #expect(traditional.matches(folded: RuleFold.fold("第3页")))
     }
 
-    @Test("the cheap fold of word lists folds Traditional too, as Folder does")
-    func cheapFold() throws {
-        let folder = try Folder()
+    @Test("the scalar-by-scalar fold of word lists folds Traditional too, as the whole fold does")
+    func scalarFold() throws {
+        let fold = try TextFold.checked()
         for word in ["註：", "所有等級", "中位值（範圍）", "核心專利類型1", "下載文件"] {
-            #expect(CheapFold.fold(word) == folder.fold(word), "\(word)")
+            let scalars = String(String.UnicodeScalarView(word.unicodeScalars.compactMap(fold.scalar)))
+            #expect(scalars == fold(word), "\(word)")
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 @testable import DrugLabel
 import Testing
 
@@ -33,5 +34,17 @@ struct RulesTests {
         #expect(["⻣": "骨", "⻅": "见", "⻓": "长", "⻔": "门", "⻛": "风"].allSatisfy { radical, ideograph in
             rules.radicals[radical.unicodeScalars.first!.value] == ideograph.unicodeScalars.first!
         })
+    }
+
+    @Test("every bullet leader of text-rules.json is honoured, `・` and `·` as well as `*`; one taken out is text")
+    func bulletLeaders() throws {
+        let text = "【药品名称】\n通用名称：测试片\n【注意事项】\n・ 第一条注意\n\n* 第二条注意\n\n· 第三条注意\n【禁忌】\n尚不明确。\n"
+        let standard = try LabelParser().parse(bytes: Array(text.utf8), path: "leaders.txt")
+        #expect(standard.section("warnings_and_cautions")?.text == "• 第一条注意\n• 第二条注意\n• 第三条注意")
+        var file = try JSONSerialization.jsonObject(with: Data(PackageResources.text_rules_json)) as! [String: Any]
+        file["bulletLeaders"] = (file["bulletLeaders"] as! [String]).filter { $0 != "・" }
+        let rules = try TextRules(json: JSONSerialization.data(withJSONObject: file))
+        let edited = try LabelParser(rules: rules).parse(bytes: Array(text.utf8), path: "leaders.txt")
+        #expect(edited.section("warnings_and_cautions")?.text == "・ 第一条注意\n• 第二条注意\n• 第三条注意")
     }
 }

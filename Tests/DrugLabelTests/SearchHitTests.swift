@@ -8,8 +8,8 @@ import Testing
 /// checks of its options.
 @Suite("Search hits")
 struct SearchHitTests {
-    let folder: Folder
-    init() throws { folder = try Folder() }
+    let fold: TextFold
+    init() throws { fold = try TextFold.checked() }
 
     static let all = LabelStore.SearchFilters(limit: 10_000)
 
@@ -31,34 +31,34 @@ struct SearchHitTests {
     @Test("the boxed warning is a section of its own: searchable, filterable by boxed_warning")
     func boxedWarning() throws {
         let store = try corpusIndex()
-        let hits = try store.search(SearchQuery("继发性血液系统恶性肿瘤"), filters: SearchHitTests.all, folder: folder)
+        let hits = try store.search(SearchQuery("继发性血液系统恶性肿瘤"), filters: SearchHitTests.all, fold: fold)
         let box = try #require(hits.first { $0.section == "boxed_warning" })
         #expect(name(box) == TestSupport.labelName && box.kind == "label")
         #expect(try sourceLine(box).contains("继发性血液系统恶性肿瘤"))
-        let only = try store.search(SearchQuery("托珠单抗"), filters: .init(section: "boxed_warning", limit: 100), folder: folder)
+        let only = try store.search(SearchQuery("托珠单抗"), filters: .init(section: "boxed_warning", limit: 100), fold: fold)
         #expect(!only.isEmpty && only.allSatisfy { $0.section == "boxed_warning" })
     }
 
     @Test("an article's paragraphs and an application's every field are searchable, with the document's kind")
     func everyText() throws {
         let store = try corpusIndex()
-        let chimeric = try store.search(SearchQuery("Chimeric"), filters: SearchHitTests.all, folder: folder)
+        let chimeric = try store.search(SearchQuery("Chimeric"), filters: SearchHitTests.all, fold: fold)
         let article = try #require(chimeric.first { $0.kind == "article" })
         #expect(name(article) == "car-t-risks-and-regulation-review-article" && article.section == nil)
         #expect(try sourceLine(article).contains("Chimeric"))
-        let field = try store.search(SearchQuery("功能主治发生重大变化"), filters: SearchHitTests.all, folder: folder)
+        let field = try store.search(SearchQuery("功能主治发生重大变化"), filters: SearchHitTests.all, fold: fold)
         let application = try #require(field.first { name($0) == "axicabtagene-ciloleucel-nrdl-application-2023" })
         #expect(application.kind == "application" && application.section == nil && application.occurrences >= 1)
         // Wrapped after 功: the match starts on the first of its two lines.
         #expect(application.line == 89 && application.highlight.match.hasPrefix("功"))
-        let byKind = try store.search(SearchQuery("Chimeric"), filters: .init(kind: "article", limit: 100), folder: folder)
+        let byKind = try store.search(SearchQuery("Chimeric"), filters: .init(kind: "article", limit: 100), fold: fold)
         #expect(!byKind.isEmpty && byKind.allSatisfy { $0.kind == "article" })
     }
 
     @Test("a hit's line is the line of its match; paragraphLine is where its paragraph starts")
     func matchLine() throws {
         let store = try corpusIndex()
-        let hits = try store.search(SearchQuery("適應症"), filters: SearchHitTests.all, folder: folder)
+        let hits = try store.search(SearchQuery("適應症"), filters: SearchHitTests.all, fold: fold)
         let label = try #require(hits.first { name($0) == TestSupport.labelName && $0.section == "indications_and_usage" })
         #expect(label.line == 68 && label.paragraphLine == 66)
         // Every label hit of a few queries: the match's first character stands on the line named.
@@ -66,7 +66,7 @@ struct SearchHitTests {
         // adjacent gets lines by alignment, which can be off: not checked here.)
         var checked = 0
         for query in ["托珠单抗", "CRS", "发热", "细胞因子释放综合征", "LBCL", "适应症"] {
-            for hit in try store.search(SearchQuery(query), filters: SearchHitTests.all, folder: folder)
+            for hit in try store.search(SearchQuery(query), filters: SearchHitTests.all, fold: fold)
             where !hit.highlight.match.isEmpty && hit.kind == "label" {
                 let first = try #require(hit.highlight.match.first)
                 #expect(try sourceLine(hit).contains(first), "\(query): \(hit.path):\(hit.line) «\(hit.highlight.match)»")
@@ -81,7 +81,7 @@ struct SearchHitTests {
     func occurrencesAndMarks() throws {
         let store = try corpusIndex()
         let label = try TestSupport.parse(TestSupport.labelName)
-        let hits = try store.search(SearchQuery("托珠单抗"), filters: SearchHitTests.all, folder: folder)
+        let hits = try store.search(SearchQuery("托珠单抗"), filters: SearchHitTests.all, fold: fold)
         var compared = 0
         for hit in hits where name(hit) == TestSupport.labelName {
             #expect(hit.snippet == hit.highlight.before + "«" + hit.highlight.match + "»" + hit.highlight.after)

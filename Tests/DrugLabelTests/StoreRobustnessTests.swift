@@ -12,8 +12,8 @@ import Glibc
 /// sources that move after indexing.
 @Suite("Index robustness")
 struct StoreRobustnessTests {
-    let folder: Folder
-    init() throws { folder = try Folder() }
+    let fold: TextFold
+    init() throws { fold = try TextFold.checked() }
 
     /// The corpus copied into a scratch folder (documents there may be moved or deleted).
     func corpusCopy() throws -> URL {
@@ -67,7 +67,7 @@ struct StoreRobustnessTests {
         #expect(reasons["self.txt"]?.contains("symlink leads nowhere") == true)
         let (store, summary) = try index([docs.path], into: root.appendingPathComponent("i.sqlite").path)
         #expect(summary.failed.isEmpty && summary.added == 2 && summary.skipped.count == 4)
-        #expect(try store.search(SearchQuery("外面的秘密"), filters: .init(), folder: folder).isEmpty)
+        #expect(try store.search(SearchQuery("外面的秘密"), filters: .init(), fold: fold).isEmpty)
         // A FIFO named on the command line is that file's failure, and the run goes on.
         let named = try Indexer(store: store, makeParser: { try LabelParser() }).run([fifo, TestSupport.corpusPath(TestSupport.labelName)]) { _ in }
         #expect(named.skipped == ["\(fifo): not a regular file (a FIFO)"] && named.added == 1)
@@ -88,7 +88,7 @@ struct StoreRobustnessTests {
         while Date() < deadline {
             do {
                 let reader = try LabelStore(path: db, readOnly: true)
-                let hits = try reader.search(SearchQuery("托珠单抗"), filters: .init(limit: 1), folder: folder)
+                let hits = try reader.search(SearchQuery("托珠单抗"), filters: .init(limit: 1), fold: fold)
                 #expect(!hits.isEmpty)
                 #expect(try reader.counts()["documents"] == 29)
                 found += 1
@@ -149,8 +149,8 @@ struct StoreRobustnessTests {
                     Issue.record("\(damage): not a StoreError: \(error)")
                 }
             }
-            attempt { _ = try $0.search(SearchQuery("托珠单抗"), filters: .init(limit: 1000), folder: folder) }
-            attempt { _ = try $0.search(SearchQuery("CRS 发热"), filters: .init(limit: 1000), folder: folder) }
+            attempt { _ = try $0.search(SearchQuery("托珠单抗"), filters: .init(limit: 1000), fold: fold) }
+            attempt { _ = try $0.search(SearchQuery("CRS 发热"), filters: .init(limit: 1000), fold: fold) }
             attempt { _ = try $0.counts() }
             attempt { try $0.export { _ in } }
             attempt { _ = try $0.storedDocument(path: TestSupport.corpusPath(TestSupport.labelName)) }
@@ -185,7 +185,7 @@ struct StoreRobustnessTests {
         #expect(first >= before.addingTimeInterval(-1) && first <= Date().addingTimeInterval(1))
         Thread.sleep(forTimeInterval: 0.05)
         let reader = try LabelStore(path: db, readOnly: true)
-        _ = try reader.search(SearchQuery("发热"), filters: .init(), folder: folder)
+        _ = try reader.search(SearchQuery("发热"), filters: .init(), fold: fold)
         try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(3600)], ofItemAtPath: db)
         #expect(try reader.lastIndexed() == first)
         let (again, _) = try index([TestSupport.corpusPath("car-t-risks-and-regulation-review-article")], into: db)

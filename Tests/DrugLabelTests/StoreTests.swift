@@ -8,9 +8,9 @@ import Testing
 /// damaged files.
 @Suite("Index and search")
 struct StoreTests {
-    let folder: Folder
+    let fold: TextFold
 
-    init() throws { folder = try Folder() }
+    init() throws { fold = try TextFold.checked() }
 
     /// A fresh index of the bundled corpus in a scratch folder.
     func indexedCorpus() throws -> LabelStore {
@@ -38,10 +38,10 @@ struct StoreTests {
                     guard p.count >= length else { continue }
                     let start = Int.random(in: 0...(p.count - length), using: &generator)
                     let query = String(String.UnicodeScalarView(p[start..<(start + length)]))
-                    guard SearchKey.match(query, folder: folder) != nil else { continue }
+                    guard SearchKey.match(query, fold: fold) != nil else { continue }
                     // As a phrase, so that spaces and operator words inside are text.
                     let hits = try store.search(SearchQuery("\"\(query.replacingOccurrences(of: "\"", with: " "))\""),
-                                                filters: .init(section: section.key, limit: 10_000), folder: folder)
+                                                filters: .init(section: section.key, limit: 10_000), fold: fold)
                     #expect(hits.contains { $0.path.hasSuffix(name + ".txt") && $0.heading == section.heading },
                             "“\(query)” of \(name) 【\(section.heading)】 not found")
                     checked += 1
@@ -54,7 +54,7 @@ struct StoreTests {
     @Test("folded matching: Traditional, case, width, mixed Latin tokens; operators")
     func folding() throws {
         let store = try indexedCorpus()
-        let search = { (q: String) in try store.search(SearchQuery(q), filters: .init(limit: 1000), folder: self.folder) }
+        let search = { (q: String) in try store.search(SearchQuery(q), filters: .init(limit: 1000), fold: self.fold) }
         let traditional = try search("適應症")
         #expect(traditional.contains { $0.section == "indications_and_usage" })
         let lower = try search("car-t"), upper = try search("CAR-T")
@@ -67,7 +67,7 @@ struct StoreTests {
         let tocilizumab = try search("托珠单抗"), without = try search("托珠单抗 NOT 地塞米松")
         #expect(both.count <= tocilizumab.count && either.count >= tocilizumab.count)
         #expect(without.count <= tocilizumab.count && !without.isEmpty)
-        let sectionOnly = try store.search(SearchQuery("托珠单抗"), filters: .init(section: "warnings_and_cautions"), folder: folder)
+        let sectionOnly = try store.search(SearchQuery("托珠单抗"), filters: .init(section: "warnings_and_cautions"), fold: fold)
         #expect(!sectionOnly.isEmpty && sectionOnly.allSatisfy { $0.section == "warnings_and_cautions" })
         let fever = try search("发热")
         #expect(fever.first.map { $0.snippet.contains("«发热»") } == true)
@@ -77,7 +77,7 @@ struct StoreTests {
     func drugAndHolder() throws {
         let store = try indexedCorpus()
         let find = { (drug: String?, holder: String?) in
-            try self.paths(store.search(SearchQuery("骨髓瘤 OR 淋巴瘤"), filters: .init(drug: drug, holder: holder, limit: 1000), folder: self.folder))
+            try self.paths(store.search(SearchQuery("骨髓瘤 OR 淋巴瘤"), filters: .init(drug: drug, holder: holder, limit: 1000), fold: self.fold))
         }
         let axicel: Set = ["axicabtagene-ciloleucel-label-2024.txt", "axicabtagene-ciloleucel-nrdl-application-2023.txt",
                            "axicabtagene-ciloleucel-slides-2025.txt"]
@@ -94,8 +94,8 @@ struct StoreTests {
     func abbreviations() throws {
         let store = try indexedCorpus()
         let all = StoreTests.all
-        let short = try store.search(SearchQuery("CRS"), filters: all, folder: folder)
-        let long = try store.search(SearchQuery("细胞因子释放综合征"), filters: all, folder: folder)
+        let short = try store.search(SearchQuery("CRS"), filters: all, fold: fold)
+        let long = try store.search(SearchQuery("细胞因子释放综合征"), filters: all, fold: fold)
         let key = { (h: SearchHit) in "\(h.path) \(h.heading)" }
         #expect(Set(long.map(key)).isSubset(of: Set(short.map(key))) && Set(short.map(key)).isSubset(of: Set(long.map(key))))
         #expect(long.contains { $0.expansion == "细胞因子释放综合征 → CRS" && $0.snippet.contains("«CRS»") })
@@ -130,7 +130,7 @@ struct StoreTests {
         let reader = try LabelStore(path: path)
         var searches = 0
         while searches < 200 {
-            let hits = try reader.search(SearchQuery("托珠单抗"), filters: .init(limit: 5), folder: folder)
+            let hits = try reader.search(SearchQuery("托珠单抗"), filters: .init(limit: 5), fold: fold)
             #expect(!hits.isEmpty)
             searches += 1
         }
@@ -144,11 +144,11 @@ struct StoreTests {
     func oddQueries() throws {
         let store = try indexedCorpus()
         for q in ["'; DROP TABLE documents; --", "\"unterminated", "NEAR(托珠 单抗)", "托珠单抗*", "^发热", "a:b OR", String(repeating: "发热", count: 5000)] {
-            _ = try store.search(SearchQuery(q), filters: .init(), folder: folder)
+            _ = try store.search(SearchQuery(q), filters: .init(), fold: fold)
         }
         let counts = try store.counts()
         #expect(counts["documents"] == 5)
-        #expect(throws: StoreError.emptyQuery) { try store.search(SearchQuery("，。！"), filters: .init(), folder: folder) }
+        #expect(throws: StoreError.emptyQuery) { try store.search(SearchQuery("，。！"), filters: .init(), fold: fold) }
     }
 
     @Test("re-indexing skips unchanged files, replaces changed ones, drops removed ones")
@@ -172,12 +172,12 @@ struct StoreTests {
         #expect(third.replaced == 1 && third.removed == 1)
         let counts = try store.counts()
         #expect(counts["documents"] == 1)
-        let added = try store.search(SearchQuery("独一无二的新句子"), filters: .init(), folder: folder)
-        let dropped = try store.search(SearchQuery("泽沃基奥仑赛"), filters: .init(), folder: folder)
+        let added = try store.search(SearchQuery("独一无二的新句子"), filters: .init(), fold: fold)
+        let dropped = try store.search(SearchQuery("泽沃基奥仑赛"), filters: .init(), fold: fold)
         #expect(!added.isEmpty && dropped.isEmpty)
         // The full-text index itself holds no entry of the removed document or of the replaced
         // version: a delete with other tokens than the insert would leave them matching.
-        let match = try #require(SearchQuery("泽沃基奥仑赛").match(folder: folder))
+        let match = try #require(SearchQuery("泽沃基奥仑赛").match(fold: fold))
         let stale = try store.pool.read { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM section_index WHERE section_index MATCH ?", arguments: [match])
         }
@@ -198,13 +198,13 @@ struct StoreTests {
         let query = SearchQuery("独一无二")
         // Past the settling time, so that both stores keep the empty answer.
         Thread.sleep(forTimeInterval: 0.1)
-        #expect(try store.searchPage(query, filters: .init(), folder: folder).total == 0)
-        #expect(try reader.searchPage(query, filters: .init(), folder: folder).total == 0)
+        #expect(try store.searchPage(query, filters: .init(), fold: fold).total == 0)
+        #expect(try reader.searchPage(query, filters: .init(), fold: fold).total == 0)
         let extra = dir.appendingPathComponent("extra.txt")
         try Data("新说明书\n【禁忌】\n独一无二的新句子。\n".utf8).write(to: extra)
         _ = try Indexer(store: store, makeParser: { try LabelParser() }).run([extra.path]) { _ in }
-        #expect(try store.searchPage(query, filters: .init(), folder: folder).total == 1)
-        #expect(try reader.searchPage(query, filters: .init(), folder: folder).total == 1)
+        #expect(try store.searchPage(query, filters: .init(), fold: fold).total == 1)
+        #expect(try reader.searchPage(query, filters: .init(), fold: fold).total == 1)
     }
 
     @Test("an index of the first schema is migrated when opened, and finds the same sections")
@@ -215,7 +215,7 @@ struct StoreTests {
         func found(_ store: LabelStore) throws -> [String: Set<String>] {
             var result: [String: Set<String>] = [:]
             for q in queries {
-                let hits = try store.search(SearchQuery(q), filters: .init(limit: 10_000), folder: folder)
+                let hits = try store.search(SearchQuery(q), filters: .init(limit: 10_000), fold: fold)
                 result[q] = Set(hits.map { "\($0.path)#\($0.heading)" })
             }
             return result
@@ -292,7 +292,7 @@ struct StoreTests {
         #expect(summary.added == 4)
         #expect(summary.failed.count == 1 && summary.failed[0].contains("slides") && summary.failed[0].contains("refused for the test"))
         #expect(try store.counts()["documents"] == 4)
-        let found = try store.search(SearchQuery("托珠单抗"), filters: .init(limit: 100), folder: folder)
+        let found = try store.search(SearchQuery("托珠单抗"), filters: .init(limit: 100), fold: fold)
         #expect(!found.isEmpty && !found.contains { $0.path.contains("slides") })
     }
 
@@ -317,8 +317,8 @@ struct StoreTests {
         for (query, filters) in cases {
             var all = filters
             all.limit = 100_000
-            let hits = try store.search(SearchQuery(query), filters: all, folder: folder)
-            let summary = try store.searchSummary(SearchQuery(query), filters: filters, folder: folder)
+            let hits = try store.search(SearchQuery(query), filters: all, fold: fold)
+            let summary = try store.searchSummary(SearchQuery(query), filters: filters, fold: fold)
             #expect(summary.sections == hits.count && summary.documents == Set(hits.map(\.path)).count, "\(query)")
         }
     }

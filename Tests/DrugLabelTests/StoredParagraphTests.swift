@@ -8,10 +8,10 @@ import Testing
 /// with folding when a document is removed.
 @Suite("Stored paragraphs")
 struct StoredParagraphTests {
-    let folder: Folder
+    let fold: TextFold
 
     init() throws {
-        folder = try Folder()
+        fold = try TextFold.checked()
     }
 
     /// Every section's paragraphs as the index gives them back, by path, in section order.
@@ -42,7 +42,7 @@ struct StoredParagraphTests {
             let expected = SearchableText.parts(of: document.label, lines: document.lines).map { $0.paragraphs.map(\.text) }
             #expect(try StoredParagraphTests.storedParagraphs(store, path: path) == expected, "\(name)")
             // A hit's line comes from the line starts the cuts give back.
-            let hit = try #require(try store.search(SearchQuery("地塞米松"), filters: .init(limit: 1000), folder: folder).first { $0.path == path })
+            let hit = try #require(try store.search(SearchQuery("地塞米松"), filters: .init(limit: 1000), fold: fold).first { $0.path == path })
             #expect(document.lines.first { $0.number == hit.line }?.text.contains("地塞米松") == true, "\(name): line \(hit.line)")
         }
     }
@@ -52,9 +52,9 @@ struct StoredParagraphTests {
         let dir = try TestSupport.scratch()
         let (store, _) = try StoreRobustnessTests.index([TestSupport.corpusPath(TestSupport.labelName)], into: dir.appendingPathComponent("i.sqlite").path)
         try store.pool.write { db in try db.execute(sql: "UPDATE paragraphs SET cuts = '999999:0:5' WHERE cuts IS NOT NULL") }
-        #expect(throws: StoreError.self) { try store.search(SearchQuery("地塞米松"), filters: .init(), folder: folder) }
+        #expect(throws: StoreError.self) { try store.search(SearchQuery("地塞米松"), filters: .init(), fold: fold) }
         do {
-            _ = try store.search(SearchQuery("地塞米松"), filters: .init(), folder: folder)
+            _ = try store.search(SearchQuery("地塞米松"), filters: .init(), fold: fold)
         } catch let error as StoreError {
             #expect(error.description.contains("cannot be read back") && error.description.contains("--rebuild"))
         }
@@ -73,7 +73,7 @@ struct StoredParagraphTests {
         let changed = docs.appendingPathComponent(TestSupport.labelName + ".txt")
         // As if the label had been indexed by a druglabel that folded otherwise: its sections'
         // tokens in the full-text index are not what folding makes of their text today.
-        let folder = self.folder
+        let fold = self.fold
         try store.pool.write { db in
             var reader = ParagraphReader(storePath: store.path)
             let sections = try Row.fetchAll(db, sql: """
@@ -82,25 +82,25 @@ struct StoredParagraphTests {
             for section in sections {
                 let id: Int64 = section["id"]
                 let texts = try reader.paragraphs(section: id, db: db).map(\.text)
-                let today = SearchKey.indexed(paragraphs: texts, section: section["key"], kind: section["kind"], folder: folder)
+                let today = SearchKey.indexed(paragraphs: texts, section: section["key"], kind: section["kind"], fold: fold)
                 let then = SearchKey.indexed(paragraphs: texts.map { $0.replacingOccurrences(of: "托珠单抗", with: "旧词旧词") },
-                                             section: section["key"], kind: section["kind"], folder: folder)
+                                             section: section["key"], kind: section["kind"], fold: fold)
                 try db.execute(sql: "INSERT INTO section_index (section_index, rowid, grams) VALUES ('delete', ?, ?)", arguments: [id, today])
                 try db.execute(sql: "INSERT INTO section_index (rowid, grams) VALUES (?, ?)", arguments: [id, then])
                 try db.execute(sql: "UPDATE sections SET grams_crc = ? WHERE id = ?", arguments: [Zlib.crc32(Array(then.utf8)), id])
             }
         }
-        #expect(try store.searchPage(SearchQuery("旧词旧词"), filters: .init(), folder: folder).total > 0)
+        #expect(try store.searchPage(SearchQuery("旧词旧词"), filters: .init(), fold: fold).total > 0)
         try (try String(contentsOf: changed, encoding: .utf8) + "\n【贮藏】\n独一无二的贮藏条件。\n").write(to: changed, atomically: true, encoding: .utf8)
         let (updated, summary) = try StoreRobustnessTests.index([docs.path], into: db)
         #expect(summary.replaced == 1)
         // Removing the old tokens by today's folding would have left these behind.
-        #expect(try updated.searchPage(SearchQuery("旧词旧词"), filters: .init(), folder: folder).total == 0)
+        #expect(try updated.searchPage(SearchQuery("旧词旧词"), filters: .init(), fold: fold).total == 0)
         // The index answers as one made from scratch, and every section has its CRC again.
         let (fresh, _) = try StoreRobustnessTests.index([docs.path], into: dir.appendingPathComponent("fresh.sqlite").path)
         for query in ["独一无二", "托珠单抗", "发热", "CRS", "適應症", "热"] {
-            let a = try updated.search(SearchQuery(query), filters: .init(limit: 10_000), folder: folder).map { "\($0.path)#\($0.heading)#\($0.line)" }
-            let b = try fresh.search(SearchQuery(query), filters: .init(limit: 10_000), folder: folder).map { "\($0.path)#\($0.heading)#\($0.line)" }
+            let a = try updated.search(SearchQuery(query), filters: .init(limit: 10_000), fold: fold).map { "\($0.path)#\($0.heading)#\($0.line)" }
+            let b = try fresh.search(SearchQuery(query), filters: .init(limit: 10_000), fold: fold).map { "\($0.path)#\($0.heading)#\($0.line)" }
             #expect(Set(a) == Set(b) && !a.isEmpty, "\(query)")
         }
         let missing = try updated.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sections WHERE grams_crc IS NULL OR grams_crc = 0") }

@@ -50,7 +50,7 @@ enum TestSupport {
 
 /// The comparison of the expectations: NFKC, case folding, white space removed.
 struct Fold {
-    let folder: Folder
-    init() throws { folder = try Folder() }
-    func callAsFunction(_ text: String) -> String { folder.fold(text) }
+    let fold: TextFold
+    init() throws { fold = try TextFold.checked() }
+    func callAsFunction(_ text: String) -> String { fold(text) }
 }

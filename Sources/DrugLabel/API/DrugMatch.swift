@@ -7,7 +7,7 @@ extension LabelParser {
             if let product, ["本品", "本药"].contains(name.trimmingSpaces()) { return product }
             return name
         }
-        let x = folder.fold(resolve(a)), y = folder.fold(resolve(b))
+        let x = fold(resolve(a)), y = fold(resolve(b))
         guard !x.isEmpty, !y.isEmpty else { return false }
         return x.contains(y) || y.contains(x)
     }

@@ -11,7 +11,8 @@ public final class LabelParser {
     public let vocabulary: FormVocabulary
     public let tableRules: TableRules
     public let dosingRules: DosingRules
-    let folder: Folder
+    /// The fold this parser matches with, for callers that must fold the same way.
+    public let fold: TextFold
     private let headingIndex: HeadingIndex
 
     public init(catalogue: SectionCatalogue = .standard, rules: TextRules = .standard,
@@ -22,8 +23,8 @@ public final class LabelParser {
         self.vocabulary = vocabulary
         self.tableRules = tableRules
         self.dosingRules = dosingRules
-        folder = try Folder()
-        headingIndex = HeadingIndex(catalogue: catalogue, folder: folder)
+        fold = try TextFold.checked()
+        headingIndex = HeadingIndex(catalogue: catalogue, fold: fold)
     }
 
     /// Reads the file at `path`; throws `InputError` for a missing, unreadable, PDF or binary file.
@@ -80,7 +81,7 @@ public final class LabelParser {
     }
 
     func assemble(_ lines: [SourceLine], source: SourceInfo, diagnostics: [Diagnostic]) -> Label {
-        let detector = HeadingDetector(index: headingIndex, folder: folder, rules: rules)
+        let detector = HeadingDetector(index: headingIndex, fold: fold, rules: rules)
         // Headings start lines: a line holding several 【】 headings in a row is cut before each.
         let headed = BracketRuns(detector: detector).split(lines)
         let bracketed = detector.bracketed(in: headed)
@@ -96,23 +97,23 @@ public final class LabelParser {
         switch kind {
         case .label:
             let headings = hasBracketed ? bracketed : bare
-            let result = LabelSegmenter(folder: folder, rules: rules, catalogue: catalogue, layout: layout, tableRules: tableRules)
+            let result = LabelSegmenter(fold: fold, rules: rules, catalogue: catalogue, layout: layout, tableRules: tableRules)
                 .segment(plain?.lines ?? headed, headings: headings)
             label.title = result.preamble.title
             label.boxedWarning = result.boxedWarning
             label.sections = result.sections
-            label.metadata = MetadataBuilder(catalogue: catalogue, fold: { [folder] in folder.fold($0) })
+            label.metadata = MetadataBuilder(catalogue: catalogue, fold: { [fold] in fold($0) })
                 .label(preamble: result.preamble, sections: result.sections, paragraphs: result.paragraphs)
             label.diagnostics += result.diagnostics
             label.tables = result.tables
             labelParagraphs = result.paragraphs.flatMap { $0 }
             let units = TextUnit.units(sections: result.sections, paragraphs: result.paragraphs, tables: result.tables)
-            (label.doses, label.quantities) = DoseExtractor(rules: dosingRules, folder: folder)
+            (label.doses, label.quantities) = DoseExtractor(rules: dosingRules)
                 .extract(units, lines: lines, product: label.metadata.genericName)
         case .application, .slides:
-            FormReader(vocabulary: vocabulary, catalogue: catalogue, headingIndex: headingIndex, folder: folder)
+            FormReader(vocabulary: vocabulary, catalogue: catalogue, headingIndex: headingIndex, fold: fold)
                 .read(lines, kind: kind, into: &label)
-            (label.doses, label.quantities) = DoseExtractor(rules: dosingRules, folder: folder)
+            (label.doses, label.quantities) = DoseExtractor(rules: dosingRules)
                 .extract(TextUnit.units(sections: label.sections), lines: lines, product: label.metadata.genericName)
         case .article, .unknown:
             label.diagnostics.append(Diagnostic(.warning, "segment.noSections",

@@ -3,12 +3,12 @@ extension LabelParser {
     /// heading or alias of the catalogue, matched on the folded form (so 適應症 finds 适应症).
     public func findSection(_ name: String, in label: Label) -> Section? {
         if let byKey = label.sections.first(where: { $0.key == name }) { return byKey }
-        let folded = folder.fold(name).trimming(":：")
-        if let byHeading = label.sections.first(where: { folder.fold($0.heading).trimming(":：") == folded }) {
+        let folded = fold(name).trimming(":：")
+        if let byHeading = label.sections.first(where: { fold($0.heading).trimming(":：") == folded }) {
             return byHeading
         }
         guard let key = catalogue.entries.first(where: { entry in
-            entry.headings.contains { folder.fold($0) == folded } || (entry.quotedAs ?? []).contains { folder.fold($0) == folded }
+            entry.headings.contains { fold($0) == folded } || (entry.quotedAs ?? []).contains { fold($0) == folded }
         })?.key else { return nil }
         return label.sections.first { $0.key == key }
     }
@@ -16,9 +16,9 @@ extension LabelParser {
     /// The catalogue key a user means by `name` (a key, a heading or an alias), or nil.
     public func catalogueKey(for name: String) -> String? {
         if catalogue.entries.contains(where: { $0.key == name }) { return name }
-        let folded = folder.fold(name).trimming(":：")
+        let folded = fold(name).trimming(":：")
         return catalogue.entries.first { entry in
-            entry.headings.contains { folder.fold($0) == folded } || (entry.quotedAs ?? []).contains { folder.fold($0) == folded }
+            entry.headings.contains { fold($0) == folded } || (entry.quotedAs ?? []).contains { fold($0) == folded }
         }?.key
     }
 
@@ -27,11 +27,8 @@ extension LabelParser {
     /// catalogue's sections. One rule for `search --section`, `show` and the API.
     public func partKey(for name: String, boxedWarningTitle title: String? = nil) -> String? {
         let box = catalogue.boxedWarning
-        let folded = folder.fold(name)
-        if name == box.key || (box.titles + (title.map { [$0] } ?? [])).contains(where: { folder.fold($0) == folded }) { return box.key }
+        let folded = fold(name)
+        if name == box.key || (box.titles + (title.map { [$0] } ?? [])).contains(where: { fold($0) == folded }) { return box.key }
         return catalogueKey(for: name)
     }
-
-    /// The folder this parser matches with, for callers that must fold the same way.
-    public var matchingFolder: Folder { folder }
 }

@@ -17,7 +17,7 @@ struct ComparableText {
     let source: [Unicode.Scalar]
     let tokens: [Token]
 
-    init(_ text: String, normalized: Bool, folder: Folder) {
+    init(_ text: String, normalized: Bool, fold: TextFold) {
         source = Array(text.unicodeScalars)
         var tokens: [Token] = []
         var run = String.UnicodeScalarView()
@@ -29,7 +29,7 @@ struct ComparableText {
         for (i, scalar) in source.enumerated() {
             // White space ends a word (`10 6` is two numbers) and is no token itself.
             if scalar.properties.isWhitespace { endRun(at: i); continue }
-            for f in folder.fold(scalar).unicodeScalars {
+            for f in fold.fold(scalar).unicodeScalars {
                 // Letters and digits make separate words, so that `68mL` and `68 mL` compare alike.
                 if let last = run.last, ComparableText.isWordScalar(f), ComparableText.isDigit(last) != ComparableText.isDigit(f) {
                     endRun(at: i)

@@ -1,16 +1,16 @@
 /// Compares what a document quotes from a label (an application form's or a slide deck's label
 /// fields: names, holder, approval number, first approval, strengths, indications, dosage) with
 /// the label itself: equal, equal after normalization, or different with the words that differ
-/// and the lines on both sides. Not thread-safe (it keeps a `Folder`).
+/// and the lines on both sides. Not thread-safe (it keeps a `TextFold`).
 public final class CrossChecker {
     let rules: CrossCheckRules
     let catalogue: SectionCatalogue
-    let folder: Folder
+    let fold: TextFold
 
     public init(rules: CrossCheckRules = .standard, catalogue: SectionCatalogue = .standard) throws {
         self.rules = rules
         self.catalogue = catalogue
-        folder = try Folder()
+        fold = try TextFold.checked()
     }
 
     public func check(_ document: ParsedDocument, against label: ParsedDocument) -> CrossCheckReport {
@@ -29,7 +29,7 @@ public final class CrossChecker {
         }.map(\.element)
         var warning: String?
         if let a = document.label.metadata.genericName, let b = label.label.metadata.genericName {
-            let x = folder.fold(a), y = folder.fold(b)
+            let x = fold(a), y = fold(b)
             if !x.contains(y) && !y.contains(x) {
                 warning = "the document is about \(a) and the label about \(b): is this the label it quotes?"
             }
@@ -53,7 +53,7 @@ public final class CrossChecker {
             guard let here = n.here, let there = n.there else { continue }
             var c = Comparison(what: n.what, name: n.name, labelName: n.name, verdict: .equal, value: here, labelValue: there,
                                note: nil, span: n.span, labelSpan: n.labelSpan, numbers: nil, differences: [])
-            let a = ComparableText(here, normalized: false, folder: folder), b = ComparableText(there, normalized: false, folder: folder)
+            let a = ComparableText(here, normalized: false, fold: fold), b = ComparableText(there, normalized: false, fold: fold)
             if a.tokens.map(\.text) != b.tokens.map(\.text) {
                 c.verdict = .different
                 c.differences = differences(a, b, line: { _, _ in n.span?.startLine }, labelLine: { _, _ in n.labelSpan?.startLine })
@@ -68,9 +68,9 @@ public final class CrossChecker {
     private func approvalNumbers(_ doc: Label, _ label: Label) -> [Comparison] {
         guard !doc.metadata.approvalNumbers.isEmpty else { return [] }
         let span = doc.metadata.spans["approvalNumbers"]
-        let numbers = doc.metadata.approvalNumbers.map(folder.fold)
+        let numbers = doc.metadata.approvalNumbers.map(fold.fold)
         let field = doc.fields.first { f in
-            let value = folder.fold(f.value)
+            let value = fold(f.value)
             return numbers.contains { value.contains($0) }
         }
         let quoted = field?.value ?? doc.metadata.approvalNumbers.joined(separator: "；")
@@ -80,11 +80,11 @@ public final class CrossChecker {
             return [Comparison(what: "approvalNumber", name: name, labelName: "批准文号", verdict: .notCompared, value: quoted, labelValue: nil,
                                note: "the label gives no approval number", span: span, labelSpan: nil, numbers: nil, differences: [])]
         }
-        let folded = folder.fold(quoted)
+        let folded = fold(quoted)
         let verdict: Comparison.Verdict
-        if theirs.map(folder.fold).joined() == folded || theirs.map(folder.fold) == [folded] {
+        if theirs.map(fold.fold).joined() == folded || theirs.map(fold.fold) == [folded] {
             verdict = .equal
-        } else if theirs.allSatisfy({ folded.contains(folder.fold($0)) }) {
+        } else if theirs.allSatisfy({ folded.contains(fold($0)) }) {
             verdict = .contains
         } else {
             verdict = .different
@@ -96,8 +96,8 @@ public final class CrossChecker {
     }
 
     private func firstApproval(_ doc: Label, _ label: Label) -> Comparison? {
-        let wanted = rules.firstApprovalFields.map(folder.fold)
-        guard let field = doc.fields.first(where: { wanted.contains(folder.fold($0.name)) }) else { return nil }
+        let wanted = rules.firstApprovalFields.map(fold.fold)
+        guard let field = doc.fields.first(where: { wanted.contains(fold($0.name)) }) else { return nil }
         var c = Comparison(what: "firstApproval", name: field.name, labelName: "核准日期", verdict: .notCompared, value: field.value,
                            labelValue: label.metadata.approvalDate, note: nil, span: field.span,
                            labelSpan: label.metadata.spans["approvalDate"], numbers: nil, differences: [])
@@ -167,8 +167,8 @@ public final class CrossChecker {
     private func labelSection(_ key: String, of label: ParsedDocument, context: inout SectionContext) -> SectionContext.LabelSection? {
         if let known = context.labelSections[key] { return known }
         let made = label.label.sections.first(where: { $0.key == key }).map { theirs in
-            let raw = ComparableText(theirs.text, normalized: false, folder: folder)
-            let normalized = ComparableText(theirs.text, normalized: true, folder: folder)
+            let raw = ComparableText(theirs.text, normalized: false, fold: fold)
+            let normalized = ComparableText(theirs.text, normalized: true, fold: fold)
             return SectionContext.LabelSection(section: theirs, lines: SectionLines(theirs, lines: label.lines), raw: raw,
                                                normalized: normalized, rawTokens: raw.tokens.map(\.text),
                                                normalizedTokens: normalized.tokens.map(\.text),
@@ -187,7 +187,7 @@ public final class CrossChecker {
         }
         var c = Comparison(what: key, name: section.heading, labelName: theirs.section.heading, verdict: .equal, value: nil, labelValue: nil,
                            note: nil, span: section.span, labelSpan: theirs.section.span, numbers: nil, differences: [])
-        let a = ComparableText(section.text, normalized: false, folder: folder), b = theirs.raw
+        let a = ComparableText(section.text, normalized: false, fold: fold), b = theirs.raw
         guard !a.tokens.isEmpty else {
             // A heading with nothing under it quotes nothing: listing the whole label section as
             // the difference would say nothing more, at the size of the section each time.
@@ -200,7 +200,7 @@ public final class CrossChecker {
         let labelLine = { (text: ComparableText, tokens: Range<Int>) in theirs.lines.line(at: text.offset(tokens), snippet: Self.snippet(text, tokens)) }
         let aTokens = a.tokens.map(\.text)
         if aTokens != theirs.rawTokens {
-            let na = ComparableText(section.text, normalized: true, folder: folder), nb = theirs.normalized
+            let na = ComparableText(section.text, normalized: true, fold: fold), nb = theirs.normalized
             let naTokens = na.tokens.map(\.text)
             if naTokens == theirs.normalizedTokens {
                 c.verdict = .equalAfterNormalization
@@ -251,9 +251,9 @@ public final class CrossChecker {
         let quoted = Set(doc.sections.map(\.span.startLine))
         var result: [Comparison] = []
         for field in doc.fields where !quoted.contains(field.span.startLine) {
-            let name = folder.fold(field.name)
-            guard rules.summaryMarkers.contains(where: { name.contains(folder.fold($0)) }),
-                  let entry = catalogue.entries.first(where: { $0.headings.contains { name.contains(folder.fold($0)) } }) else { continue }
+            let name = fold(field.name)
+            guard rules.summaryMarkers.contains(where: { name.contains(fold($0)) }),
+                  let entry = catalogue.entries.first(where: { $0.headings.contains { name.contains(fold($0)) } }) else { continue }
             result.append(Comparison(what: entry.key, name: field.name, labelName: entry.headings.first, verdict: .notCompared, value: nil,
                                      labelValue: nil, note: "a summary written for this document, not the label's text",
                                      span: field.span, labelSpan: nil, numbers: nil, differences: []))

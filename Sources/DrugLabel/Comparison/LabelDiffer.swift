@@ -2,11 +2,11 @@
 /// sentence boundaries on the folded text, so that re-wrapping and re-encoding change nothing;
 /// a sentence removed in one place and added in another is a move; a removed and an added
 /// sentence that share most of their words are one changed sentence, its words marked. Doses
-/// and table cells are compared as numbers. Not thread-safe (it keeps a `Folder`).
+/// and table cells are compared as numbers. Not thread-safe (it keeps a `TextFold`).
 public final class LabelDiffer {
-    let folder: Folder
+    let fold: TextFold
 
-    public init() throws { folder = try Folder() }
+    public init() throws { fold = try TextFold.checked() }
 
     /// What the diff keeps of one version: its sections cut into sentences (each with its
     /// line), its doses and tables. Made one version at a time, so that the parse of the second
@@ -22,7 +22,7 @@ public final class LabelDiffer {
         var seen: [String: Int] = [:]
         let sections = document.label.sections.map { s -> Identified in
             // A section's identity: its key, or its folded heading; a second one of the same counts on.
-            let base = s.key ?? "heading:" + folder.fold(s.heading)
+            let base = s.key ?? "heading:" + fold(s.heading)
             let n = seen[base, default: 0]
             seen[base] = n + 1
             return Identified(id: n == 0 ? base : "\(base)#\(n)", key: s.key, heading: s.heading, span: s.span,
@@ -127,7 +127,7 @@ public final class LabelDiffer {
         for paragraph in section.text.split(separator: "\n", omittingEmptySubsequences: false) {
             for (text, at) in SentenceSplitter.sentences(String(paragraph)) {
                 let trimmed = text.trimmingSpaces()
-                let folded = folder.fold(trimmed)
+                let folded = fold(trimmed)
                 guard !folded.isEmpty else { continue }
                 let key = folded.hashValue
                 let snippet = String(trimmed.prefix(12))
@@ -144,7 +144,7 @@ public final class LabelDiffer {
     /// count for nothing.
     private func sameText(_ a: ArraySlice<Sentence>, _ b: ArraySlice<Sentence>) -> Bool {
         guard !a.isEmpty, !b.isEmpty else { return false }
-        return a.map { folder.fold($0.text) }.joined() == b.map { folder.fold($0.text) }.joined()
+        return a.map { fold($0.text) }.joined() == b.map { fold($0.text) }.joined()
     }
 
     /// Removed and added sentences of one place: each removed sentence is paired with the added
@@ -156,9 +156,9 @@ public final class LabelDiffer {
         var changed: [SentenceChange] = []
         var leftRemoved: [Sentence] = []
         var used = Set<Int>()
-        let addedTexts = added.map { ComparableText($0.text, normalized: false, folder: folder) }
+        let addedTexts = added.map { ComparableText($0.text, normalized: false, fold: fold) }
         for (i, r) in removed.enumerated() {
-            let rt = ComparableText(r.text, normalized: false, folder: folder)
+            let rt = ComparableText(r.text, normalized: false, fold: fold)
             let center = removed.count > 1 ? i * max(added.count - 1, 0) / (removed.count - 1) : 0
             var best: (index: Int, score: Double)?
             for j in max(0, center - 3)...min(added.count - 1, center + 3) where !used.contains(j) {
@@ -204,7 +204,7 @@ public final class LabelDiffer {
         for key in sections.sorted() {
             let a = old.doses.filter { $0.section == key }, b = new.doses.filter { $0.section == key }
             // Compared on folded forms: a copy in Traditional characters writes the same dose.
-            let fold = { (text: String?) in text.map(self.folder.fold) ?? "" }
+            let fold = { (text: String?) in text.map(self.fold.fold) ?? "" }
             let keyed = { (d: Dose) in "\(fold(d.drug))|\(DoseTable.amount(d))|\(fold(d.frequency))|\(fold(d.route))|\(fold(d.maximum?.text))" }
             for op in TokenDiff.diff(a.map(keyed), b.map(keyed)) {
                 guard case .change(let ra, let rb) = op else { continue }
@@ -242,7 +242,7 @@ public final class LabelDiffer {
         func keyed(_ tables: [Table]) -> [(key: String, table: Table)] {
             var seen: [String: Int] = [:]
             return tables.map { t in
-                let base = "\(self.folder.fold(t.id))|\(t.section ?? "")"
+                let base = "\(self.fold(t.id))|\(t.section ?? "")"
                 let n = seen[base, default: 0]
                 seen[base] = n + 1
                 return ("\(base)|\(n)", t)
@@ -253,7 +253,7 @@ public final class LabelDiffer {
             guard let u = oldTables[key] else { continue }
             var oldRows: [String: Table.Row] = [:]
             // Rows by their folded group and label: Traditional characters name the same row.
-            let rowKey = { (r: Table.Row) in "\(self.folder.fold(r.group ?? ""))|\(self.folder.fold(r.label))" }
+            let rowKey = { (r: Table.Row) in "\(self.fold(r.group ?? ""))|\(self.fold(r.label))" }
             for r in u.rows { oldRows[rowKey(r)] = oldRows[rowKey(r)] ?? r }
             for r in t.rows {
                 guard let o = oldRows[rowKey(r)] else { continue }
@@ -261,7 +261,7 @@ public final class LabelDiffer {
                     let before = c < o.cells.count ? o.cells[c] : nil, after = c < r.cells.count ? r.cells[c] : nil
                     // Numbers only: the words of a prose cell are the section's sentences.
                     guard before?.value != nil || after?.value != nil,
-                          before.map({ self.folder.fold($0.raw) }) != after.map({ self.folder.fold($0.raw) })
+                          before.map({ self.fold($0.raw) }) != after.map({ self.fold($0.raw) })
                             || before?.value != after?.value else { continue }
                     let column = c < t.columns.count ? t.columns[c].joined(separator: " · ") : "column \(c + 1)"
                     result.append(NumberChange(what: "table cell", context: "\(t.id) \(r.label) · \(column)", old: before?.raw, new: after?.raw,

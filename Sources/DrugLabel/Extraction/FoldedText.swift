@@ -1,4 +1,4 @@
-/// Lines folded for matching (CheapFold), with each folded scalar's place in its source line,
+/// Lines folded for matching (TextFold), with each folded scalar's place in its source line,
 /// so a match can be cut out of the original text.
 struct FoldedText {
     var scalars: [Unicode.Scalar] = []
@@ -15,7 +15,7 @@ struct FoldedText {
             lineScalars.append(original)
             var sawSpace = true
             for (offset, s) in original.enumerated() {
-                guard let f = CheapFold.fold(s) else { sawSpace = true; continue }
+                guard let f = TextFold.standard.scalar(s) else { sawSpace = true; continue }
                 scalars.append(f)
                 origins.append((l, offset))
                 spaceBefore.append(sawSpace)

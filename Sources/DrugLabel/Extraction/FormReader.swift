@@ -4,7 +4,7 @@ struct FormReader {
     let vocabulary: FormVocabulary
     let catalogue: SectionCatalogue
     let headingIndex: HeadingIndex
-    let folder: Folder
+    let fold: TextFold
 
     func read(_ lines: [SourceLine], kind: DocumentKind, into label: inout Label) {
         var raw: [FormFieldExtractor.RawField]
@@ -21,8 +21,8 @@ struct FormReader {
             }
             for block in extracted.footnotes {
                 let value = block.items.joined(separator: "\n")
-                let target = CheapFold.fold(block.fieldName)
-                if let i = raw.firstIndex(where: { CheapFold.fold($0.name) == target && $0.value.isEmpty }) {
+                let target = TextFold.standard.fold(block.fieldName)
+                if let i = raw.firstIndex(where: { TextFold.standard.fold($0.name) == target && $0.value.isEmpty }) {
                     raw[i].value = value
                     raw[i].span = raw[i].span.union(block.span)
                 } else {
@@ -39,10 +39,10 @@ struct FormReader {
         // `药品不良反应监测情况和药品安全性研究结果` / `药品不良反应监测情况和药品安全性研究结果： 1. …`:
         // a value that repeats its field's name leaves the first, empty occurrence behind.
         raw = raw.enumerated().filter { k, f in
-            !(f.value.isEmpty && k + 1 < raw.count && CheapFold.fold(raw[k + 1].name) == CheapFold.fold(f.name))
+            !(f.value.isEmpty && k + 1 < raw.count && TextFold.standard.fold(raw[k + 1].name) == TextFold.standard.fold(f.name))
         }.map(\.element)
         var seen = Set<ByteKey>()
-        for f in raw where seen.insert(ByteKey(CheapFold.fold(f.name), f.value)).inserted {
+        for f in raw where seen.insert(ByteKey(TextFold.standard.fold(f.name), f.value)).inserted {
             label.fields.append(Field(name: f.name, value: f.value, span: f.span))
         }
         if raw.count > label.fields.count {
@@ -50,7 +50,7 @@ struct FormReader {
                                                 "\(raw.count - label.fields.count) field(s) repeated verbatim were kept once"))
         }
         for field in label.fields {
-            if let key = headingIndex.key(forFoldedFieldName: folder.fold(field.name)),
+            if let key = headingIndex.key(forFoldedFieldName: fold(field.name)),
                !label.sections.contains(where: { $0.key == key }) {
                 label.sections.append(Section(key: key, heading: field.name, span: field.span, text: field.value))
             }

@@ -45,7 +45,7 @@ public struct FormVocabulary: Sendable {
     public init(json: Data) throws {
         let file = try JSONDecoder().decode(File.self, from: json)
         entries = try file.fields.map {
-            Entry(name: $0.name, folded: Array(CheapFold.fold($0.name).unicodeScalars),
+            Entry(name: $0.name, folded: Array(TextFold.standard.fold($0.name).unicodeScalars),
                   numbered: $0.numbered ?? false, table: $0.table ?? false,
                   footnoteFirstItem: try $0.footnoteFirstItem.map { try RegexLead($0) })
         }
@@ -78,7 +78,7 @@ public struct FormVocabulary: Sendable {
     func mayStartName(_ text: String) -> Bool {
         var first: [Unicode.Scalar] = []
         for s in text.unicodeScalars {
-            guard let f = CheapFold.fold(s) else { continue }
+            guard let f = TextFold.standard.scalar(s) else { continue }
             first.append(f)
             if first.count == 2 { break }
         }

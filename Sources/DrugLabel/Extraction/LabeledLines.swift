@@ -4,9 +4,9 @@
 /// one: a known label after white space with a colon after it starts the next value.
 struct LabeledLines {
     let labels: [String: [String]]
-    /// How a label is compared: the parser's `Folder`, so that `通用名稱` (Traditional) is the
+    /// How a label is compared: the parser's `TextFold`, so that `通用名稱` (Traditional) is the
     /// label `通用名称`; the cheap fold where no folder is at hand (it assumes Simplified text).
-    var fold: (String) -> String = CheapFold.fold
+    var fold: (String) -> String = { TextFold.standard.fold($0) }
 
     /// The value and span for each property, first occurrence wins.
     func read(_ paragraphs: [Paragraph]) -> [String: (value: String, span: SourceSpan)] {

@@ -3,7 +3,7 @@
 struct MetadataBuilder {
     let catalogue: SectionCatalogue
     /// How labels inside sections are compared (see `LabeledLines.fold`).
-    var fold: (String) -> String = CheapFold.fold
+    var fold: (String) -> String = { TextFold.standard.fold($0) }
 
     func label(preamble: Preamble, sections: [Section], paragraphs: [[Paragraph]]) -> Metadata {
         var m = Metadata()
@@ -95,7 +95,7 @@ struct MetadataBuilder {
     func form(fields: [Field]) -> Metadata {
         var m = Metadata()
         for field in fields {
-            let name = CheapFold.fold(field.name)
+            let name = TextFold.standard.fold(field.name)
             if m.genericName == nil, name.hasPrefix("药品通用名称") || name == "药品名称" {
                 let (generic, english) = MetadataBuilder.splitEnglish(field.value)
                 m.genericName = generic

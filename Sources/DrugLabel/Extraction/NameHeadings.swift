@@ -28,5 +28,5 @@ struct NameHeadings {
         return section.key.flatMap { byKey[$0] }
     }
 
-    private static func fold(_ text: String) -> String { CheapFold.fold(text).trimming(":：") }
+    private static func fold(_ text: String) -> String { TextFold.standard.fold(text).trimming(":：") }
 }

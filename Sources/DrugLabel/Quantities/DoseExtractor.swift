@@ -1,9 +1,6 @@
 /// The doses and quantities of a document, each with the source lines of its statement.
 struct DoseExtractor {
     let rules: DosingRules
-    /// Folds Traditional characters to Simplified, so that a label in Traditional characters
-    /// gives the doses of its Simplified form: the rules are written in Simplified.
-    var folder: Folder? = nil
 
     /// Kinds of `Quantity` read outside doses, and the sections where durations count (a
     /// duration elsewhere is mostly study follow-up, not handling).
@@ -139,14 +136,11 @@ struct DoseExtractor {
     }
 
     /// The text with each Traditional ideograph replaced by its Simplified one, scalar for
-    /// scalar (so offsets and lengths stay); the text itself when it has none.
+    /// scalar (so offsets and lengths stay): the rules are written in Simplified, so a label in
+    /// Traditional characters gives the doses of its Simplified form.
     private func simplified(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        guard let folder else { return s }
         var out = s
-        for (i, c) in s.enumerated() where (0x4E00...0x9FFF).contains(c.value) {
-            let f = folder.fold(c).unicodeScalars
-            if f.count == 1, let first = f.first, first != c { out[i] = first }
-        }
+        for (i, c) in s.enumerated() where (0x4E00...0x9FFF).contains(c.value) { out[i] = RuleFold.fold(c) }
         return out
     }
 }

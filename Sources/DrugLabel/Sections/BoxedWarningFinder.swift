@@ -2,7 +2,7 @@
 /// middle of another section's sentence, and takes its lines out of that section.
 struct BoxedWarningFinder {
     let titles: [String]
-    let folder: Folder
+    let fold: TextFold
     let rules: TextRules
     /// How many lines an item may run before the next bullet and still be in the box.
     private let maxItemLines = 8
@@ -72,7 +72,7 @@ struct BoxedWarningFinder {
         // character (Traditional titles 警告/警示語 share it), so check that first.
         guard let first = text.unicodeScalars.first, titles.contains(where: { $0.unicodeScalars.first == first }),
               text.utf8.count <= 240 else { return false }
-        let folded = folder.fold(String(text.prefix(8)))
+        let folded = fold(String(text.prefix(8)))
         return titles.contains { title in
             guard folded.hasPrefix(title) else { return false }
             let after = folded.dropFirst(title.count)
@@ -84,7 +84,7 @@ struct BoxedWarningFinder {
 
     /// The title (`…说明书`), the notice (`请仔细阅读说明书…`) or a date line of the preamble.
     private func isPreambleLine(_ text: String) -> Bool {
-        let folded = folder.fold(text)
+        let folded = fold(text)
         return (folded.hasSuffix("说明书") && text.count <= 40) || folded.contains("阅读说明书") || folded.contains("日期")
     }
 

@@ -44,7 +44,7 @@ struct BracketRuns {
             let before = String(String.UnicodeScalarView(scalars[..<i])).trimming(" \u{3000}（(")
             let reference = after.map { "）)，,。、；;项".unicodeScalars.contains($0) } == true
                 || detector.rules.endsWithReferenceLead(before)
-            if !inner.isEmpty, !reference, detector.index.key(forBracketedHeading: detector.folder.fold(inner)) != nil {
+            if !inner.isEmpty, !reference, detector.index.key(forBracketedHeading: detector.fold(inner)) != nil {
                 starts.append(i)
             }
             i = close + 1

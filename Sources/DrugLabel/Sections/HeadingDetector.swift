@@ -2,7 +2,7 @@
 /// two-line forms (`（见【注意事` / `项】）`) are references inside a sentence, not headings.
 struct HeadingDetector {
     let index: HeadingIndex
-    let folder: Folder
+    let fold: TextFold
     let rules: TextRules
 
     private static let brackets: [(Character, Character)] = [("【", "】"), ("〖", "〗"), ("［", "］"), ("[", "]")]
@@ -32,7 +32,7 @@ struct HeadingDetector {
             guard inner.count <= 20, !isReference(rest: rest, previousText: previousText) else { continue }
             let heading = String(inner).trimming(" \u{3000}:：")
             guard !heading.isEmpty else { continue }
-            let folded = folder.fold(heading)
+            let folded = fold(heading)
             let key = index.key(forBracketedHeading: folded)
             if key == nil && !looksLikeHeading(heading) { continue }
             result.append(HeadingLine(index: i, endIndex: endIndex, heading: heading, key: key,
@@ -59,9 +59,9 @@ struct HeadingDetector {
             heading = heading.trimming(" \u{3000}")
             // Only Han text can be a heading; folding through ICU is kept for those lines.
             guard let first = heading.unicodeScalars.first, heading.unicodeScalars.count <= 12,
-                  folder.fold(first).unicodeScalars.first.map(index.openers.contains) == true,
+                  fold.fold(first).unicodeScalars.first.map(index.openers.contains) == true,
                   heading.unicodeScalars.allSatisfy({ DisplayWidth.isWide($0.value) || $0 == " " }) else { continue }
-            let folded = folder.fold(heading)
+            let folded = fold(heading)
             if let key = index.key(forFoldedHeading: folded), !index.isLabel(folded: folded, inside: result.last?.key) {
                 result.append(HeadingLine(index: i, endIndex: i, heading: heading, key: key, rest: rest))
             }

@@ -1,4 +1,4 @@
-/// The catalogue folded for matching with one parser's `Folder`.
+/// The catalogue folded for matching with one parser's `TextFold`.
 struct HeadingIndex {
     private var byHeading: [String: String] = [:]
     private var byQuotedName: [String: String] = [:]
@@ -13,22 +13,22 @@ struct HeadingIndex {
     private(set) var longest = 0
     let catalogue: SectionCatalogue
 
-    init(catalogue: SectionCatalogue, folder: Folder) {
+    init(catalogue: SectionCatalogue, fold: TextFold) {
         self.catalogue = catalogue
         for entry in catalogue.entries {
             for heading in entry.headings {
-                let folded = HeadingIndex.key(folder.fold(heading))
+                let folded = HeadingIndex.key(fold(heading))
                 byHeading[folded] = entry.key
                 if let first = folded.unicodeScalars.first { openers.insert(first) }
                 longest = max(longest, folded.unicodeScalars.count)
             }
-            for name in entry.quotedAs ?? [] { byQuotedName[folder.fold(name)] = entry.key }
+            for name in entry.quotedAs ?? [] { byQuotedName[fold(name)] = entry.key }
             for names in (entry.labels ?? [:]).values {
-                for name in names { labelsByKey[entry.key, default: []].insert(HeadingIndex.key(folder.fold(name))) }
+                for name in names { labelsByKey[entry.key, default: []].insert(HeadingIndex.key(fold(name))) }
             }
         }
         for title in catalogue.boxedWarning.titles {
-            boxedWarningTitles[HeadingIndex.key(folder.fold(title))] = catalogue.boxedWarning.key
+            boxedWarningTitles[HeadingIndex.key(fold(title))] = catalogue.boxedWarning.key
         }
     }
 

@@ -1,6 +1,6 @@
 /// Splits a label into its preamble, boxed warning and sections.
 struct LabelSegmenter {
-    let folder: Folder
+    let fold: TextFold
     let rules: TextRules
     let catalogue: SectionCatalogue
     let layout: Layout
@@ -18,7 +18,7 @@ struct LabelSegmenter {
 
     func segment(_ lines: [SourceLine], headings: [HeadingLine]) -> Result {
         var diagnostics: [Diagnostic] = []
-        let finder = BoxedWarningFinder(titles: catalogue.boxedWarning.titles.map(folder.fold), folder: folder, rules: rules)
+        let finder = BoxedWarningFinder(titles: catalogue.boxedWarning.titles.map(fold.fold), fold: fold, rules: rules)
         let firstHeading = headings.first?.index ?? lines.count
         var preambleLines = Array(lines[..<firstHeading])
         var warning: BoxedWarning?
@@ -72,7 +72,7 @@ struct LabelSegmenter {
                                               "【\(heading.heading)】 has no text", line: headingLine))
             }
         }
-        let preamble = Preamble(lines: preambleLines, folder: folder)
+        let preamble = Preamble(lines: preambleLines, fold: fold)
         if let first = preamble.unread.first {
             let shown = preamble.unread.prefix(3).map { "“\($0.text)”" }.joined(separator: ", ")
             diagnostics.append(Diagnostic(.info, "segment.preambleUnread",

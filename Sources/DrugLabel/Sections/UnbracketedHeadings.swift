@@ -91,7 +91,7 @@ struct UnbracketedHeadings {
                 }
                 if !isSpace(scalars[s]), isBoundary(scalars, at: s), starts.last.map({ $0.offset < s }) ?? true {
                     let candidate = String(String.UnicodeScalarView(scalars[s..<end]))
-                    if let key = detector.index.key(forFoldedHeading: detector.folder.fold(candidate)) { best = (s, key) }
+                    if let key = detector.index.key(forFoldedHeading: detector.fold(candidate)) { best = (s, key) }
                 }
                 s -= 1
             }
@@ -140,7 +140,7 @@ struct UnbracketedHeadings {
             content += 1
             guard let cells = UnbracketedHeadings.cells(line.text), cells.count >= minimumCells || UnbracketedHeadings.isRule(cells) else { continue }
             rows[i] = cells
-            if let key = detector.index.key(forFoldedHeading: detector.folder.fold(cells[0])) { keys.insert(key) }
+            if let key = detector.index.key(forFoldedHeading: detector.fold(cells[0])) { keys.insert(key) }
         }
         // Most of the document is the table, and its first cells name label sections.
         guard keys.count >= minimumTableSections, rows.count * 2 >= content else { return nil }
@@ -152,7 +152,7 @@ struct UnbracketedHeadings {
             // The header row above the rule (`| 项目 | 内容 |`) names the columns, not a section.
             if headings.isEmpty, let next = lines[(i + 1)...].firstIndex(where: { !$0.isBlank }),
                let below = rows[next], UnbracketedHeadings.isRule(below),
-               detector.index.key(forFoldedHeading: detector.folder.fold(cells[0])) == nil {
+               detector.index.key(forFoldedHeading: detector.fold(cells[0])) == nil {
                 out[i] = SourceLine(number: line.number, text: "")
                 continue
             }
@@ -162,7 +162,7 @@ struct UnbracketedHeadings {
                 out[i] = SourceLine(number: line.number, text: rest)
                 continue
             }
-            let folded = detector.folder.fold(first)
+            let folded = detector.fold(first)
             let key = detector.index.key(forFoldedHeading: folded)
             // Every row is a field of the same rank: a catalogue name is a heading wherever it
             // stands; another name is one once the sections have begun, unless it labels a line

@@ -71,7 +71,7 @@ struct ColumnHeader: Sendable {
                 // The same labels again under the next arm.
                 let expected = (0..<tokens.count).map { labels[(labels.count + $0) % perArm] }
                 guard labels.count + tokens.count <= count,
-                      tokens.map(CheapFold.fold) == expected.map(CheapFold.fold) else { break }
+                      tokens.map({ TextFold.standard.fold($0) }) == expected.map({ TextFold.standard.fold($0) }) else { break }
             }
             labels += tokens
             used = entry.used

@@ -63,7 +63,7 @@ struct NumericTableReader: Sendable {
         header.stub += sub.extra
         bodyStart += sub.used
         (header.columns, header.arms) = ColumnHeader.paths(arms: armHeads, labels: sub.labels, count: count)
-        header.foldedLines = nonBlank[..<bodyStart].map { CheapFold.fold($0.element.text) }
+        header.foldedLines = nonBlank[..<bodyStart].map { TextFold.standard.fold($0.element.text) }
 
         let body = gather(bodyLines, from: bodyStart, headerFolded: header.foldedLines, cache: &cache)
         var diagnostics = body.diagnostics
@@ -100,11 +100,11 @@ struct NumericTableReader: Sendable {
         }
         while i < lines.count {
             let line = lines[i]
-            if !headerFolded.isEmpty, line.text.unicodeScalars.first.map(CheapFold.fold) == headerFolded[0].unicodeScalars.first,
-               CheapFold.fold(line.text) == headerFolded[0] {
+            if !headerFolded.isEmpty, line.text.unicodeScalars.first.flatMap(TextFold.standard.scalar) == headerFolded[0].unicodeScalars.first,
+               TextFold.standard.fold(line.text) == headerFolded[0] {
                 // The header again at the top of the next page: skip it, keep the group in force.
                 var j = 0
-                while j < headerFolded.count, i + j < lines.count, CheapFold.fold(lines[i + j].text) == headerFolded[j] { j += 1 }
+                while j < headerFolded.count, i + j < lines.count, TextFold.standard.fold(lines[i + j].text) == headerFolded[j] { j += 1 }
                 if j == headerFolded.count {
                     diagnostics.append(Diagnostic(.info, "table.headerRepeated",
                                                   "the column header is repeated after a page break; the table continues", line: line.number))
@@ -177,7 +177,7 @@ struct NumericTableReader: Sendable {
     /// `（95%CI）`, `（范围）d`, `中位值c`: the rest of a row label on a line of its own.
     private func isAnnotation(_ text: String) -> Bool {
         if let first = text.first, first == "（" || first == "(" || first == "[" { return true }
-        let folded = CheapFold.fold(text)
+        let folded = TextFold.standard.fold(text)
         return rules.statistics.contains { folded.hasBytePrefix($0) } && folded.count <= 8
     }
 
@@ -190,7 +190,7 @@ struct NumericTableReader: Sendable {
     private func makeRow(_ pending: Pending, count: Int, tableID: String) -> (Table.Row, [Diagnostic]) {
         let written = pending.labelLines.map(\.text).reduce("") { WrapJoiner.join($0, $1) }
         let label = RowLabel(written, rules: rules)
-        let isRange = label.statistic.map { s in rules.rangeStatistics.contains { CheapFold.fold(s).contains($0) } } ?? false
+        let isRange = label.statistic.map { s in rules.rangeStatistics.contains { TextFold.standard.fold(s).contains($0) } } ?? false
         var span = pending.labelLines.map(\.span).reduce(pending.labelLines[0].span) { $0.union($1) }
         var diagnostics: [Diagnostic] = []
         var cells: [Table.Cell] = []

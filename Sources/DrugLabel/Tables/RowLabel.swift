@@ -21,7 +21,7 @@ struct RowLabel: Sendable, Hashable {
             let ch = c[i]
             if let close = RowLabel.closing(of: ch), let end = RowLabel.close(c, from: i + 1, for: ch, close) {
                 let inner = RowLabel.string(c[(i + 1)..<end]).trimmingSpaces()
-                let folded = CheapFold.fold(inner)
+                let folded = TextFold.standard.fold(inner)
                 if unit == nil, hasText, RowLabel.contains(rules.units, folded) {
                     unit = inner
                 } else if hasText, RowLabel.contains(rules.statistics, folded) {
@@ -104,8 +104,8 @@ struct RowLabel: Sendable, Hashable {
             var matched = true
             for w in word.unicodeScalars {
                 // The text may hold spaces the folded word has not (`95% CI`).
-                while j < c.count, CheapFold.fold(c[j]) == nil { j += 1 }
-                guard j < c.count, CheapFold.fold(c[j]) == w else { matched = false; break }
+                while j < c.count, TextFold.standard.scalar(c[j]) == nil { j += 1 }
+                guard j < c.count, TextFold.standard.scalar(c[j]) == w else { matched = false; break }
                 j += 1
             }
             if matched { return (string(c[i..<j]), j) }

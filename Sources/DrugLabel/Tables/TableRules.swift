@@ -67,7 +67,7 @@ public final class TableRules: Sendable {
         gradeRow = try RegexLead(file.gradeRowPattern)
         gradeRowEndings = Set(file.gradeRowEndings.compactMap { $0.unicodeScalars.last.map(RuleFold.fold) })
         arm = try RegexLead(file.armPattern)
-        let fold = { (words: [String]) in words.map(CheapFold.fold).sorted { $0.count > $1.count } }
+        let fold = { (words: [String]) in words.map { TextFold.standard.fold($0) }.sorted { $0.count > $1.count } }
         noteLeads = fold(file.noteLeads)
         noteLeadLength = noteLeads.map(\.unicodeScalars.count).max() ?? 0
         noteLeadOpenings = Set(noteLeads.compactMap(\.unicodeScalars.first))
@@ -92,9 +92,9 @@ public final class TableRules: Sendable {
     }
 
     func isNote(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first.flatMap(CheapFold.fold), noteLeadOpenings.contains(first) else { return false }
+        guard let first = text.unicodeScalars.first.flatMap(TextFold.standard.scalar), noteLeadOpenings.contains(first) else { return false }
         // Leads are short: fold only the start of the line.
-        let folded = CheapFold.fold(String(text.unicodeScalars.prefix(noteLeadLength + 4)))
+        let folded = TextFold.standard.fold(String(text.unicodeScalars.prefix(noteLeadLength + 4)))
         return noteLeads.contains { folded.hasBytePrefix($0) }
     }
 

@@ -43,16 +43,16 @@ struct LineRepairer: Sendable {
     /// full-width punctuation (U+FF0C …) is in nearly every line, so only the exact byte
     /// patterns of radicals, private use, U+FFFD, bullets, `<sup>` and `$…$` count.
     func scan(_ b: UnsafeBufferPointer<UInt8>) -> (needsRepair: Bool, width: Int) {
-        LineRepairer.scan(b, bullets: rules.bulletPrefixes)
+        LineRepairer.scan(b, bullets: rules.bulletPrefixes, leaders: rules.bulletLeaderScalars)
     }
 
     /// The byte scan and the width in one pass (this runs on every line of every document).
-    static func scan(_ b: UnsafeBufferPointer<UInt8>, bullets: Set<UInt32>) -> (needsRepair: Bool, width: Int) {
+    static func scan(_ b: UnsafeBufferPointer<UInt8>, bullets: Set<UInt32>, leaders: Set<UInt32>) -> (needsRepair: Bool, width: Int) {
         let n = b.count
         var i = 0
         while i < n, b[i] == 0x20 || b[i] == 0x09 { i += 1 }
-        if i < n, b[i] == 0x2A || b[i] == 0x2D || b[i] == 0x6F { return (true, 0) } // * - o leaders
-        if i + 1 < n, b[i] == 0xC2, b[i + 1] == 0xB7 { return (true, 0) }             // · leader
+        // A line that starts with a leader of text-rules.json may be a bullet item (`* 注意`, `・ 注意`).
+        if i < n, let (lead, _) = scalar(b, at: i), leaders.contains(lead) { return (true, 0) }
         var dollars = 0
         var width = i
         while i < n {
@@ -105,7 +105,7 @@ struct LineRepairer: Sendable {
             let c = b[i]
             if c < 0x80 {
                 if c == 0x7F || (c < 0x20 && c != 0x09) { i += 1; continue } // control bytes: not text
-                if i == firstNonSpace, rules.bulletLeaders.contains(Character(Unicode.Scalar(c))), isLeaderBullet(b, i) {
+                if i == firstNonSpace, rules.bulletLeaderScalars.contains(UInt32(c)), isLeaderBullet(b, i, length: 1) {
                     out.append(contentsOf: mark)
                 } else {
                     out.append(c)
@@ -124,7 +124,11 @@ struct LineRepairer: Sendable {
             if (0x80...0x9F).contains(v) { i += length; continue } // C1 controls
             let ordinary = v < 0x2000 || (0x3000..<0xE000).contains(v) || (0xF900..<0xFFFD).contains(v) || v > 0xFFFF
             if ordinary {
-                if i == firstNonSpace, v == 0xB7, isLeaderBullet(b, i) { out.append(contentsOf: mark) } else { out.append(contentsOf: b[i..<(i + length)]) }
+                if i == firstNonSpace, rules.bulletLeaderScalars.contains(v), isLeaderBullet(b, i, length: length) {
+                    out.append(contentsOf: mark)
+                } else {
+                    out.append(contentsOf: b[i..<(i + length)])
+                }
                 i += length
                 continue
             }
@@ -151,16 +155,29 @@ struct LineRepairer: Sendable {
 
     /// `* text`, `o 核对`, `- text`, `· text`: a leader, a space, then a word, not a number
     /// (`- 12 -` is a page number, `- - 34 31` a table row).
-    private func isLeaderBullet(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+    private func isLeaderBullet(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, length: Int) -> Bool {
         let leader = b[i]
-        var j = i + (leader == 0xC2 ? 2 : 1)
+        var j = i + length
         guard j < b.count, b[j] == 0x20 else { return false }
         while j < b.count, b[j] == 0x20 { j += 1 }
         guard j < b.count else { return false }
         let next = b[j]
         if (0x30...0x39).contains(next) || next == 0x2D || next == 0x2A { return false }
-        if leader == UInt8(ascii: "o") { return next >= 0xE3 } // `o 核对`: only before Han text
+        // A letter leader (`o 核对`) is a bullet only before Han text: `o and`, `x 2` are words.
+        if (0x41...0x5A).contains(leader) || (0x61...0x7A).contains(leader) { return next >= 0xE3 }
         return true
+    }
+
+    /// The scalar that starts at `i` and its length in bytes, or nil where the bytes there are not
+    /// a whole UTF-8 sequence (the decoder has already replaced invalid ones; this guards the end).
+    static func scalar(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int)? {
+        let c = b[i]
+        if c < 0x80 { return (UInt32(c), 1) }
+        let length = c < 0xE0 ? 2 : (c < 0xF0 ? 3 : 4)
+        guard c >= 0xC0, i + length <= b.count else { return nil }
+        var v = UInt32(c) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for k in 1..<length { v = v << 6 | UInt32(b[i + k] & 0x3F) }
+        return (v, length)
     }
 
     static func appendUTF8(_ v: UInt32, to out: inout [UInt8]) {

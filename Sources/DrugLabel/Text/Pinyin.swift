@@ -10,7 +10,7 @@ public final class Pinyin {
     public init() throws {
         var error = [CChar](repeating: 0, count: 256)
         guard let handle = dl_translit_open("Han-Latin; Latin-ASCII; Lower", &error, 256) else {
-            throw FolderError(message: CString.string(error))
+            throw ICUOpenError(transform: "Han-Latin (pinyin)", message: CString.string(error))
         }
         self.handle = handle
     }

@@ -4,10 +4,10 @@
 /// Simplified holds for a label written in Traditional characters, and a match found in the
 /// folded text sits at the same offsets (scalars and UTF-16 units alike) in the text as written.
 ///
-/// Unlike `Folder`, it keeps white space and case: the rules are regular expressions that read
+/// Unlike `TextFold`, it keeps white space and case: the rules are regular expressions that read
 /// both (`表 1.`, `(?i:page)`). It needs no parser: the table is made once per process.
 enum RuleFold {
-    /// The Simplified form of each BMP ideograph that has one (0: none), taken from `Folder`
+    /// The Simplified form of each BMP ideograph that has one (0: none), taken from `TextFold`
     /// so that the two folds agree on every ideograph.
     private static let simplified: [UInt16] = makeTable()
 
@@ -98,12 +98,12 @@ enum RuleFold {
         return out
     }
 
-    /// Folds each block through a `Folder` in one call: NFKC and case folding leave ideographs
+    /// Folds each block through a `TextFold` in one call: NFKC and case folding leave ideographs
     /// one scalar each and white space is not among them, so the output lines up with the
     /// input; a block where it does not is asked character by character.
     private static func makeTable() -> [UInt16] {
         var table = [UInt16](repeating: 0, count: 0x10000)
-        guard let folder = try? Folder() else { return table }
+        guard let fold = try? TextFold.checked() else { return table }
         func record(_ from: Unicode.Scalar, _ to: Unicode.Scalar) {
             // Only BMP to BMP keeps a UTF-16 offset in the text an offset in the fold; three UTF-8
             // bytes to three is what the byte loop writes.
@@ -112,12 +112,12 @@ enum RuleFold {
         }
         for block in blocks {
             let scalars = block.compactMap(Unicode.Scalar.init)
-            let folded = Array(folder.fold(String(String.UnicodeScalarView(scalars))).unicodeScalars)
+            let folded = Array(fold(String(String.UnicodeScalarView(scalars))).unicodeScalars)
             if folded.count == scalars.count {
                 for (from, to) in zip(scalars, folded) { record(from, to) }
             } else {
                 for from in scalars {
-                    let f = folder.fold(from).unicodeScalars
+                    let f = fold.fold(from).unicodeScalars
                     if f.count == 1, let to = f.first { record(from, to) }
                 }
             }

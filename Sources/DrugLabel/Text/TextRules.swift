@@ -8,8 +8,9 @@ public struct TextRules: Sendable {
     public var bulletScalars: Set<UInt32>
     /// The UTF-8 bytes of each three-byte bullet scalar, packed, for the byte scan's fast path.
     var bulletPrefixes: Set<UInt32>
-    /// ASCII-ish marks that are bullets only at the start of a line, before a space.
-    public var bulletLeaders: Set<Character>
+    /// Marks that are bullets only at the start of a line, before a space (`*`, `-`, `·`, `・`):
+    /// one scalar each, which the byte scan and the repair compare.
+    public var bulletLeaderScalars: Set<UInt32>
     public var privateUse: ClosedRange<UInt32>
     var pageFooters: [RegexLead]
     public var sentenceEnd: Set<Character>
@@ -102,7 +103,7 @@ public struct TextRules: Sendable {
         let file = try JSONDecoder().decode(File.self, from: json)
         bulletMark = file.bulletMark
         bulletScalars = Set(file.bulletCodePoints.compactMap { UInt32($0, radix: 16) })
-        bulletLeaders = Set(file.bulletLeaders.compactMap(\.first))
+        bulletLeaderScalars = Set(file.bulletLeaders.compactMap { $0.unicodeScalars.first?.value })
         bulletPrefixes = Set(bulletScalars.compactMap { v -> UInt32? in
             guard let scalar = Unicode.Scalar(v) else { return nil }
             let bytes = Array(String(scalar).utf8)

@@ -8,7 +8,7 @@ final class Transliterator {
     init(_ id: String) throws {
         var error = [CChar](repeating: 0, count: 256)
         guard let handle = dl_translit_open(id, &error, 256) else {
-            throw FolderError(message: CString.string(error))
+            throw ICUOpenError(transform: id, message: CString.string(error))
         }
         self.handle = handle
     }

@@ -3,15 +3,15 @@
 /// unit of the same kind: mg against g).
 struct DoseChecks {
     let common: ValidationRules.Common
-    let folder: Folder
+    let fold: TextFold
     let dosingRules: DosingRules
 
     func check(_ label: Label) -> [Finding] {
         var findings: [Finding] = []
-        let product = label.metadata.genericName.map(folder.fold)
+        let product = label.metadata.genericName.map(fold.fold)
         func isProduct(_ d: Dose) -> Bool {
             guard let product else { return true }
-            let drug = folder.fold(d.drug)
+            let drug = fold(d.drug)
             return !drug.isEmpty && (drug.contains(product) || product.contains(drug))
         }
         // Steps and totals are not single doses: a course total may well exceed a daily ceiling.

@@ -2,7 +2,7 @@ import Foundation
 
 /// Holds a parsed label to the NMPA rules of its kind (a `ValidationProfile`, inferred or
 /// forced) and says what does not comply, each finding with its rule id and line.
-/// Not thread-safe (it keeps a `Folder`): one per thread.
+/// Not thread-safe (it keeps a `TextFold`): one per thread.
 public final class LabelValidator {
     public enum ValidationError: Error, CustomStringConvertible, Equatable {
         case unknownProfile(String, known: [String])
@@ -21,7 +21,7 @@ public final class LabelValidator {
     public let catalogue: SectionCatalogue
     let tableRules: TableRules
     let dosingRules: DosingRules
-    let folder: Folder
+    let fold: TextFold
 
     /// The catalogue and table and dosing rules should be the parser's, so that the validator
     /// reads the label the way it was parsed.
@@ -34,7 +34,7 @@ public final class LabelValidator {
         for p in rules.profiles where catalogue.orders[p.order] == nil {
             throw ValidationError.unknownOrder(profile: p.id, order: p.order, known: catalogue.orders.keys.sorted())
         }
-        folder = try Folder()
+        fold = try TextFold.checked()
     }
 
     /// `asOf` is today's date (ISO), against which dates in the future are found.
@@ -44,7 +44,7 @@ public final class LabelValidator {
             guard let p = rules.profile(id) else { throw ValidationError.unknownProfile(id, known: rules.profiles.map(\.id)) }
             profile = p
         } else {
-            profile = ProfileDetector(rules: rules, folder: folder).infer(label)
+            profile = ProfileDetector(rules: rules, fold: fold).infer(label)
         }
         var report = ValidationReport(path: label.source.path, profile: profile.id, profileInferred: id == nil, findings: [])
         guard label.kind == .label else {
@@ -56,10 +56,10 @@ public final class LabelValidator {
         let latest = ([label.metadata.approvalDate].compactMap { $0 } + label.metadata.revisions.map(\.date)).max()
         let common = rules.common
         var findings = SectionChecks(profile: profile, order: catalogue.orders[profile.order] ?? [], catalogue: catalogue,
-                                     common: common, folder: folder).check(label, latestDate: latest)
-        findings += MetadataChecks(common: common, folder: folder, asOf: asOf).check(label, latestDate: latest)
+                                     common: common, fold: fold).check(label, latestDate: latest)
+        findings += MetadataChecks(common: common, fold: fold, asOf: asOf).check(label, latestDate: latest)
         findings += NumberChecks(common: common, tableRules: tableRules).check(label)
-        findings += DoseChecks(common: common, folder: folder, dosingRules: dosingRules).check(label)
+        findings += DoseChecks(common: common, fold: fold, dosingRules: dosingRules).check(label)
         // In line order (findings about the whole document first), so runs compare line by line.
         report.findings = findings.enumerated().sorted { a, b in
             (a.element.line ?? 0, a.offset) < (b.element.line ?? 0, b.offset)

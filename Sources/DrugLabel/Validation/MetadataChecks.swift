@@ -5,7 +5,7 @@ import Foundation
 /// the future, and the title naming the generic name.
 struct MetadataChecks {
     let common: ValidationRules.Common
-    let folder: Folder
+    let fold: TextFold
     /// Today, for dates in the future (ISO); a parameter so that a run can be repeated.
     let asOf: String
 
@@ -25,7 +25,7 @@ struct MetadataChecks {
         }
         findings += approvalNumbers(label)
         findings += dates(label)
-        if let title = label.title, let generic = m.genericName, !folder.fold(title).contains(folder.fold(generic)) {
+        if let title = label.title, let generic = m.genericName, !fold(title).contains(fold(generic)) {
             findings.append(Finding("title.genericName", .warning, "the title “\(title)” does not name the generic name \(generic)",
                                     line: m.spans["title"]?.startLine))
         } else if label.title == nil {

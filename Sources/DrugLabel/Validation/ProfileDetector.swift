@@ -3,7 +3,7 @@
 /// title), else the first (chemical drugs and therapeutic biologics).
 struct ProfileDetector {
     let rules: ValidationRules
-    let folder: Folder
+    let fold: TextFold
 
     func infer(_ label: Label) -> ValidationProfile {
         var best: (profile: ValidationProfile, score: Int)?
@@ -12,13 +12,13 @@ struct ProfileDetector {
             for pair in profile.evidence.headings {
                 let parts = pair.split(separator: ":", maxSplits: 1).map(String.init)
                 guard parts.count == 2 else { continue }
-                if label.sections.contains(where: { $0.key == parts[0] && folder.fold($0.heading) == folder.fold(parts[1]) }) { score += 2 }
+                if label.sections.contains(where: { $0.key == parts[0] && fold($0.heading) == fold(parts[1]) }) { score += 2 }
             }
             for letter in profile.evidence.approvalLetters where label.metadata.approvalNumbers.contains(where: { $0.hasPrefix("国药准字" + letter) }) {
                 score += 2
             }
-            let title = folder.fold(label.title ?? "")
-            for word in profile.evidence.titleWords where title.contains(folder.fold(word)) { score += 1 }
+            let title = fold(label.title ?? "")
+            for word in profile.evidence.titleWords where title.contains(fold(word)) { score += 1 }
             if let b = best, b.score >= score { continue }
             best = (profile, score)
         }

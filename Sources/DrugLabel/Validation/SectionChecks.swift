@@ -6,7 +6,7 @@ struct SectionChecks {
     let order: [String]
     let catalogue: SectionCatalogue
     let common: ValidationRules.Common
-    let folder: Folder
+    let fold: TextFold
 
     func check(_ label: Label, latestDate: String?) -> [Finding] {
         var findings: [Finding] = []
@@ -65,9 +65,9 @@ struct SectionChecks {
 
     private func notYetKnown(_ label: Label, latestDate: String?) -> [Finding] {
         let rule = profile.notYetKnown
-        let empty = Set(common.notYetKnownTexts.map(folder.fold))
+        let empty = Set(common.notYetKnownTexts.map(fold.fold))
         var findings: [Finding] = []
-        for s in label.sections where s.key.map(rule.sections.contains) == true && empty.contains(folder.fold(s.text)) {
+        for s in label.sections where s.key.map(rule.sections.contains) == true && empty.contains(fold(s.text)) {
             var severity = rule.severity
             var message = "【\(s.heading)】 says only “\(s.text.trimmingSpaces())”: \(rule.why)"
             if let from = rule.errorOnOrAfter {

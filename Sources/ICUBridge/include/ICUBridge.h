@@ -44,6 +44,9 @@ void dl_folder_close(dl_folder *folder);
 /// Negative on error.
 int32_t dl_folder_fold(dl_folder *folder, const char *source, int32_t length,
                        char *dest, int32_t capacity);
+/// The folder's Traditional-to-Simplified table: 65,536 entries, one per BMP code point, 0 where
+/// the character stays. Owned by the folder and never changed once it is open.
+const uint16_t *dl_folder_table(const dl_folder *folder);
 
 /// Sentence boundaries of UTF-8 `source` by ICU's sentence break rules (locale zh), as UTF-16
 /// offsets written to `offsets` (at most `capacity`; the end of the text included). Returns how

@@ -52,7 +52,7 @@ final class LabelService: Sendable {
     /// The labels whose drug and kind match and that have the section (a catalogue key), by id.
     func list(drug: String?, kind: String?, section: String? = nil) throws -> [LabelCatalog.Entry] {
         let entries = try catalog().entries
-        let paths = try drug.map { drug in try benches.with { try store.documentPaths(drug: drug, holder: nil, folder: $0.parser.matchingFolder) } }
+        let paths = try drug.map { drug in try benches.with { try store.documentPaths(drug: drug, holder: nil, fold: $0.parser.fold) } }
         let kept = entries.filter { e in (kind == nil || e.summary.kind == kind) && (paths?.contains(e.summary.path) ?? true) }
         guard let section else { return kept }
         let having = try store.documentPaths(section: section)
@@ -63,11 +63,11 @@ final class LabelService: Sendable {
     func search(_ text: String, section: String?, drug: String?, kind: String?, limit: Int, skip: Int) throws -> (total: Int, results: [SearchResult]) {
         let catalog = try catalog()
         return try benches.with { bench in
-            let folder = bench.parser.matchingFolder
+            let fold = bench.parser.fold
             let filters = LabelStore.SearchFilters(section: section, kind: kind, drug: drug, limit: limit, offset: skip)
             let query = SearchQuery(text)
             do {
-                let answer = try store.searchPage(query, filters: filters, folder: folder)
+                let answer = try store.searchPage(query, filters: filters, fold: fold)
                 return (answer.total, answer.items.map { SearchResult($0, id: catalog.id(forPath: $0.path)) })
             } catch StoreError.emptyQuery {
                 throw APIError.badRequest(LabelService.emptyQuery, "search has no letters, digits or ideographs to look for")

@@ -23,7 +23,7 @@ extension Table {
     public func adverseReactionRows(rules: TableRules = .standard) -> [AdverseReactionRow] {
         guard kind == .numeric else { return [] }
         let kinds = columns.map { path -> (all: Bool, severe: Bool) in
-            let last = CheapFold.fold(path.last ?? "")
+            let last = TextFold.standard.fold(path.last ?? "")
             return (rules.allGradeHeaders.contains { last.hasPrefix($0) }, rules.severeGradeHeaders.contains { last.hasPrefix($0) })
         }
         guard kinds.contains(where: \.all) || kinds.contains(where: \.severe) else { return [] }
