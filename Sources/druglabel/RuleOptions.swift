@@ -20,16 +20,30 @@ struct RuleOptions: ParsableArguments {
     @Option(name: .customLong("dosing-rules"), help: "Dosing rules to use instead of the built-in dosing.json.")
     var dosingRulesFile: String?
 
+    /// The rules with each file given in place of its bundled copy, every file read once.
     /// `failure` is the status a rule file that cannot be read ends the run with: 2 (trouble)
     /// for the commands that compare or check, 1 for the others.
+    func ruleSet(failure: ExitCode = ExitCode(1)) throws -> RuleSet {
+        let given: [(RuleSet.File, String?)] = [(.sections, sectionsFile), (.formFields, formFieldsFile), (.text, textRulesFile),
+                                                (.tables, tableRulesFile), (.dosing, dosingRulesFile)]
+        var edited: [RuleSet.File: [UInt8]] = [:]
+        var paths: [RuleSet.File: String] = [:]
+        for case let (file, path?) in given {
+            do { edited[file] = try LabelFile.read(path) } catch {
+                Console.error("\(path): \(error)")
+                throw failure
+            }
+            paths[file] = path
+        }
+        do { return try RuleSet(edited: edited) } catch let error as RuleFileError {
+            // A rule file that cannot be decoded stops the run before any document is read.
+            Console.error("\(paths[error.file] ?? error.file.rawValue): not a valid rule file: \(error.reason)")
+            throw failure
+        }
+    }
+
     func makeParser(failure: ExitCode = ExitCode(1)) throws -> LabelParser {
-        let catalogue = try sectionsFile.map { path in try load(path, failure) { try SectionCatalogue(json: $0) } } ?? .standard
-        let vocabulary = try formFieldsFile.map { path in try load(path, failure) { try FormVocabulary(json: $0) } } ?? .standard
-        let rules = try textRulesFile.map { path in try load(path, failure) { try TextRules(json: $0) } } ?? .standard
-        let tableRules = try tableRulesFile.map { path in try load(path, failure) { try TableRules(json: $0) } } ?? .standard
-        let dosingRules = try dosingRulesFile.map { path in try load(path, failure) { try DosingRules(json: $0) } } ?? .standard
-        return try LabelParser(catalogue: catalogue, rules: rules, vocabulary: vocabulary, tableRules: tableRules,
-                               dosingRules: dosingRules)
+        try LabelParser(ruleSet: ruleSet(failure: failure))
     }
 
     /// The parser and one document read with it; a document that cannot be read ends the run
@@ -51,17 +65,5 @@ struct RuleOptions: ParsableArguments {
             Console.error("\(path): \(error)")
             throw failure
         }
-    }
-
-    /// A rule file that cannot be read or decoded stops the run before any document is read.
-    private func load<T>(_ path: String, _ failure: ExitCode, _ make: (Data) throws -> T) throws -> T {
-        do {
-            return try make(Data(LabelFile.read(path)))
-        } catch let error as InputError {
-            Console.error("\(path): \(error)")
-        } catch {
-            Console.error("\(path): not a valid rule file: \(error)")
-        }
-        throw failure
     }
 }

@@ -44,7 +44,7 @@ struct TraditionalDiffTests {
     func pageFooter(footer: String) throws {
         #expect(PageFurniture(rules: .standard).isPageFooter(folded: SourceLine(number: 1, text: footer).folded))
         let text = "【不良反應】\n常見頭痛和失眠\n\(footer)\n（11%）。\n"
-        let lines = LabelParser.Stages(parser: parser).normalize(text)
+        let lines = Normalizer(rules: .standard).normalize(text)
         #expect(!lines.lines.contains { $0.text == footer })
         #expect(lines.diagnostics.map(\.code) == ["normalize.pageFooter"])
     }

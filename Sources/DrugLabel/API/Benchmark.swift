@@ -20,22 +20,22 @@ public struct Benchmark {
 
     public func run(parser: LabelParser, labelsOnly: Bool = false) throws -> [Figure] {
         var docs = documents
-        let stages = LabelParser.Stages(parser: parser)
+        let pipeline = parser.pipeline
         // Decode once to find the labels and to feed the later stages text, not bytes.
         var texts: [String] = []
-        for doc in docs { texts.append(try TextDecoder().decode(doc.bytes).text) }
+        for doc in docs { texts.append(try pipeline.decoder.decode(doc.bytes).text) }
         if labelsOnly {
             let keep = texts.indices.filter { parser.parse(text: texts[$0], source: dummy).kind == .label }
             docs = keep.map { docs[$0] }
             texts = keep.map { texts[$0] }
         }
         guard !docs.isEmpty else { return [] }
-        let lines = texts.map { stages.normalize($0).lines }
+        let lines = texts.map { pipeline.normalizer.normalize($0).lines }
         let suffix = labelsOnly ? " (labels)" : ""
         return [
-            try measure("decode" + suffix, docs) { i in _ = try TextDecoder().decode(docs[i].bytes) },
-            try measure("normalize" + suffix, docs) { i in _ = stages.normalize(texts[i]) },
-            try measure("segment" + suffix, docs) { i in _ = stages.assemble(lines[i], source: dummy) },
+            try measure("decode" + suffix, docs) { i in _ = try pipeline.decoder.decode(docs[i].bytes) },
+            try measure("normalize" + suffix, docs) { i in _ = pipeline.normalizer.normalize(texts[i]) },
+            try measure("segment" + suffix, docs) { i in _ = pipeline.assemble(lines[i], source: dummy, diagnostics: []) },
             try measure("whole parse" + suffix, docs) { i in _ = try parser.parse(bytes: docs[i].bytes, path: docs[i].name) },
         ]
     }

@@ -286,7 +286,7 @@ public final class CrossChecker {
     private func numbers(_ here: [Dose], _ there: [Dose]) -> String? {
         guard !here.isEmpty || !there.isEmpty else { return nil }
         func key(_ d: Dose) -> String {
-            DoseTable.amount(d) + (d.maximum.map { " (maximum \(DoseTable.format($0.amount.value ?? $0.amount.high ?? 0)) \($0.unit)\($0.per.map { "/\($0)" } ?? ""))" } ?? "")
+            d.amountText + (d.maximum.map { " (maximum \(Amount.format($0.amount.value ?? $0.amount.high ?? 0)) \($0.unit)\($0.per.map { "/\($0)" } ?? ""))" } ?? "")
         }
         let a = here.map(key), b = there.map(key)
         if Set(a) == Set(b) { return "agree: " + Self.unique(a).joined(separator: "; ") }

@@ -205,7 +205,7 @@ public final class LabelDiffer {
             let a = old.doses.filter { $0.section == key }, b = new.doses.filter { $0.section == key }
             // Compared on folded forms: a copy in Traditional characters writes the same dose.
             let fold = { (text: String?) in text.map(self.fold.fold) ?? "" }
-            let keyed = { (d: Dose) in "\(fold(d.drug))|\(DoseTable.amount(d))|\(fold(d.frequency))|\(fold(d.route))|\(fold(d.maximum?.text))" }
+            let keyed = { (d: Dose) in "\(fold(d.drug))|\(d.amountText)|\(fold(d.frequency))|\(fold(d.route))|\(fold(d.maximum?.text))" }
             for op in TokenDiff.diff(a.map(keyed), b.map(keyed)) {
                 guard case .change(let ra, let rb) = op else { continue }
                 let x = Array(a[ra]), y = Array(b[rb])
@@ -218,12 +218,12 @@ public final class LabelDiffer {
                                                                  oldLine: o?.span.startLine, newLine: n?.span.startLine)) }
                     }
                     if o == nil || n == nil {
-                        result.append(NumberChange(what: "dose", context: context, old: o.map { "\($0.text) (\(DoseTable.amount($0)))" },
-                                                   new: n.map { "\($0.text) (\(DoseTable.amount($0)))" },
+                        result.append(NumberChange(what: "dose", context: context, old: o.map { "\($0.text) (\($0.amountText))" },
+                                                   new: n.map { "\($0.text) (\($0.amountText))" },
                                                    oldLine: o?.span.startLine, newLine: n?.span.startLine))
                         continue
                     }
-                    change("dose") { DoseTable.amount($0) }
+                    change("dose") { $0.amountText }
                     change("frequency") { $0.frequency }
                     change("route") { $0.route }
                     change("maximum") { $0.maximum?.text }

@@ -10,38 +10,15 @@ public enum DoseTable {
         }
     }
 
-    /// `500–1000 mg`, `2×10^6 cells/kg`, `30 mg/m2/day`, `5 mg (0.25 tablet)`.
-    public static func amount(_ d: Dose) -> String {
-        var text = "\(number(d.amount)) \(d.unit)" + (d.per.map { "/\($0)" } ?? "") + (d.perTime.map { "/\($0)" } ?? "")
-        if let alt = d.alternative { text += " (\(number(alt.amount)) \(alt.unit))" }
-        return text
-    }
+    public static func amount(_ d: Dose) -> String { d.amountText }
 
     /// initial, maintenance, maximum, or the step or total the statement is.
     public static func kind(_ d: Dose) -> String {
         [d.qualifier, d.kind].compactMap { $0 }.joined(separator: " ")
     }
 
-    static func number(_ a: Amount) -> String {
-        a.value.map(format) ?? "\(a.low.map(format) ?? "?")–\(a.high.map(format) ?? "?")"
-    }
-
-    /// Large round numbers as powers of ten, the rest as written.
-    public static func format(_ v: Double) -> String {
-        if v >= 1e5 {
-            var e = 0
-            var m = v
-            while m >= 10 { m /= 10; e += 1 }
-            let mantissa = m == m.rounded() ? String(Int(m)) : String(format1(m))
-            return "\(mantissa)×10^\(e)"
-        }
-        return v == v.rounded() ? String(Int(v)) : String(v)
-    }
-
-    private static func format1(_ v: Double) -> String {
-        let r = (v * 100).rounded() / 100
-        return r == r.rounded() ? String(Int(r)) : String(r)
-    }
+    /// Large round numbers as powers of ten, the rest as written (`Amount.format`).
+    public static func format(_ v: Double) -> String { Amount.format(v) }
 
     /// One line per dose for a spreadsheet (RFC 4180, CRLF).
     public static func csv(_ doses: [Dose], file: String) -> String {
@@ -51,7 +28,7 @@ public enum DoseTable {
                     "population", "per_time", "qualifier", "kind", "alternative", "route_text"]
         var lines = [head.joined(separator: ",")]
         for d in doses {
-            let alternative = d.alternative.map { "\(number($0.amount)) \($0.unit)" } ?? ""
+            let alternative = d.alternative.map { "\($0.amount.text) \($0.unit)" } ?? ""
             let fields = [file, String(d.span.startLine), String(d.span.endLine), d.drug, TableCSV.number(d.amount.value),
                           TableCSV.number(d.amount.low), TableCSV.number(d.amount.high), d.unit, d.unitText, d.per ?? "",
                           d.route ?? "", d.frequency ?? "", d.schedule ?? "", d.duration ?? "", d.maximum?.text ?? "",

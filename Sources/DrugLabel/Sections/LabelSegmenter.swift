@@ -1,19 +1,20 @@
-/// Splits a label into its preamble, boxed warning and sections.
+/// Splits a label into its preamble, boxed warning and the body lines under each heading. The
+/// tables are read from the bodies next, and `SectionBuilder` then makes the sections.
 struct LabelSegmenter {
     let fold: TextFold
     let rules: TextRules
     let catalogue: SectionCatalogue
-    let layout: Layout
-    let tableRules: TableRules
 
     struct Result {
         var preamble: Preamble
         var boxedWarning: BoxedWarning?
-        var sections: [Section]
-        /// Each section's paragraphs, for the extractors that read line by line.
-        var paragraphs: [[Paragraph]]
-        var tables: [Table]
+        var headings: [HeadingLine]
+        /// The lines under each heading, with the boxed warning taken out.
+        var bodies: [[SourceLine]]
+        /// What was found while cutting the bodies (a boxed warning moved out of a section).
         var diagnostics: [Diagnostic]
+        /// What the preamble left unread: said after everything the sections say.
+        var preambleDiagnostics: [Diagnostic]
     }
 
     func segment(_ lines: [SourceLine], headings: [HeadingLine]) -> Result {
@@ -46,40 +47,15 @@ struct LabelSegmenter {
             bodies.append(body)
         }
 
-        let joiner = WrapJoiner(layout: layout, rules: rules)
-        let found = TableExtractor(rules: tableRules, joiner: joiner).extract(bodies: bodies, keys: headings.map(\.key))
-        diagnostics += found.diagnostics
-        let parser = SectionBodyParser(joiner: joiner)
-        var sections: [Section] = []
-        var paragraphs: [[Paragraph]] = []
-        for (heading, bodyLines) in zip(headings, bodies) {
-            let body = parser.parse(bodyLines, tables: found.tables.map(\.span))
-            paragraphs.append(body.paragraphs)
-            let headingLine = lines[heading.index].number
-            let end = bodyLines.last(where: { !$0.isBlank })?.number ?? headingLine
-            var section = Section(key: heading.key, heading: heading.heading,
-                                  span: SourceSpan(startLine: headingLine, endLine: max(end, headingLine)),
-                                  text: body.text, subsections: body.subsections, items: body.items)
-            section.paragraphs = body.paragraphs
-            sections.append(section)
-            if heading.key == nil {
-                diagnostics.append(Diagnostic(.warning, "segment.unknownHeading",
-                                              "【\(heading.heading)】 is not in the section catalogue; kept with key null",
-                                              line: headingLine))
-            }
-            if body.text.isEmpty {
-                diagnostics.append(Diagnostic(.warning, "segment.emptySection",
-                                              "【\(heading.heading)】 has no text", line: headingLine))
-            }
-        }
         let preamble = Preamble(lines: preambleLines, fold: fold)
+        var preambleDiagnostics: [Diagnostic] = []
         if let first = preamble.unread.first {
             let shown = preamble.unread.prefix(3).map { "“\($0.text)”" }.joined(separator: ", ")
-            diagnostics.append(Diagnostic(.info, "segment.preambleUnread",
+            preambleDiagnostics.append(Diagnostic(.info, "segment.preambleUnread",
                                           "\(preamble.unread.count) line(s) before the first section are not title, notice, dates or warning and are not in the output: \(shown)",
                                           line: first.number))
         }
-        return Result(preamble: preamble, boxedWarning: warning,
-                      sections: sections, paragraphs: paragraphs, tables: found.tables, diagnostics: diagnostics)
+        return Result(preamble: preamble, boxedWarning: warning, headings: headings, bodies: bodies,
+                      diagnostics: diagnostics, preambleDiagnostics: preambleDiagnostics)
     }
 }

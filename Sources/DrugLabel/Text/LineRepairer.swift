@@ -188,15 +188,4 @@ struct LineRepairer: Sendable {
         default: out.append(contentsOf: [UInt8(0xF0 | v >> 18), UInt8(0x80 | (v >> 12) & 0x3F), UInt8(0x80 | (v >> 6) & 0x3F), UInt8(0x80 | v & 0x3F)])
         }
     }
-
-    static func isSpace(_ s: Unicode.Scalar) -> Bool {
-        s == " " || s == "\t" || s == "\u{3000}" || s == "\u{A0}" || s == "\u{0C}" || s == "\r"
-    }
-
-    static func trimmed(_ s: Substring) -> String {
-        let scalars = s.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
-        let last = scalars.lastIndex(where: { !isSpace($0) })!
-        return String(scalars[first...last])
-    }
 }

@@ -102,7 +102,15 @@ extension StringProtocol {
 
     /// Without spaces, tabs, U+3000 and NBSP at either end.
     func trimmingSpaces() -> String {
-        LineRepairer.trimmed(Substring(self))
+        let scalars = Substring(self).unicodeScalars
+        guard let first = scalars.firstIndex(where: { !String.isSpace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !String.isSpace($0) })!
+        return String(scalars[first...last])
+    }
+
+    /// The spaces a line is trimmed of: space, tab, U+3000, NBSP, form feed, CR.
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        s == " " || s == "\t" || s == "\u{3000}" || s == "\u{A0}" || s == "\u{0C}" || s == "\r"
     }
 
     /// Without the given characters at either end.

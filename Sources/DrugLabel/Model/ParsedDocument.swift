@@ -9,10 +9,3 @@ public struct ParsedDocument: Sendable {
         self.lines = lines
     }
 }
-
-extension LabelParser {
-    public func parseDocument(bytes: [UInt8], path: String) throws -> ParsedDocument {
-        let (label, lines) = try parseWithLines(bytes: bytes, path: path)
-        return ParsedDocument(label: label, lines: lines)
-    }
-}

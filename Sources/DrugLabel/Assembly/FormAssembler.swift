@@ -1,0 +1,15 @@
+/// An application form or a slide deck: named fields, read as a form, and the doses they state.
+struct FormAssembler: DocumentAssembler {
+    let rules: RuleSet
+    let fold: TextFold
+    let headingIndex: HeadingIndex
+
+    func assemble(_ lines: [SourceLine], scan: HeadingScanner.Scan, layout: Layout,
+                  into label: inout Label) -> [(text: String, span: SourceSpan)] {
+        FormReader(vocabulary: rules.vocabulary, catalogue: rules.catalogue, headingIndex: headingIndex, fold: fold)
+            .read(lines, kind: label.kind, into: &label)
+        (label.doses, label.quantities) = DoseExtractor(rules: rules.dosing)
+            .extract(TextUnit.units(sections: label.sections), lines: lines, product: label.metadata.genericName)
+        return label.fields.map { ($0.value, $0.span) }
+    }
+}

@@ -1,0 +1,47 @@
+/// The parse as stage values composed in one direction: decode → normalize → headings →
+/// classify → the assembler of the document's kind (segment → tables → sections → extract) →
+/// abbreviations. `LabelParser` runs it, and `Benchmark` times the same values.
+struct Pipeline {
+    let decoder = TextDecoder()
+    let normalizer: Normalizer
+    let headings: HeadingScanner
+    let classifier: DocumentClassifier
+    let label: LabelAssembler
+    let form: FormAssembler
+    let article: ArticleAssembler
+    let abbreviations: AbbreviationReader
+
+    init(rules: RuleSet, fold: TextFold, headingIndex: HeadingIndex) {
+        normalizer = Normalizer(rules: rules.text)
+        headings = HeadingScanner(detector: HeadingDetector(index: headingIndex, fold: fold, rules: rules.text))
+        classifier = DocumentClassifier(vocabulary: rules.vocabulary)
+        label = LabelAssembler(rules: rules, fold: fold)
+        form = FormAssembler(rules: rules, fold: fold, headingIndex: headingIndex)
+        article = ArticleAssembler(rules: rules.text)
+        abbreviations = AbbreviationReader(leadWords: rules.text.abbreviationLeadWords)
+    }
+
+    /// Everything after normalizing: the headings found, the document classified and read by
+    /// the assembler of its kind.
+    func assemble(_ lines: [SourceLine], source: SourceInfo, diagnostics: [Diagnostic]) -> Label {
+        let scan = headings.scan(lines)
+        let (kind, reason) = classifier.classify(lines, bracketed: scan.bracketed, bare: scan.plain?.headings ?? [],
+                                                 shape: scan.plain?.shape)
+        var document = Label(source: source, kind: kind)
+        document.diagnostics = diagnostics + [reason]
+        let assembler: any DocumentAssembler = switch kind {
+        case .label: label
+        case .application, .slides: form
+        case .article, .unknown: article
+        }
+        let definitions = assembler.assemble(lines, scan: scan, layout: Layout(measuring: lines), into: &document)
+        // Every definition the document makes, whatever its kind: an article defines terms too.
+        var seen = Set<String>()
+        for (text, span) in definitions {
+            for a in abbreviations.read(text, span: span) where seen.insert("\(a.short)\u{1}\(a.long)").inserted {
+                document.abbreviations.append(a)
+            }
+        }
+        return document
+    }
+}

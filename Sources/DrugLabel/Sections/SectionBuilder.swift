@@ -1,0 +1,39 @@
+/// The sections of a label from the body lines under its headings: paragraphs, subsections
+/// and items, each with its lines. Lines that the table stage read as a table are given as
+/// spans, so the sections need nothing of tables but where they are.
+struct SectionBuilder {
+    let joiner: WrapJoiner
+
+    struct Result {
+        var sections: [Section]
+        /// Each section's paragraphs, for the extractors that read line by line.
+        var paragraphs: [[Paragraph]]
+        var diagnostics: [Diagnostic]
+    }
+
+    func build(_ segmented: LabelSegmenter.Result, lines: [SourceLine], tableSpans: [SourceSpan]) -> Result {
+        let parser = SectionBodyParser(joiner: joiner)
+        var result = Result(sections: [], paragraphs: [], diagnostics: [])
+        for (heading, bodyLines) in zip(segmented.headings, segmented.bodies) {
+            let body = parser.parse(bodyLines, tables: tableSpans)
+            result.paragraphs.append(body.paragraphs)
+            let headingLine = lines[heading.index].number
+            let end = bodyLines.last(where: { !$0.isBlank })?.number ?? headingLine
+            var section = Section(key: heading.key, heading: heading.heading,
+                                  span: SourceSpan(startLine: headingLine, endLine: max(end, headingLine)),
+                                  text: body.text, subsections: body.subsections, items: body.items)
+            section.paragraphs = body.paragraphs
+            result.sections.append(section)
+            if heading.key == nil {
+                result.diagnostics.append(Diagnostic(.warning, "segment.unknownHeading",
+                                                     "【\(heading.heading)】 is not in the section catalogue; kept with key null",
+                                                     line: headingLine))
+            }
+            if body.text.isEmpty {
+                result.diagnostics.append(Diagnostic(.warning, "segment.emptySection",
+                                                     "【\(heading.heading)】 has no text", line: headingLine))
+            }
+        }
+        return result
+    }
+}
