@@ -35,7 +35,8 @@ public struct Benchmark {
         return [
             try measure("decode" + suffix, docs) { i in _ = try pipeline.decoder.decode(docs[i].bytes) },
             try measure("normalize" + suffix, docs) { i in _ = pipeline.normalizer.normalize(texts[i]) },
-            try measure("segment" + suffix, docs) { i in _ = pipeline.assemble(lines[i], source: dummy, diagnostics: []) },
+            try measure("headings" + suffix, docs) { i in _ = pipeline.headings.scan(lines[i]) },
+            try measure("assemble" + suffix, docs) { i in _ = pipeline.assemble(lines[i], source: dummy, diagnostics: []) },
             try measure("whole parse" + suffix, docs) { i in _ = try parser.parse(bytes: docs[i].bytes, path: docs[i].name) },
         ]
     }
