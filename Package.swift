@@ -54,6 +54,7 @@ let package = Package(
                 .embedInCode("Resources/validation-vaccine.json"),
                 .embedInCode("Resources/validation-otc.json"),
                 .embedInCode("Resources/crosscheck.json"),
+                .embedInCode("Resources/metadata.json"),
             ]
         ),
         // The system zlib (zlib1g-dev), which deflates the sources the index keeps.

@@ -20,12 +20,15 @@ struct RuleOptions: ParsableArguments {
     @Option(name: .customLong("dosing-rules"), help: "Dosing rules to use instead of the built-in dosing.json.")
     var dosingRulesFile: String?
 
+    @Option(name: .customLong("metadata-rules"), help: "Metadata rules to use instead of the built-in metadata.json.")
+    var metadataRulesFile: String?
+
     /// The rules with each file given in place of its bundled copy, every file read once.
     /// `failure` is the status a rule file that cannot be read ends the run with: 2 (trouble)
     /// for the commands that compare or check, 1 for the others.
     func ruleSet(failure: ExitCode = ExitCode(1)) throws -> RuleSet {
         let given: [(RuleSet.File, String?)] = [(.sections, sectionsFile), (.formFields, formFieldsFile), (.text, textRulesFile),
-                                                (.tables, tableRulesFile), (.dosing, dosingRulesFile)]
+                                                (.tables, tableRulesFile), (.dosing, dosingRulesFile), (.metadata, metadataRulesFile)]
         var edited: [RuleSet.File: [UInt8]] = [:]
         var paths: [RuleSet.File: String] = [:]
         for case let (file, path?) in given {

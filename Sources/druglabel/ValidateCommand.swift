@@ -57,7 +57,7 @@ struct ValidateCommand: ParsableCommand {
         let validator: LabelValidator
         do {
             validator = try LabelValidator(rules: validationRules, catalogue: parser.catalogue, tableRules: parser.tableRules,
-                                           dosingRules: parser.dosingRules)
+                                           dosingRules: parser.dosingRules, metadataRules: parser.metadataRules)
         } catch let error as LabelValidator.ValidationError {
             Console.error(error.description)
             throw ExitStatus.trouble

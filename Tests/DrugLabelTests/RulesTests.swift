@@ -47,4 +47,35 @@ struct RulesTests {
         let edited = try LabelParser(rules: rules).parse(bytes: Array(text.utf8), path: "leaders.txt")
         #expect(edited.section("warnings_and_cautions")?.text == "・ 第一条注意\n• 第二条注意\n• 第三条注意")
     }
+
+    @Test("metadata.json: its patterns must have the groups the readers take; no words match nothing")
+    func metadataRules() throws {
+        var file = try JSONSerialization.jsonObject(with: Data(PackageResources.metadata_json)) as! [String: Any]
+        var dates = file["dates"] as! [String: Any]
+        dates["datePattern"] = #"(\d{4})年(\d{1,2})月"#
+        file["dates"] = dates
+        #expect(throws: MetadataRules.PatternError.self) { try MetadataRules(json: JSONSerialization.data(withJSONObject: file)) }
+        // An empty list is a pattern that never matches, not one that matches everywhere.
+        #expect(MetadataRules.alternatives([]) == "(?:(?!))" && MetadataRules.alternatives([], group: false) == "(?!)")
+        #expect(MetadataRules.alternatives(["不超過", "<", "高于"]) == "(?:不超过|高于|\\<)")
+        var words = try JSONSerialization.jsonObject(with: Data(PackageResources.metadata_json)) as! [String: Any]
+        var numbers = words["approvalNumbers"] as! [String: Any]
+        numbers["prefixes"] = [String]()
+        words["approvalNumbers"] = numbers
+        let bare = try MetadataRules(json: JSONSerialization.data(withJSONObject: words))
+        #expect(ApprovalNumberReader.read("国药准字：H20200001", rules: bare) == ["H20200001"])
+        #expect(ApprovalNumberReader.read("国药准字：H20200001") == ["国药准字H20200001"])
+    }
+
+    @Test("every rule file a parser reads can be given in place of the bundled copy")
+    func ruleSetFiles() throws {
+        #expect(Set(RuleSet.File.allCases.map(\.rawValue)) == ["sections.json", "form-fields.json", "text-rules.json", "tables.json", "dosing.json", "metadata.json"])
+        var file = try JSONSerialization.jsonObject(with: Data(PackageResources.metadata_json)) as! [String: Any]
+        var shelfLife = file["shelfLife"] as! [String: Any]
+        shelfLife["units"] = ["个月": 1, "月": 1, "年": 12, "季": 3]
+        file["shelfLife"] = shelfLife
+        let rules = try RuleSet(edited: [.metadata: Array(JSONSerialization.data(withJSONObject: file))])
+        #expect(ShelfLifeReader.months("有效期 2 季", rules: rules.metadata) == 6 && ShelfLifeReader.months("有效期 2 季") == nil)
+        #expect(throws: RuleFileError.self) { try RuleSet(edited: [.metadata: Array("{}".utf8)]) }
+    }
 }

@@ -18,6 +18,7 @@ public final class LabelParser {
     public var vocabulary: FormVocabulary { ruleSet.vocabulary }
     public var tableRules: TableRules { ruleSet.tables }
     public var dosingRules: DosingRules { ruleSet.dosing }
+    public var metadataRules: MetadataRules { ruleSet.metadata }
 
     public init(ruleSet: RuleSet) throws {
         self.ruleSet = ruleSet
@@ -28,8 +29,9 @@ public final class LabelParser {
 
     public convenience init(catalogue: SectionCatalogue = .standard, rules: TextRules = .standard,
                             vocabulary: FormVocabulary = .standard, tableRules: TableRules = .standard,
-                            dosingRules: DosingRules = .standard) throws {
-        try self.init(ruleSet: RuleSet(catalogue: catalogue, text: rules, vocabulary: vocabulary, tables: tableRules, dosing: dosingRules))
+                            dosingRules: DosingRules = .standard, metadataRules: MetadataRules = .standard) throws {
+        try self.init(ruleSet: RuleSet(catalogue: catalogue, text: rules, vocabulary: vocabulary, tables: tableRules, dosing: dosingRules,
+                                       metadata: metadataRules))
     }
 
     /// Reads the file at `path`; throws `InputError` for a missing, unreadable, PDF or binary file.

@@ -6,7 +6,8 @@ struct FormAssembler: DocumentAssembler {
 
     func assemble(_ lines: [SourceLine], scan: HeadingScanner.Scan, layout: Layout,
                   into label: inout Label) -> [(text: String, span: SourceSpan)] {
-        FormReader(vocabulary: rules.vocabulary, catalogue: rules.catalogue, headingIndex: headingIndex, fold: fold)
+        FormReader(vocabulary: rules.vocabulary, catalogue: rules.catalogue, headingIndex: headingIndex, fold: fold,
+                   metadata: rules.metadata, markup: rules.text.html)
             .read(lines, kind: label.kind, into: &label)
         (label.doses, label.quantities) = DoseExtractor(rules: rules.dosing)
             .extract(TextUnit.units(sections: label.sections), lines: lines, product: label.metadata.genericName)

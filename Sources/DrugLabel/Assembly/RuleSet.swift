@@ -11,6 +11,7 @@ public struct RuleSet: Sendable {
         case text = "text-rules.json"
         case tables = "tables.json"
         case dosing = "dosing.json"
+        case metadata = "metadata.json"
     }
 
     public var catalogue: SectionCatalogue
@@ -18,15 +19,19 @@ public struct RuleSet: Sendable {
     public var vocabulary: FormVocabulary
     public var tables: TableRules
     public var dosing: DosingRules
+    public var metadata: MetadataRules
 
-    public static let standard = RuleSet(catalogue: .standard, text: .standard, vocabulary: .standard, tables: .standard, dosing: .standard)
+    public static let standard = RuleSet(catalogue: .standard, text: .standard, vocabulary: .standard, tables: .standard, dosing: .standard,
+                                         metadata: .standard)
 
-    public init(catalogue: SectionCatalogue, text: TextRules, vocabulary: FormVocabulary, tables: TableRules, dosing: DosingRules) {
+    public init(catalogue: SectionCatalogue, text: TextRules, vocabulary: FormVocabulary, tables: TableRules, dosing: DosingRules,
+                metadata: MetadataRules = .standard) {
         self.catalogue = catalogue
         self.text = text
         self.vocabulary = vocabulary
         self.tables = tables
         self.dosing = dosing
+        self.metadata = metadata
     }
 
     /// The bundled rules with each file of `edited` (its JSON bytes) in place of the bundled
@@ -42,6 +47,7 @@ public struct RuleSet: Sendable {
                 case .text: text = try TextRules(json: json)
                 case .tables: tables = try TableRules(json: json)
                 case .dosing: dosing = try DosingRules(json: json)
+                case .metadata: metadata = try MetadataRules(json: json)
                 }
             } catch {
                 throw RuleFileError(file: file, reason: "\(error)")

@@ -1,17 +1,16 @@
 /// Decides what a document is from evidence in its text — section headings, form field names,
-/// Markdown structure — and says why in an `info` diagnostic.
+/// Markdown structure — and says why in an `info` diagnostic. How much evidence makes each kind
+/// and the words that say form or abstract are form-fields.json's `classifier`.
 struct DocumentClassifier {
     let vocabulary: FormVocabulary
-
-    /// Distinct catalogue sections that make a label.
-    private let minimumSections = 3
 
     /// - Parameters:
     ///   - bare: headings without brackets, found in `shape` (one a line, flattened, a pipe table).
     func classify(_ lines: [SourceLine], bracketed: [HeadingLine], bare: [HeadingLine],
                   shape: UnbracketedHeadings.Shape? = nil) -> (DocumentKind, Diagnostic) {
+        let evidence = vocabulary.evidence
         let bracketedKeys = Set(bracketed.compactMap(\.key))
-        if bracketedKeys.count >= minimumSections {
+        if bracketedKeys.count >= evidence.minimumLabelSections {
             return (.label, Diagnostic(.info, "classify.label",
                                        "label: \(bracketed.count) 【】 headings, \(bracketedKeys.count) of them catalogue sections"))
         }
@@ -20,7 +19,7 @@ struct DocumentClassifier {
         let fieldRows = content.filter { line in
             line.text.utf8.contains(UInt8(ascii: "\t")) && vocabulary.mayStartName(line.text) && vocabulary.match(FoldedText([line.text]), at: 0) != nil
         }.count
-        if markdownHeadings >= 3 && fieldRows >= 1 {
+        if markdownHeadings >= evidence.minimumSlideHeadings && fieldRows >= evidence.minimumSlideFieldRows {
             return (.slides, Diagnostic(.info, "classify.slides",
                                         "slides: \(markdownHeadings) Markdown headings and \(fieldRows) table row(s) of form fields"))
         }
@@ -28,8 +27,8 @@ struct DocumentClassifier {
             vocabulary.mayStartName($0.text) && vocabulary.match(FoldedText([$0.text]), at: 0) != nil
         }.count
         // Folded: a form in Traditional characters says 申報.
-        let mentionsApplication = content.contains { $0.folded.firstRange(of: "申报") != nil }
-        if fieldLines >= 5 && mentionsApplication {
+        let mentionsApplication = content.contains { line in evidence.applicationWords.contains { line.folded.firstRange(of: $0) != nil } }
+        if fieldLines >= evidence.minimumFieldLines && mentionsApplication {
             return (.application, Diagnostic(.info, "classify.application",
                                              "application form: \(fieldLines) lines start with a form field name"))
         }
@@ -41,13 +40,16 @@ struct DocumentClassifier {
         let bareKeys = Set(bare.compactMap(\.key))
         // A heading alone on its line is weak evidence (a short line of prose may be one); a
         // colon after it in a row of them, or a table of them, is strong.
-        let needed = shape == nil || shape == .lines ? minimumSections + 2 : minimumSections
+        let needed = shape == nil || shape == .lines
+            ? evidence.minimumLabelSections + evidence.extraSectionsForBareLines : evidence.minimumLabelSections
         if bareKeys.count >= needed {
             return (.label, Diagnostic(.info, "classify.label",
                                        "label without brackets: \(bareKeys.count) catalogue sections, headings found as \((shape ?? .lines).rawValue)"))
         }
-        if content.count >= 20 {
-            let abstract = content.prefix(40).contains { $0.text.contains("摘要") || $0.text.contains("Abstract") }
+        if content.count >= evidence.minimumArticleLines {
+            let abstract = content.prefix(evidence.abstractWithinLines).contains { line in
+                evidence.abstractWords.contains { line.folded.contains($0) }
+            }
             return (.article, Diagnostic(.info, "classify.article",
                                          "article: \(content.count) lines of prose, no label sections\(abstract ? ", an abstract" : "")"))
         }

@@ -19,6 +19,22 @@ public struct FormVocabulary: Sendable {
     var attachmentLabels: [String]
     var patentType: String, patentExpires: String
     var trialType: String, trialComparator: String, trialStage: String
+    /// The evidence that tells a label, a form, slides and an article apart.
+    var evidence: ClassifierEvidence
+
+    /// form-fields.json's `classifier`: how many of each kind of evidence make each kind of
+    /// document, and the words that say form or abstract (folded, `RuleFold`).
+    struct ClassifierEvidence: Decodable, Sendable {
+        var minimumLabelSections: Int
+        var extraSectionsForBareLines: Int
+        var minimumSlideHeadings: Int
+        var minimumSlideFieldRows: Int
+        var minimumFieldLines: Int
+        var applicationWords: [String]
+        var minimumArticleLines: Int
+        var abstractWords: [String]
+        var abstractWithinLines: Int
+    }
 
     private struct File: Decodable {
         struct Field: Decodable {
@@ -34,6 +50,7 @@ public struct FormVocabulary: Sendable {
         var attachmentLabels: [String]
         var patent: Patent
         var trial: Trial
+        var classifier: ClassifierEvidence
     }
 
     public static let standard: FormVocabulary = {
@@ -59,6 +76,9 @@ public struct FormVocabulary: Sendable {
         trialType = RuleFold.fold(file.trial.type)
         trialComparator = RuleFold.fold(file.trial.comparator)
         trialStage = RuleFold.fold(file.trial.stage)
+        evidence = file.classifier
+        evidence.applicationWords = evidence.applicationWords.map(RuleFold.fold).filter { !$0.isEmpty }
+        evidence.abstractWords = evidence.abstractWords.map(RuleFold.fold).filter { !$0.isEmpty }
     }
 
     func isFormHeading(_ line: SourceLine) -> Bool {

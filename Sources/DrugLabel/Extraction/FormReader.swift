@@ -5,11 +5,14 @@ struct FormReader {
     let catalogue: SectionCatalogue
     let headingIndex: HeadingIndex
     let fold: TextFold
+    var metadata: MetadataRules = .standard
+    /// The markup of slide cells (text-rules.json's `html`).
+    var markup: HTMLMarkup = .standard
 
     func read(_ lines: [SourceLine], kind: DocumentKind, into label: inout Label) {
         var raw: [FormFieldExtractor.RawField]
         if kind == .slides {
-            raw = SlideTableReader().read(lines)
+            raw = SlideTableReader(markup: markup).read(lines)
         } else {
             let extracted = FormFieldExtractor(vocabulary: vocabulary).extract(lines)
             raw = extracted.fields
@@ -55,6 +58,6 @@ struct FormReader {
                 label.sections.append(Section(key: key, heading: field.name, span: field.span, text: field.value))
             }
         }
-        label.metadata = MetadataBuilder(catalogue: catalogue).form(fields: label.fields)
+        label.metadata = MetadataBuilder(catalogue: catalogue, rules: metadata).form(fields: label.fields)
     }
 }

@@ -2,6 +2,8 @@
 /// sections, or an application's fields.
 struct MetadataBuilder {
     let catalogue: SectionCatalogue
+    /// Field names, dates, approval numbers, temperatures, shelf life (metadata.json).
+    var rules: MetadataRules = .standard
     /// How labels inside sections are compared (see `LabeledLines.fold`).
     var fold: (String) -> String = { TextFold.standard.fold($0) }
 
@@ -34,7 +36,7 @@ struct MetadataBuilder {
                     m.setName("genericName", first.text, span: first.span)
                 }
             case "approval_number":
-                for number in ApprovalNumberReader.read(section.text) where !m.approvalNumbers.contains(number) {
+                for number in ApprovalNumberReader.read(section.text, rules: rules) where !m.approvalNumbers.contains(number) {
                     m.approvalNumbers.append(number)
                 }
                 m.spans["approvalNumbers"] = section.span
@@ -46,17 +48,17 @@ struct MetadataBuilder {
             case "manufacturer" where m.manufacturer == nil:
                 m.manufacturer = organization(paras, labels: labels, span: section.span)
             case "storage_and_handling" where m.storage == nil:
-                let limits = TemperatureReader.read(section.text)
+                let limits = TemperatureReader.read(section.text, rules: rules)
                 m.storage = Storage(minCelsius: limits?.min, maxCelsius: limits?.max, text: section.text, span: section.span)
             case "shelf_life" where m.shelfLife == nil:
-                m.shelfLife = ShelfLife(months: ShelfLifeReader.months(section.text), text: section.text, span: section.span)
+                m.shelfLife = ShelfLife(months: ShelfLifeReader.months(section.text, rules: rules), text: section.text, span: section.span)
             case "revision_dates":
-                let reader = RevisionDateReader()
+                let reader = RevisionDateReader(rules: rules)
                 let lines = paras.map { SourceLine(number: $0.span.startLine, text: $0.text) }
                 var found = reader.read(lines)
                 // `【说明书修订日期】2015 年 12 月 01 日`: the heading names the date, the body is just the date.
                 if found.revisions.isEmpty, found.approvalDate == nil, let date = reader.firstDate(section.text) {
-                    if RuleFold.fold(section.heading).contains("核准") {
+                    if reader.namesApproval(section.heading) {
                         found.approvalDate = (date, section.span)
                     } else {
                         found.revisions = [Revision(ordinal: nil, date: date, span: section.span)]
@@ -94,17 +96,18 @@ struct MetadataBuilder {
     /// What an application or slides say about the product, from their fields.
     func form(fields: [Field]) -> Metadata {
         var m = Metadata()
+        let names = rules.formFields
         for field in fields {
             let name = TextFold.standard.fold(field.name)
-            if m.genericName == nil, name.hasPrefix("药品通用名称") || name == "药品名称" {
+            if m.genericName == nil, names.genericNameStarts.contains(where: { name.hasPrefix($0) }) || names.genericNameIs.contains(name) {
                 let (generic, english) = MetadataBuilder.splitEnglish(field.value)
                 m.genericName = generic
                 m.spans["genericName"] = field.span
                 if let english { m.englishName = english; m.spans["englishName"] = field.span }
-            } else if m.holder == nil, name.hasPrefix("上市许可持有人") {
+            } else if m.holder == nil, names.holderStarts.contains(where: { name.hasPrefix($0) }) {
                 m.holder = Organization(name: field.value, span: field.span)
-            } else if name.contains("批准文号") {
-                for n in ApprovalNumberReader.read(field.value) where !m.approvalNumbers.contains(n) { m.approvalNumbers.append(n) }
+            } else if names.approvalNumberContains.contains(where: { name.contains($0) }) {
+                for n in ApprovalNumberReader.read(field.value, rules: rules) where !m.approvalNumbers.contains(n) { m.approvalNumbers.append(n) }
                 m.spans["approvalNumbers"] = field.span
             }
         }

@@ -1,33 +1,28 @@
 import Foundation
 
 /// Storage temperature limits: `2～8℃` is 2…8, `低于零下 150 摄氏度` is at most -150,
-/// `不超过25℃` at most 25, `-20℃以下` at most -20. Read on the `RuleFold` form (`不超過`).
+/// `不超过25℃` at most 25, `-20℃以下` at most -20. Read on the `RuleFold` form (`不超過`); the
+/// words are metadata.json's `temperature`.
 enum TemperatureReader {
-    private static let number = #"(零下|负|-|－|−)?\s*(\d+(?:\.\d+)?)"#
-    private static let unit = #"\s*(?:℃|°C|°c|摄氏度|度)"#
-    private static let range = try! RegexLead(
-        number + "(?:" + unit + ")?" + #"\s*(?:~|～|〜|-|－|—|至|到)\s*"# + number + unit)
-    private static let single = try! RegexLead(
-        #"(低于|不高于|不超过|不得超过|<|≤|＜|高于|不低于|>|≥|＞)?\s*"# + number + unit + #"\s*(以下|以上)?"#)
-
-    static func read(_ written: String) -> (min: Double?, max: Double?)? {
+    static func read(_ written: String, rules: MetadataRules = .standard) -> (min: Double?, max: Double?)? {
         let text = RuleFold.fold(written)
-        let rangeMatch = range.firstMatch(folded: text)
-        let singleMatch = single.firstMatch(folded: text)
+        let t = rules.temperature
+        let rangeMatch = t.range.firstMatch(folded: text)
+        let singleMatch = t.single.firstMatch(folded: text)
         if let r = rangeMatch, r.range.location <= (singleMatch?.range.location ?? Int.max) {
             let low = value(r, 1, 2, text), high = value(r, 3, 4, text)
             if let low, let high { return (Swift.min(low, high), Swift.max(low, high)) }
         }
         guard let m = singleMatch, let v = value(m, 2, 3, text) else { return nil }
-        let before = group(m, 1, text) ?? "", after = group(m, 4, text) ?? ""
-        if ["高于", "不低于", ">", "≥", "＞"].contains(before) || after == "以上" { return (v, nil) }
-        if before.isEmpty && after.isEmpty { return (nil, v) }
+        // A lower limit when a word says so; an upper limit otherwise (`不超过25℃`, `25℃`).
+        if let before = group(m, 1, text), t.atLeastBefore.contains(before) { return (v, nil) }
+        if let after = group(m, 4, text), t.atLeastAfter.contains(after) { return (v, nil) }
         return (nil, v)
     }
 
     private static func value(_ m: NSTextCheckingResult, _ signGroup: Int, _ numberGroup: Int, _ text: String) -> Double? {
         guard let digits = group(m, numberGroup, text), let v = Double(digits), v.isFinite else { return nil }
-        return group(m, signGroup, text) == nil ? v : -v
+        return (group(m, signGroup, text) ?? "").isEmpty ? v : -v
     }
 
     private static func group(_ m: NSTextCheckingResult, _ n: Int, _ text: String) -> String? {

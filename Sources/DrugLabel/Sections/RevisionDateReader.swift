@@ -1,21 +1,31 @@
 import Foundation
 
 /// Reads `第四次修改日期：2024 年 12 月 13 日`, `修订日期：2020.06.01` and `核准日期：2007年01月10日`,
-/// on the `RuleFold` form of each line (`修訂日期`, `核準日期`).
+/// on the `RuleFold` form of each line (`修訂日期`, `核準日期`). The words and the date's form
+/// are metadata.json's `dates`.
 struct RevisionDateReader {
-    private static let revision = try! RegexLead(
-        #"(?:第\s*([一二三四五六七八九十百零〇\d]+)\s*次\s*)?(?:修改|修订|变更)日期\s*[:：]?\s*(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})"#)
-    private static let approval = try! RegexLead(
-        #"核准日期\s*[:：]?\s*(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})"#)
+    let rules: MetadataRules
 
-    private static let bare = try! RegexLead(
-        #"(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})"#)
+    init(rules: MetadataRules = .standard) {
+        self.rules = rules
+    }
 
     /// The first date in `text`, for a 【说明书修订日期】 section that holds just the date.
     func firstDate(_ written: String) -> String? {
         let text = RuleFold.fold(written)
-        guard let m = RevisionDateReader.bare.firstMatch(folded: text) else { return nil }
+        guard let m = rules.dates.date.firstMatch(folded: text) else { return nil }
         return isoDate(group(m, 1, text), group(m, 2, text), group(m, 3, text))
+    }
+
+    /// Whether a heading (`【核准日期】`) names the approval date.
+    func namesApproval(_ heading: String) -> Bool {
+        let folded = RuleFold.fold(heading)
+        return rules.dates.approvalWords.contains { folded.contains($0) }
+    }
+
+    /// Whether a line names a date (`修改日期：…`): only such lines are read for dates.
+    func namesDate(_ line: SourceLine) -> Bool {
+        rules.dates.dateWords.contains { line.folded.contains($0) }
     }
 
     struct Found {
@@ -25,15 +35,15 @@ struct RevisionDateReader {
 
     func read(_ lines: [SourceLine]) -> Found {
         var found = Found()
-        for line in lines where !line.isBlank && line.folded.contains("日期") {
+        for line in lines where !line.isBlank && namesDate(line) {
             let text = line.folded
             let range = NSRange(text.startIndex..., in: text)
-            for m in RevisionDateReader.revision.regex.matches(in: text, range: range) {
+            for m in rules.dates.revision.regex.matches(in: text, range: range) {
                 let ordinal = group(m, 1, text).flatMap(ChineseNumeral.value)
                 guard let date = isoDate(group(m, 2, text), group(m, 3, text), group(m, 4, text)) else { continue }
                 found.revisions.append(Revision(ordinal: ordinal, date: date, span: line.span))
             }
-            if found.approvalDate == nil, let m = RevisionDateReader.approval.firstMatch(folded: text),
+            if found.approvalDate == nil, let m = rules.dates.approval.firstMatch(folded: text),
                let date = isoDate(group(m, 1, text), group(m, 2, text), group(m, 3, text)) {
                 found.approvalDate = (date, line.span)
             }

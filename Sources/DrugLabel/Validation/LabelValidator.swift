@@ -19,16 +19,19 @@ public final class LabelValidator {
 
     public let rules: ValidationRules
     public let catalogue: SectionCatalogue
+    /// The approval numbers' valid forms and the prefix that profiles read a letter after.
+    public let metadataRules: MetadataRules
     let tableRules: TableRules
     let dosingRules: DosingRules
     let fold: TextFold
 
-    /// The catalogue and table and dosing rules should be the parser's, so that the validator
-    /// reads the label the way it was parsed.
+    /// The catalogue and the table, dosing and metadata rules should be the parser's, so that
+    /// the validator reads the label the way it was parsed.
     public init(rules: ValidationRules = .standard, catalogue: SectionCatalogue = .standard, tableRules: TableRules = .standard,
-                dosingRules: DosingRules = .standard) throws {
+                dosingRules: DosingRules = .standard, metadataRules: MetadataRules = .standard) throws {
         self.rules = rules
         self.catalogue = catalogue
+        self.metadataRules = metadataRules
         self.tableRules = tableRules
         self.dosingRules = dosingRules
         for p in rules.profiles where catalogue.orders[p.order] == nil {
@@ -44,7 +47,7 @@ public final class LabelValidator {
             guard let p = rules.profile(id) else { throw ValidationError.unknownProfile(id, known: rules.profiles.map(\.id)) }
             profile = p
         } else {
-            profile = ProfileDetector(rules: rules, fold: fold).infer(label)
+            profile = ProfileDetector(rules: rules, approvalPrefix: metadataRules.approvalNumberPrefix, fold: fold).infer(label)
         }
         var report = ValidationReport(path: label.source.path, profile: profile.id, profileInferred: id == nil, findings: [])
         guard label.kind == .label else {
@@ -57,7 +60,7 @@ public final class LabelValidator {
         let common = rules.common
         var findings = SectionChecks(profile: profile, order: catalogue.orders[profile.order] ?? [], catalogue: catalogue,
                                      common: common, fold: fold).check(label, latestDate: latest)
-        findings += MetadataChecks(common: common, fold: fold, asOf: asOf).check(label, latestDate: latest)
+        findings += MetadataChecks(common: common, metadata: metadataRules, fold: fold, asOf: asOf).check(label, latestDate: latest)
         findings += NumberChecks(common: common, tableRules: tableRules).check(label)
         findings += DoseChecks(common: common, fold: fold, dosingRules: dosingRules).check(label)
         // In line order (findings about the whole document first), so runs compare line by line.

@@ -5,6 +5,8 @@ import Foundation
 /// the future, and the title naming the generic name.
 struct MetadataChecks {
     let common: ValidationRules.Common
+    /// The valid forms of an approval number: the reader's rules.
+    let metadata: MetadataRules
     let fold: TextFold
     /// Today, for dates in the future (ISO); a parameter so that a run can be repeated.
     let asOf: String
@@ -36,17 +38,14 @@ struct MetadataChecks {
 
     private func approvalNumbers(_ label: Label) -> [Finding] {
         guard let section = label.section("approval_number") else { return [] }
-        let patterns = common.approvalNumberPatterns.compactMap { try? NSRegularExpression(pattern: $0) }
         let numbers = label.metadata.approvalNumbers
         if numbers.isEmpty {
             return [Finding("approvalNumber.form", .error,
-                            "【\(section.heading)】 holds no approval number of a known form (\(common.approvalNumberNote)): “\(section.text.trimmingSpaces())”",
+                            "【\(section.heading)】 holds no approval number of a known form (\(metadata.approvalNumberNote)): “\(section.text.trimmingSpaces())”",
                             line: section.span.startLine)]
         }
-        return numbers.filter { n in
-            !patterns.contains { $0.firstMatch(in: n, range: NSRange(n.startIndex..., in: n)) != nil }
-        }.map { n in
-            Finding("approvalNumber.form", .error, "\(n) is not of a known form (\(common.approvalNumberNote))", line: section.span.startLine)
+        return numbers.filter { !metadata.isValidApprovalNumber($0) }.map { n in
+            Finding("approvalNumber.form", .error, "\(n) is not of a known form (\(metadata.approvalNumberNote))", line: section.span.startLine)
         }
     }
 

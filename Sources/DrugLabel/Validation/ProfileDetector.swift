@@ -3,6 +3,8 @@
 /// title), else the first (chemical drugs and therapeutic biologics).
 struct ProfileDetector {
     let rules: ValidationRules
+    /// What an approval number starts with before its letter (metadata.json's kept prefix).
+    let approvalPrefix: String
     let fold: TextFold
 
     func infer(_ label: Label) -> ValidationProfile {
@@ -14,7 +16,7 @@ struct ProfileDetector {
                 guard parts.count == 2 else { continue }
                 if label.sections.contains(where: { $0.key == parts[0] && fold($0.heading) == fold(parts[1]) }) { score += 2 }
             }
-            for letter in profile.evidence.approvalLetters where label.metadata.approvalNumbers.contains(where: { $0.hasPrefix("国药准字" + letter) }) {
+            for letter in profile.evidence.approvalLetters where label.metadata.approvalNumbers.contains(where: { $0.hasPrefix(approvalPrefix + letter) }) {
                 score += 2
             }
             let title = fold(label.title ?? "")

@@ -1,6 +1,6 @@
-/// The sections against the profile: mandatory ones present, none twice, none empty, none the
-/// catalogue does not know, in the prescribed order; and the three that must say something
-/// saying more than `尚不明确`.
+/// The sections against the profile: mandatory ones (the profile's and the catalogue's
+/// `alwaysMandatory`) present, none twice, none empty, none the catalogue does not know, in the
+/// prescribed order; and the three that must say something saying more than `尚不明确`.
 struct SectionChecks {
     let profile: ValidationProfile
     let order: [String]
@@ -11,16 +11,20 @@ struct SectionChecks {
     func check(_ label: Label, latestDate: String?) -> [Finding] {
         var findings: [Finding] = []
         let keys = Set(label.sections.compactMap(\.key))
-        for m in profile.mandatory where !keys.contains(m.key) {
+        // The profile's mandatory sections, and those the catalogue makes mandatory for every
+        // kind of label (sections.json `alwaysMandatory`).
+        let always = catalogue.alwaysMandatory.filter { key in !profile.mandatory.contains { $0.key == key } }
+        let mandatory = profile.mandatory + always.map { ValidationProfile.Mandatory(key: $0, orAnyOf: nil, note: nil) }
+        for m in mandatory where !keys.contains(m.key) {
             if let standIn = (m.orAnyOf ?? []).first(where: keys.contains), let s = label.section(standIn) {
                 findings.append(Finding("section.standIn", .info,
                                         "no 【\(heading(m.key))】; 【\(s.heading)】 stands in for it\(m.note.map { " (\($0))" } ?? "")", line: s.span.startLine))
                 continue
             }
             let instead = (m.orAnyOf ?? []).map { "【\(heading($0))】" }.joined(separator: " or ")
+            let why = always.contains(m.key) ? "every kind of label must have it" : "the \(profile.name) rules make it mandatory"
             findings.append(Finding("section.missing", .error,
-                                    "【\(heading(m.key))】 is missing; the \(profile.name) rules make it mandatory"
-                                    + (instead.isEmpty ? "" : " (\(instead) would stand in for it)")))
+                                    "【\(heading(m.key))】 is missing; \(why)" + (instead.isEmpty ? "" : " (\(instead) would stand in for it)")))
         }
         var seen: [String: Int] = [:]
         for s in label.sections {

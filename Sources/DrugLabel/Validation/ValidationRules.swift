@@ -1,12 +1,11 @@
 import Foundation
 
-/// The profiles and the rules every profile shares (Resources/validation-common.json):
-/// approval number forms, the texts that say nothing is known, the date from which the holder
-/// must be named, and how percentages with their counts are written.
+/// The profiles and the rules every profile shares (Resources/validation-common.json): the
+/// texts that say nothing is known, the date from which the holder must be named, how
+/// percentages with their counts are written, and the dose units that match each other. The
+/// valid forms of an approval number are the metadata rules' (metadata.json), which read it.
 public struct ValidationRules: Sendable {
     public struct Common: Codable, Sendable {
-        public var approvalNumberPatterns: [String]
-        public var approvalNumberNote: String
         public var notYetKnownTexts: [String]
         public var holderRequiredFrom: String
         public var holderLaw: String
@@ -34,9 +33,7 @@ public struct ValidationRules: Sendable {
         let decoder = JSONDecoder()
         self.profiles = try profiles.map { try decoder.decode(ValidationProfile.self, from: $0) }
         self.common = try decoder.decode(Common.self, from: common)
-        for pattern in self.common.approvalNumberPatterns + [self.common.percentWithCountsPattern] {
-            _ = try NSRegularExpression(pattern: pattern)
-        }
+        _ = try NSRegularExpression(pattern: self.common.percentWithCountsPattern)
     }
 
     /// The same rules with one profile replaced or added (an expert's edited copy).
