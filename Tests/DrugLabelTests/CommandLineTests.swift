@@ -148,7 +148,7 @@ struct CommandLineTests {
             .write(to: corpus.appendingPathComponent("test.txt"))
         // No Golden/ yet: trouble (2), said plainly.
         let missing = try run(["golden", "verify"], cwd: dir)
-        #expect(missing.status == 2 && missing.stderr.contains("Golden: no such fold") && missing.stderr.contains("--golden"))
+        #expect(missing.status == 2 && missing.stderr.contains("Golden: no such folder") && missing.stderr.contains("--golden"))
         let refused = try run(["golden", "update"], cwd: dir)
         #expect(refused.status == 1)
         #expect(refused.stdout.contains("+  \"kind\" : \"label\","))
@@ -391,10 +391,10 @@ struct CommandLineTests {
         let dir = try TestSupport.scratch()
         let r = try run(["golden", "verify"], cwd: dir)
         #expect(r.status == 2)
-        #expect(r.stderr.hasPrefix("druglabel: error: ") && r.stderr.contains("Corpus: no such fold"))
+        #expect(r.stderr.hasPrefix("druglabel: error: ") && r.stderr.contains("Corpus: no such folder"))
         #expect(r.stderr.contains("repository") && !r.stderr.contains("NSCocoaErrorDomain"))
         let update = try run(["golden", "update"], cwd: dir)
-        #expect(update.status == 1 && update.stderr.contains("Corpus: no such fold") && !update.stderr.contains("NSCocoaErrorDomain"))
+        #expect(update.status == 1 && update.stderr.contains("Corpus: no such folder") && !update.stderr.contains("NSCocoaErrorDomain"))
     }
 
     @Test("golden verify: a document that cannot be read is trouble (2), a difference is a finding (1)")

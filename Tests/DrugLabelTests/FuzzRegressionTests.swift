@@ -8,10 +8,10 @@ import Testing
 /// error. A trap here ends the test process, which fails the run.
 @Suite("Inputs the fuzzer crashed on")
 struct FuzzRegressionTests {
-    static let fold = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/fuzz")
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/fuzz")
 
     static var inputs: [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: fold.path)) ?? []).filter { $0.hasSuffix(".bin") }.sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".bin") }.sorted()
     }
 
     @Test("the saved inputs exist")
@@ -21,7 +21,7 @@ struct FuzzRegressionTests {
 
     @Test("each saved input is parsed, written, validated and compared without a trap", arguments: inputs)
     func survives(_ name: String) throws {
-        let bytes = try LabelFile.read(Self.fold.appendingPathComponent(name).path)
+        let bytes = try LabelFile.read(Self.folder.appendingPathComponent(name).path)
         let parser = try LabelParser()
         let seed = try parser.parseDocument(bytes: TestSupport.bytes(TestSupport.labelName), path: "seed.txt")
         guard let document = try? parser.parseDocument(bytes: bytes, path: name) else { return }

@@ -9,10 +9,10 @@ final class ServeProcess {
     private(set) var log = Data()
     private(set) var port: Int?
 
-    init(db: String, in fold: URL) throws {
+    init(db: String, in folder: URL) throws {
         process.executableURL = try CommandLineTests.executable()
         process.arguments = ["serve", "--db", db, "--port", "0"]
-        process.currentDirectoryURL = fold
+        process.currentDirectoryURL = folder
         process.standardError = err
         process.standardOutput = FileHandle.nullDevice
         try process.run()

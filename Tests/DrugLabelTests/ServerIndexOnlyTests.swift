@@ -36,7 +36,7 @@ struct ServerIndexOnlyTests {
         for (path, body) in zip(paths, before) { #expect(try await fresh.get(path).body == body, "FIFO, new server: \(path)") }
     }
 
-    @Test("serve started in another fold than index answers every document endpoint")
+    @Test("serve started in another folder than index answers every document endpoint")
     func anotherFolder() async throws {
         let cli = CommandLineTests()
         let work = try TestSupport.scratch()

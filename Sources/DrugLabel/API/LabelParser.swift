@@ -11,7 +11,7 @@ public final class LabelParser {
     /// The fold this parser matches with, for callers that must fold the same way.
     public let fold: TextFold
     let headingIndex: HeadingIndex
-    let pipeline: Pipeline
+    var pipeline: Pipeline
 
     public var catalogue: SectionCatalogue { ruleSet.catalogue }
     public var rules: TextRules { ruleSet.text }

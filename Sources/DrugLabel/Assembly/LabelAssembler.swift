@@ -1,8 +1,13 @@
+import Foundation
+
 /// A package insert: segmented at its headings, its tables read from the section bodies, then
 /// the sections, the metadata and the doses.
 struct LabelAssembler: DocumentAssembler {
     let rules: RuleSet
     let fold: TextFold
+    /// Documents of at least this many lines (some 200 KB) are read in pieces on all cores:
+    /// below it, starting threads costs more than it saves. Tests lower it, or turn pieces off.
+    var linesForPieces: Int? = 4_000
 
     func assemble(_ lines: [SourceLine], scan: HeadingScanner.Scan, layout: Layout,
                   into label: inout Label) -> [(text: String, span: SourceSpan)] {
@@ -12,8 +17,8 @@ struct LabelAssembler: DocumentAssembler {
         // this parser's (dates, title, notice), and say what it leaves unread from that reading.
         let preamble = segmented.preamble.reading(with: rules.metadata, fold: fold)
         let joiner = WrapJoiner(layout: layout, rules: rules.text)
-        let tables = TableExtractor(rules: rules.tables, joiner: joiner)
-            .extract(bodies: segmented.bodies, keys: segmented.headings.map(\.key))
+        let pieces = self.pieces(lines)
+        let tables = readTables(segmented, joiner: joiner, pieces: pieces)
         let built = SectionBuilder(joiner: joiner).build(segmented, lines: scan.lines, tableSpans: tables.tables.map(\.span))
         label.title = preamble.title
         label.boxedWarning = segmented.boxedWarning
@@ -23,8 +28,36 @@ struct LabelAssembler: DocumentAssembler {
             .label(preamble: preamble, sections: built.sections, paragraphs: built.paragraphs)
         label.diagnostics += segmented.diagnostics + tables.diagnostics + built.diagnostics + preamble.diagnostics
         let units = TextUnit.units(sections: built.sections, paragraphs: built.paragraphs, tables: tables.tables)
-        (label.doses, label.quantities) = DoseExtractor(rules: rules.dosing)
-            .extract(units, lines: lines, product: label.metadata.genericName)
+        (label.doses, label.quantities) = readDoses(units, lines: lines, product: label.metadata.genericName, pieces: pieces)
         return built.paragraphs.flatMap { $0 }.map { ($0.text, $0.span) }
+    }
+
+    /// How many pieces to read a document in at once: one for a small document, else a few
+    /// per core, so that one slow section does not leave a core idle.
+    private func pieces(_ lines: [SourceLine]) -> Int {
+        guard let linesForPieces, lines.count >= linesForPieces else { return 1 }
+        return 4 * ProcessInfo.processInfo.activeProcessorCount
+    }
+
+    /// Each section body's tables are its own: bodies are read a run at a time on all cores.
+    private func readTables(_ segmented: LabelSegmenter.Result, joiner: WrapJoiner,
+                            pieces: Int) -> (tables: [Table], diagnostics: [Diagnostic]) {
+        let extractor = TableExtractor(rules: rules.tables, joiner: joiner)
+        let keyed = Array(zip(segmented.headings.map(\.key), segmented.bodies))
+        let found = keyed.runs(about: pieces) { _, _ in true }.orderedConcurrentMap { run in
+            extractor.extract(bodies: run.map(\.1), keys: run.map(\.0))
+        }
+        return (found.flatMap(\.tables), found.flatMap(\.diagnostics))
+    }
+
+    /// The dose reader carries what a section said before (a route, who) within the section
+    /// only, so runs of whole sections read on all cores give the doses of one pass.
+    private func readDoses(_ units: [TextUnit], lines: [SourceLine], product: String?,
+                           pieces: Int) -> (doses: [Dose], quantities: [Quantity]) {
+        let extractor = DoseExtractor(rules: rules.dosing)
+        let found = units.runs(about: pieces) { $0.section != $1.section }.orderedConcurrentMap { run in
+            extractor.extract(Array(run), lines: lines, product: product)
+        }
+        return (found.flatMap(\.doses), found.flatMap(\.quantities))
     }
 }

@@ -6,7 +6,7 @@ struct Pipeline {
     let normalizer: Normalizer
     let headings: HeadingScanner
     let classifier: DocumentClassifier
-    let label: LabelAssembler
+    var label: LabelAssembler
     let form: FormAssembler
     let article: ArticleAssembler
     let abbreviations: AbbreviationReader
