@@ -11,11 +11,9 @@ struct LabelAssembler: DocumentAssembler {
 
     func assemble(_ lines: [SourceLine], scan: HeadingScanner.Scan, layout: Layout,
                   into label: inout Label) -> [(text: String, span: SourceSpan)] {
-        let segmented = LabelSegmenter(fold: fold, rules: rules.text, catalogue: rules.catalogue)
+        let segmented = LabelSegmenter(fold: fold, rules: rules.text, catalogue: rules.catalogue, metadata: rules.metadata)
             .segment(scan.lines, headings: scan.headings)
-        // The segmenter reads the preamble with the bundled metadata rules: read it again with
-        // this parser's (dates, title, notice), and say what it leaves unread from that reading.
-        let preamble = segmented.preamble.reading(with: rules.metadata, fold: fold)
+        let preamble = segmented.preamble
         let joiner = WrapJoiner(layout: layout, rules: rules.text)
         let pieces = self.pieces(lines)
         let tables = readTables(segmented, joiner: joiner, pieces: pieces)

@@ -4,6 +4,7 @@ struct BoxedWarningFinder {
     let titles: [String]
     let fold: TextFold
     let rules: TextRules
+    let metadata: MetadataRules
     /// How many lines an item may run before the next bullet and still be in the box.
     private let maxItemLines = 8
 
@@ -82,10 +83,14 @@ struct BoxedWarningFinder {
 
     private func isBullet(_ text: String) -> Bool { text.hasPrefix(rules.bulletMark) }
 
-    /// The title (`…说明书`), the notice (`请仔细阅读说明书…`) or a date line of the preamble.
+    /// The title (`…说明书`), the notice (`请仔细阅读说明书…`: a title's word and one a title never
+    /// holds) or a date line of the preamble, by the words of metadata.json.
     private func isPreambleLine(_ text: String) -> Bool {
         let folded = fold(text)
-        return (folded.hasSuffix("说明书") && text.count <= 40) || folded.contains("阅读说明书") || folded.contains("日期")
+        let title = metadata.title
+        if title.endings.contains(where: { folded.hasSuffix($0) }), text.count <= title.maxLength { return true }
+        if title.notWords.contains(where: { folded.contains($0) }), title.endings.contains(where: { folded.contains($0) }) { return true }
+        return metadata.dates.dateWords.contains { folded.contains($0) }
     }
 
     private func closesWithReference(_ text: String) -> Bool {

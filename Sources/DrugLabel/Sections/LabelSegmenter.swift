@@ -4,6 +4,7 @@ struct LabelSegmenter {
     let fold: TextFold
     let rules: TextRules
     let catalogue: SectionCatalogue
+    let metadata: MetadataRules
 
     struct Result {
         var preamble: Preamble
@@ -13,13 +14,11 @@ struct LabelSegmenter {
         var bodies: [[SourceLine]]
         /// What was found while cutting the bodies (a boxed warning moved out of a section).
         var diagnostics: [Diagnostic]
-        /// What the preamble left unread: said after everything the sections say.
-        var preambleDiagnostics: [Diagnostic]
     }
 
     func segment(_ lines: [SourceLine], headings: [HeadingLine]) -> Result {
         var diagnostics: [Diagnostic] = []
-        let finder = BoxedWarningFinder(titles: catalogue.boxedWarning.titles.map(fold.fold), fold: fold, rules: rules)
+        let finder = BoxedWarningFinder(titles: catalogue.boxedWarning.titles.map(fold.fold), fold: fold, rules: rules, metadata: metadata)
         let firstHeading = headings.first?.index ?? lines.count
         var preambleLines = Array(lines[..<firstHeading])
         var warning: BoxedWarning?
@@ -47,15 +46,7 @@ struct LabelSegmenter {
             bodies.append(body)
         }
 
-        let preamble = Preamble(lines: preambleLines, fold: fold)
-        var preambleDiagnostics: [Diagnostic] = []
-        if let first = preamble.unread.first {
-            let shown = preamble.unread.prefix(3).map { "“\($0.text)”" }.joined(separator: ", ")
-            preambleDiagnostics.append(Diagnostic(.info, "segment.preambleUnread",
-                                          "\(preamble.unread.count) line(s) before the first section are not title, notice, dates or warning and are not in the output: \(shown)",
-                                          line: first.number))
-        }
-        return Result(preamble: preamble, boxedWarning: warning, headings: headings, bodies: bodies,
-                      diagnostics: diagnostics, preambleDiagnostics: preambleDiagnostics)
+        let preamble = Preamble(lines: preambleLines, fold: fold, rules: metadata)
+        return Result(preamble: preamble, boxedWarning: warning, headings: headings, bodies: bodies, diagnostics: diagnostics)
     }
 }

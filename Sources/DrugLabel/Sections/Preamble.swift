@@ -10,12 +10,9 @@ struct Preamble {
     /// Lines that are none of the above (special-drug marks, stray text): reported, not dropped
     /// silently.
     var unread: [SourceLine] = []
-    /// The lines this was read from, to read them again with other rules (`reading(with:)`).
-    private(set) var lines: [SourceLine] = []
 
     /// - Parameter lines: the preamble's lines, the boxed warning already taken out.
-    init(lines: [SourceLine], fold: TextFold, rules: MetadataRules = .standard) {
-        self.lines = lines
+    init(lines: [SourceLine], fold: TextFold, rules: MetadataRules) {
         let reader = RevisionDateReader(rules: rules)
         dates = reader.read(lines)
         let content = lines.filter { !$0.isBlank }
@@ -38,11 +35,6 @@ struct Preamble {
             }
         }
         unread = content.filter { !used.contains($0.number) }
-    }
-
-    /// The same lines read with `rules`.
-    func reading(with rules: MetadataRules, fold: TextFold) -> Preamble {
-        Preamble(lines: lines, fold: fold, rules: rules)
     }
 
     /// What the preamble left unread, said after everything the sections say.
