@@ -5,11 +5,18 @@
 struct AbbreviationReader: Sendable {
     /// In their `RuleFold` form, so that `伴隨有` in a Traditional label ends a clause as `伴随有` does.
     let leadWords: [String]
+    /// The same, as scalars: they are looked for in the scalars of each term.
+    private let leadScalars: [[Unicode.Scalar]]
 
-    init(leadWords: [String]) { self.leadWords = leadWords.map(RuleFold.fold) }
+    init(leadWords: [String]) {
+        self.leadWords = leadWords.map(RuleFold.fold)
+        leadScalars = self.leadWords.map { Array($0.unicodeScalars) }
+    }
 
     func read(_ text: String, span: SourceSpan) -> [Abbreviation] {
-        let s = Array(text.unicodeScalars)
+        // Most paragraphs have no bracket: nothing to decode.
+        guard text.containsBytes("（") || text.containsBytes("(") else { return [] }
+        let s = [Unicode.Scalar](scalarsOf: text)
         var found: [Abbreviation] = []
         var i = 0
         while i < s.count {
@@ -17,13 +24,26 @@ struct AbbreviationReader: Sendable {
             var j = i + 1
             while j < s.count, j - i <= 16, s[j] != "）" && s[j] != ")" { j += 1 }
             guard j < s.count, j - i <= 16 else { i += 1; continue }
-            let short = String(String.UnicodeScalarView(s[(i + 1)..<j])).trimmingSpaces()
+            // A short form opens with a capital: most brackets hold Han text, ruled out here
+            // before a String is made of them.
+            let inner = s.trimmed((i + 1)..<j)
+            guard !inner.isEmpty, ("A"..."Z").contains(s[inner.lowerBound]) else { i = j + 1; continue }
+            let short = s.string(inner)
             if AbbreviationReader.isShortForm(short), let long = longForm(s, before: i, short: short) {
                 found.append(Abbreviation(short: short, long: long, span: span))
             }
             i = j + 1
         }
         return found
+    }
+
+    /// `properties.isIdeographic`, answered without the property lookup for ASCII (never) and
+    /// the CJK Unified Ideographs block up to U+9FEF (all assigned since Unicode 11): the
+    /// reader walks back over every character of a term.
+    static func isIdeographic(_ s: Unicode.Scalar) -> Bool {
+        if s.isASCII { return false }
+        if (0x4E00...0x9FEF).contains(s.value) { return true }
+        return s.properties.isIdeographic
     }
 
     /// `CRS`, `ICANS`, `CAR-T`, `IL-6`: an upper-case letter first, two to twelve letters,
@@ -40,35 +60,35 @@ struct AbbreviationReader: Sendable {
         var k = end
         while k > 0, s[k - 1] == " " { k -= 1 }
         guard k > 0 else { return nil }
-        if s[k - 1].properties.isIdeographic {
+        if AbbreviationReader.isIdeographic(s[k - 1]) {
             var start = k
             // `弥漫性大 B 细胞淋巴瘤`: a single Latin letter inside the term belongs to it.
             while start > 0 {
                 let c = s[start - 1]
-                if c.properties.isIdeographic { start -= 1; continue }
+                if AbbreviationReader.isIdeographic(c) { start -= 1; continue }
                 if c == " " || (c.isASCII && c.properties.isAlphabetic) {
                     var m = start - 1
                     while m > 0, s[m - 1] == " " || (s[m - 1].isASCII && s[m - 1].properties.isAlphabetic) { m -= 1 }
                     let letters = s[m..<start].filter { $0 != " " }.count
-                    if letters == 1, m > 0, s[m - 1].properties.isIdeographic { start = m; continue }
+                    if letters == 1, m > 0, AbbreviationReader.isIdeographic(s[m - 1]) { start = m; continue }
                 }
                 break
             }
             // `嵌合抗原受体（CAR）T细胞（CAR-T）`: a term that holds a definition of its own
             // reaches back across it; `细胞` alone would expand CAR-T to every cell.
             if let earlier = nestedDefinitionStart(s, before: start) { start = earlier }
-            var run = String(String.UnicodeScalarView(s[start..<k])).trimmingSpaces()
+            let term = s.trimmed(start..<k)
             // Cut after the last word that ends the clause, where enough of a term is left.
+            // The fold keeps scalar for scalar: an offset in it holds in the term too.
             var best = 0
-            let folded = RuleFold.fold(run)
-            for word in leadWords {
-                if let r = folded.lastByteRange(of: word) {
-                    // The fold keeps scalar for scalar: the offset holds in `run` too.
-                    let offset = folded.unicodeScalars.distance(from: folded.startIndex, to: r.upperBound)
-                    if run.unicodeScalars.count - offset >= 2 { best = max(best, offset) }
+            let folded = s[term].map { RuleFold.fold($0) }
+            for word in leadScalars {
+                if let at = folded.lastIndex(of: word, in: 0..<folded.count) {
+                    let offset = at + word.count
+                    if folded.count - offset >= 2 { best = max(best, offset) }
                 }
             }
-            run = String(run.unicodeScalars.dropFirst(best)).trimmingSpaces()
+            let run = s.string(s.trimmed((term.lowerBound + best)..<term.upperBound))
             // A Chinese long form has at least a character for each capital of the short form;
             // fewer is a fragment of the term (`细胞` for CAR-T), not its expansion.
             let capitals = short.unicodeScalars.filter { ("A"..."Z").contains($0) }.count
@@ -93,7 +113,7 @@ struct AbbreviationReader: Sendable {
         let inner = String(String.UnicodeScalarView(s[open..<(m - 1)])).trimmingSpaces()
         guard AbbreviationReader.isShortForm(inner) else { return nil }
         var begin = open - 1
-        while begin > 0, s[begin - 1].properties.isIdeographic { begin -= 1 }
+        while begin > 0, AbbreviationReader.isIdeographic(s[begin - 1]) { begin -= 1 }
         return begin < open - 1 ? begin : nil
     }
 

@@ -21,12 +21,11 @@ struct DoseExtractor {
                 context = DoseReader.Context()
                 section = unit.section
             }
-            let original = Array(unit.text.unicodeScalars)
+            let original = [Unicode.Scalar](scalarsOf: unit.text)
             let doseSection = unit.section.map(rules.doseSections.contains) ?? false
             // Outside the dosing sections a paragraph without a number says nothing of doses.
             if !doseSection, !original.contains(where: { NumberReader.digit($0) != nil }) { continue }
-            let scalars = simplified(original)
-            let traditional = scalars != original
+            let (scalars, traditional) = simplified(original)
             let measures = reader.measures.measures(in: scalars)
             // Most paragraphs hold no number with a unit: nothing to read or locate; a paragraph
             // without one may still set the route or who for the next.
@@ -45,12 +44,13 @@ struct DoseExtractor {
             if unit.lineStarts == nil {
                 // Located in the lines as written: the opening of the text as written, not of its
                 // Simplified form.
-                let opening = String(String.UnicodeScalarView(original.filter { $0 != " " && $0 != "\n" }.prefix(40)))
+                let openingScalars = Array(original.lazy.filter { $0 != " " && $0 != "\n" }.prefix(40))
+                let opening = openingScalars.string(0..<openingScalars.count)
                 if cached?.span != unit.span { cached = (unit.span, locator.text(of: unit.span)) }
                 spanText = cached!.text
                 start = previous?.span == unit.span ? previous!.end : 0
-                if locator.locate(opening, in: spanText, from: &start) != nil { start -= opening.unicodeScalars.count } else { start = 0 }
-                previous = (unit.span, start + opening.unicodeScalars.count)
+                if locator.locate(opening, in: spanText, from: &start) != nil { start -= openingScalars.count } else { start = 0 }
+                previous = (unit.span, start + openingScalars.count)
             }
             var cursor = start
             for found in reader.read(scalars, measures: measures, product: product, section: unit.section,
@@ -62,7 +62,7 @@ struct DoseExtractor {
                 if traditional {
                     // Read on the Simplified form; the statement is quoted as the label wrote it.
                     let text = Array(dose.text.unicodeScalars)
-                    if let at = scalars.firstRange(of: text) { dose.text = String(String.UnicodeScalarView(original[at])) }
+                    if let at = scalars.firstRange(of: text) { dose.text = original.string(at) }
                 }
                 if let paragraph = unit.lineStarts {
                     // The paragraph knows where each of its lines starts: no search.
@@ -98,7 +98,7 @@ struct DoseExtractor {
             return m.kind
         case "rate":
             // `肌酐清除率≥ 60 ml/min`: a threshold of a laboratory value, not a rate to keep.
-            let before = String(String.UnicodeScalarView(s[max(0, m.start - 6)..<m.start])).trimmingSpaces()
+            let before = s.string(max(0, m.start - 6)..<m.start).trimmingSpaces()
             return rules.comparisons.contains { before.hasByteSuffix($0) } ? nil : m.kind
         case "duration":
             guard let section, DoseExtractor.durationSections.contains(section), (m.amount.value ?? m.amount.high ?? 0) < 1000 else { return nil }
@@ -132,15 +132,23 @@ struct DoseExtractor {
     private func clause(_ s: [Unicode.Scalar], endingAt end: Int, from start: Int) -> String {
         var lo = start
         while lo > 0, !"，。；：,;:•\n".unicodeScalars.contains(s[lo - 1]) { lo -= 1 }
-        return String(String.UnicodeScalarView(s[lo..<end])).trimmingSpaces()
+        return s.string(lo..<end).trimmingSpaces()
     }
 
     /// The text with each Traditional ideograph replaced by its Simplified one, scalar for
     /// scalar (so offsets and lengths stay): the rules are written in Simplified, so a label in
-    /// Traditional characters gives the doses of its Simplified form.
-    private func simplified(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+    /// Traditional characters gives the doses of its Simplified form. Whether any scalar
+    /// changed comes with it (the text is copied only then).
+    private func simplified(_ s: [Unicode.Scalar]) -> (scalars: [Unicode.Scalar], changed: Bool) {
         var out = s
-        for (i, c) in s.enumerated() where (0x4E00...0x9FFF).contains(c.value) { out[i] = RuleFold.fold(c) }
-        return out
+        var changed = false
+        for (i, c) in s.enumerated() where (0x4E00...0x9FFF).contains(c.value) {
+            let folded = RuleFold.fold(c)
+            if folded != c {
+                out[i] = folded
+                changed = true
+            }
+        }
+        return (out, changed)
     }
 }

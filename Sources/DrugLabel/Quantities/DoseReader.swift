@@ -16,12 +16,29 @@ struct DoseReader: Sendable {
         measures = MeasureReader(rules: rules)
     }
 
+    private var words: DoseWords { rules.words }
+
     static let doseKinds: Set<String> = ["mass", "volume", "units", "cells", "form", "amount"]
-    private static let sentenceEnds = ScalarSet("。；;！？\n")
-    private static let clauseEnds = ScalarSet("，,：:、")
-    private static let colons = ScalarSet("：:")
-    private static let openers = ScalarSet("（(〈[【{｛")
-    private static let closers = ScalarSet("）)〉]】}｝")
+    /// The marks the reader looks for at every scalar. Held by the reader (one reference), not
+    /// in statics, whose every use in a loop passes through a once-only initialization check.
+    private final class Marks: Sendable {
+        let sentenceEnds = ScalarFilter("。；;！？\n")
+        let clauseEnds = ScalarFilter("，,：:、")
+        let colons = ScalarFilter("：:")
+        let openers = ScalarFilter("（(〈[【{｛")
+        let closers = ScalarFilter("）)〉]】}｝")
+        /// Any of the three above, or a comma: what `headers` acts on.
+        let headerMarks = ScalarFilter("（(〈[【{｛）)〉]】}｝：:，,")
+        /// What may stand between two doses that share what the first says (`或`, brackets).
+        let aroundShared = ScalarFilter(" （(）)〈")
+        let betweenShared = ScalarFilter(" （(）)〈〉或、")
+        /// Never in a drug's name; what a count of a form is made of; the words around a name.
+        let notInNames = ScalarFilter("，。；：%≥≤<>*＊/’‘“”、")
+        let counted = ScalarFilter("个次片粒袋支丸十")
+        let nameFillers = ScalarFilter("为约是中的")
+    }
+    private static let standardMarks = Marks()
+    private let marks = DoseReader.standardMarks
 
     /// A dose with the scalar offsets of its statement (drug to measure) in the text.
     struct Found {
@@ -59,7 +76,7 @@ struct DoseReader: Sendable {
         let doseSection = section.map(rules.doseSections.contains) ?? false
         while sentenceStart < s.count {
             var sentenceEnd = sentenceStart
-            while sentenceEnd < s.count, !DoseReader.sentenceEnds.contains(s[sentenceEnd]) { sentenceEnd += 1 }
+            while sentenceEnd < s.count, !marks.sentenceEnds.contains(s[sentenceEnd]) { sentenceEnd += 1 }
             let sentence = sentenceStart..<sentenceEnd
             defer { sentenceStart = sentenceEnd + 1 }
             if sentence.isEmpty { continue }
@@ -68,7 +85,7 @@ struct DoseReader: Sendable {
                 context.route = route
                 continue
             }
-            if !inSentence.contains(where: { DoseReader.doseKinds.contains(all[$0].kind) }), let route = soleRoute(s, sentence) {
+            if !inSentence.contains(where: { all[$0].isDose }), let route = soleRoute(s, sentence) {
                 // `餐后口服。`, `遵医嘱口服用药。`, `口服，用水送服`: the route of the doses below.
                 context.route = route
             } else if let route = openingRoute(s, sentence) {
@@ -84,8 +101,8 @@ struct DoseReader: Sendable {
             // (`用于急性淋巴细胞白血病…`) starts over from the heading's.
             let afterSemicolon = sentence.lowerBound > 0 && (s[sentence.lowerBound - 1] == "；" || s[sentence.lowerBound - 1] == ";")
             if !afterSemicolon { population = carried }
-            let opening = string(s, sentence.lowerBound, min(sentence.upperBound, sentence.lowerBound + 8)).trimmingSpaces()
-            if rules.indicationLeads.contains(where: opening.hasBytePrefix) {
+            let opening = s.trimmed(sentence.lowerBound..<min(sentence.upperBound, sentence.lowerBound + 8))
+            if words.indicationLeads.contains(where: { s.has($0.scalars, at: opening.lowerBound, end: opening.upperBound) }) {
                 population = headerPopulation
                 carried = headerPopulation
             }
@@ -101,7 +118,7 @@ struct DoseReader: Sendable {
             for k in inSentence {
                 let m = all[k]
                 readHeaders(to: m.start)
-                guard DoseReader.doseKinds.contains(m.kind), !consumed.contains(k) else { continue }
+                guard m.isDose, !consumed.contains(k) else { continue }
                 let foundBefore = found.count
                 defer { previousEnd = max(previousEnd, found.count > foundBefore ? found[found.count - 1].end : m.end) }
                 var said = context
@@ -147,9 +164,11 @@ struct DoseReader: Sendable {
                            consumed: inout Set<Int>) -> Found? {
         let clauseStart = self.clauseStart(s, before: m.start, floor: sentence.lowerBound)
         let regionStart = max(previousEnd, sentence.lowerBound)
-        let region = string(s, min(regionStart, m.start), m.start)
+        // Since the dose before, and since the clause's start: as scalars and as text.
+        let regionRange = min(regionStart, m.start)..<m.start
+        let clauseRange = clauseStart..<m.start
+        let region = string(s, regionRange.lowerBound, m.start)
         let clause = string(s, clauseStart, m.start)
-        let sentenceText = string(s, sentence.lowerBound, sentence.upperBound)
         let after = string(s, m.end, min(sentence.upperBound, m.end + 8))
         let afterTrimmed = after.trimmingSpaces()
 
@@ -157,17 +176,16 @@ struct DoseReader: Sendable {
         // diluents, conditions.
         // `目标剂量为 2.0 × 106…/kg（可接受范围：1.5 × 106 ~2.0 × 106…），最高为 2.0 × 108…`:
         // the whole sentence after a dose noun speaks of the dose.
-        let doseWords = ["剂量", "给药", "用量"]
         let inBracket = depth(s, from: sentence.lowerBound, to: m.start) > 0
-        let callsItselfDose = doseWords.contains(where: { region.containsBytes($0) })
-            || (sentenceDoses.contains { p in p.dose.unit == m.unit && doseWords.contains(where: { p.dose.text.containsBytes($0) }) }
-                && (inBracket || nearest(rules.qualifiers, in: region)?.name == "maximum"))
+        let callsItselfDose = any(words.doseWords, s, regionRange)
+            || (sentenceDoses.contains { p in p.dose.unit == m.unit && words.doseWords.contains(where: { p.dose.text.containsBytes($0.text) }) }
+                && (inBracket || nearest(words.qualifiers, s, regionRange)?.name == "maximum"))
         let doseSection = section.map(rules.doseSections.contains) ?? false
         if !doseSection && !callsItselfDose { return nil }
-        if rules.animalWords.contains(where: { sentenceText.containsBytes($0) }) { return nil }
-        if rules.studyWords.contains(where: { sentenceText.containsBytes($0) }) { return nil }
-        if rules.skinTestWords.contains(where: { sentenceText.containsBytes($0) }) { return nil }
-        if rules.productAmountLeads.contains(where: { clause.containsBytes($0) }) && !callsItselfDose { return nil }
+        if any(words.animalWords, s, sentence) || any(words.studyWords, s, sentence) || any(words.skinTestWords, s, sentence) {
+            return nil
+        }
+        if any(words.productAmountLeads, s, clauseRange) && !callsItselfDose { return nil }
         if rules.packMarks.contains(where: { mark in
             guard afterTrimmed.hasBytePrefix(mark) else { return false }
             // `9g*8袋`, `10mlx6支`: a pack; `×` alone after an amount is not. `/盒`,
@@ -188,15 +206,16 @@ struct DoseReader: Sendable {
         if near.containsBytes("比"), let bi = near.firstByteRange(of: "比"),
            near[bi.upperBound...].unicodeScalars.first(where: { $0 != " " }).map({ NumberReader.digit($0) != nil }) == true { return nil }
         if region.trimmingSpaces().hasByteSuffix("比") { return nil }
-        let negated = rules.negations.contains(where: { region.containsBytes($0) || near.containsBytes($0) })
+        let nearRange = clamped(s, m.end, min(sentence.upperBound, m.end + 16))
+        let negated = any(words.negations, s, regionRange) || any(words.negations, s, nearRange)
         let ceilingByWarning = negated && (afterTrimmed.hasBytePrefix("以上") || afterTrimmed.hasBytePrefix("及以上"))
         if negated && !ceilingByWarning { return nil }
         if m.kind == "volume", rules.diluentWords.contains(where: { afterTrimmed.hasBytePrefix($0) })
-            || rules.diluentVerbs.contains(where: { clause.containsBytes($0) }) { return nil }
+            || any(words.diluentVerbs, s, clauseRange) { return nil }
         let before = region.trimmingSpaces()
-        var qualifier = nearest(rules.qualifiers, in: region)
+        var qualifier = nearest(words.qualifiers, s, regionRange)
         // `最大维持量是6mg`: a ceiling, whatever else the clause says.
-        if let top = nearest(rules.qualifiers.filter { $0.name == "maximum" }, in: clause) { qualifier = top }
+        if let top = nearest(words.maximumQualifiers, s, clauseRange) { qualifier = top }
         if ceilingByWarning { qualifier = ("maximum", "不推荐") }
         if qualifier?.name != "maximum" {
             if rules.comparisons.contains(where: { before.hasByteSuffix($0) }) { return nil }
@@ -206,13 +225,16 @@ struct DoseReader: Sendable {
             return nil
         }
         // `每日2次1-4片`: a frequency before the amount, whose 每日 is not a daily total.
-        let frequencyInClause = firstMatch(rules.frequency, in: clause).flatMap { r -> String? in
+        let frequencyInClause = rules.frequency.firstMatch(in: clause).flatMap { r -> String? in
             let f = String(clause[r])
             return f.containsBytes("次") ? f : nil
         }
-        let perWord = nearest(rules.perWords.map { (name: $0.code, words: $0.words) },
-                              in: frequencyInClause.map { clause.replacingAll($0, with: "") } ?? clause)
-        let nextDose = all[(k + 1)...].first { $0.start >= m.end && DoseReader.doseKinds.contains($0.kind) && sentence.contains($0.start) }?.start
+        let perWord = if let frequencyInClause {
+            nearest(words.perWordStrings, in: clause.replacingAll(frequencyInClause, with: ""))
+        } else {
+            nearest(words.perWords, s, clauseRange)
+        }
+        let nextDose = all[(k + 1)...].first { $0.start >= m.end && $0.isDose && sentence.contains($0.start) }?.start
             ?? sentence.upperBound
         let routeHere = routeNear(s, m, regionStart: min(regionStart, m.start), nextDose: nextDose, sentence: sentence)
         // The drug: a name before the amount, else the product.
@@ -221,7 +243,7 @@ struct DoseReader: Sendable {
             // In 注意事项 an amount is a dose only when the sentence says how it is given: per
             // time, a route, a qualifier, a drug named with it, or how often after it.
             let cue = callsItselfDose || perWord != nil || routeHere != nil || qualifier != nil || drug != product
-                || firstMatch(rules.frequency, in: string(s, m.end, min(sentence.upperBound, m.end + 12))) != nil
+                || rules.frequency.firstMatch(in: string(s, m.end, min(sentence.upperBound, m.end + 12))) != nil
             if !cue { return nil }
         }
         var dose = Dose(drug: drug, amount: m.amount, unit: m.unit, unitText: m.unitText, per: m.per, perTime: m.perTime,
@@ -230,13 +252,13 @@ struct DoseReader: Sendable {
         // Who: an age band or weight right before the amount, a population word in the clause.
         if let band = ageBand(in: clause) {
             dose.population = band
-        } else if let who = inlinePopulation(in: clause) ?? headPopulation(in: clause) {
+        } else if let who = inlinePopulation(s, clauseStart..<m.start) ?? headPopulation(s, clauseStart..<m.start) {
             dose.population = who
             population = who
         }
 
         // Per what: `/kg` after the amount, `每千克体重` or `一日`/`一次` before it.
-        if dose.per == nil, let basis = nearest(rules.perBefore.map { (name: $0.code, words: $0.words) }, in: clause) {
+        if dose.per == nil, let basis = nearest(words.perBefore, s, clauseRange) {
             dose.per = basis.name
         }
         if let word = perWord {
@@ -256,7 +278,7 @@ struct DoseReader: Sendable {
             }
         }
         if dose.qualifier != "maximum" {
-            if let step = nearest(rules.steps, in: clause), !rules.stepTargets.contains(where: { clause.hasByteSuffix($0) || regionEnds(clause, with: $0, after: step.word) }) {
+            if let step = nearest(words.stepLists, s, clauseRange), !rules.stepTargets.contains(where: { clause.hasByteSuffix($0) || regionEnds(clause, with: $0, after: step.word) }) {
                 dose.kind = step.name
                 if step.name == "increment" || step.name == "decrement" { dose.qualifier = nil }
             } else if after.hasBytePrefix("的增量") || afterTrimmed.hasBytePrefix("的增量") {
@@ -275,7 +297,7 @@ struct DoseReader: Sendable {
         // Shares what the dose before it says when only `或`, a bracket or a connector stands
         // between them (`3mg/kg或60mg/m2`, `40～60微克（5～7微克/千克体重）`).
         let gapEnd = drug == product ? m.start : drugStart
-        let between = string(s, min(regionStart, gapEnd), gapEnd).trimming(" （(）)〈")
+        let between = string(s, trimming(s, clamped(s, min(regionStart, gapEnd), gapEnd), marks.aroundShared))
         let shares = previous != nil && (between.isEmpty || between == "或" || rules.sharedConnectors.contains(between))
         if shares, let p = previous?.dose {
             if dose.population == nil { dose.population = p.population }
@@ -290,7 +312,7 @@ struct DoseReader: Sendable {
         let shared = shares ? previous.flatMap { p in p.dose.routeText.map { ($0, 0) } } : nil
         if let (written, _) = routeHere ?? shared ?? (isProduct ? routeInSentence(s, sentence) : nil) {
             dose.routeText = written
-            dose.route = rules.routeNames[written] ?? written
+            dose.route = words.name(ofRoute: written)
         } else if isProduct, let r = context.route {
             dose.routeText = r.written
             dose.route = r.name
@@ -301,12 +323,12 @@ struct DoseReader: Sendable {
         // (`每日3mg/kg或60mg/m2，一日1次或分次服`).
         var frequencyEnd = sentence.upperBound
         var last = end
-        for n in all.indices where all[n].start >= end && sentence.contains(all[n].start) && DoseReader.doseKinds.contains(all[n].kind) {
-            let gap = string(s, last, all[n].start).trimming(" （(）)〈〉或、")
+        for n in all.indices where all[n].start >= end && sentence.contains(all[n].start) && all[n].isDose {
+            let gap = string(s, trimming(s, clamped(s, last, all[n].start), marks.betweenShared))
             if !gap.isEmpty { frequencyEnd = all[n].start; break }
             last = all[n].end
         }
-        let stepWords = rules.steps.flatMap(\.words)
+        let stepWords = words.steps
         let interval = dose.kind == "increment" || dose.kind == "decrement" ? frequencyBefore(region: region, perWord: nil) : nil
         dose.frequency = interval ?? frequency(s, from: last, to: max(last, frequencyEnd), steps: stepWords)
             ?? frequencyInClause ?? frequencyBefore(region: region, perWord: perWord)
@@ -315,16 +337,16 @@ struct DoseReader: Sendable {
         if dose.frequency == nil, frequencyEnd == sentence.upperBound, sentence.upperBound < s.count, s[sentence.upperBound] == "；" {
             // `一次4克〈1袋）；一日2次`: the frequency after a semicolon, when no dose comes first.
             var next = sentence.upperBound + 1
-            while next < s.count, !DoseReader.sentenceEnds.contains(s[next]) { next += 1 }
-            if !all.contains(where: { $0.start > sentence.upperBound && $0.start < next && DoseReader.doseKinds.contains($0.kind) }),
+            while next < s.count, !marks.sentenceEnds.contains(s[next]) { next += 1 }
+            if !all.contains(where: { $0.start > sentence.upperBound && $0.start < next && $0.isDose }),
                let f = frequency(s, from: sentence.upperBound + 1, to: min(next, sentence.upperBound + 3 + 12), steps: stepWords),
                string(s, sentence.upperBound + 1, next).trimmingSpaces().hasBytePrefix(f) {
                 dose.frequency = f
             }
         }
         if dose.frequency == nil, shares { dose.frequency = previous?.dose.frequency }
-        dose.schedule = DosingRules.first(rules.schedule, in: string(s, sentence.lowerBound, drugStart))
-        dose.duration = DosingRules.first(rules.duration, in: sentenceText)
+        dose.schedule = rules.schedule.first(in: string(s, sentence.lowerBound, drugStart))
+        dose.duration = rules.duration.first(in: string(s, sentence.lowerBound, sentence.upperBound))
 
         // Inside a bracket opened before the drug: a qualifier of the dose before the bracket
         // (`（可接受范围：1.5 × 106 ~2.0 × 106…）`).
@@ -340,11 +362,13 @@ struct DoseReader: Sendable {
             // A ceiling reads from its own word: `不超过800 mg`.
             textStart = max(textStart, clauseStart + clause.unicodeScalars.distance(from: clause.unicodeScalars.startIndex, to: r.lowerBound))
         }
-        while textStart < m.start, s[textStart] == " " || DoseReader.closers.contains(s[textStart]) || DoseReader.clauseEnds.contains(s[textStart])
+        while textStart < m.start, s[textStart] == " " || marks.closers.contains(s[textStart]) || marks.clauseEnds.contains(s[textStart])
                 || ".．·•、".unicodeScalars.contains(s[textStart]) {
             textStart += 1
         }
-        dose.text = string(s, textStart, m.end).trimmingSpaces().collapsingSpaces()
+        let text = string(s, s.trimmed(clamped(s, textStart, m.end)))
+        // Without two spaces in a row there is nothing to collapse.
+        dose.text = text.containsBytes("  ") ? text.collapsingSpaces() : text
         return Found(dose: dose, start: textStart, end: end)
     }
 
@@ -362,16 +386,20 @@ struct DoseReader: Sendable {
         var depth = 0
         while i < to {
             let c = s[i]
-            if DoseReader.openers.contains(c) { depth += 1 } else if DoseReader.closers.contains(c) { depth = max(0, depth - 1) }
-            let colon = DoseReader.colons.contains(c)
+            guard marks.headerMarks.contains(c) else {
+                i += 1
+                continue
+            }
+            if marks.openers.contains(c) { depth += 1 } else if marks.closers.contains(c) { depth = max(0, depth - 1) }
+            let colon = marks.colons.contains(c)
             if depth == 0, colon || (commaLeads && (c == "，" || c == ",")) {
-                let header = string(s, start, i).trimmingSpaces()
+                let header = s.trimmed(start..<i)
                 if !header.isEmpty {
-                    if let who = populationPhrase(header) ?? inlinePopulation(in: header) {
+                    if let who = populationPhrase(s, header) ?? inlinePopulation(s, header) {
                         // `用于治疗成人甲状腺功能亢进症，`: who, inside an indication, too.
                         population = who
                         if colon { heading = who }
-                    } else if colon, rules.indicationSuffixes.contains(where: { header.hasByteSuffix($0) }) {
+                    } else if colon, words.indicationSuffixes.contains(where: { s.has($0.scalars, endingAt: header.upperBound, start: header.lowerBound) }) {
                         population = nil
                         heading = nil
                         reset = true
@@ -384,43 +412,47 @@ struct DoseReader: Sendable {
         return (population, heading, start)
     }
 
-    /// A clause that says who: it ends with a population noun (`老年或有心血管疾病患者`,
+    /// A clause (`s[clause]`) that says who: it ends with a population noun (`老年或有心血管疾病患者`,
     /// `体重20kg以上的儿童无肾性骨病者`), perhaps with a bracket after it, or is an age band.
-    func populationPhrase(_ clause: String) -> String? {
-        var text = clause
-        // `1.`, `（2）`: an item number before the clause.
+    /// Read on the scalars: every clause of a dosing section is asked, and few say who.
+    private func populationPhrase(_ s: [Unicode.Scalar], _ clause: Range<Int>) -> String? {
+        var start = clause.lowerBound
+        let end = clause.upperBound
         // `1.`, `（2）`, `3、`: an item number before the clause.
-        let scalars = Array(text.unicodeScalars)
-        var k = scalars.first == "（" || scalars.first == "(" ? 1 : 0
+        var k = start < end && (s[start] == "（" || s[start] == "(") ? start + 1 : start
         let digits = k
-        while k < scalars.count, k - digits < 2, NumberReader.digit(scalars[k]) != nil { k += 1 }
-        if k > digits, k < scalars.count, ".、．）)".unicodeScalars.contains(scalars[k]) {
+        while k < end, k - digits < 2, NumberReader.digit(s[k]) != nil { k += 1 }
+        if k > digits, k < end, ".、．）)".unicodeScalars.contains(s[k]) {
             k += 1
-            while k < scalars.count, scalars[k] == " " { k += 1 }
-            text = String(String.UnicodeScalarView(scalars[k...]))
+            while k < end, s[k] == " " { k += 1 }
+            start = k
         }
-        for lead in rules.populationLeadsDropped where text.hasBytePrefix(lead) {
-            text = String(text.unicodeScalars.dropFirst(lead.unicodeScalars.count))
-            break
+        if let lead = words.populationLeadsDropped.first(where: { s.has($0.scalars, at: start, end: end) }) {
+            start += lead.scalars.count
         }
-        text = text.trimmingSpaces()
-        guard !text.isEmpty, text.unicodeScalars.count <= 40 else { return nil }
-        if rules.indicationLeads.contains(where: { text.hasBytePrefix($0) }) { return nil }
+        var text = s.trimmed(start..<end)
+        guard !text.isEmpty, text.count <= 40 else { return nil }
+        if words.indicationLeads.contains(where: { s.has($0.scalars, at: text.lowerBound, end: text.upperBound) }) { return nil }
         // `在患有2型糖尿病的高血压患者中`: who, with the preposition around it.
-        if text.hasByteSuffix("中") { text = String(text.unicodeScalars.dropLast()) }
+        if s[text.upperBound - 1] == "中" { text = text.lowerBound..<(text.upperBound - 1) }
         var core = text
         // `肝功能不全患者（Child-Pugh B级）`: the bracket belongs to who.
-        if core.hasByteSuffix("）") || core.hasByteSuffix(")"), let open = core.unicodeScalars.lastIndex(where: { $0 == "（" || $0 == "(" }) {
-            core = String(core.unicodeScalars[..<open])
+        if !core.isEmpty, s[core.upperBound - 1] == "）" || s[core.upperBound - 1] == ")",
+           let open = core.reversed().first(where: { s[$0] == "（" || s[$0] == "(" }) {
+            core = core.lowerBound..<open
         }
-        if rules.populationHeads.contains(where: { core.hasByteSuffix($0) }) {
+        func endsCore(_ word: ScalarWord) -> Bool { s.has(word.scalars, endingAt: core.upperBound, start: core.lowerBound) }
+        if words.populationHeads.contains(where: endsCore) {
             // A clause that says what to do is not a description of who (`不宜用于儿童`).
-            if rules.notDrugWords.contains(where: { ["剂量", "用量", "一次", "每次", "一日", "每日"].contains($0) && core.containsBytes($0) }) { return nil }
-            return text
+            if any(words.instructionWords, s, core) { return nil }
+            return s.string(text)
         }
-        if let band = ageBand(in: text), band == text { return text }
+        if rules.ageBandWords.admits(s, text) {
+            let phrase = s.string(text)
+            if let band = ageBand(in: phrase), band == phrase { return phrase }
+        }
         // `首剂量成人` after dropping the lead: a population word ends it.
-        if let word = rules.populations.first(where: { core.hasByteSuffix($0) }) { return word }
+        if let word = words.populations.first(where: endsCore) { return word.text }
         return nil
     }
 
@@ -428,10 +460,11 @@ struct DoseReader: Sendable {
     /// `12岁以上`, `一至五岁一次`, `体重20kg以下`), with what stands between it and the amount
     /// being only per-time words.
     private func ageBand(in clause: String) -> String? {
+        guard rules.ageBandWords.admits(clause) else { return nil }
         let matches = rules.ageBand.matches(in: clause, range: NSRange(clause.startIndex..., in: clause))
         guard let last = matches.last, let r = Range(last.range, in: clause) else { return nil }
         var rest = String(clause[r.upperBound...]).trimmingSpaces()
-        for word in rules.perWords.flatMap(\.words) + ["用", "服", "为"] where rest.hasBytePrefix(word) {
+        for word in words.ageBandTrailers where rest.hasBytePrefix(word) {
             rest = String(rest.unicodeScalars.dropFirst(word.unicodeScalars.count)).trimmingSpaces()
         }
         guard rest.isEmpty || rest == "：" || rest == ":" else { return nil }
@@ -445,28 +478,30 @@ struct DoseReader: Sendable {
 
     /// A clause that opens with who and goes on to the dose (`肾功能严重受损病人（肌酐清除率低于
     /// 30ml/min）为一日2.5mg`): the words up to the population noun and its bracket.
-    private func headPopulation(in clause: String) -> String? {
-        var best: String.Index?
-        for head in rules.populationHeads {
-            guard let r = clause.lastByteRange(of: head) else { continue }
-            if best == nil || r.upperBound > best! { best = r.upperBound }
+    private func headPopulation(_ s: [Unicode.Scalar], _ clause: Range<Int>) -> String? {
+        var best: Int?
+        let starts = words.populationHeads.starts(in: s, clause)
+        for head in words.populationHeads where !starts.isEmpty {
+            guard let at = starts.last(where: { s.has(head.scalars, at: $0, end: clause.upperBound) }) else { continue }
+            if best == nil || at + head.scalars.count > best! { best = at + head.scalars.count }
         }
         guard var end = best else { return nil }
-        let rest = clause[end...]
-        if let open = rest.first, open == "（" || open == "(", let close = rest.firstIndex(where: { $0 == "）" || $0 == ")" }) {
-            end = rest.index(after: close)
+        if end < clause.upperBound, s[end] == "（" || s[end] == "(",
+           let close = (end..<clause.upperBound).first(where: { s[$0] == "）" || s[$0] == ")" }) {
+            end = close + 1
         }
-        return populationPhrase(String(clause[..<end]))
+        return populationPhrase(s, clause.lowerBound..<end)
     }
 
-    /// The population word nearest the amount in `region` (`口服成人一次5mg`, `大多数成年患者的剂量`).
-    private func inlinePopulation(in region: String) -> String? {
-        var best: (String.Index, String)?
-        for word in rules.populations {
-            guard let r = region.lastByteRange(of: word) else { continue }
-            if best == nil || r.upperBound > best!.0 { best = (r.upperBound, word) }
+    /// The population word nearest the amount in `s[region]` (`口服成人一次5mg`, `大多数成年患者的剂量`).
+    private func inlinePopulation(_ s: [Unicode.Scalar], _ region: Range<Int>) -> String? {
+        var best: (end: Int, word: String)?
+        let starts = words.populations.starts(in: s, region)
+        for word in words.populations where !starts.isEmpty {
+            guard let at = starts.last(where: { s.has(word.scalars, at: $0, end: region.upperBound) }) else { continue }
+            if best == nil || at + word.scalars.count > best!.end { best = (at + word.scalars.count, word.text) }
         }
-        return best?.1
+        return best?.word
     }
 
     // MARK: - Route
@@ -475,95 +510,109 @@ struct DoseReader: Sendable {
     /// holds for the paragraphs after it.
     private func routeOnly(_ s: [Unicode.Scalar], _ sentence: Range<Int>) -> (written: String, name: String)? {
         guard sentence.count <= 24 else { return nil }
-        var text = string(s, sentence.lowerBound, sentence.upperBound).trimmingSpaces()
-        guard text.unicodeScalars.count <= 16 else { return nil }
-        var route: String?
+        let text = s.trimmed(sentence)
+        guard text.count <= 16 else { return nil }
+        var at = text.lowerBound
+        var route: DoseWords.Route?
         var changed = true
-        while changed && !text.isEmpty {
+        while changed && at < text.upperBound {
             changed = false
-            for lead in rules.routeOnlyLeads where text.hasBytePrefix(lead) {
-                text = String(text.unicodeScalars.dropFirst(lead.unicodeScalars.count))
+            for lead in words.routeOnlyLeads where s.has(lead.scalars, at: at, end: text.upperBound) {
+                at += lead.scalars.count
                 changed = true
             }
-            if route == nil, let r = rules.routes.first(where: { text.hasBytePrefix($0) }) {
+            if route == nil, let r = words.routes.first(where: { s.has($0.word.scalars, at: at, end: text.upperBound) }) {
                 route = r
-                text = String(text.unicodeScalars.dropFirst(r.unicodeScalars.count))
+                at += r.word.scalars.count
                 changed = true
             }
         }
         // `口服或遵医嘱`: nothing but the route, and perhaps the usual `或遵医嘱`.
-        guard let route, text.isEmpty || text.hasBytePrefix("或遵医嘱") || text == "给药" else { return nil }
-        return (route, rules.routeNames[route] ?? route)
+        guard let route else { return nil }
+        let rest = at..<text.upperBound
+        guard rest.isEmpty || s.has(DoseReader.orAsDirected, at: at, end: text.upperBound) || s.string(rest) == "给药" else { return nil }
+        return (route.word.text, route.name)
     }
+
+    private static let orAsDirected = Array("或遵医嘱".unicodeScalars)
 
     /// The one route a sentence without doses names (`每晚睡前口服一次`), unless it names
     /// several (`本品可静脉滴注或肌内注射`) or forbids it (`不可静脉注射`).
     private func soleRoute(_ s: [Unicode.Scalar], _ sentence: Range<Int>) -> (written: String, name: String)? {
         guard sentence.count <= 40 else { return nil }
-        let text = string(s, sentence.lowerBound, sentence.upperBound)
-        var found: [(String.Index, String)] = []
-        for word in rules.routes {
-            guard let r = text.firstByteRange(of: word) else { continue }
+        let starts = routeStarts(s, sentence)
+        var found: [(at: Int, route: DoseWords.Route)] = []
+        for route in words.routes where !starts.isEmpty {
+            guard let at = starts.first(where: { s.has(route.word.scalars, at: $0, end: sentence.upperBound) }) else { continue }
+            let word = route.word.text
             // A shorter route inside a longer one found already (`静脉` in `静脉注射`) is the same.
-            if found.contains(where: { $0.1.containsBytes(word) }) { continue }
-            found.removeAll { word.containsBytes($0.1) }
-            found.append((r.lowerBound, word))
+            if found.contains(where: { $0.route.word.text.containsBytes(word) }) { continue }
+            found.removeAll { word.containsBytes($0.route.word.text) }
+            found.append((at, route))
         }
-        guard found.count == 1, let (at, word) = found.first else { return nil }
-        let before = String(text[..<at])
-        if ["不", "勿", "禁", "避免", "忌"].contains(where: { before.hasByteSuffix($0) || before.hasByteSuffix($0 + "可") || before.hasByteSuffix($0 + "宜") || before.hasByteSuffix($0 + "得") }) {
-            return nil
-        }
-        return (word, rules.routeNames[word] ?? word)
+        guard found.count == 1, let (at, route) = found.first else { return nil }
+        if words.routeNegations.contains(where: { s.has($0, endingAt: at, start: sentence.lowerBound) }) { return nil }
+        return (route.word.text, route.name)
     }
 
     /// The route a sentence opens with (after `本品`, `用法：`), unless another route follows it
     /// (`口服或静脉注射`).
     private func openingRoute(_ s: [Unicode.Scalar], _ sentence: Range<Int>) -> (written: String, name: String)? {
-        var text = string(s, sentence.lowerBound, min(sentence.upperBound, sentence.lowerBound + 24)).trimmingSpaces()
-        for lead in ["本品", "用法用量：", "用法：", "用法:"] where text.hasBytePrefix(lead) {
-            text = String(text.unicodeScalars.dropFirst(lead.unicodeScalars.count))
+        let text = s.trimmed(sentence.lowerBound..<min(sentence.upperBound, sentence.lowerBound + 24))
+        var at = text.lowerBound
+        for lead in words.openingLeads where s.has(lead.scalars, at: at, end: text.upperBound) {
+            at += lead.scalars.count
         }
-        guard let route = rules.routes.first(where: { text.hasBytePrefix($0) }) else { return nil }
-        let rest = String(text.unicodeScalars.dropFirst(route.unicodeScalars.count))
-        if rest.hasBytePrefix("或") || rest.hasBytePrefix("、") || rest.hasBytePrefix("和") { return nil }
-        return (route, rules.routeNames[route] ?? route)
+        guard let route = words.routes.first(where: { s.has($0.word.scalars, at: at, end: text.upperBound) }) else { return nil }
+        let rest = at + route.word.scalars.count
+        if rest < text.upperBound, s[rest] == "或" || s[rest] == "、" || s[rest] == "和" { return nil }
+        return (route.word.text, route.name)
     }
 
     /// The route of the statement: written right after the amount (`50-100mg 塞肛`), else the
     /// nearest before it since the dose before, else the first after it before the next dose.
     private func routeNear(_ s: [Unicode.Scalar], _ m: Measure, regionStart: Int, nextDose: Int, sentence: Range<Int>) -> (String, Int)? {
         var j = m.end
-        while j < sentence.upperBound, s[j] == " " || DoseReader.closers.contains(s[j]) { j += 1 }
-        let window = string(s, j, min(sentence.upperBound, j + 10))
-        if let word = rules.routes.first(where: { window.hasBytePrefix($0) }) { return (word, j) }
-        if let r = nearestRoute(in: string(s, regionStart, m.start)) { return (r, regionStart) }
-        let rest = string(s, m.end, max(m.end, nextDose))
-        var best: (String.Index, String)?
-        for word in rules.routes {
-            guard let r = rest.firstByteRange(of: word) else { continue }
-            if best == nil || r.lowerBound < best!.0 || (r.lowerBound == best!.0 && word.count > best!.1.count) { best = (r.lowerBound, word) }
+        while j < sentence.upperBound, s[j] == " " || marks.closers.contains(s[j]) { j += 1 }
+        let windowEnd = min(sentence.upperBound, j + 10)
+        if let route = words.routes.first(where: { s.has($0.word.scalars, at: j, end: windowEnd) }) { return (route.word.text, j) }
+        if let r = nearestRoute(s, regionStart..<m.start) { return (r, regionStart) }
+        let rest = m.end..<max(m.end, nextDose)
+        let starts = routeStarts(s, rest)
+        var best: (at: Int, length: Int, word: String)?
+        for route in words.routes where !starts.isEmpty {
+            guard let at = starts.first(where: { s.has(route.word.scalars, at: $0, end: rest.upperBound) }) else { continue }
+            if best == nil || at < best!.at || (at == best!.at && route.word.length > best!.length) {
+                best = (at, route.word.length, route.word.text)
+            }
         }
-        return best.map { ($0.1, m.end) }
+        return best.map { ($0.word, m.end) }
     }
 
     /// Any route in the sentence, the first written: `术后一周改为每日60mg` shares the
     /// `口服` of `开始每日口服100mg`.
     private func routeInSentence(_ s: [Unicode.Scalar], _ sentence: Range<Int>) -> (String, Int)? {
-        nearestRoute(in: string(s, sentence.lowerBound, sentence.upperBound)).map { ($0, sentence.lowerBound) }
+        nearestRoute(s, sentence).map { ($0, sentence.lowerBound) }
     }
 
-    /// The route that ends last in `region`, the longest where two end together
+    /// The route that ends last in `s[region]`, the longest where two end together
     /// (`口服或静脉使用苯海拉明` is 口服或静脉).
-    private func nearestRoute(in region: String) -> String? {
-        var best: (end: String.Index, length: Int, word: String)?
-        for word in rules.routes {
-            guard let r = region.lastByteRange(of: word) else { continue }
-            if best == nil || r.upperBound > best!.end || (r.upperBound == best!.end && word.count > best!.length) {
-                best = (r.upperBound, word.count, word)
+    private func nearestRoute(_ s: [Unicode.Scalar], _ region: Range<Int>) -> String? {
+        let starts = routeStarts(s, region)
+        var best: (end: Int, length: Int, word: String)?
+        for route in words.routes where !starts.isEmpty {
+            guard let at = starts.last(where: { s.has(route.word.scalars, at: $0, end: region.upperBound) }) else { continue }
+            let end = at + route.word.scalars.count
+            if best == nil || end > best!.end || (end == best!.end && route.word.length > best!.length) {
+                best = (end, route.word.length, route.word.text)
             }
         }
         return best?.word
+    }
+
+    /// Where in `s[range]` a route may start, in order.
+    private func routeStarts(_ s: [Unicode.Scalar], _ range: Range<Int>) -> [Int] {
+        range.filter { words.routeFirsts.contains(s[$0]) }
     }
 
     // MARK: - How often
@@ -577,7 +626,7 @@ struct DoseReader: Sendable {
         for alternative in ["，或者", "，或", ",或", "或者"] {
             if let r = text.firstByteRange(of: alternative) { text = String(text[..<r.lowerBound]) }
         }
-        guard let first = firstMatch(rules.frequency, in: text) else { return nil }
+        guard let first = rules.frequency.firstMatch(in: text) else { return nil }
         // Only within the next clauses, not a sentence away: at most 24 characters before it.
         guard text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: first.lowerBound) <= 24 else { return nil }
         // `每隔1-2日减少5mg`, `每隔1～2日逐渐增加`: the interval of a step that follows.
@@ -593,7 +642,7 @@ struct DoseReader: Sendable {
         } else if let joiner = rest.first, joiner == "，" || joiner == "," || joiner == "或" {
             // `一日1次，每周1～2次`, `一日1次或分次服用`: a second frequency joined to the first.
             let tail = String(rest.dropFirst())
-            if let next = firstMatch(rules.frequency, in: tail), next.lowerBound == tail.startIndex {
+            if let next = rules.frequency.firstMatch(in: tail), next.lowerBound == tail.startIndex {
                 return String(text[first]) + String(joiner) + String(tail[next])
             }
         }
@@ -603,19 +652,10 @@ struct DoseReader: Sendable {
     /// `最初每日用25~50μg`: a 每日 before the amount says how often; else a pattern there.
     private func frequencyBefore(region: String, perWord: (name: String, word: String)?) -> String? {
         if let w = perWord?.word, w.hasBytePrefix("每"), w == "每日" || w == "每天" { return w }
-        return DosingRules.first(rules.frequency, in: region).flatMap { f in
+        return rules.frequency.first(in: region).flatMap { f in
             // `一日` alone is how much a day, not how often.
             f == "单次" || f == "一次性" ? f : (f.hasBytePrefix("每日") || f.hasBytePrefix("每天") || f.containsBytes("次") || f.hasBytePrefix("每") ? f : nil)
         }
-    }
-
-    private func firstMatch(_ patterns: [NSRegularExpression], in text: String) -> Range<String.Index>? {
-        var best: Range<String.Index>?
-        for regex in patterns {
-            guard let m = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)), let r = Range(m.range, in: text) else { continue }
-            if best == nil || r.lowerBound < best!.lowerBound { best = r }
-        }
-        return best
     }
 
     // MARK: - Equivalents
@@ -632,18 +672,18 @@ struct DoseReader: Sendable {
             let next = all[k + 1]
             var n = j + 1
             while n < sentence.upperBound, s[n] == " " { n += 1 }
-            if next.start == n, DoseReader.doseKinds.contains(next.kind), (next.kind == "form") != (m.kind == "form"),
+            if next.start == n, next.isDose, (next.kind == "form") != (m.kind == "form"),
                next.per == nil || next.per == m.per, m.kind == "form" || m.kind == "mass" {
                 return (Dose.Alternative(amount: next.amount, unit: next.unit, unitText: next.unitText), k + 1, next.end)
             }
         }
-        guard j < sentence.upperBound, DoseReader.openers.contains(s[j]) else { return nil }
+        guard j < sentence.upperBound, marks.openers.contains(s[j]) else { return nil }
         var close = j + 1
-        while close < sentence.upperBound, close < j + 24, !DoseReader.closers.contains(s[close]) { close += 1 }
-        guard close < sentence.upperBound, DoseReader.closers.contains(s[close]) else { return nil }
+        while close < sentence.upperBound, close < j + 24, !marks.closers.contains(s[close]) { close += 1 }
+        guard close < sentence.upperBound, marks.closers.contains(s[close]) else { return nil }
         guard k + 1 < all.count else { return nil }
         let inner = all[k + 1]
-        guard inner.start > j, inner.end <= close, DoseReader.doseKinds.contains(inner.kind),
+        guard inner.start > j, inner.end <= close, inner.isDose,
               inner.per != "kg", inner.per != "m2", inner.unit != m.unit else { return nil }
         // Only amounts and the words of a dose may share the bracket with it.
         let words = string(s, j + 1, inner.start).trimmingSpaces()
@@ -670,31 +710,19 @@ struct DoseReader: Sendable {
             if c == "）" || c == ")" { depth += 1 } else if c == "（" || c == "(" { if depth == 0 { break }; depth -= 1 }
             begin -= 1
         }
-        var clause = string(s, begin, end)
         var nameStart = begin
         // After the last verb or conjunction (`静脉输注`, `给予`, `和`).
-        var cut = 0
-        for word in rules.drugBoundaries {
-            if let r = clause.lastByteRange(of: word) {
-                cut = max(cut, clause.unicodeScalars.distance(from: clause.unicodeScalars.startIndex, to: r.upperBound))
-            }
+        let starts = words.drugBoundaries.starts(in: s, begin..<end)
+        for word in words.drugBoundaries where !starts.isEmpty {
+            if let at = starts.last(where: { s.has(word.scalars, at: $0, end: end) }) { nameStart = max(nameStart, at + word.scalars.count) }
         }
-        if cut > 0 {
-            nameStart += cut
-            clause = String(clause.unicodeScalars.dropFirst(cut))
-        }
-        let spaces = clause.unicodeScalars.prefix { $0 == " " }.count
-        nameStart += spaces
-        var name = String(clause.unicodeScalars.dropFirst(spaces))
+        while nameStart < end, s[nameStart] == " " { nameStart += 1 }
         // `1 剂地塞米松`: a count before the name.
-        if let first = name.unicodeScalars.first, NumberReader.digit(first) != nil {
-            let sc = Array(name.unicodeScalars)
-            var k = 0
-            while k < sc.count, NumberReader.digit(sc[k]) != nil || sc[k] == " " || sc[k] == "." { k += 1 }
-            if k < sc.count { k += 1 }
-            nameStart += k
-            name = String(String.UnicodeScalarView(sc[k...]))
+        if nameStart < end, NumberReader.digit(s[nameStart]) != nil {
+            while nameStart < end, NumberReader.digit(s[nameStart]) != nil || s[nameStart] == " " || s[nameStart] == "." { nameStart += 1 }
+            if nameStart < end { nameStart += 1 }
         }
+        var name = string(s, nameStart, end)
         // `吲哚美辛栓（消炎痛栓）`: an alias in brackets stays out of the name.
         if let open = name.firstIndex(where: { $0 == "（" || $0 == "(" }) { name = String(name[..<open]) }
         name = name.trimmingSpaces()
@@ -706,7 +734,7 @@ struct DoseReader: Sendable {
         var trimmed = true
         while trimmed {
             trimmed = false
-            for word in rules.perWords.flatMap(\.words) + rules.doseNouns where name.hasByteSuffix(word) && name.count > word.count {
+            for word in words.nameTrailers where name.hasByteSuffix(word) && name.count > word.count {
                 // `目标剂量为`, `推荐剂量`: a word before 剂量 says which dose, not which drug.
                 if word.containsBytes("量") { return fallback }
                 name = String(name.unicodeScalars.dropLast(word.unicodeScalars.count)).trimmingSpaces()
@@ -727,12 +755,12 @@ struct DoseReader: Sendable {
     /// `给予氯化铵口服（成人每日8g…）`: an amount in a bracket after a drug named with its route is
     /// that drug's, not the product's.
     private func bracketOwner(_ s: [Unicode.Scalar], before begin: Int, clauseStart: Int) -> (String, Int)? {
-        guard begin > 0, DoseReader.openers.contains(s[begin - 1]) else { return nil }
+        guard begin > 0, marks.openers.contains(s[begin - 1]) else { return nil }
         var end = begin - 1
         while end > 0, s[end - 1] == " " { end -= 1 }
         var start = end
-        while start > 0, !DoseReader.clauseEnds.contains(s[start - 1]), !DoseReader.sentenceEnds.contains(s[start - 1]),
-              !DoseReader.openers.contains(s[start - 1]), !DoseReader.closers.contains(s[start - 1]) { start -= 1 }
+        while start > 0, !marks.clauseEnds.contains(s[start - 1]), !marks.sentenceEnds.contains(s[start - 1]),
+              !marks.openers.contains(s[start - 1]), !marks.closers.contains(s[start - 1]) { start -= 1 }
         var text = string(s, start, end)
         // The route after the name, then the verb before it.
         guard let route = rules.routes.first(where: { text.hasByteSuffix($0) }) else { return nil }
@@ -751,20 +779,20 @@ struct DoseReader: Sendable {
     /// Two to twenty characters of Han or Latin text with no word of the dose grammar in it and
     /// no disease ending (`脑水肿`).
     private func isDrugLike(_ name: String) -> Bool {
-        let scalars = name.unicodeScalars
+        let scalars = [Unicode.Scalar](scalarsOf: name)
+        let all = 0..<scalars.count
         guard scalars.count >= 2, scalars.count <= 20 else { return false }
-        if scalars.contains(where: { NumberReader.digit($0) != nil || "，。；：%≥≤<>*＊/’‘“”、".unicodeScalars.contains($0) }) { return false }
+        if scalars.contains(where: { NumberReader.digit($0) != nil || marks.notInNames.contains($0) }) { return false }
         if !scalars.contains(where: { DisplayWidth.isWide($0.value) }) && scalars.count < 3 { return false }
-        if rules.notDrugWords.contains(where: { name.containsBytes($0) }) { return false }
-        if rules.indicationSuffixes.contains(where: { name.hasByteSuffix($0) }) { return false }
+        if any(words.notDrugWords, scalars, all) { return false }
+        if words.indicationSuffixes.contains(where: { scalars.has($0.scalars, endingAt: scalars.count, start: 0) }) { return false }
         if let last = scalars.last, rules.nameEndings.contains(last) { return false }
-        let grammar = rules.qualifiers.flatMap(\.words) + rules.steps.flatMap(\.words) + rules.stepTargets + rules.doseNouns
-        if grammar.contains(where: { name.containsBytes($0) }) { return false }
+        if any(words.grammar, scalars, all) { return false }
         // `一个剂量`, `两片`: a count, not a name.
         if let first = scalars.first, ChineseNumeral.digitValue(first) != nil,
-           scalars.dropFirst().allSatisfy({ ChineseNumeral.digitValue($0) != nil || "个次片粒袋支丸十".unicodeScalars.contains($0) }) { return false }
-        if rules.populations.contains(where: { name.containsBytes($0) }) { return false }
-        return !scalars.contains { "为约是中的".unicodeScalars.contains($0) }
+           scalars.dropFirst().allSatisfy({ ChineseNumeral.digitValue($0) != nil || marks.counted.contains($0) }) { return false }
+        if any(words.populations, scalars, all) { return false }
+        return !scalars.contains { marks.nameFillers.contains($0) }
     }
 
     // MARK: - Helpers
@@ -772,7 +800,7 @@ struct DoseReader: Sendable {
     /// The clause after an amount, to the next `，。；`.
     private func clauseRest(_ s: [Unicode.Scalar], from: Int, limit: Int) -> String {
         var j = from
-        while j < limit, !DoseReader.clauseEnds.contains(s[j]), s[j] != "；" { j += 1 }
+        while j < limit, !marks.clauseEnds.contains(s[j]), s[j] != "；" { j += 1 }
         return string(s, from, j).trimmingSpaces()
     }
 
@@ -783,11 +811,29 @@ struct DoseReader: Sendable {
         var depth = 0
         while k > floor {
             let c = s[k - 1]
-            if DoseReader.closers.contains(c) { depth += 1 } else if DoseReader.openers.contains(c) { depth = max(0, depth - 1) }
-            else if depth == 0, DoseReader.clauseEnds.contains(c) { break }
+            if marks.closers.contains(c) { depth += 1 } else if marks.openers.contains(c) { depth = max(0, depth - 1) }
+            else if depth == 0, marks.clauseEnds.contains(c) { break }
             k -= 1
         }
         return k
+    }
+
+    /// The word of `lists` that ends nearest the end of `s[region]`, and its list's name; of
+    /// two that end together, the longer.
+    private func nearest(_ lists: DoseWords.Lists, _ s: [Unicode.Scalar], _ region: Range<Int>) -> (name: String, word: String)? {
+        let starts = region.filter { lists.firsts.contains(s[$0]) }
+        guard !starts.isEmpty else { return nil }
+        var best: (end: Int, length: Int, name: String, word: String)?
+        for list in lists.lists {
+            for word in list.words {
+                guard let at = starts.last(where: { s.has(word.scalars, at: $0, end: region.upperBound) }) else { continue }
+                let end = at + word.scalars.count
+                if best == nil || end > best!.end || (end == best!.end && word.length > best!.length) {
+                    best = (end, word.length, list.name, word.text)
+                }
+            }
+        }
+        return best.map { ($0.name, $0.word) }
     }
 
     /// The word of `lists` that ends nearest the end of `region`, and its list's name.
@@ -819,9 +865,32 @@ struct DoseReader: Sendable {
         return d
     }
 
+    /// Whether one of `words` stands in `s[range]`.
+    private func any(_ words: ScalarWords, _ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        words.occur(in: s, range)
+    }
+
+    /// `a..<b` held within `s`, as `string(s, a, b)` reads it (empty when `b` is not past `a`).
+    private func clamped(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Range<Int> {
+        let a = max(0, a), b = min(s.count, b)
+        return a < b ? a..<b : a..<a
+    }
+
+    /// `range` without the scalars of `set` at either end, as `String.trimming` cuts them.
+    private func trimming(_ s: [Unicode.Scalar], _ range: Range<Int>, _ set: ScalarFilter) -> Range<Int> {
+        var a = range.lowerBound, b = range.upperBound
+        while a < b, set.contains(s[a]) { a += 1 }
+        while b > a, set.contains(s[b - 1]) { b -= 1 }
+        return a..<b
+    }
+
+    private func string(_ s: [Unicode.Scalar], _ range: Range<Int>) -> String {
+        string(s, range.lowerBound, range.upperBound)
+    }
+
     private func string(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> String {
         let a = max(0, a), b = min(s.count, b)
         guard a < b else { return "" }
-        return String(String.UnicodeScalarView(s[a..<b]))
+        return s.string(a..<b)
     }
 }

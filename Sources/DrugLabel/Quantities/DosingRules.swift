@@ -27,9 +27,9 @@ public final class DosingRules: Sendable {
     let minimumCells: Double
     let rangeMarks: [[Unicode.Scalar]]
     let routes: [String]
-    let frequency: [NSRegularExpression]
-    let schedule: [NSRegularExpression]
-    let duration: [NSRegularExpression]
+    let frequency: Patterns
+    let schedule: Patterns
+    let duration: Patterns
     let productWords: [String]
     let doseNouns: [String]
     let drugBoundaries: [String]
@@ -61,6 +61,8 @@ public final class DosingRules: Sendable {
     /// A clause that opens with these names an indication, not who (`用于慢性肾炎患者：`).
     let indicationLeads: [String]
     let ageBand: NSRegularExpression
+    /// What every age band holds (`岁`, `个月`, `kg`…): most clauses hold none.
+    let ageBandWords: RequiredWords
     let productAmountLeads: [String]
     let packMarks: [String]
     let animalWords: [String]
@@ -82,6 +84,8 @@ public final class DosingRules: Sendable {
     let maintenanceAfter: [String]
     /// `服用95mg无效的患者`: a clause that ends in who or when after the amount is a condition.
     let conditionHeads: [String]
+    /// The lists above as the dose reader matches them.
+    let words: DoseWords
 
     private struct File: Decodable {
         struct UnitEntry: Decodable { var written: [String]; var code: String; var kind: String; var factor: Double? }
@@ -156,7 +160,7 @@ public final class DosingRules: Sendable {
         routes = file.routes.sorted { $0.count > $1.count }
         // One pattern per kind, the listed ones as alternatives: the leftmost match wins either
         // way, and each regex call bridges the text to NSString once.
-        let joined = { (patterns: [String]) in try [NSRegularExpression(pattern: patterns.map { "(?:\($0))" }.joined(separator: "|"))] }
+        let joined = { (patterns: [String]) in try Patterns([patterns.map { "(?:\($0))" }.joined(separator: "|")]) }
         frequency = try joined(file.frequencyPatterns)
         schedule = try joined(file.schedulePatterns)
         duration = try joined(file.durationPatterns)
@@ -184,6 +188,7 @@ public final class DosingRules: Sendable {
         populationLeadsDropped = longestFirst(file.populationLeadsDropped)
         indicationLeads = longestFirst(file.indicationLeads)
         ageBand = try NSRegularExpression(pattern: file.ageBandPattern)
+        ageBandWords = RequiredWords(pattern: file.ageBandPattern)
         productAmountLeads = longestFirst(file.productAmountLeads)
         packMarks = file.packMarks
         animalWords = file.animalWords
@@ -201,16 +206,46 @@ public final class DosingRules: Sendable {
         initialAfter = longestFirst(file.initialAfter)
         maintenanceAfter = file.maintenanceAfter
         conditionHeads = longestFirst(file.conditionHeads)
+        words = DoseWords(routes: routes, routeNames: routeNames, routeOnlyLeads: routeOnlyLeads, indicationLeads: indicationLeads,
+                          populationLeadsDropped: populationLeadsDropped, populationHeads: populationHeads, populations: populations,
+                          indicationSuffixes: indicationSuffixes, drugBoundaries: drugBoundaries,
+                          perWords: perWords, perBefore: perBefore, qualifiers: qualifiers, steps: steps, stepTargets: stepTargets, doseNouns: doseNouns,
+                          notDrugWords: notDrugWords, animalWords: animalWords, studyWords: studyWords,
+                          skinTestWords: skinTestWords, productAmountLeads: productAmountLeads, diluentVerbs: diluentVerbs,
+                          negations: negations)
     }
 
-    /// The first match of any of `patterns` in `text`, as written.
-    static func first(_ patterns: [NSRegularExpression], in text: String) -> String? {
-        var best: (Int, String)?
-        for regex in patterns {
-            guard let m = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
-                  let r = Range(m.range, in: text) else { continue }
-            if best == nil || m.range.location < best!.0 { best = (m.range.location, String(text[r])) }
+    /// Regular expressions of one kind (frequency, schedule, duration), each with the words
+    /// one of which its every match holds: a text without any is ruled out by a byte search,
+    /// and most texts the reader asks about are.
+    struct Patterns: Sendable {
+        let regexes: [NSRegularExpression]
+        let required: [RequiredWords]
+
+        init(_ patterns: [String]) throws {
+            regexes = try patterns.map { try NSRegularExpression(pattern: $0) }
+            required = patterns.map { RequiredWords(pattern: $0) }
         }
-        return best?.1
+
+        /// The leftmost match of any of the patterns (the first pattern's on a tie).
+        func firstMatch(in text: String) -> Range<String.Index>? {
+            var best: Range<String.Index>?
+            for (regex, words) in zip(regexes, required) where words.admits(text) {
+                guard let m = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)), let r = Range(m.range, in: text) else { continue }
+                if best == nil || r.lowerBound < best!.lowerBound { best = r }
+            }
+            return best
+        }
+
+        /// The first match of any of the patterns in `text`, as written.
+        func first(in text: String) -> String? {
+            var best: (Int, String)?
+            for (regex, words) in zip(regexes, required) where words.admits(text) {
+                guard let m = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+                      let r = Range(m.range, in: text) else { continue }
+                if best == nil || m.range.location < best!.0 { best = (m.range.location, String(text[r])) }
+            }
+            return best?.1
+        }
     }
 }

@@ -14,8 +14,11 @@ struct Measure: Sendable, Hashable {
     var perTime: String? = nil
     var start: Int
     var end: Int
+    /// Of a kind a dose can be (`DoseReader.doseKinds`): decided once, as the reader asks at
+    /// every step.
+    var isDose = false
     /// The whole measure as written. Made on demand: most measures read are never shown.
     func text(in s: [Unicode.Scalar]) -> String {
-        String(String.UnicodeScalarView(s[start..<end]))
+        s.string(start..<end)
     }
 }

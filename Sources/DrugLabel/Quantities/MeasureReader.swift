@@ -4,13 +4,34 @@ import Foundation
 /// A range may carry its unit on both ends (`12.5mg-50mg`, `20°C~25°C`) or only on its end.
 struct MeasureReader: Sendable {
     let rules: DosingRules
+    /// The per-what forms as `match` takes them, made once rather than at every measure.
+    private let concentrationOptions: [([Unicode.Scalar], String)]
+    private let perOptions: [([Unicode.Scalar], String)]
+    /// What every cell unit the pattern reads holds (`细胞`): a text without it is no count of cells.
+    private let cellUnitWords: RequiredWords
+    private let chineseLeads = MeasureReader.leads
+    private let numerals = MeasureReader.numeralCandidates
+    /// The scalars a unit starts with: after most numbers stands none, and the table by first
+    /// scalar need not be asked.
+    private let unitFirsts: ScalarFilter
+
+    init(rules: DosingRules) {
+        self.rules = rules
+        concentrationOptions = rules.concentrationPers.map { ($0, "") }
+        perOptions = rules.pers.map { ($0.written, $0.code) }
+        cellUnitWords = RequiredWords(pattern: rules.cellUnit.pattern)
+        unitFirsts = ScalarFilter(rules.unitsByFirst.keys)
+    }
 
     /// Every measure in `s`, left to right, none overlapping.
     func measures(in s: [Unicode.Scalar]) -> [Measure] {
         var result: [Measure] = []
         var i = 0
         while i < s.count {
-            if NumberReader.digit(s[i]) != nil || ChineseNumeral.digitValue(s[i]) != nil || s[i] == "半" || s[i] == "十",
+            // A Chinese numeral counts only after a lead (`measure` says so too); asking that
+            // first spares the numeral lookup, which hashes a Character, at most scalars.
+            if NumberReader.digit(s[i]) != nil
+                || (chineseMayStart(s, at: i) && (isNumeral(s[i]) || s[i] == "半" || s[i] == "十")),
                let m = measure(s, at: i) {
                 result.append(m)
                 i = m.end
@@ -26,9 +47,9 @@ struct MeasureReader: Sendable {
     struct AmountNumber {
         var value: Double
         var end: Int
-        /// The digits as written, for an integer read in Arabic numerals: a lost superscript
+        /// Where the digits stand, for an integer read in Arabic numerals: a lost superscript
         /// shows in them (`6106`).
-        var digits: String?
+        var digits: Range<Int>?
         var chinese: Bool
     }
 
@@ -38,17 +59,16 @@ struct MeasureReader: Sendable {
             guard let n = NumberReader.read(s, at: i) else { return nil }
             // `1/4片`, `1/3～1/2粒`: a fraction counts part of a dosage form.
             if n.end + 1 < s.count, s[n.end] == "/", !n.scientific, let d = NumberReader.read(s, at: n.end + 1), d.value > 0,
-               d.end < s.count, !(s[d.end].isASCII && s[d.end].properties.isAlphabetic) {
+               d.end < s.count, !s[d.end].isASCIILetter {
                 return AmountNumber(value: n.value / d.value, end: d.end, digits: nil, chinese: false)
             }
-            let written = String(String.UnicodeScalarView(s[n.start..<n.end]))
-            let integer = !n.scientific && written.unicodeScalars.allSatisfy { NumberReader.digit($0) != nil }
-            return AmountNumber(value: n.value, end: n.end, digits: integer ? written : nil, chinese: false)
+            let integer = !n.scientific && s[n.start..<n.end].allSatisfy { NumberReader.digit($0) != nil }
+            return AmountNumber(value: n.value, end: n.end, digits: integer ? n.start..<n.end : nil, chinese: false)
         }
         if s[i] == "半" { return AmountNumber(value: 0.5, end: i + 1, digits: nil, chinese: true) }
         var j = i
-        while j < s.count, ChineseNumeral.digitValue(s[j]) != nil || s[j] == "十" || s[j] == "百" { j += 1 }
-        guard j > i, let v = ChineseNumeral.value(String(String.UnicodeScalarView(s[i..<j]))) else { return nil }
+        while j < s.count, isNumeral(s[j]) || s[j] == "十" || s[j] == "百" { j += 1 }
+        guard j > i, let v = ChineseNumeral.value(s.string(i..<j)) else { return nil }
         // `一次一片半` is rare; `一片半` reads 1.5 when the half follows the unit, which the unit
         // reader does not see, so only a half right after the numeral is read.
         if j < s.count, s[j] == "半" { return AmountNumber(value: Double(v) + 0.5, end: j + 1, digits: nil, chinese: true) }
@@ -57,17 +77,40 @@ struct MeasureReader: Sendable {
 
     /// Before a Chinese numeral that counts a dose: the start of a clause or a word that leads an
     /// amount (`一次两片`, `每次一片`, `不超过一片`); `前一袋`, `第一片`, `单一` are not amounts.
-    private static let chineseLeads = ScalarSet("次日天服用过为至或达（(，,：: ～~-—")
+    private static let leads = ScalarFilter("次日天服用过为至或达（(，,：: ～~-—")
+
+    /// The characters `ChineseNumeral` reads as digits, to rule the other scalars out before
+    /// asking it: it hashes a Character, and the reader asks of most scalars of a paragraph.
+    /// Its Characters compare canonically, so a compatibility ideograph equal to one of these
+    /// (U+F9B2 is 零) is a digit too: those blocks are always asked. DoseSpeedRegressionTests
+    /// holds this to ChineseNumeral over all of Unicode.
+    static let numeralCandidates = ScalarFilter("零〇一二两三四五六七八九")
+
+    static func mayBeNumeral(_ s: Unicode.Scalar) -> Bool {
+        numeralCandidates.contains(s) || isCompatibilityIdeograph(s)
+    }
+
+    private static func isCompatibilityIdeograph(_ s: Unicode.Scalar) -> Bool {
+        (0xF900...0xFAFF).contains(s.value) || (0x2F800...0x2FA1F).contains(s.value)
+    }
+
+    /// `ChineseNumeral.digitValue(s) != nil`.
+    private func isNumeral(_ s: Unicode.Scalar) -> Bool {
+        (numerals.contains(s) || MeasureReader.isCompatibilityIdeograph(s)) && ChineseNumeral.digitValue(s) != nil
+    }
+
+    private func chineseMayStart(_ s: [Unicode.Scalar], at i: Int) -> Bool {
+        i == 0 || chineseLeads.contains(s[i - 1])
+    }
 
     func measure(_ s: [Unicode.Scalar], at i: Int) -> Measure? {
+        // Any amount that does not open with an Arabic digit is read as Chinese.
+        if NumberReader.digit(s[i]) == nil, !chineseMayStart(s, at: i) { return nil }
         guard let first = amountNumber(s, at: i) else { return nil }
-        if first.chinese {
-            guard i == 0 || MeasureReader.chineseLeads.contains(s[i - 1]) else { return nil }
-        }
         var j = first.end
         var low = first.value
         var high: Double?
-        var highDigits: String?
+        var highDigits: Range<Int>?
         var firstUnit = unit(s, at: skipSpaces(s, j), value: first.value)
         if first.chinese, let u = firstUnit,
            !(u.text.unicodeScalars.first.map(rules.chineseAmountUnits.contains) == true || u.kind == "mass") {
@@ -88,7 +131,7 @@ struct MeasureReader: Sendable {
                     ok = false
                 }
             }
-            if ok, second.value >= low || lostExponent(secondUnit ?? firstUnit!, digits: second.digits) != nil {
+            if ok, second.value >= low || lostExponent(secondUnit ?? firstUnit!, s, digits: second.digits) != nil {
                 if let u = secondUnit {
                     firstUnit = u
                     j = u.end
@@ -101,12 +144,12 @@ struct MeasureReader: Sendable {
         }
         guard var u = firstUnit else { return nil }
         if u.kind == "cells" && low < rules.minimumCells { return nil }
-        if let (coefficient, exponent) = lostExponent(u, digits: high == nil ? first.digits : highDigits) {
+        if let (coefficient, exponent) = lostExponent(u, s, digits: high == nil ? first.digits : highDigits) {
             // `3～6106IU`, `1106IU/日`: ×10⁶ whose superscript the text lost. The coefficient
             // stands before `10` and the exponent digit; a lower end without them shares them.
             let scale = NumberReader.pow10(exponent)
             if high != nil {
-                let lowCoefficient = lostExponent(u, digits: first.digits).map(\.0) ?? low
+                let lowCoefficient = lostExponent(u, s, digits: first.digits).map(\.0) ?? low
                 if lowCoefficient <= coefficient {
                     low = lowCoefficient * scale
                     high = coefficient * scale
@@ -124,12 +167,12 @@ struct MeasureReader: Sendable {
         var kind = u.kind
         var unitCode = u.code
         let perStart = skipSpaces(s, j)
-        if let c = match(s, at: perStart, rules.concentrationPers.map { ($0, "") }) {
+        if let c = match(s, at: perStart, concentrationOptions) {
             // `mg/dL`: a concentration, whatever per-day `/d` would make of it.
             kind = "concentration"
-            unitCode = u.code + String(String.UnicodeScalarView(c.written))
+            unitCode = u.code + c.written.string(0..<c.written.count)
             j = c.end
-        } else if let p = match(s, at: perStart, rules.pers.map { ($0.written, $0.code) }) {
+        } else if let p = match(s, at: perStart, perOptions) {
             per = p.code
             j = p.end
             if kind == "volume" && (p.code == "min" || p.code == "h") {
@@ -137,7 +180,7 @@ struct MeasureReader: Sendable {
                 unitCode = "\(u.code)/\(p.code)"
                 per = nil
             } else if p.code == "kg" || p.code == "m2",
-                      let t = match(s, at: skipSpaces(s, j), rules.pers.map { ($0.written, $0.code) }),
+                      let t = match(s, at: skipSpaces(s, j), perOptions),
                       t.code == "day" || t.code == "dose" {
                 // `60 ug/kg/日`, `2～8106IU/m2/天`: per weight (or surface) per day.
                 perTime = t.code
@@ -152,7 +195,8 @@ struct MeasureReader: Sendable {
             high = h.map { _ in -l }
         }
         let amount = high.map { Amount(value: nil, low: low, high: $0) } ?? Amount(value: low, low: nil, high: nil)
-        return Measure(amount: amount, unit: unitCode, unitText: u.text, kind: kind, per: per, perTime: perTime, start: i, end: j)
+        return Measure(amount: amount, unit: unitCode, unitText: u.text, kind: kind, per: per, perTime: perTime, start: i, end: j,
+                       isDose: DoseReader.doseKinds.contains(kind))
     }
 
     /// Milligrams in one unit of mass, for a range written in two units.
@@ -161,14 +205,23 @@ struct MeasureReader: Sendable {
     /// An integer count of units written as coefficient, `10` and one exponent digit (`6106`,
     /// `50106`): the coefficient and the exponent, when the unit is one that such powers count.
     /// Real counts of IU are round (`5000IU`); these end in the exponent digit.
-    private func lostExponent(_ u: UnitMatch, digits: String?) -> (Double, Int)? {
-        guard u.code == "IU", u.factor == 1, let digits, digits.unicodeScalars.count >= 4 else { return nil }
-        let d = Array(digits.unicodeScalars)
-        guard let e = NumberReader.digit(d[d.count - 1]), e >= 4, NumberReader.digit(d[d.count - 2]) == 0,
-              NumberReader.digit(d[d.count - 3]) == 1, NumberReader.digit(d[0]) != 0,
-              let coefficient = Double(String(String.UnicodeScalarView(d[0..<(d.count - 3)]))), coefficient <= 999
+    private func lostExponent(_ u: UnitMatch, _ s: [Unicode.Scalar], digits: Range<Int>?) -> (Double, Int)? {
+        guard u.code == "IU", u.factor == 1, let digits, digits.count >= 4 else { return nil }
+        let d = s[digits]
+        let last = digits.upperBound
+        guard let e = NumberReader.digit(d[last - 1]), e >= 4, NumberReader.digit(d[last - 2]) == 0,
+              NumberReader.digit(d[last - 3]) == 1, NumberReader.digit(d[digits.lowerBound]) != 0,
+              let coefficient = MeasureReader.coefficient(d[digits.lowerBound..<(last - 3)])
         else { return nil }
         return (coefficient, e)
+    }
+
+    /// The value of one to three ASCII digits, as `Double(String)` reads them; nil for more
+    /// (with no leading zero, over 999: no coefficient) or any other digit (full-width digits
+    /// are no number to `Double`).
+    private static func coefficient(_ d: ArraySlice<Unicode.Scalar>) -> Double? {
+        guard (1...3).contains(d.count), d.allSatisfy({ ("0"..."9").contains($0) }) else { return nil }
+        return Double(d.reduce(0) { $0 * 10 + Int($1.value - 0x30) })
     }
 
     struct UnitMatch {
@@ -181,16 +234,16 @@ struct MeasureReader: Sendable {
 
     private func unit(_ s: [Unicode.Scalar], at i: Int, value: Double = .infinity) -> UnitMatch? {
         guard i < s.count else { return nil }
-        for u in rules.unitsByFirst[s[i]] ?? [] where matches(s, at: i, u.written) {
+        for u in unitFirsts.contains(s[i]) ? rules.unitsByFirst[s[i]] ?? [] : [] where matches(s, at: i, u.written) {
             let end = i + u.written.count
             // `g` of `gene`, `h` of `hours` in English text, `U` of `ULN`: a Latin unit ends there.
-            if let last = u.written.last, last.isASCII, last.properties.isAlphabetic,
-               end < s.count, s[end].isASCII, s[end].properties.isAlphabetic { continue }
+            if let last = u.written.last, last.isASCIILetter,
+               end < s.count, s[end].isASCIILetter { continue }
             return UnitMatch(code: u.code, kind: u.kind, factor: u.factor, text: u.text, end: end)
         }
         // `个抗 CD19 CAR-T 细胞`, `CAR-BCMA阳性T细胞`: only after a count of cells, which is large.
-        guard value >= rules.minimumCells else { return nil }
-        let window = String(String.UnicodeScalarView(s[i..<min(s.count, i + 40)]))
+        guard value >= rules.minimumCells, cellUnitWords.admits(s, i..<min(s.count, i + 40)) else { return nil }
+        let window = s.string(i..<min(s.count, i + 40))
         if let m = rules.cellUnit.firstMatch(in: window, range: NSRange(window.startIndex..., in: window)),
            let r = Range(m.range, in: window) {
             let text = String(window[r])
@@ -225,8 +278,8 @@ struct MeasureReader: Sendable {
                 j += 1
             }
             // `/d` is not the start of `/dL`: a Latin form ends where the letters do.
-            if ok, let last = written.last, last.isASCII, last.properties.isAlphabetic,
-               j < s.count, s[j].isASCII, s[j].properties.isAlphabetic { continue }
+            if ok, let last = written.last, last.isASCIILetter,
+               j < s.count, s[j].isASCIILetter { continue }
             if ok { return (code, written, j) }
         }
         return nil

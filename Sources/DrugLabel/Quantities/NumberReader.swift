@@ -27,7 +27,7 @@ enum NumberReader {
     /// number or word (a digit or Latin letter just before it).
     static func read(_ s: [Unicode.Scalar], at i: Int) -> Number? {
         guard i < s.count, digit(s[i]) != nil else { return nil }
-        if i > 0, digit(s[i - 1]) != nil || s[i - 1] == "." || (s[i - 1].isASCII && s[i - 1].properties.isAlphabetic) {
+        if i > 0, digit(s[i - 1]) != nil || s[i - 1] == "." || s[i - 1].isASCIILetter {
             return nil
         }
         var j = i

@@ -8,7 +8,7 @@ struct CellReader: Sendable {
         var cell = Table.Cell(raw: raw)
         if rules.isMissing(raw) { return cell }
         var flags: [Table.Cell.Flag] = []
-        let opensWithBracket = raw.first.map { "（([".contains($0) } ?? false
+        let opensWithBracket = raw.first.map { $0 == "（" || $0 == "(" || $0 == "[" } ?? false
         let (head, interval): (String, String?) = opensWithBracket ? ("", raw) : ValueLexer.splitInterval(raw)
         if !head.isEmpty { cell.value = number(head, flags: &flags) }
         if let interval, let (low, high) = ValueLexer.bounds(interval, rules: rules) {
@@ -29,7 +29,7 @@ struct CellReader: Sendable {
         let pair: [Double?]
         if let (low, high) = ValueLexer.bounds(raw, rules: rules) {
             pair = [number(low, flags: &flags), number(high, flags: &flags)]
-        } else if rules.notAvailable.contains(raw) || rules.notEstimable.contains(raw) {
+        } else if rules.isNotAvailable(raw) || rules.isNotEstimable(raw) {
             _ = number(raw, flags: &flags)
             pair = [nil, nil]
         } else {
@@ -39,12 +39,13 @@ struct CellReader: Sendable {
         var seen = Set<Table.Cell.Flag>()
         flags = flags.filter { seen.insert($0).inserted }
         cell.flags = flags.isEmpty ? nil : flags
-        cell.raw += raw.first.map({ "（([".contains($0) }) == true ? raw : " " + raw
+        cell.raw += raw.first.map({ $0 == "（" || $0 == "(" || $0 == "[" }) == true ? raw : " " + raw
     }
 
     private func number(_ text: String, flags: inout [Table.Cell.Flag]) -> Double? {
-        if rules.notEstimable.contains(text) { flags.append(.notEstimable); return nil }
-        if rules.notAvailable.contains(text) { flags.append(.notAvailable); return nil }
+        if rules.isNotEstimable(text) { flags.append(.notEstimable); return nil }
+        if rules.isNotAvailable(text) { flags.append(.notAvailable); return nil }
+        if let value = asciiNumber(text, flags: &flags) { return value }
         var t = Substring(text)
         if let f = t.first {
             if f == "<" || f == "≤" || f == "＜" { flags.append(.lessThan); t = t.dropFirst() }
@@ -53,6 +54,20 @@ struct CellReader: Sendable {
         if t.last == "+" { flags.append(.censored); t = t.dropLast() }
         // Double() also reads `nan`, `inf` and 400 nines as infinity; none is a table value.
         guard let value = Double(t), value.isFinite else { return nil }
+        return value
+    }
+
+    /// `number` for ASCII text (nearly every cell), on its bytes: there each Character is one
+    /// byte, so the signs compare as bytes, without the Character comparisons of the general
+    /// way. Nil (and no flags) for other text, which takes the general way.
+    private func asciiNumber(_ text: String, flags: inout [Table.Cell.Flag]) -> Double?? {
+        let bytes = text.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var start = bytes.startIndex, end = bytes.endIndex
+        if start < end, bytes[start] == UInt8(ascii: "<") { flags.append(.lessThan); start = bytes.index(after: start) }
+        else if start < end, bytes[start] == UInt8(ascii: ">") { flags.append(.greaterThan); start = bytes.index(after: start) }
+        if start < end, bytes[bytes.index(before: end)] == UInt8(ascii: "+") { flags.append(.censored); end = bytes.index(before: end) }
+        guard let value = Double(text[start..<end]), value.isFinite else { return .some(nil) }
         return value
     }
 }

@@ -257,7 +257,7 @@ struct NumericTableReader: Sendable {
     }
 
     private func isNotANumber(_ raw: String) -> Bool {
-        rules.notAvailable.contains(raw) || rules.notEstimable.contains(raw)
+        rules.isNotAvailable(raw) || rules.isNotEstimable(raw)
     }
 
     static func mode(_ values: [Int]) -> Int? {

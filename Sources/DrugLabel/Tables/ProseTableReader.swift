@@ -101,6 +101,9 @@ struct ProseTableReader: Sendable {
     /// column before: the unfinished paragraph waits, the indented text joins the block before,
     /// and the next line that would open a new block finishes the waiting paragraph instead
     /// (`如果症状改善，继续使用皮质类固` … ` 如果症状改善，继续使用皮质类固醇，直至严` … `醇，直至…`).
+    /// The first scalars of the marks that never open a paragraph.
+    private static let closings = ScalarFilter("，,。）)、；")
+
     private func cells(_ lines: ArraySlice<SourceLine>) -> (blocks: [String], mixed: [Int], uncertain: Bool) {
         var blocks: [[String]] = []
         var current = -1
@@ -122,7 +125,9 @@ struct ProseTableReader: Sendable {
             // pdftotext indents a line that it took from another place on the page.
             if line.leadingSpace { mixed.append(line.number) }
             // `…甲泼尼龙 1000 ` / `mg，每日 3 次…`: a unit never opens a paragraph.
-            let opensWithClosing = line.text.first.map { "，,。）)、；".contains($0) || ("a"..."z").contains($0) } ?? false
+            // The first scalar rules most lines out before the Characters are compared.
+            let opensWithClosing = line.text.unicodeScalars.first.map { ProseTableReader.closings.contains($0) || ("a"..."z").contains($0) } == true
+                && line.text.first.map { "，,。）)、；".contains($0) || ("a"..."z").contains($0) } == true
             if paragraph != nil, line.leadingSpace, !paragraphEnded, !opensWithClosing, parked == nil, current >= 0 {
                 // With no block before, the waiting paragraph opens the next block when it resumes.
                 parked = (current > 0 ? current : -1, paragraph!)

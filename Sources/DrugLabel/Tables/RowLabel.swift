@@ -12,7 +12,7 @@ struct RowLabel: Sendable, Hashable {
 
     init(_ written: String, rules: TableRules) {
         let c = Array(written.unicodeScalars)
-        var label = String.UnicodeScalarView()
+        var label: [Unicode.Scalar] = []
         var statistics: [String] = []
         var i = 0
         // Whether the label has text yet: unit and statistic words count only after it.
@@ -71,11 +71,24 @@ struct RowLabel: Sendable, Hashable {
             if ch != " " && ch != "，" && ch != "," { hasText = true }
             i += 1
         }
-        text = String(label).trimmingSpaces().trimming("，, ").collapsingSpaces()
+        text = RowLabel.tidy(label)
         if let first = statistics.first {
             statistic = statistics.count == 1 ? first : first + statistics.dropFirst().map { "（\($0)）" }.joined()
         }
     }
+
+    /// The label's scalars as `String(label).trimmingSpaces().trimming("，, ").collapsingSpaces()`
+    /// would give them, without the intermediate Strings (every row label passes here).
+    private static func tidy(_ label: [Unicode.Scalar]) -> String {
+        var range = label.trimmed(0..<label.count)
+        while let first = range.first, RowLabel.edges.contains(label[first]) { range = (first + 1)..<range.upperBound }
+        while let last = range.last, RowLabel.edges.contains(label[last]) { range = range.lowerBound..<last }
+        let text = label.string(range)
+        // Without two spaces in a row there is nothing to collapse.
+        return text.containsBytes("  ") ? text.collapsingSpaces() : text
+    }
+
+    private static let edges = ScalarFilter("，, ")
 
     /// Footnote letters at `i`: `a`, `a,b`, not preceded by a Latin letter or digit, and followed
     /// by the end, a bracket or a Han character with no space between (`p 值` is not a mark).

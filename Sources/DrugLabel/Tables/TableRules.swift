@@ -9,6 +9,9 @@ import Foundation
 /// what is kept (a caption, a footnote) is cut from the text as written.
 public final class TableRules: Sendable {
     let caption: RegexLead
+    /// The scalars a caption can start with (read from its pattern as `RegexLead` reads it),
+    /// nil when any: every line of a section is asked, and almost none starts with `表`.
+    private let captionLeads: ScalarFilter?
     /// Folded.
     let captionRejectEndings: Set<Unicode.Scalar>
     let footnoteDefinition: RegexLead
@@ -28,6 +31,11 @@ public final class TableRules: Sendable {
     let missingValues: Set<String>
     let notEstimable: Set<String>
     let notAvailable: Set<String>
+    /// The words of both sets as bytes, when all are ASCII (`NE`, `NR`, `NA`): for ASCII text,
+    /// the sets' canonical comparison comes to comparing bytes, and every value asks.
+    private let asciiNotANumber: [[UInt8]]?
+    private let asciiNotEstimable: [[UInt8]]?
+    private let asciiNotAvailable: [[UInt8]]?
     /// Folded unit and statistic words, longest first so `95%CI` wins over `%`.
     let units: [String]
     let statistics: [String]
@@ -62,6 +70,7 @@ public final class TableRules: Sendable {
     public init(json: Data) throws {
         let file = try JSONDecoder().decode(File.self, from: json)
         caption = try RegexLead(file.captionPattern)
+        captionLeads = RegexLead.leads(of: RuleFold.pattern(file.captionPattern)).map { ScalarFilter($0) }
         captionRejectEndings = Set(file.captionRejectEndings.unicodeScalars.map(RuleFold.fold))
         footnoteDefinition = try RegexLead(file.footnoteDefinitionPattern)
         gradeRow = try RegexLead(file.gradeRowPattern)
@@ -74,6 +83,10 @@ public final class TableRules: Sendable {
         missingValues = Set(file.missingValues)
         notEstimable = Set(file.notEstimable)
         notAvailable = Set(file.notAvailable)
+        let ascii = { (words: [String]) in words.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ? words.map { Array($0.utf8) } : nil }
+        asciiNotANumber = ascii(file.notEstimable + file.notAvailable)
+        asciiNotEstimable = ascii(file.notEstimable)
+        asciiNotAvailable = ascii(file.notAvailable)
         units = fold(file.units)
         statistics = fold(file.statistics)
         statisticOpenings = Set(statistics.compactMap(\.unicodeScalars.first).filter { !$0.isASCII })
@@ -91,6 +104,12 @@ public final class TableRules: Sendable {
         }
     }
 
+    /// False for a line the caption pattern cannot match, by its first scalar.
+    func mayBeCaption(_ line: SourceLine) -> Bool {
+        guard let captionLeads else { return true }
+        return line.folded.unicodeScalars.first.map(captionLeads.contains) ?? false
+    }
+
     func isNote(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first.flatMap(TextFold.standard.scalar), noteLeadOpenings.contains(first) else { return false }
         // Leads are short: fold only the start of the line.
@@ -100,6 +119,16 @@ public final class TableRules: Sendable {
 
     /// `a. 疲劳包括疲劳、难受。` → (["a"], "疲劳包括疲劳、难受。"); `#各类检查：…` → (["#"], …).
     func footnoteDefinition(_ text: String) -> (marks: [String], text: String)? {
+        footnoteOpening(text).map { ($0.marks, String(text.unicodeScalars.dropFirst($0.offset))) }
+    }
+
+    /// How many scalars of a line `footnoteOpening` reads: a longer text that opens with the
+    /// same ones has the same opening.
+    static let footnoteHead = 24
+
+    /// The marks of a footnote definition and the scalar offset where its text starts, read
+    /// from the first `footnoteHead` scalars of `text`.
+    func footnoteOpening(_ text: String) -> (marks: [String], offset: Int)? {
         // `a. …`, `a,b. …`, `#…`: ruled in or out on two scalars before the pattern runs.
         var scalars = text.unicodeScalars.makeIterator()
         guard let first = scalars.next().map(RuleFold.fold) else { return nil }
@@ -110,16 +139,15 @@ public final class TableRules: Sendable {
         // The pattern runs on the opening only (marks are short); the text is the rest of the
         // line from where the pattern's last group starts. Bridging a long footnote to
         // NSString for the pattern cost more than all the rest of the trailer.
-        let head = String(text.unicodeScalars.prefix(24))
+        let head = String(text.unicodeScalars.prefix(TableRules.footnoteHead))
         guard let m = footnoteDefinition.firstMatch(folded: RuleFold.fold(head)),
               let bodyRange = Range(m.range(at: 3), in: head) else { return nil }
         let offset = head.unicodeScalars.distance(from: head.startIndex, to: bodyRange.lowerBound)
-        let body = String(text.unicodeScalars.dropFirst(offset))
         if let r = Range(m.range(at: 1), in: head) {
             let marks = head[r].split(whereSeparator: { $0 == "," || $0 == "，" }).map { $0.trimmingSpaces() }
-            return (marks, body)
+            return (marks, offset)
         }
-        if let r = Range(m.range(at: 2), in: head) { return ([String(head[r])], body) }
+        if let r = Range(m.range(at: 2), in: head) { return ([String(head[r])], offset) }
         return nil
     }
 
@@ -138,9 +166,27 @@ public final class TableRules: Sendable {
         text.utf8.count <= 3 && text.unicodeScalars.count == 1 && missingValues.contains(text)
     }
 
+    /// `notEstimable.contains(text)`, by bytes where that gives the same answer: ASCII text
+    /// against ASCII words (other text may equal a word canonically, and is asked of the set).
+    func isNotEstimable(_ text: String) -> Bool {
+        TableRules.contains(notEstimable, asciiNotEstimable, text)
+    }
+
+    /// `notAvailable.contains(text)`, as `isNotEstimable`.
+    func isNotAvailable(_ text: String) -> Bool {
+        TableRules.contains(notAvailable, asciiNotAvailable, text)
+    }
+
+    private static func contains(_ set: Set<String>, _ ascii: [[UInt8]]?, _ text: String) -> Bool {
+        guard let ascii, text.utf8.allSatisfy({ $0 < 0x80 }) else { return set.contains(text) }
+        return ascii.contains { $0.elementsEqual(text.utf8) }
+    }
+
     /// `NE`, `NA`, `NR`: short ASCII words.
     func isNotANumber(_ text: String) -> Bool {
-        text.utf8.count <= 4 && text.utf8.allSatisfy { $0 < 0x80 } && (notEstimable.contains(text) || notAvailable.contains(text))
+        guard text.utf8.count <= 4, text.utf8.allSatisfy({ $0 < 0x80 }) else { return false }
+        if let asciiNotANumber { return asciiNotANumber.contains { $0.elementsEqual(text.utf8) } }
+        return notEstimable.contains(text) || notAvailable.contains(text)
     }
 
     /// `1 级`, and `1 級` as a Traditional label writes it.

@@ -13,10 +13,16 @@ struct TableTrailer: Sendable {
         var paragraph: Paragraph?
         var last: SourceLine?
         var blanks = 0
+        // The footnote opening of the paragraph's first line, read once: it is the paragraph's
+        // too while nothing was joined within the head that `footnoteOpening` reads.
+        var firstOpening: (marks: [String], offset: Int)?
+        var openingHolds = true
+        var longFirstLine = false
         func take(_ p: Paragraph) -> Bool {
-            if let definition = rules.footnoteDefinition(p.text) {
-                for mark in definition.marks {
-                    footnotes.append(Table.Footnote(mark: mark, text: definition.text, span: p.span))
+            if let opening = openingHolds ? firstOpening : rules.footnoteOpening(p.text) {
+                let text = String(p.text.unicodeScalars.dropFirst(opening.offset))
+                for mark in opening.marks {
+                    footnotes.append(Table.Footnote(mark: mark, text: text, span: p.span))
                 }
             } else if rules.isNote(p.text) {
                 notes.append(p.text)
@@ -31,11 +37,16 @@ struct TableTrailer: Sendable {
             if paragraph != nil, let previous = last, joiner.continues(previous, line, blanksBetween: blanks) {
                 WrapJoiner.append(&paragraph!.text, line.text)
                 paragraph!.span = paragraph!.span.union(line.span)
+                if !longFirstLine { openingHolds = false }
             } else {
                 if let p = paragraph, !take(p) { return }
                 // A paragraph that opens with neither a mark nor a note's words ends the trailer.
-                if rules.footnoteDefinition(line.text) == nil && !rules.isNote(line.text) { return }
+                let opening = rules.footnoteOpening(line.text)
+                if opening == nil && !rules.isNote(line.text) { return }
                 paragraph = Paragraph(text: line.text, span: line.span, width: line.width)
+                firstOpening = opening
+                openingHolds = true
+                longFirstLine = line.text.unicodeScalars.count >= TableRules.footnoteHead
             }
             last = line
             blanks = 0

@@ -22,30 +22,33 @@ struct ValueLexer: Sendable {
         var values: [Token]
     }
 
+    /// A chunk's place in the line's scalars. The lexer reads the chunks in place, from the
+    /// end up to the first that is no value, and makes Strings only of the tokens it keeps:
+    /// every line of a table's region is lexed.
     private struct Chunk {
-        var text: String
+        var range: Range<Int>
         var spacesBefore: Int
-        var start: String.Index
     }
 
     func lex(_ line: String) -> Result {
-        let chunks = ValueLexer.chunks(line)
+        let s = [Unicode.Scalar](scalarsOf: line)
+        let chunks = ValueLexer.chunks(s)
         var values: [Token] = []
         var i = chunks.count - 1
         while i >= 0 {
             let chunk = chunks[i]
-            if ValueLexer.isInterval(chunk.text, rules: rules) {
+            if isInterval(s, chunk.range) {
                 // `8.3 [4.5, 15.8]`: an interval one space after its value belongs to it.
-                if i > 0, isValue(chunks[i - 1].text), chunks[i].text.unicodeScalars.first == "[" {
-                    values.append(Token(raw: chunks[i - 1].text + " " + chunk.text, spacesBefore: chunks[i - 1].spacesBefore,
-                                        intervalOnly: false))
+                if i > 0, isValue(s, chunks[i - 1].range), s[chunk.range.lowerBound] == "[" {
+                    values.append(Token(raw: s.string(chunks[i - 1].range) + " " + s.string(chunk.range),
+                                        spacesBefore: chunks[i - 1].spacesBefore, intervalOnly: false))
                     i -= 2
                 } else {
-                    values.append(Token(raw: chunk.text, spacesBefore: chunk.spacesBefore, intervalOnly: true))
+                    values.append(Token(raw: s.string(chunk.range), spacesBefore: chunk.spacesBefore, intervalOnly: true))
                     i -= 1
                 }
-            } else if isValue(chunk.text) {
-                values.append(Token(raw: chunk.text, spacesBefore: chunk.spacesBefore, intervalOnly: false))
+            } else if isValue(s, chunk.range) {
+                values.append(Token(raw: s.string(chunk.range), spacesBefore: chunk.spacesBefore, intervalOnly: false))
                 i -= 1
             } else {
                 break
@@ -55,22 +58,75 @@ struct ValueLexer: Sendable {
         if i < 0 {
             label = ""
         } else if i + 1 < chunks.count {
-            label = String(line[..<chunks[i + 1].start])
+            label = s.string(s.trimmed(0..<chunks[i + 1].range.lowerBound))
         } else {
-            label = line
+            label = line.trimmingSpaces()
         }
-        return Result(label: label.trimmingSpaces(), values: values.reversed())
+        return Result(label: label, values: values.reversed())
     }
 
     /// A number (`46`, `0.40`, `14.4+`, `<0.0001`), `NE`, `NA` or a dash, with an interval
     /// written right after it (`79（58，93）`, `NE（NE，NE）`).
     func isValue(_ text: String) -> Bool {
-        if rules.isMissing(text) { return true }
-        let (head, interval) = ValueLexer.splitInterval(text)
-        if let interval, !ValueLexer.isInterval(interval, rules: rules),
-           ValueLexer.parenthesized(interval, rules: rules) == nil { return false }
-        return ValueLexer.bound(head, rules: rules) != nil
+        let s = [Unicode.Scalar](scalarsOf: text)
+        return isValue(s, 0..<s.count)
     }
+
+    // MARK: - The same questions of scalars in place (`s[r]`), as the String forms below answer them
+
+    private func isValue(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+        if isMissing(s, r) { return true }
+        let (head, interval) = splitInterval(s, r)
+        if let interval, !isInterval(s, interval), !parenthesized(s, interval) { return false }
+        return bound(s, head)
+    }
+
+    private func isMissing(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+        r.count == 1 && UTF8.width(s[r.lowerBound]) <= 3 && rules.isMissing(s.string(r))
+    }
+
+    private func splitInterval(_ s: [Unicode.Scalar], _ r: Range<Int>) -> (head: Range<Int>, interval: Range<Int>?) {
+        guard let open = r.first(where: { s[$0] == "（" || s[$0] == "(" || s[$0] == "[" }), open != r.lowerBound else { return (r, nil) }
+        return (s.trimmed(r.lowerBound..<open), open..<r.upperBound)
+    }
+
+    private func isInterval(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+        guard let a = r.first, let z = r.last, a < z else { return false }
+        let first = s[a], last = s[z]
+        guard (first == "（" && (last == "）" || last == ")")) || (first == "(" && (last == ")" || last == "）"))
+                || (first == "[" && last == "]") else { return false }
+        // The parts between commas, empty ones left out, as `split` gives them.
+        var parts: [Range<Int>] = []
+        var start = a + 1
+        for i in (a + 1)..<z where s[i] == "," || s[i] == "，" {
+            if i > start { parts.append(start..<i) }
+            start = i + 1
+        }
+        if z > start { parts.append(start..<z) }
+        return parts.count == 2 && bound(s, s.trimmed(parts[0])) && bound(s, s.trimmed(parts[1]))
+    }
+
+    private func parenthesized(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+        guard let a = r.first, let z = r.last, s[a] == "（" || s[a] == "(", s[z] == "）" || s[z] == ")", a < z else { return false }
+        return bound(s, s.trimmed((a + 1)..<z))
+    }
+
+    private func bound(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+        // The not-a-number words are short ASCII (`rules.isNotANumber` asks no other text).
+        if r.count <= 4, r.allSatisfy({ s[$0].isASCII }), rules.isNotANumber(s.string(r)) { return true }
+        var a = r.lowerBound, z = r.upperBound
+        if a < z, ValueLexer.comparisons.contains(s[a]) { a += 1 }
+        if a < z, s[z - 1] == "+" { z -= 1 }
+        guard a < z else { return false }
+        var dot = false, digits = 0
+        for i in a..<z {
+            let c = s[i]
+            if ("0"..."9").contains(c) { digits += 1 } else if c == "." && !dot && digits > 0 { dot = true } else { return false }
+        }
+        return digits > 0 && s[z - 1] != "."
+    }
+
+    private static let comparisons = ScalarFilter("<>≤≥＜＞")
 
     /// `72（62，81）` → (`72`, `（62，81）`); `72` → (`72`, nil).
     static func splitInterval(_ text: String) -> (head: String, interval: String?) {
@@ -125,18 +181,16 @@ struct ValueLexer: Sendable {
     }
 
     /// White-space separated chunks, a bracketed group kept whole across its inner spaces.
-    private static func chunks(_ line: String) -> [Chunk] {
+    private static func chunks(_ s: [Unicode.Scalar]) -> [Chunk] {
         var result: [Chunk] = []
-        let scalars = line.unicodeScalars
         var spaces = 0
         var depth = 0
-        var start: String.Index?
-        var i = scalars.startIndex
-        while i < scalars.endIndex {
-            let c = scalars[i]
+        var start: Int?
+        for i in s.indices {
+            let c = s[i]
             if c == " " && depth == 0 {
-                if let s = start {
-                    result.append(Chunk(text: String(scalars[s..<i]), spacesBefore: spaces, start: s))
+                if let from = start {
+                    result.append(Chunk(range: from..<i, spacesBefore: spaces))
                     start = nil
                     spaces = 0
                 }
@@ -146,9 +200,8 @@ struct ValueLexer: Sendable {
                 if c == "（" || c == "(" || c == "[" { depth += 1 }
                 if (c == "）" || c == ")" || c == "]") && depth > 0 { depth -= 1 }
             }
-            i = scalars.index(after: i)
         }
-        if let s = start { result.append(Chunk(text: String(scalars[s...]), spacesBefore: spaces, start: s)) }
+        if let from = start { result.append(Chunk(range: from..<s.count, spacesBefore: spaces)) }
         return result
     }
 }
