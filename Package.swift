@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "DrugLabel", targets: ["DrugLabel"]),
         .library(name: "LabelStore", targets: ["LabelStore"]),
+        .library(name: "LabelIngest", targets: ["LabelIngest"]),
         .library(name: "LabelServer", targets: ["LabelServer"]),
         .executable(name: "druglabel", targets: ["druglabel"]),
         .executable(name: "druglabel-fuzz", targets: ["druglabel-fuzz"]),
@@ -62,7 +63,7 @@ let package = Package(
         // The index's FTS5 tokenizer, in C: FTS5 calls it for every token of every document.
         .target(name: "GramTokenizer", path: "Sources/GramTokenizer", linkerSettings: [.linkedLibrary("sqlite3")]),
         // The SQLite index of parsed documents and its search; knows the model, not the parser's
-        // insides.
+        // insides. It reads and writes the database, nothing else.
         .target(
             name: "LabelStore",
             dependencies: [
@@ -70,9 +71,25 @@ let package = Package(
                 "GramTokenizer",
                 "CZlib",
                 .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Sources/LabelStore"
+        ),
+        // Files into the index: the folder walk, each file read once (hashed only where the index
+        // holds it, to compare), parsed on all cores and written in batches through the store.
+        .target(
+            name: "LabelIngest",
+            dependencies: [
+                "DrugLabel",
+                "LabelStore",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Sources/LabelIngest"
+        ),
+        // `bench search`'s corpus, query sets and FTS5 reference: the CLI's alone.
+        .target(
+            name: "LabelBench",
+            dependencies: ["DrugLabel", "LabelStore", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Sources/LabelBench"
         ),
         // The JSON API and the search page over a label store (`druglabel serve`).
         .target(
@@ -98,6 +115,8 @@ let package = Package(
             dependencies: [
                 "DrugLabel",
                 "LabelStore",
+                "LabelIngest",
+                "LabelBench",
                 "LabelServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -113,7 +132,7 @@ let package = Package(
             name: "DrugLabelTests",
             // GRDB only to write an index of an older schema, to test its migration.
             // Logging only to keep the test server's request log quiet.
-            dependencies: ["DrugLabel", "LabelStore", "LabelServer", .product(name: "GRDB", package: "GRDB.swift"),
+            dependencies: ["DrugLabel", "LabelStore", "LabelIngest", "LabelServer", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "Logging", package: "swift-log")],
             path: "Tests/DrugLabelTests",
             exclude: ["Fixtures"]

@@ -3,65 +3,11 @@ import Foundation
 import GRDB
 
 extension LabelStore {
-    /// Which rows of an answer to return: `limit` nil for all of them.
-    public struct Page: Sendable, Hashable {
-        public var limit: Int?
-        public var offset: Int
-        public init(limit: Int? = nil, offset: Int = 0) {
-            self.limit = limit
-            self.offset = offset
-        }
-        public static let all = Page()
-    }
-
-    /// One page of an answer, and how many rows the whole answer has.
-    public struct Answer<Item: Sendable>: Sendable {
-        public var total: Int
-        public var items: [Item]
-    }
-
-    /// The rows of one page, and the size of the whole answer. `sql` chooses the page's row ids
-    /// (its `PAGE` is where LIMIT and OFFSET go) and joins the stored JSON to those ids only;
-    /// `countSQL` counts the whole answer, with the same arguments and no join it does not need.
-    func answer<Item>(_ sql: String, _ arguments: StatementArguments, page: Page,
-                      count countSQL: String, _ make: (Row) throws -> Item) throws -> Answer<Item> {
-        try pool.read { db in
-            var pagedArguments = arguments
-            var limit = ""
-            if page.limit != nil || page.offset > 0 {
-                limit = "LIMIT ? OFFSET ?"
-                pagedArguments += [page.limit ?? -1, page.offset]
-            }
-            let items = try Row.fetchAll(db, sql: sql.replacingOccurrences(of: "PAGE", with: limit), arguments: pagedArguments).map(make)
-            let total = limit.isEmpty ? items.count : try Int.fetchOne(db, sql: countSQL, arguments: arguments) ?? 0
-            return Answer(total: total, items: items)
-        }
-    }
-
-    /// A dose found in the index, with its document.
-    public struct DoseHit: Codable, Sendable, Hashable {
-        public var path: String
-        public var dose: Dose
-    }
-
-    /// An adverse-reaction row found in the index, with its document and table.
-    public struct ReactionHit: Codable, Sendable, Hashable {
-        public var path: String
-        public var table: String
-        public var row: AdverseReactionRow
-    }
-
-    /// A form field found in the index.
-    public struct FieldHit: Codable, Sendable, Hashable {
-        public var path: String
-        public var field: Field
-    }
-
     /// Doses of a drug (folded, either name containing the other, as `doses --drug` matches;
     /// the index holds the resolved names, so `本品` is already the generic name), with the unit
     /// and per given, in line order within each document, as `doses` lists them. The rows are the
     /// library's own `Dose` values, stored at index time.
-    public func doses(drug: String?, unit: String?, per: String?, page: Page = .all, parser: LabelParser) throws -> Answer<DoseHit> {
+    public func doses(drug: String?, unit: String?, per: String?, page: Page = .all, fold: TextFold) throws -> Answer<DoseHit> {
         var filter = "1"
         var arguments: StatementArguments = []
         if let unit { filter += " AND x.unit = ?"; arguments += [unit] }
@@ -69,7 +15,7 @@ extension LabelStore {
         if let drug {
             // Containment cannot use an index: it is tested on the distinct names, far fewer
             // than the doses, and the doses are then looked up by name.
-            let key = parser.fold(drug)
+            let key = fold(drug)
             let names = try pool.read { db in
                 try String.fetchAll(db, sql: """
                     SELECT key FROM dose_drugs WHERE instr(key, ?) > 0 OR instr(?, key) > 0
@@ -89,41 +35,23 @@ extension LabelStore {
         }
     }
 
-    /// Which adverse-reaction rows to return. Every filter given must hold; none given is every row.
-    public struct ReactionFilter: Sendable, Hashable {
-        /// Folded, as search folds: `发热` finds `发热性中性粒细胞减少症`, `發熱` finds `发热`.
-        public var term: String?
-        /// The whole term rather than a part of it, for callers that ask for one term exactly.
-        public var exactTerm: Bool
-        /// At least this all-grade percentage, and at least this grade-3-or-worse percentage, in one arm.
-        public var minAll: Double?
-        public var minGrade3: Double?
-
-        public init(term: String? = nil, exactTerm: Bool = false, minAll: Double? = nil, minGrade3: Double? = nil) {
-            self.term = term
-            self.exactTerm = exactTerm
-            self.minAll = minAll
-            self.minGrade3 = minGrade3
-        }
-    }
-
     /// Adverse-reaction rows whose term is exactly `term` (folded), with the thresholds in one arm.
-    /// Kept for callers written before the filter: `adverseReactions(_:page:parser:)` also finds
+    /// Kept for callers written before the filter: `adverseReactions(_:page:fold:)` also finds
     /// a term inside a longer one, and rows by thresholds alone.
     public func adverseReactions(term: String, minAll: Double?, minGrade3: Double?, page: Page = .all,
-                                 parser: LabelParser) throws -> Answer<ReactionHit> {
+                                 fold: TextFold) throws -> Answer<ReactionHit> {
         try adverseReactions(ReactionFilter(term: term, exactTerm: true, minAll: minAll, minGrade3: minGrade3),
-                             page: page, parser: parser)
+                             page: page, fold: fold)
     }
 
     /// Adverse-reaction rows that pass the filter, in document order (path, then table and row as
     /// the document has them). The rows are the library's `AdverseReactionRow` view, stored at
     /// index time, one line per arm: a row with two arms over the threshold is still one row.
-    public func adverseReactions(_ filter: ReactionFilter, page: Page = .all, parser: LabelParser) throws -> Answer<ReactionHit> {
+    public func adverseReactions(_ filter: ReactionFilter, page: Page = .all, fold: TextFold) throws -> Answer<ReactionHit> {
         var condition = "1"
         var arguments: StatementArguments = []
         if let term = filter.term {
-            let key = parser.fold(term)
+            let key = fold(term)
             if filter.exactTerm {
                 condition += " AND r.term_key = ?"
                 arguments += [key]
@@ -162,8 +90,8 @@ extension LabelStore {
     }
 
     /// Form fields whose name matches `name` (folded, either contains the other).
-    public func fields(name: String, page: Page = .all, parser: LabelParser) throws -> Answer<FieldHit> {
-        let key = parser.fold(name)
+    public func fields(name: String, page: Page = .all, fold: TextFold) throws -> Answer<FieldHit> {
+        let key = fold(name)
         let filter = "instr(f.name_key, ?) > 0 OR instr(?, f.name_key) > 0"
         return try answer("""
             SELECT d.path, f.name, f.value, f.start_line, f.end_line FROM fields f JOIN documents d ON d.id = f.document_id

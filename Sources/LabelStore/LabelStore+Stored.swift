@@ -46,46 +46,16 @@ extension LabelStore {
     /// copying or touching the file does not move it); nil for an index no run has finished.
     public func lastIndexed() throws -> Date? {
         try pool.read { db in
-            guard let value = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'last_indexed'"),
-                  let seconds = Double(value) else { return nil }
+            guard let value = try MetaRecord.fetchOne(db, key: MetaRecord.lastIndexed)?.value, let seconds = Double(value) else { return nil }
             return Date(timeIntervalSince1970: seconds)
         }
     }
 
     /// Records the end of an index run.
-    func markIndexed(at date: Date = Date()) throws {
+    public func markIndexed(at date: Date = Date()) throws {
         try pool.write { db in
-            try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('last_indexed', ?)",
-                           arguments: [String(format: "%.3f", date.timeIntervalSince1970)])
+            try MetaRecord(key: MetaRecord.lastIndexed, value: String(format: "%.3f", date.timeIntervalSince1970))
+                .insert(db, onConflict: .replace)
         }
-    }
-}
-
-/// A document's source bytes as stored: deflated when that makes them smaller (tiny files do not shrink).
-enum StoredSource {
-    static func encode(_ bytes: [UInt8]) -> (codec: String, size: Int, data: Data) {
-        if let deflated = Zlib.compress(bytes), deflated.count < bytes.count { return ("zlib", bytes.count, Data(deflated)) }
-        return ("raw", bytes.count, Data(bytes))
-    }
-
-    static func decode(codec: String, size: Int, data: [UInt8]) -> [UInt8]? {
-        switch codec {
-        case "raw": return data.count == size ? data : nil
-        case "zlib": return Zlib.decompress(data, size: size)
-        default: return nil
-        }
-    }
-}
-
-/// Parsers kept for `storedDocument(path:)`: one takes milliseconds to make (ICU transforms)
-/// and serves one thread at a time.
-final class ParserPool: @unchecked Sendable {
-    private let lock = NSLock()
-    private var idle: [LabelParser] = []
-
-    func with<T>(_ body: (LabelParser) throws -> T) throws -> T {
-        let parser = try lock.withLock { idle.popLast() } ?? LabelParser()
-        defer { lock.withLock { if idle.count < 8 { idle.append(parser) } } }
-        return try body(parser)
     }
 }

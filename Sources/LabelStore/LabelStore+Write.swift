@@ -27,64 +27,33 @@ extension LabelStore {
         }
     }
 
-    /// Statements are prepared once per connection and reused: preparing them per row cost more
-    /// than the inserts.
+    /// Each record's INSERT is prepared once per connection and reused (GRDB caches it):
+    /// preparing them per row cost more than the inserts.
     private func write(_ doc: PreparedDocument, in db: Database, fold: TextFold) throws {
-        let label = doc.label
-        func insert(_ sql: String, _ arguments: StatementArguments) throws {
-            try db.cachedStatement(sql: sql).execute(arguments: arguments)
-        }
         try removeDocument(db, path: doc.path, fold: fold)
-        let m = label.metadata
-        try insert("INSERT INTO documents (path, sha256, kind, title, generic_name, trade_name, english_name, holder, pinyin, "
-                   + "metadata, boxed_warning) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   [doc.path, label.source.sha256, label.kind.rawValue, label.title, m.genericName, m.tradeName,
-                    m.englishName, m.holder?.name, doc.pinyin, doc.metadata, label.boxedWarning.map { $0.items.joined(separator: "\n") }])
-        let documentID = db.lastInsertedRowID
-        if let source = doc.source {
-            try insert("INSERT INTO sources (document_id, codec, size, data) VALUES (?, ?, ?, ?)",
-                       [documentID, source.codec, source.size, source.data])
-        }
-        for (ordinal, s) in doc.sections.enumerated() {
-            try insert("INSERT INTO sections (document_id, ordinal, key, heading, start_line, end_line, grams_crc) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                       [documentID, ordinal, s.key, s.heading, s.span.startLine, s.span.endLine, s.gramsCRC])
-            let sectionID = db.lastInsertedRowID
-            try insert("INSERT INTO section_index (rowid, grams) VALUES (?, ?)", [sectionID, s.indexed])
-            for (n, p) in s.paragraphs.enumerated() {
-                try insert("INSERT INTO paragraphs (section_id, ordinal, start_line, end_line, text, cuts, line_starts) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                           [sectionID, n + 1, p.span.startLine, p.span.endLine, p.text, p.cuts, p.lineStarts])
+        var document = doc.document
+        try document.insert(db)
+        let documentID = document.id ?? db.lastInsertedRowID
+        try doc.source?.insert(db, document: documentID)
+        for prepared in doc.sections {
+            var section = prepared.record
+            section.documentID = documentID
+            try section.insert(db)
+            let sectionID = section.id ?? db.lastInsertedRowID
+            try SectionIndexRow(sectionID: sectionID, grams: prepared.grams).insert(db)
+            for var paragraph in prepared.paragraphs {
+                paragraph.sectionID = sectionID
+                try paragraph.insert(db)
             }
         }
-        for (n, d) in label.doses.enumerated() {
-            try insert("INSERT INTO doses (document_id, drug, drug_key, unit, per, start_line, json) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                       [documentID, d.drug, doc.doseKeys[n], d.unit, d.per, d.span.startLine, doc.doses[n]])
-            try insert("INSERT OR IGNORE INTO dose_drugs (key) VALUES (?)", [doc.doseKeys[n]])
+        for dose in doc.doses {
+            try dose.insert(db, document: documentID)
+            try DoseDrugRecord(key: dose.drugKey).insert(db, onConflict: .ignore)
         }
-        for (ti, t) in label.tables.enumerated() {
-            for (ri, r) in t.rows.enumerated() {
-                let cells = doc.rowCells[ti][ri]
-                try insert("INSERT INTO table_rows (document_id, table_id, section, grp, label, cells, start_line, end_line) "
-                           + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                           [documentID, t.id, t.section, r.group, r.label, cells, r.span.startLine, r.span.endLine])
-            }
-        }
-        for r in doc.reactions {
-            // The row's JSON goes with its first arm only: a query reads the row through its
-            // least arm id (`adverseReactions`), and a copy per arm was a third of the table.
-            for (n, arm) in r.arms.enumerated() {
-                try insert("INSERT INTO reaction_arms (document_id, table_id, row_ordinal, term_key, all_grades, grade3, json) "
-                           + "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                           [documentID, r.table, r.ordinal, r.termKey, arm.all, arm.grade3, n == 0 ? r.json : ""])
-            }
-        }
-        for (n, a) in label.abbreviations.enumerated() {
-            try insert("INSERT INTO abbreviations (document_id, short, long, short_key, long_key, start_line) VALUES (?, ?, ?, ?, ?, ?)",
-                       [documentID, a.short, a.long, doc.abbreviationKeys[n].short, doc.abbreviationKeys[n].long, a.span.startLine])
-        }
-        for (n, f) in label.fields.enumerated() {
-            try insert("INSERT INTO fields (document_id, name, name_key, value, start_line, end_line) VALUES (?, ?, ?, ?, ?, ?)",
-                       [documentID, f.name, doc.fieldKeys[n], f.value, f.span.startLine, f.span.endLine])
-        }
+        for row in doc.tableRows { try row.insert(db, document: documentID) }
+        for arm in doc.reactionArms { try arm.insert(db, document: documentID) }
+        for abbreviation in doc.abbreviations { try abbreviation.insert(db, document: documentID) }
+        for field in doc.fields { try field.insert(db, document: documentID) }
     }
 
     /// Drops documents from the index.
@@ -101,7 +70,8 @@ extension LabelStore {
     /// the CRC-32 stored when they were added (or that has none, from an older schema) would
     /// leave stale entries behind, so then the whole full-text index is made again instead.
     private func removeDocument(_ db: Database, path: String, fold: TextFold) throws {
-        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM documents WHERE path = ?", arguments: [path]) else { return }
+        // Asked once per document written: the statement is kept.
+        guard let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM documents WHERE path = ?"), arguments: [path]) else { return }
         let sections = try Row.fetchAll(db, sql: """
             SELECT s.id, s.key, s.grams_crc, d.kind FROM sections s JOIN documents d ON d.id = s.document_id WHERE s.document_id = ? ORDER BY s.id
             """, arguments: [id])
@@ -112,16 +82,14 @@ extension LabelStore {
             let texts = try reader.paragraphs(section: sectionID, db: db).map(\.text)
             let indexed = SearchKey.indexed(paragraphs: texts, section: section["key"], kind: section["kind"], fold: fold)
             guard section["grams_crc"] as Int64? == Zlib.crc32(Array(indexed.utf8)) else {
-                try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])
+                try DocumentRecord.deleteOne(db, key: id)
                 try StoreSchema.reindexSections(db, fold: fold, storePath: self.path)
                 return
             }
             deletions.append((sectionID, indexed))
         }
-        for (sectionID, indexed) in deletions {
-            try db.execute(sql: "INSERT INTO section_index (section_index, rowid, grams) VALUES ('delete', ?, ?)",
-                           arguments: [sectionID, indexed])
-        }
-        try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])
+        for (sectionID, indexed) in deletions { try SectionIndexRow(sectionID: sectionID, grams: indexed).delete(db) }
+        // Its other rows go with it (ON DELETE CASCADE).
+        try DocumentRecord.deleteOne(db, key: id)
     }
 }

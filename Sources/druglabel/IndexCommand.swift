@@ -1,6 +1,7 @@
 import ArgumentParser
 import DrugLabel
 import Foundation
+import LabelIngest
 import LabelStore
 
 struct IndexCommand: ParsableCommand {

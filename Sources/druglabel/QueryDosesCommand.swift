@@ -28,7 +28,7 @@ struct QueryDosesCommand: ParsableCommand {
 
     func run() throws {
         let index = try store.open()
-        let answer = try store.reporting { try index.doses(drug: drug, unit: unit, per: per, page: paging.page, parser: LabelParser()) }
+        let answer = try store.reporting { try index.doses(drug: drug, unit: unit, per: per, page: paging.page, fold: TextFold.checked()) }
         let hits = answer.items
         // The line moves to the end, where every query row names its source.
         let rows = zip(hits, DoseTable.rows(hits.map(\.dose))).map { hit, row in Array(row.dropFirst()) + ["\(hit.path):\(hit.dose.span.startLine)"] }

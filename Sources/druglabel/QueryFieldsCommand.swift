@@ -19,7 +19,7 @@ struct QueryFieldsCommand: ParsableCommand {
 
     func run() throws {
         let index = try store.open()
-        let answer = try store.reporting { try index.fields(name: name, page: paging.page, parser: LabelParser()) }
+        let answer = try store.reporting { try index.fields(name: name, page: paging.page, fold: TextFold.checked()) }
         let hits = answer.items
         let rows = hits.map { h in [h.field.name, String(h.field.value.prefix(80)), "\(h.path):\(h.field.span.startLine)"] }
         // The text form cuts long values to fit a terminal; a spreadsheet gets them whole.

@@ -39,7 +39,7 @@ struct QueryReactionsCommand: ParsableCommand {
     func run() throws {
         let filter = LabelStore.ReactionFilter(term: term, minAll: minAll, minGrade3: minGrade3)
         let index = try store.open()
-        let answer = try store.reporting { try index.adverseReactions(filter, page: paging.page, parser: LabelParser()) }
+        let answer = try store.reporting { try index.adverseReactions(filter, page: paging.page, fold: TextFold.checked()) }
         let hits = answer.items
         let rows = hits.map { h -> [String] in
             let arms = h.row.arms.map { a in

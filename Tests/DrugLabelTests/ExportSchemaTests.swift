@@ -1,5 +1,6 @@
 import DrugLabel
 import Foundation
+import LabelIngest
 @testable import LabelStore
 import Testing
 

@@ -1,5 +1,6 @@
 import DrugLabel
 import Foundation
+import LabelIngest
 import LabelStore
 import Testing
 
@@ -31,7 +32,7 @@ struct QueryStoreTests {
     @Test("a grade-3 threshold alone: exactly the rows with some arm at or over it")
     func thresholdAlone() throws {
         let store = try Self.indexed.get()
-        let hits = try store.adverseReactions(.init(minGrade3: 20), parser: LabelParser()).items
+        let hits = try store.adverseReactions(.init(minGrade3: 20), fold: TextFold.checked()).items
         let expected = try Self.parsedRows().filter { $0.row.arms.contains { ($0.grade3OrWorse ?? -1) >= 20 } }
         #expect(Set(keys(hits)) == Set(expected.map { "\($0.file):\($0.row.span.startLine)" }))
         #expect(hits.count == expected.count)
@@ -45,7 +46,7 @@ struct QueryStoreTests {
     @Test("an all-grade threshold and a grade-3 threshold hold in the same arm")
     func bothThresholds() throws {
         let store = try Self.indexed.get()
-        let hits = try store.adverseReactions(.init(minAll: 80, minGrade3: 40), parser: LabelParser()).items
+        let hits = try store.adverseReactions(.init(minAll: 80, minGrade3: 40), fold: TextFold.checked()).items
         let expected = try Self.parsedRows().filter { r in
             r.row.arms.contains { ($0.allGrades ?? -1) >= 80 && ($0.grade3OrWorse ?? -1) >= 40 }
         }
@@ -58,41 +59,41 @@ struct QueryStoreTests {
     func termContained() throws {
         let store = try Self.indexed.get()
         let parser = try LabelParser()
-        let contained = try store.adverseReactions(.init(term: "发热"), parser: parser)
+        let contained = try store.adverseReactions(.init(term: "发热"), fold: parser.fold)
         let terms = Set(contained.items.map(\.row.term))
         #expect(terms.contains("发热") && terms.contains { $0.hasPrefix("发热性中性粒细胞减少") })
         #expect(contained.items.allSatisfy { $0.row.term.contains("发热") })
         let expected = try Self.parsedRows().filter { parser.fold($0.row.term).contains(parser.fold("发热")) }
         #expect(contained.total == expected.count)
-        let traditional = try store.adverseReactions(.init(term: "發熱"), parser: parser)
+        let traditional = try store.adverseReactions(.init(term: "發熱"), fold: parser.fold)
         #expect(keys(traditional.items) == keys(contained.items))
 
-        let severe = try store.adverseReactions(.init(term: "发热", minGrade3: 20), parser: parser).items
+        let severe = try store.adverseReactions(.init(term: "发热", minGrade3: 20), fold: parser.fold).items
         #expect(severe.count > 1 && severe.contains { $0.row.term != "发热" })
-        let exact = try store.adverseReactions(term: "发热", minAll: nil, minGrade3: 20, parser: parser)
+        let exact = try store.adverseReactions(term: "发热", minAll: nil, minGrade3: 20, fold: parser.fold)
         #expect(exact.total == 1 && exact.items.first?.row.span.startLine == 269)
-        #expect(try store.adverseReactions(.init(term: "不存在的反应"), parser: parser).total == 0)
+        #expect(try store.adverseReactions(.init(term: "不存在的反应"), fold: parser.fold).total == 0)
     }
 
     @Test("rows come in document order, and a page is a slice of the whole answer")
     func orderAndPaging() throws {
         let store = try Self.indexed.get()
         let parser = try LabelParser()
-        let all = try store.adverseReactions(.init(minAll: 0), parser: parser)
+        let all = try store.adverseReactions(.init(minAll: 0), fold: parser.fold)
         let withAll = try Self.parsedRows().filter { r in r.row.arms.contains { $0.allGrades != nil } }
         #expect(all.total == all.items.count && all.total == withAll.count)
         for path in Set(all.items.map(\.path)) {
             let lines = all.items.filter { $0.path == path }.map(\.row.span.startLine)
             #expect(lines == lines.sorted(), "\(path) rows out of line order")
         }
-        let page = try store.adverseReactions(.init(minAll: 0), page: .init(limit: 3, offset: 2), parser: parser)
+        let page = try store.adverseReactions(.init(minAll: 0), page: .init(limit: 3, offset: 2), fold: parser.fold)
         #expect(page.total == all.total && keys(page.items) == Array(keys(all.items)[2..<5]))
     }
 
     @Test("doses come in line order within each document")
     func dosesInLineOrder() throws {
         let store = try Self.indexed.get()
-        let doses = try store.doses(drug: nil, unit: nil, per: nil, parser: LabelParser()).items
+        let doses = try store.doses(drug: nil, unit: nil, per: nil, fold: TextFold.checked()).items
         #expect(doses.count > 10)
         for path in Set(doses.map(\.path)) {
             let lines = doses.filter { $0.path == path }.map(\.dose.span.startLine)

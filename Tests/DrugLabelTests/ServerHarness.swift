@@ -6,6 +6,7 @@ import Glibc
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import LabelIngest
 import LabelServer
 import LabelStore
 import Logging

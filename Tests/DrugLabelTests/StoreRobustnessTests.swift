@@ -1,6 +1,7 @@
 import DrugLabel
 import Foundation
 import GRDB
+import LabelIngest
 @testable import LabelStore
 import Testing
 #if canImport(Glibc)

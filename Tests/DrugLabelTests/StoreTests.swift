@@ -1,6 +1,7 @@
 import DrugLabel
 import Foundation
 import GRDB
+import LabelIngest
 @testable import LabelStore
 import Testing
 
@@ -273,7 +274,7 @@ struct StoreTests {
         }
         #expect(version == LabelStore.schemaVersion && table?.contains("columnsize = 0") == true)
         #expect(try found(reopened) == expected)
-        let doses = try reopened.doses(drug: "托珠单抗", unit: nil, per: nil, parser: LabelParser())
+        let doses = try reopened.doses(drug: "托珠单抗", unit: nil, per: nil, fold: TextFold.checked())
         #expect(doses.total > 0 && doses.items.allSatisfy { $0.dose.drug.contains("托珠单抗") })
     }
 

@@ -140,14 +140,14 @@ final class LabelService: Sendable {
 
     func doses(drug: String?, unit: String?, per: String?, limit: Int, skip: Int) throws -> (total: Int, results: [DoseResult]) {
         let catalog = try catalog()
-        let answer = try benches.with { try store.doses(drug: drug, unit: unit, per: per, page: .init(limit: limit, offset: skip), parser: $0.parser) }
+        let answer = try benches.with { try store.doses(drug: drug, unit: unit, per: per, page: .init(limit: limit, offset: skip), fold: $0.parser.fold) }
         return (answer.total, answer.items.map { DoseResult(label: catalog.id(forPath: $0.path), dose: $0.dose) })
     }
 
     func reactions(term: String?, minAll: Double?, minGrade3: Double?, limit: Int, skip: Int) throws -> (total: Int, results: [ReactionResult]) {
         let catalog = try catalog()
         let filter = LabelStore.ReactionFilter(term: term, minAll: minAll, minGrade3: minGrade3)
-        let answer = try benches.with { try store.adverseReactions(filter, page: .init(limit: limit, offset: skip), parser: $0.parser) }
+        let answer = try benches.with { try store.adverseReactions(filter, page: .init(limit: limit, offset: skip), fold: $0.parser.fold) }
         return (answer.total, answer.items.map { ReactionResult(label: catalog.id(forPath: $0.path), table: $0.table, row: $0.row) })
     }
 }

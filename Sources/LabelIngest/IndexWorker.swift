@@ -1,0 +1,65 @@
+import DrugLabel
+import LabelStore
+
+/// One worker of an index run, on its own thread: it reads a file, skips it when the index
+/// holds it with the same hash (`SourceFile` says when it is hashed), else parses it with its
+/// own parser (a parser is not thread-safe), makes its records and writes them a batch at a time.
+struct IndexWorker {
+    private let run: IndexRun
+    private let parser: LabelParser
+    private let fold: TextFold
+    private let pinyin: Pinyin
+    private var batch = IndexBatch()
+
+    init(run: IndexRun, parser: LabelParser) throws {
+        self.run = run
+        self.parser = parser
+        fold = try TextFold.checked()
+        pinyin = try Pinyin()
+    }
+
+    mutating func index(_ path: String, number: Int) {
+        do {
+            let file = try SourceFile(path: path)
+            if let indexed = run.indexed[path], indexed == file.sha256 {
+                run.tally.add(.unchanged, path: path)
+                run.onEvent(.done(path: path, index: number, total: run.total))
+                return
+            }
+            let (label, lines) = try parser.parseWithLines(bytes: file.bytes, path: path)
+            let prepared = try PreparedDocument(label: label, lines: lines, path: path, fold: fold, pinyin: pinyin, source: file.bytes)
+            batch.add(.init(number: number, prepared: prepared), bytes: file.bytes.count)
+            if batch.isFull { flush() }
+        } catch {
+            // A file that cannot be read any more leaves the index too.
+            if run.indexed[path] != nil, error is InputError { try? run.store.remove(paths: [path]) }
+            run.failed(path, error)
+        }
+    }
+
+    /// Writes the batch in one transaction.
+    mutating func flush() {
+        guard !batch.documents.isEmpty else { return }
+        do {
+            try run.store.write(batch: batch.documents.map(\.prepared))
+            for d in batch.documents { finished(d) }
+        } catch {
+            // One document the batch could not take must not cost the others theirs: each is
+            // written again on its own.
+            for d in batch.documents {
+                do {
+                    try run.store.write(d.prepared)
+                    finished(d)
+                } catch {
+                    run.failed(d.prepared.path, error)
+                }
+            }
+        }
+        batch = IndexBatch()
+    }
+
+    private func finished(_ d: IndexBatch.Document) {
+        run.tally.add(run.indexed[d.prepared.path] == nil ? .added : .replaced, path: d.prepared.path)
+        run.onEvent(.done(path: d.prepared.path, index: d.number, total: run.total))
+    }
+}
