@@ -22,20 +22,20 @@ struct DoseReader: Sendable {
     /// The marks the reader looks for at every scalar. Held by the reader (one reference), not
     /// in statics, whose every use in a loop passes through a once-only initialization check.
     private final class Marks: Sendable {
-        let sentenceEnds = ScalarFilter("。；;！？\n")
-        let clauseEnds = ScalarFilter("，,：:、")
-        let colons = ScalarFilter("：:")
-        let openers = ScalarFilter("（(〈[【{｛")
-        let closers = ScalarFilter("）)〉]】}｝")
+        let sentenceEnds = ScalarSet("。；;！？\n")
+        let clauseEnds = ScalarSet("，,：:、")
+        let colons = ScalarSet("：:")
+        let openers = ScalarSet("（(〈[【{｛")
+        let closers = ScalarSet("）)〉]】}｝")
         /// Any of the three above, or a comma: what `headers` acts on.
-        let headerMarks = ScalarFilter("（(〈[【{｛）)〉]】}｝：:，,")
+        let headerMarks = ScalarSet("（(〈[【{｛）)〉]】}｝：:，,")
         /// What may stand between two doses that share what the first says (`或`, brackets).
-        let aroundShared = ScalarFilter(" （(）)〈")
-        let betweenShared = ScalarFilter(" （(）)〈〉或、")
+        let aroundShared = ScalarSet(" （(）)〈")
+        let betweenShared = ScalarSet(" （(）)〈〉或、")
         /// Never in a drug's name; what a count of a form is made of; the words around a name.
-        let notInNames = ScalarFilter("，。；：%≥≤<>*＊/’‘“”、")
-        let counted = ScalarFilter("个次片粒袋支丸十")
-        let nameFillers = ScalarFilter("为约是中的")
+        let notInNames = ScalarSet("，。；：%≥≤<>*＊/’‘“”、")
+        let counted = ScalarSet("个次片粒袋支丸十")
+        let nameFillers = ScalarSet("为约是中的")
     }
     private static let standardMarks = Marks()
     private let marks = DoseReader.standardMarks
@@ -877,7 +877,7 @@ struct DoseReader: Sendable {
     }
 
     /// `range` without the scalars of `set` at either end, as `String.trimming` cuts them.
-    private func trimming(_ s: [Unicode.Scalar], _ range: Range<Int>, _ set: ScalarFilter) -> Range<Int> {
+    private func trimming(_ s: [Unicode.Scalar], _ range: Range<Int>, _ set: ScalarSet) -> Range<Int> {
         var a = range.lowerBound, b = range.upperBound
         while a < b, set.contains(s[a]) { a += 1 }
         while b > a, set.contains(s[b - 1]) { b -= 1 }

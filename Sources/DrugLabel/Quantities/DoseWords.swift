@@ -12,7 +12,7 @@ final class DoseWords: Sendable {
     /// Longest first, as `DosingRules.routes`.
     let routes: [Route]
     /// The scalars a route starts with: most places in a sentence hold none.
-    let routeFirsts: ScalarFilter
+    let routeFirsts: ScalarSet
     let routeOnlyLeads: ScalarWords
     let indicationLeads: ScalarWords
     let populationLeadsDropped: ScalarWords
@@ -37,11 +37,11 @@ final class DoseWords: Sendable {
     /// scalars any of their words starts with.
     struct Lists: Sendable {
         let lists: [(name: String, words: ScalarWords)]
-        let firsts: ScalarFilter
+        let firsts: ScalarSet
 
         init(_ named: [(name: String, words: [String])]) {
             lists = named.map { (name: $0.name, words: ScalarWords($0.words)) }
-            firsts = ScalarFilter(lists.flatMap { $0.words.compactMap(\.scalars.first) })
+            firsts = ScalarSet(lists.flatMap { $0.words.compactMap(\.scalars.first) })
         }
     }
     let qualifiers: Lists
@@ -77,7 +77,7 @@ final class DoseWords: Sendable {
          animalWords: [String], studyWords: [String], skinTestWords: [String], productAmountLeads: [String],
          diluentVerbs: [String], negations: [String]) {
         self.routes = routes.map { Route(word: ScalarWord($0), name: routeNames[$0] ?? $0) }
-        routeFirsts = ScalarFilter(self.routes.compactMap(\.word.scalars.first))
+        routeFirsts = ScalarSet(self.routes.compactMap(\.word.scalars.first))
         self.routeOnlyLeads = ScalarWord.list(routeOnlyLeads)
         self.indicationLeads = ScalarWord.list(indicationLeads)
         self.populationLeadsDropped = ScalarWord.list(populationLeadsDropped)

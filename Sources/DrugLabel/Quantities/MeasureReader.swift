@@ -13,14 +13,14 @@ struct MeasureReader: Sendable {
     private let numerals = MeasureReader.numeralCandidates
     /// The scalars a unit starts with: after most numbers stands none, and the table by first
     /// scalar need not be asked.
-    private let unitFirsts: ScalarFilter
+    private let unitFirsts: ScalarSet
 
     init(rules: DosingRules) {
         self.rules = rules
         concentrationOptions = rules.concentrationPers.map { ($0, "") }
         perOptions = rules.pers.map { ($0.written, $0.code) }
         cellUnitWords = RequiredWords(pattern: rules.cellUnit.pattern)
-        unitFirsts = ScalarFilter(rules.unitsByFirst.keys)
+        unitFirsts = ScalarSet(rules.unitsByFirst.keys)
     }
 
     /// Every measure in `s`, left to right, none overlapping.
@@ -77,14 +77,14 @@ struct MeasureReader: Sendable {
 
     /// Before a Chinese numeral that counts a dose: the start of a clause or a word that leads an
     /// amount (`一次两片`, `每次一片`, `不超过一片`); `前一袋`, `第一片`, `单一` are not amounts.
-    private static let leads = ScalarFilter("次日天服用过为至或达（(，,：: ～~-—")
+    private static let leads = ScalarSet("次日天服用过为至或达（(，,：: ～~-—")
 
     /// The characters `ChineseNumeral` reads as digits, to rule the other scalars out before
     /// asking it: it hashes a Character, and the reader asks of most scalars of a paragraph.
     /// Its Characters compare canonically, so a compatibility ideograph equal to one of these
     /// (U+F9B2 is 零) is a digit too: those blocks are always asked. DoseSpeedRegressionTests
     /// holds this to ChineseNumeral over all of Unicode.
-    static let numeralCandidates = ScalarFilter("零〇一二两三四五六七八九")
+    static let numeralCandidates = ScalarSet("零〇一二两三四五六七八九")
 
     static func mayBeNumeral(_ s: Unicode.Scalar) -> Bool {
         numeralCandidates.contains(s) || isCompatibilityIdeograph(s)

@@ -102,7 +102,7 @@ struct ProseTableReader: Sendable {
     /// and the next line that would open a new block finishes the waiting paragraph instead
     /// (`如果症状改善，继续使用皮质类固` … ` 如果症状改善，继续使用皮质类固醇，直至严` … `醇，直至…`).
     /// The first scalars of the marks that never open a paragraph.
-    private static let closings = ScalarFilter("，,。）)、；")
+    private static let closings = ScalarSet("，,。）)、；")
 
     private func cells(_ lines: ArraySlice<SourceLine>) -> (blocks: [String], mixed: [Int], uncertain: Bool) {
         var blocks: [[String]] = []

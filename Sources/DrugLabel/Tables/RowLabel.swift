@@ -88,7 +88,7 @@ struct RowLabel: Sendable, Hashable {
         return text.containsBytes("  ") ? text.collapsingSpaces() : text
     }
 
-    private static let edges = ScalarFilter("，, ")
+    private static let edges = ScalarSet("，, ")
 
     /// Footnote letters at `i`: `a`, `a,b`, not preceded by a Latin letter or digit, and followed
     /// by the end, a bracket or a Han character with no space between (`p 值` is not a mark).

@@ -11,7 +11,7 @@ public final class TableRules: Sendable {
     let caption: RegexLead
     /// The scalars a caption can start with (read from its pattern as `RegexLead` reads it),
     /// nil when any: every line of a section is asked, and almost none starts with `表`.
-    private let captionLeads: ScalarFilter?
+    private let captionLeads: ScalarSet?
     /// Folded.
     let captionRejectEndings: Set<Unicode.Scalar>
     let footnoteDefinition: RegexLead
@@ -70,7 +70,7 @@ public final class TableRules: Sendable {
     public init(json: Data) throws {
         let file = try JSONDecoder().decode(File.self, from: json)
         caption = try RegexLead(file.captionPattern)
-        captionLeads = RegexLead.leads(of: RuleFold.pattern(file.captionPattern)).map { ScalarFilter($0) }
+        captionLeads = RegexLead.leads(of: RuleFold.pattern(file.captionPattern)).map { ScalarSet($0) }
         captionRejectEndings = Set(file.captionRejectEndings.unicodeScalars.map(RuleFold.fold))
         footnoteDefinition = try RegexLead(file.footnoteDefinitionPattern)
         gradeRow = try RegexLead(file.gradeRowPattern)

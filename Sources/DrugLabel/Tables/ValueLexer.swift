@@ -126,7 +126,7 @@ struct ValueLexer: Sendable {
         return digits > 0 && s[z - 1] != "."
     }
 
-    private static let comparisons = ScalarFilter("<>≤≥＜＞")
+    private static let comparisons = ScalarSet("<>≤≥＜＞")
 
     /// `72（62，81）` → (`72`, `（62，81）`); `72` → (`72`, nil).
     static func splitInterval(_ text: String) -> (head: String, interval: String?) {

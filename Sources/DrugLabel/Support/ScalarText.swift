@@ -85,53 +85,6 @@ extension Array where Element == Unicode.Scalar {
     }
 }
 
-/// A word of the rules with its scalars, made once: the dosing rules are lists of Strings,
-/// and the reader compares them with scalars of the text at every sentence.
-struct ScalarWord: Sendable {
-    let text: String
-    let scalars: [Unicode.Scalar]
-    /// In Characters, as `text.count`: the reader prefers the longer of two words that end
-    /// together, as it did when the words were Strings.
-    let length: Int
-
-    init(_ text: String) {
-        self.text = text
-        scalars = Array(text.unicodeScalars)
-        length = text.count
-    }
-
-    static func list(_ words: [String]) -> ScalarWords { ScalarWords(words) }
-}
-
-/// Words of the rules, in their order, with the scalars they start with: most places in a
-/// text hold none of those, so a text is searched for all the words in one pass.
-struct ScalarWords: RandomAccessCollection, Sendable {
-    private let words: [ScalarWord]
-    let firsts: ScalarFilter
-
-    init(_ texts: [String]) {
-        words = texts.map(ScalarWord.init)
-        firsts = ScalarFilter(words.compactMap(\.scalars.first))
-    }
-
-    var startIndex: Int { words.startIndex }
-    var endIndex: Int { words.endIndex }
-    subscript(i: Int) -> ScalarWord { words[i] }
-
-    /// Whether one of the words stands in `s[range]`.
-    func occur(in s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
-        for i in range where firsts.contains(s[i]) {
-            for word in words where word.scalars.first == s[i] && s.has(word.scalars, at: i, end: range.upperBound) { return true }
-        }
-        return false
-    }
-
-    /// The places in `s[range]` where one of the words may start, in order.
-    func starts(in s: [Unicode.Scalar], _ range: Range<Int>) -> [Int] {
-        range.filter { firsts.contains(s[$0]) }
-    }
-}
-
 extension Array where Element == Unicode.Scalar {
     /// The scalars of `text`, decoded from its UTF-8 in one pass (`Array(text.unicodeScalars)`
     /// decodes twice: once to count, once to copy).
@@ -163,31 +116,6 @@ extension Array where Element == Unicode.Scalar {
                 }
             }
         }
-    }
-}
-
-/// A few scalars to test membership against at every scalar of a paragraph (sentence ends,
-/// brackets): a bit per scalar value modulo 1024 rules out nearly every Han character with one
-/// load, before the short list is scanned.
-struct ScalarFilter: Sendable {
-    private let values: [UInt32]
-    private let bits: [UInt64]
-
-    init(_ string: String) { self.init(string.unicodeScalars) }
-
-    init<S: Sequence>(_ scalars: S) where S.Element == Unicode.Scalar {
-        values = Array(Set(scalars.map(\.value))).sorted()
-        var bits = [UInt64](repeating: 0, count: 16)
-        for v in values { bits[Int(v >> 6 & 15)] |= 1 << UInt64(v & 63) }
-        self.bits = bits
-    }
-
-    @inline(__always)
-    func contains(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        guard bits[Int(v >> 6 & 15)] & (1 << UInt64(v & 63)) != 0 else { return false }
-        for x in values where x == v { return true }
-        return false
     }
 }
 
