@@ -20,14 +20,14 @@ struct IndexWorker {
 
     mutating func index(_ path: String, number: Int) {
         do {
-            let file = try SourceFile(path: path)
-            if let indexed = run.indexed[path], indexed == file.sha256 {
+            var file = try SourceFile(path: path)
+            if let indexed = run.indexed[path], indexed == file.hashed() {
                 run.tally.add(.unchanged, path: path)
                 run.onEvent(.done(path: path, index: number, total: run.total))
                 return
             }
-            let (label, lines) = try parser.parseWithLines(bytes: file.bytes, path: path)
-            let prepared = try PreparedDocument(label: label, lines: lines, path: path, fold: fold, pinyin: pinyin, source: file.bytes)
+            let parsed = try parser.parseDocument(bytes: file.bytes, path: path, sha256: file.knownSHA256)
+            let prepared = try PreparedDocument(parsed, path: path, fold: fold, pinyin: pinyin, source: file.bytes)
             batch.add(.init(number: number, prepared: prepared), bytes: file.bytes.count)
             if batch.isFull { flush() }
         } catch {

@@ -100,9 +100,7 @@ struct ExportedDocument: Encodable {
         try c.encode(title, forKey: Key("title"))
         // The encoder's snake_case strategy leaves a dictionary's keys alone: `spans` is keyed by
         // metadata keys, renamed here the same way.
-        var metadata = self.metadata
-        metadata.spans = Dictionary(metadata.spans.map { (ExportedDocument.snakeCase($0.key), $0.value) }) { a, _ in a }
-        try c.encode(metadata, forKey: Key("metadata"))
+        try c.encode(SnakeCaseSpans(metadata: metadata), forKey: Key("metadata"))
         guard let document else { return }
         let label = document.label
         let parts = SearchableText.parts(of: label, lines: document.lines)
@@ -140,5 +138,14 @@ struct ExportedDocument: Encodable {
         if label.kind == .article || label.kind == .unknown {
             try c.encode(SearchableText.blankSeparated(document.lines).map(\.text), forKey: Key("text"))
         }
+    }
+}
+
+/// Metadata as its own encoding writes it, with the keys of its `spans` in snake_case too.
+private struct SnakeCaseSpans: Encodable {
+    let metadata: Metadata
+
+    func encode(to encoder: Encoder) throws {
+        try metadata.encode(to: encoder, spanKey: ExportedDocument.snakeCase)
     }
 }

@@ -18,8 +18,7 @@ extension LabelStore {
     /// an older druglabel, no source for it (`druglabel index` stores one).
     public func storedDocument(path: String, parser: LabelParser) throws -> ParsedDocument? {
         guard let bytes = try storedSource(path: path) else { return nil }
-        let (label, lines) = try parser.parseWithLines(bytes: bytes, path: path)
-        return ParsedDocument(label: label, lines: lines)
+        return try parser.parseDocument(bytes: bytes, path: path)
     }
 
     /// `storedDocument(path:parser:)` with the built-in rules.

@@ -5,7 +5,8 @@ extension PreparedDocument {
     /// The records of a parsed document: paragraphs as cuts of the source where they can be,
     /// each section's search tokens, the folded keys the structured queries look up, and the
     /// rows' JSON, all made here rather than inside the write transaction.
-    public init(label: Label, lines: [SourceLine], path: String, fold: TextFold, pinyin: Pinyin, source: [UInt8]? = nil) throws {
+    public init(_ parsed: ParsedDocument, path: String, fold: TextFold, pinyin: Pinyin, source: [UInt8]? = nil) throws {
+        let label = parsed.label, lines = parsed.lines
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let m = label.metadata

@@ -25,7 +25,8 @@ struct IndexIngestTests {
         #expect(try indexer.run([docs.path]) { _ in }.added == 2)
         func checkHashes() throws {
             for summary in try store.documentSummaries() {
-                let compared = try SourceFile(path: summary.path).sha256
+                var file = try SourceFile(path: summary.path)
+                let compared = file.hashed()
                 #expect(summary.sha256 == compared, "\(summary.path)")
                 #expect(try store.storedDocument(path: summary.path)?.label.source.sha256 == compared)
             }
@@ -48,8 +49,7 @@ struct IndexIngestTests {
         for name in [TestSupport.labelName, "axicabtagene-ciloleucel-nrdl-application-2023"] {
             let path = TestSupport.corpusPath(name)
             let bytes = try TestSupport.bytes(name)
-            let (label, lines) = try parser.parseWithLines(bytes: bytes, path: path)
-            let prepared = try PreparedDocument(label: label, lines: lines, path: path, fold: fold, pinyin: Pinyin(), source: bytes)
+            let prepared = try PreparedDocument(parser.parseDocument(bytes: bytes, path: path), path: path, fold: fold, pinyin: Pinyin(), source: bytes)
             try store.write(prepared)
             try store.pool.read { db in
                 let document = try #require(try DocumentRecord.filter(sql: "path = ?", arguments: [path]).fetchOne(db))

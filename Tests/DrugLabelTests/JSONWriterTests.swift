@@ -230,8 +230,13 @@ struct JSONWriterTests {
         metadata.manufacturer = Organization(name: nil, address: nil, postcode: nil, phone: nil, fax: nil, website: nil, span: span)
         metadata.storage = Storage(minCelsius: -0.0, maxCelsius: -150, text: "低于零下 150 摄氏度", span: span)
         metadata.shelfLife = ShelfLife(months: 12, text: "12个月", span: span)
-        metadata.spans = ["genericName": span, "tradeName": SourceSpan(line: 1), "englishName": SourceSpan(line: 2),
-                          "approvalDate": SourceSpan(line: 9), "notice": SourceSpan(line: 4), "Zed": span, "ä": span]
+        metadata.$genericName.span = span
+        metadata.$tradeName.span = SourceSpan(line: 1)
+        metadata.$englishName.span = SourceSpan(line: 2)
+        metadata.$approvalDate.span = SourceSpan(line: 9)
+        metadata.$notice.span = SourceSpan(line: 4)
+        metadata.$standard.span = span
+        metadata.titleSpan = SourceSpan(line: 3)
 
         var label = Label(source: SourceInfo(path: "Corpus/a b/\"c\".txt", sha256: String(repeating: "ab", count: 32),
                                              encoding: "UTF-8 (BOM)", bytes: 123_456),

@@ -17,7 +17,7 @@ struct NameTests {
         #expect(m.tradeName == "舒测")
         #expect(m.englishName == "Ceshi Tablets")
         #expect(m.pinyin == "Ceshi Pian")
-        #expect(m.spans["genericName"] == SourceSpan(startLine: 3, endLine: 3))
+        #expect(m.$genericName.span == SourceSpan(startLine: 3, endLine: 3))
     }
 
     @Test("【通用名称】, 【商品名称】 and 【英文名称】 headings whose text is the name")
@@ -26,7 +26,7 @@ struct NameTests {
         #expect(m.genericName == "测试缓释片")
         #expect(m.tradeName == "舒测")
         #expect(m.englishName == "Ceshi Sustained-release Tablets")
-        #expect(m.spans["tradeName"] == SourceSpan(startLine: 2, endLine: 2))
+        #expect(m.$tradeName.span == SourceSpan(startLine: 2, endLine: 2))
     }
 
     @Test("【药品名】, 【药品名：】 and 【产品名称】: the text is the generic name")
@@ -37,7 +37,7 @@ struct NameTests {
         }
         let below = try parse("【药品名称】\n测试颗粒\n【成份】\n测试。\n【禁忌】\n尚不明确。\n").metadata
         #expect(below.genericName == "测试颗粒")
-        #expect(below.spans["genericName"] == SourceSpan(startLine: 2, endLine: 2))
+        #expect(below.$genericName.span == SourceSpan(startLine: 2, endLine: 2))
     }
 
     @Test("a generic name with its English name in brackets gives both")
@@ -63,7 +63,7 @@ struct NameTests {
     func fromTitle() throws {
         let label = try parse("测试软膏说明书\n请仔细阅读说明书并按说明使用。\n【成份】\n测试。\n【功能主治】\n止痒。\n【禁忌】\n尚不明确。\n")
         #expect(label.metadata.genericName == "测试软膏")
-        #expect(label.metadata.spans["genericName"] == SourceSpan(startLine: 1, endLine: 1))
+        #expect(label.metadata.$genericName.span == SourceSpan(startLine: 1, endLine: 1))
         let spaced = try parse("测试软膏 说 明 书\n【成份】\n测试。\n【禁忌】\n尚不明确。\n")
         #expect(spaced.metadata.genericName == "测试软膏")
         // A name block wins over the title.

@@ -40,31 +40,26 @@ public final class LabelParser {
     }
 
     public func parse(bytes: [UInt8], path: String) throws -> Label {
-        try parseWithLines(bytes: bytes, path: path).label
+        try parseDocument(bytes: bytes, path: path).label
     }
 
     /// The label and the normalized lines it was read from (numbered as in the file), for a
-    /// caller that needs to point into them, such as the index.
-    public func parseWithLines(bytes: [UInt8], path: String) throws -> (label: Label, lines: [SourceLine]) {
+    /// caller that points into them: the index, the comparisons, the server's pages.
+    /// `sha256` is the bytes' hash when the caller has made it already (the index hashes a file
+    /// it holds to see whether it changed); otherwise it is made here, once.
+    public func parseDocument(bytes: [UInt8], path: String, sha256: String? = nil) throws -> ParsedDocument {
         let decoded = try pipeline.decoder.decode(bytes)
-        let digest = Hex.string(SHA256.hash(data: bytes))
+        let digest = sha256 ?? Hex.string(SHA256.hash(data: bytes))
         let source = SourceInfo(path: path, sha256: digest, encoding: decoded.encoding, bytes: bytes.count)
         let normalized = pipeline.normalizer.normalize(decoded.text)
         var label = pipeline.assemble(normalized.lines, source: source, diagnostics: normalized.diagnostics)
         label.diagnostics = decoded.diagnostics + label.diagnostics
-        return (label, normalized.lines)
+        return ParsedDocument(label: label, lines: normalized.lines)
     }
 
     /// The stages after decoding, for text already in memory.
     public func parse(text: String, source: SourceInfo) -> Label {
         let normalized = pipeline.normalizer.normalize(text)
         return pipeline.assemble(normalized.lines, source: source, diagnostics: normalized.diagnostics)
-    }
-}
-
-extension LabelParser {
-    public func parseDocument(bytes: [UInt8], path: String) throws -> ParsedDocument {
-        let (label, lines) = try parseWithLines(bytes: bytes, path: path)
-        return ParsedDocument(label: label, lines: lines)
     }
 }

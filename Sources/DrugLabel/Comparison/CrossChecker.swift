@@ -43,9 +43,9 @@ public final class CrossChecker {
         var result: [Comparison] = []
         let d = doc.metadata, l = label.metadata
         let names: [(what: String, name: String, here: String?, there: String?, span: SourceSpan?, labelSpan: SourceSpan?)] = [
-            ("genericName", "通用名称", d.genericName, l.genericName, d.spans["genericName"], l.spans["genericName"]),
-            ("englishName", "英文名称", d.englishName, l.englishName, d.spans["englishName"], l.spans["englishName"]),
-            ("tradeName", "商品名称", d.tradeName, l.tradeName, d.spans["tradeName"], l.spans["tradeName"]),
+            ("genericName", "通用名称", d.genericName, l.genericName, d.$genericName.span, l.$genericName.span),
+            ("englishName", "英文名称", d.englishName, l.englishName, d.$englishName.span, l.$englishName.span),
+            ("tradeName", "商品名称", d.tradeName, l.tradeName, d.$tradeName.span, l.$tradeName.span),
             ("holder", "上市许可持有人", d.holder?.name, l.holder?.name, d.holder?.span, l.holder?.span),
             ("manufacturer", "生产企业", d.manufacturer?.name, l.manufacturer?.name, d.manufacturer?.span, l.manufacturer?.span),
         ]
@@ -67,7 +67,7 @@ public final class CrossChecker {
 
     private func approvalNumbers(_ doc: Label, _ label: Label) -> [Comparison] {
         guard !doc.metadata.approvalNumbers.isEmpty else { return [] }
-        let span = doc.metadata.spans["approvalNumbers"]
+        let span = doc.metadata.$approvalNumbers.span
         let numbers = doc.metadata.approvalNumbers.map(fold.fold)
         let field = doc.fields.first { f in
             let value = fold(f.value)
@@ -92,7 +92,7 @@ public final class CrossChecker {
         return [Comparison(what: "approvalNumber", name: name, labelName: "批准文号", verdict: verdict, value: quoted,
                            labelValue: theirs.joined(separator: "；"),
                            note: verdict == .contains ? "holds the label's \(theirs.joined(separator: "、"))" : nil,
-                           span: span, labelSpan: label.metadata.spans["approvalNumbers"], numbers: nil, differences: [])]
+                           span: span, labelSpan: label.metadata.$approvalNumbers.span, numbers: nil, differences: [])]
     }
 
     private func firstApproval(_ doc: Label, _ label: Label) -> Comparison? {
@@ -100,7 +100,7 @@ public final class CrossChecker {
         guard let field = doc.fields.first(where: { wanted.contains(fold($0.name)) }) else { return nil }
         var c = Comparison(what: "firstApproval", name: field.name, labelName: "核准日期", verdict: .notCompared, value: field.value,
                            labelValue: label.metadata.approvalDate, note: nil, span: field.span,
-                           labelSpan: label.metadata.spans["approvalDate"], numbers: nil, differences: [])
+                           labelSpan: label.metadata.$approvalDate.span, numbers: nil, differences: [])
         guard let approved = label.metadata.approvalDate else {
             c.note = "the label gives no 核准日期 to compare with"
             return c

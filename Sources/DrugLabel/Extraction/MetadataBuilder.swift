@@ -9,10 +9,10 @@ struct MetadataBuilder {
 
     func label(preamble: Preamble, sections: [Section], paragraphs: [[Paragraph]]) -> Metadata {
         var m = Metadata()
-        if let notice = preamble.notice, let span = preamble.noticeSpan { m.notice = notice; m.spans["notice"] = span }
-        if let span = preamble.titleSpan { m.spans["title"] = span }
+        if let notice = preamble.notice, let span = preamble.noticeSpan { m.$notice = Sourced(notice, span: span) }
+        m.titleSpan = preamble.titleSpan
         m.revisions = preamble.dates.revisions
-        if let approval = preamble.dates.approvalDate { m.approvalDate = approval.date; m.spans["approvalDate"] = approval.span }
+        if let approval = preamble.dates.approvalDate { m.$approvalDate = Sourced(approval.date, span: approval.span) }
         let names = NameHeadings(catalogue: catalogue)
         for (section, paras) in zip(sections, paragraphs) {
             // A heading that is one of the name block's labels (【通用名称】, 【商品名称】,
@@ -36,13 +36,9 @@ struct MetadataBuilder {
                     m.setName("genericName", first.text, span: first.span)
                 }
             case "approval_number":
-                for number in ApprovalNumberReader.read(section.text, rules: rules) where !m.approvalNumbers.contains(number) {
-                    m.approvalNumbers.append(number)
-                }
-                m.spans["approvalNumbers"] = section.span
+                m.addApprovalNumbers(ApprovalNumberReader.read(section.text, rules: rules), span: section.span)
             case "standard":
-                m.standard = StandardReader.read(section.text)
-                m.spans["standard"] = section.span
+                m.$standard = Sourced(StandardReader.read(section.text), span: section.span)
             case "marketing_authorization_holder" where m.holder == nil:
                 m.holder = organization(paras, labels: labels, span: section.span)
             case "manufacturer" where m.manufacturer == nil:
@@ -65,7 +61,7 @@ struct MetadataBuilder {
                     }
                 }
                 m.revisions += found.revisions.filter { r in !m.revisions.contains { $0.date == r.date } }
-                if m.approvalDate == nil, let a = found.approvalDate { m.approvalDate = a.date; m.spans["approvalDate"] = a.span }
+                if m.approvalDate == nil, let a = found.approvalDate { m.$approvalDate = Sourced(a.date, span: a.span) }
             default:
                 break
             }
@@ -101,14 +97,12 @@ struct MetadataBuilder {
             let name = TextFold.standard.fold(field.name)
             if m.genericName == nil, names.genericNameStarts.contains(where: { name.hasPrefix($0) }) || names.genericNameIs.contains(name) {
                 let (generic, english) = MetadataBuilder.splitEnglish(field.value)
-                m.genericName = generic
-                m.spans["genericName"] = field.span
-                if let english { m.englishName = english; m.spans["englishName"] = field.span }
+                m.$genericName = Sourced(generic, span: field.span)
+                if let english { m.$englishName = Sourced(english, span: field.span) }
             } else if m.holder == nil, names.holderStarts.contains(where: { name.hasPrefix($0) }) {
                 m.holder = Organization(name: field.value, span: field.span)
             } else if names.approvalNumberContains.contains(where: { name.contains($0) }) {
-                for n in ApprovalNumberReader.read(field.value, rules: rules) where !m.approvalNumbers.contains(n) { m.approvalNumbers.append(n) }
-                m.spans["approvalNumbers"] = field.span
+                m.addApprovalNumbers(ApprovalNumberReader.read(field.value, rules: rules), span: field.span)
             }
         }
         return m
@@ -148,30 +142,25 @@ extension Organization {
 
 extension Metadata {
     /// Sets a name the first time it is found. A generic name written with its English name in
-    /// brackets (`阿莫西林胶囊（Amoxicillin Capsules）`) gives both.
+    /// brackets (`阿莫西林胶囊（Amoxicillin Capsules）`) gives both. `property` is a key of the
+    /// catalogue's name labels; one that names no name is ignored.
     mutating func setName(_ property: String, _ value: String, span: SourceSpan) {
+        guard let path = Metadata.name(property), self[keyPath: path].value == nil else { return }
         var value = value.trimmingSpaces()
         guard !value.isEmpty else { return }
-        switch property {
-        case "genericName":
-            guard genericName == nil else { return }
+        if path == \.$genericName {
             var (generic, english) = MetadataBuilder.splitEnglish(value)
             if english == nil, let (han, latin) = MetadataBuilder.splitTrailingLatin(generic) { (generic, english) = (han, latin) }
             value = generic
-            if let english, englishName == nil { englishName = english; spans["englishName"] = span }
-            genericName = value
-        case "tradeName":
-            guard tradeName == nil else { return }
-            tradeName = value
-        case "englishName":
-            guard englishName == nil else { return }
-            englishName = value
-        case "pinyin":
-            guard pinyin == nil else { return }
-            pinyin = value
-        default:
-            return
+            if let english, englishName == nil { $englishName = Sourced(english, span: span) }
         }
-        spans[property] = span
+        self[keyPath: path] = Sourced(value, span: span)
+    }
+
+    /// Numbers not yet listed are added; the span becomes the place read last, numbers or none.
+    mutating func addApprovalNumbers(_ numbers: [String], span: SourceSpan) {
+        var all = approvalNumbers
+        for n in numbers where !all.contains(n) { all.append(n) }
+        $approvalNumbers = Sourced(all, span: span)
     }
 }

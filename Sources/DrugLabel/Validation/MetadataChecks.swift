@@ -29,7 +29,7 @@ struct MetadataChecks {
         findings += dates(label)
         if let title = label.title, let generic = m.genericName, !fold(title).contains(fold(generic)) {
             findings.append(Finding("title.genericName", .warning, "the title “\(title)” does not name the generic name \(generic)",
-                                    line: m.spans["title"]?.startLine))
+                                    line: m.titleSpan?.startLine))
         } else if label.title == nil {
             findings.append(Finding("title.missing", .warning, "no title (`…说明书`) before the sections"))
         }
@@ -58,7 +58,7 @@ struct MetadataChecks {
                                     line: m.revisions.first?.span.startLine))
         }
         var dated: [(date: String, what: String, line: Int?)] = []
-        if let approval = m.approvalDate { dated.append((approval, "核准日期", m.spans["approvalDate"]?.startLine)) }
+        if let approval = m.approvalDate { dated.append((approval, "核准日期", m.$approvalDate.span?.startLine)) }
         for r in m.revisions { dated.append((r.date, r.ordinal.map { "第\($0)次修改日期" } ?? "修改日期", r.span.startLine)) }
         for d in dated where d.date > asOf {
             findings.append(Finding("dates.future", .error, "\(d.what) \(d.date) is in the future (today is \(asOf))", line: d.line))
@@ -72,7 +72,7 @@ struct MetadataChecks {
                                     line: b.span.startLine))
         }
         if let approval = m.approvalDate, let first = m.revisions.map(\.date).min(), first < approval {
-            findings.append(Finding("dates.order", .error, "修改日期 \(first) is before 核准日期 \(approval)", line: m.spans["approvalDate"]?.startLine))
+            findings.append(Finding("dates.order", .error, "修改日期 \(first) is before 核准日期 \(approval)", line: m.$approvalDate.span?.startLine))
         }
         return findings
     }

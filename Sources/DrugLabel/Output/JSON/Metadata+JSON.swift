@@ -12,7 +12,17 @@ extension Metadata: JSONWritable {
         writer.memberIfPresent("pinyin", pinyin)
         if !revisions.isEmpty { writer.member("revisions", revisions) }
         writer.memberIfPresent("shelfLife", shelfLife)
-        if !spans.isEmpty { writer.member("spans", spans) }
+        let spans = spans
+        if !spans.isEmpty {
+            // Already in key order, as the encoder's sorted keys would put them.
+            writer.key("spans")
+            writer.beginObject()
+            for (key, span) in spans {
+                writer.key(key)
+                writer.value(span)
+            }
+            writer.endObject()
+        }
         writer.memberIfPresent("standard", standard)
         writer.memberIfPresent("storage", storage)
         writer.memberIfPresent("tradeName", tradeName)
