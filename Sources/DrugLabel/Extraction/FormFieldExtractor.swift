@@ -8,6 +8,45 @@ struct FormFieldExtractor {
         var name: String
         var value: String
         var span: SourceSpan
+        /// Where each line of the value starts in it, while the value is made of whole wrapped
+        /// lines; nil once a piece that can't be placed is put in.
+        var starts: [Paragraph.LineStart]?
+
+        init(name: String, value: String, span: SourceSpan, starts: [Paragraph.LineStart]? = nil) {
+            self.name = name
+            self.value = value
+            self.span = span
+            self.starts = starts
+        }
+
+        /// The value as a paragraph that knows its lines, when `starts` does.
+        var paragraph: Paragraph? {
+            guard let starts, !starts.isEmpty else { return nil }
+            var p = Paragraph(text: value, span: span, lineCount: starts.count)
+            p.lineStarts = starts
+            return p
+        }
+
+        /// Scalars in `value` as of the last `append`, so a value of many lines is not counted
+        /// again at each.
+        private var counted: (utf8: Int, scalars: Int)? = nil
+
+        /// A wrapped line of the value, appended as `WrapJoiner` joins lines.
+        mutating func append(_ piece: String, line: Int) {
+            if value.isEmpty {
+                value = piece
+                starts = [.init(offset: 0, line: line)]
+                counted = nil
+                return
+            }
+            let before = counted.map { $0.utf8 == value.utf8.count ? $0.scalars : nil } ?? nil
+            let had = before ?? value.unicodeScalars.count
+            let spaced = WrapJoiner.spaced(value.unicodeScalars.last, piece.unicodeScalars.first)
+            WrapJoiner.append(&value, piece)
+            let offset = had + (spaced ? 1 : 0)
+            starts?.append(.init(offset: offset, line: line))
+            counted = (value.utf8.count, offset + piece.unicodeScalars.count)
+        }
     }
 
     /// How many lines a wrapped field name may run over (seed 003 has names of nine lines).
@@ -46,7 +85,7 @@ struct FormFieldExtractor {
             }
             guard let (stream, m) = matchName(window) else {
                 if let f = open {
-                    if fields[f].value.isEmpty { fields[f].value = clean(line.text) } else { WrapJoiner.append(&fields[f].value, clean(line.text)) }
+                    fields[f].append(clean(line.text), line: line.number)
                     fields[f].span = fields[f].span.union(line.span)
                 } else {
                     unassigned.append(line)
@@ -65,10 +104,11 @@ struct FormFieldExtractor {
             let pairs = splitPairs(firstName: name, remainder: remainder)
             for (k, pair) in pairs.enumerated() {
                 fields.append(RawField(name: pair.name, value: clean(pair.value),
-                                       span: k == 0 ? nameSpan : window[lastLine].span))
+                                       span: k == 0 ? nameSpan : window[lastLine].span,
+                                       starts: [.init(offset: 0, line: window[lastLine].number)]))
             }
             if let attachment, fields[fields.count - 1].value.isEmpty {
-                fields[fields.count - 1].value = clean(attachment.text)
+                fields[fields.count - 1].append(clean(attachment.text), line: attachment.number)
             }
             open = fields.count - 1
             i += lastLine + 1 + (attachment == nil ? 0 : 1)

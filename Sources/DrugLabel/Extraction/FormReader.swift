@@ -28,6 +28,7 @@ struct FormReader {
                 if let i = raw.firstIndex(where: { TextFold.standard.fold($0.name) == target && $0.value.isEmpty }) {
                     raw[i].value = value
                     raw[i].span = raw[i].span.union(block.span)
+                    raw[i].starts = nil
                 } else {
                     raw.append(.init(name: block.fieldName, value: value, span: block.span))
                 }
@@ -46,7 +47,7 @@ struct FormReader {
         }.map(\.element)
         var seen = Set<ByteKey>()
         for f in raw where seen.insert(ByteKey(TextFold.standard.fold(f.name), f.value)).inserted {
-            label.fields.append(Field(name: f.name, value: f.value, span: f.span))
+            label.fields.append(Field(name: f.name, value: f.value, span: f.span, paragraph: f.paragraph))
         }
         if raw.count > label.fields.count {
             label.diagnostics.append(Diagnostic(.info, "fields.duplicates",
@@ -55,7 +56,10 @@ struct FormReader {
         for field in label.fields {
             if let key = headingIndex.key(forFoldedFieldName: fold(field.name)),
                !label.sections.contains(where: { $0.key == key }) {
-                label.sections.append(Section(key: key, heading: field.name, span: field.span, text: field.value))
+                var section = Section(key: key, heading: field.name, span: field.span, text: field.value)
+                // The quoted text is the field's value: its lines are the value's.
+                if let p = field.paragraph, p.text == field.value { section.paragraphs = [p] }
+                label.sections.append(section)
             }
         }
         label.metadata = MetadataBuilder(catalogue: catalogue, rules: metadata).form(fields: label.fields)

@@ -5,8 +5,9 @@ struct TextUnit: Sendable {
     var span: SourceSpan
     var section: String?
     var condition: String?
-    /// Where each source line starts in `text`, for a paragraph: a dose's lines come from its
-    /// offsets. Nil for a table cell or a quoted field, whose lines are found by their text.
+    /// Where each source line starts in `text`, for a paragraph or a field of whole wrapped
+    /// lines: a dose's lines come from its offsets. Nil for a table cell or a field put
+    /// together from pieces, whose lines are found by their text.
     var lineStarts: Paragraph? = nil
     /// A prose-table cell placed in its column without evidence: its doses say so.
     var uncertain = false
@@ -38,7 +39,12 @@ struct TextUnit: Sendable {
 
     /// A form's quoted label sections, one unit each.
     static func units(sections: [Section]) -> [TextUnit] {
-        sections.map { TextUnit(text: $0.text, span: $0.span, section: $0.key) }
+        sections.map { s in
+            // A field joined from whole wrapped lines knows where each starts; one put together
+            // from pieces is found in its lines by its text.
+            let known = s.paragraphs.count == 1 && s.paragraphs[0].text == s.text ? s.paragraphs[0] : nil
+            return TextUnit(text: s.text, span: s.span, section: s.key, lineStarts: known)
+        }
     }
 }
 

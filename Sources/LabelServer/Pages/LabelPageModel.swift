@@ -92,7 +92,7 @@ struct LabelPageModel {
         warningTitle = label.boxedWarning?.title ?? ""
         if let box = label.boxedWarning {
             warningHeading = [block(box.title, line: box.span.startLine)]
-            var locator = LineLocator(lines: document.lines, span: box.span)
+            var locator = PieceLocator(lines: document.lines, span: box.span)
             warningItems = box.items.map { block($0, line: locator.firstLine(of: $0)) }
         } else {
             warningHeading = []
@@ -113,7 +113,7 @@ struct LabelPageModel {
                 paragraphs = section.paragraphs.filter { !$0.text.isEmpty }.map { block($0.text, line: $0.span.startLine) }
             } else {
                 // A section made from a quoted field has no paragraphs of its own: find its lines.
-                var locator = LineLocator(lines: document.lines, span: section.span)
+                var locator = PieceLocator(lines: document.lines, span: section.span)
                 paragraphs = section.text.split(separator: "\n").map { block(String($0), line: locator.firstLine(of: String($0))) }
             }
             views.append(SectionView(anchor: anchor(for: section), heading: section.heading, key: section.key ?? "",
@@ -129,8 +129,16 @@ struct LabelPageModel {
         }
         hasDoses = !doses.isEmpty
         fields = label.fields.map { field in
-            var locator = LineLocator(lines: document.lines, span: field.span)
-            let value = field.value.split(separator: "\n", omittingEmptySubsequences: true).map { block(String($0), line: locator.firstLine(of: String($0))) }
+            let value: [Block]
+            if let p = field.paragraph, !p.text.isEmpty {
+                // Joined from whole wrapped lines: its first line is known.
+                value = [block(p.text, line: p.span.startLine)]
+            } else {
+                // Put together from pieces (a numbered list given back to its field): each
+                // piece is found in the field's lines.
+                var locator = PieceLocator(lines: document.lines, span: field.span)
+                value = field.value.split(separator: "\n", omittingEmptySubsequences: true).map { block(String($0), line: locator.firstLine(of: String($0))) }
+            }
             let anchor = "L\(field.span.startLine)"
             return FieldView(name: field.name, anchor: used.insert(anchor).inserted ? anchor : nil, value: value, lines: LabelPageModel.lines(field.span))
         }

@@ -4,7 +4,7 @@ import DrugLabel
 /// boxed warning's items, a field's value): found in order, white space ignored, each after the
 /// one before. A text not found where expected gets the line of the one before it, so an anchor
 /// still lands near it.
-struct LineLocator {
+struct PieceLocator {
     private let lines: ArraySlice<SourceLine>
     private var index: Int
     private var last: Int
@@ -16,11 +16,11 @@ struct LineLocator {
     }
 
     mutating func firstLine(of text: String) -> Int {
-        let wanted = LineLocator.squeezed(text)
+        let wanted = PieceLocator.squeezed(text)
         guard !wanted.isEmpty else { return last }
         var i = index
         while i < lines.endIndex {
-            let line = LineLocator.squeezed(lines[i].text)
+            let line = PieceLocator.squeezed(lines[i].text)
             if !line.isEmpty, wanted.hasPrefix(line) || line.hasSuffix(wanted) || line.contains(wanted) {
                 last = lines[i].number
                 index = lines.index(after: i)
