@@ -9,6 +9,9 @@ import Foundation
 /// the time of preparing a document for the index.
 enum CompactJSON {
     static func encode<T: Encodable>(_ value: T, encoder: JSONEncoder) throws -> String {
+        // NullMembers reads the encoder's compact form (`"a":null`); pretty-printed members
+        // (`"a" : null`) would pass through with their nulls.
+        precondition(!encoder.outputFormatting.contains(.prettyPrinted), "CompactJSON needs a compact encoder")
         let full = try encoder.encode(value)
         return String(decoding: NullMembers.removed(from: full), as: UTF8.self)
     }

@@ -58,6 +58,10 @@ struct DoseSpeedRegressionTests {
         #expect(RequiredWords(pattern: "(?i)mg").words == nil)
         #expect(RequiredWords(pattern: "(?=a)b").words == nil)
         #expect(RequiredWords(pattern: "a|").words == nil)
+        // Escapes of unknown length: what follows them is not text to require.
+        for pattern in ["\\U0001F600次", "\\cM次", "\\0101次", "(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)\\10次"] {
+            #expect(RequiredWords(pattern: pattern).words == nil, "\(pattern)")
+        }
         #expect(RequiredWords(pattern: "[^a]").words == nil)
         #expect(RequiredWords(pattern: "\\Qa\\E").words == nil)
     }

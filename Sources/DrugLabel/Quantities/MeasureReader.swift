@@ -84,7 +84,7 @@ struct MeasureReader: Sendable {
     /// Its Characters compare canonically, so a compatibility ideograph equal to one of these
     /// (U+F9B2 is 零) is a digit too: those blocks are always asked. DoseSpeedRegressionTests
     /// holds this to ChineseNumeral over all of Unicode.
-    static let numeralCandidates = ScalarSet("零〇一二两三四五六七八九")
+    static let numeralCandidates = ScalarSet(ChineseNumeral.numerals)
 
     static func mayBeNumeral(_ s: Unicode.Scalar) -> Bool {
         numeralCandidates.contains(s) || isCompatibilityIdeograph(s)
@@ -104,6 +104,7 @@ struct MeasureReader: Sendable {
     }
 
     func measure(_ s: [Unicode.Scalar], at i: Int) -> Measure? {
+        guard i >= 0, i < s.count else { return nil }
         // Any amount that does not open with an Arabic digit is read as Chinese.
         if NumberReader.digit(s[i]) == nil, !chineseMayStart(s, at: i) { return nil }
         guard let first = amountNumber(s, at: i) else { return nil }

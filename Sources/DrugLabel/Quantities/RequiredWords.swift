@@ -226,10 +226,13 @@ struct RequiredWords: Sendable {
                 guard let v = UInt32(hex, radix: 16), let s = Unicode.Scalar(v) else { failed = true; return nil }
                 return s
             }
-            if c == "Q" || c == "E" || c == "p" || c == "P" || c == "N" || c == "k" { failed = true; return nil }
-            // Letters and digits after a backslash are classes, assertions, controls or back
-            // references: nothing required.
-            if c.isASCII, c.properties.isAlphabetic || ("0"..."9").contains(c) { return nil }
+            // Escapes whose length this reader does not know (`\Q…\E`, properties, `\N{…}`,
+            // named references, `\cX` controls, `\U` and octal code points, numbered back
+            // references of any length): what follows them can't be read as required text, so
+            // the whole pattern requires nothing.
+            if "QEpPNkcU".unicodeScalars.contains(c) || ("0"..."9").contains(c) { failed = true; return nil }
+            // Other letters after a backslash are classes or assertions: nothing required.
+            if c.isASCII, c.properties.isAlphabetic { return nil }
             return c
         }
     }

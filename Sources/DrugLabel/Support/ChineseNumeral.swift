@@ -5,6 +5,9 @@ enum ChineseNumeral {
         "六": 6, "七": 7, "八": 8, "九": 9,
     ]
 
+    /// The numeral characters' scalars, for a caller that rules others out before asking.
+    static var numerals: [Unicode.Scalar] { digits.keys.flatMap(\.unicodeScalars) }
+
     /// 一 … 九, 两, 零: the value of one numeral character.
     static func digitValue(_ s: Unicode.Scalar) -> Int? {
         digits[Character(s)]
