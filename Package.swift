@@ -128,14 +128,38 @@ let package = Package(
             dependencies: ["DrugLabel", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Sources/druglabel-fuzz"
         ),
+        // What the test targets share: the repository's paths and scratch folders, the fold the
+        // expectations compare with, JSON Schema checking, a seeded generator, the `druglabel`
+        // executable run as a process. Not a product; only the tests depend on it.
+        .target(name: "TestSupport", dependencies: ["DrugLabel"], path: "Tests/TestSupport"),
+        // The parser, one folder per stage of Sources/DrugLabel; the hand-read expectations and
+        // the fuzzer's crash inputs in Fixtures/.
         .testTarget(
             name: "DrugLabelTests",
-            // GRDB only to write an index of an older schema, to test its migration.
-            // Logging only to keep the test server's request log quiet.
-            dependencies: ["DrugLabel", "LabelStore", "LabelIngest", "LabelServer", .product(name: "GRDB", package: "GRDB.swift"),
-                           .product(name: "Logging", package: "swift-log")],
+            dependencies: ["DrugLabel", "TestSupport"],
             path: "Tests/DrugLabelTests",
             exclude: ["Fixtures"]
+        ),
+        // The index: store, ingest, structured queries, search, export.
+        .testTarget(
+            name: "LabelStoreTests",
+            // GRDB only to write an index of an older schema, to test its migration.
+            dependencies: ["DrugLabel", "LabelStore", "LabelIngest", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/LabelStoreTests"
+        ),
+        // The HTTP server through real HTTP on a loopback port.
+        .testTarget(
+            name: "LabelServerTests",
+            // Logging only to keep the test server's request log quiet.
+            dependencies: ["DrugLabel", "LabelStore", "LabelIngest", "LabelServer", "TestSupport",
+                           .product(name: "Logging", package: "swift-log")],
+            path: "Tests/LabelServerTests"
+        ),
+        // The `druglabel` executable run as a process, as users run it.
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["DrugLabel", "TestSupport"],
+            path: "Tests/CLITests"
         ),
     ]
 )

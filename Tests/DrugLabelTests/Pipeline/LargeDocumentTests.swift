@@ -1,0 +1,30 @@
+@testable import DrugLabel
+import Foundation
+import TestSupport
+import Testing
+
+/// A large document is read in pieces on all cores; what it says must be what one pass says.
+@Suite struct LargeDocumentTests {
+    @Test("the seed label, and the dev labels in one file: the same JSON read in pieces as in one pass")
+    func piecesReadAsOnePass() throws {
+        // The threshold lowered, so that documents of a debug test's size are read in pieces.
+        let pieces = try LabelParser()
+        pieces.pipeline.label.linesForPieces = 1_000
+        let onePass = try LabelParser()
+        onePass.pipeline.label.linesForPieces = nil
+        let label = String(decoding: try TestSupport.bytes(TestSupport.labelName), as: UTF8.self)
+        var documents = [label]
+        let dev = URL(fileURLWithPath: TestSupport.repository.path + "/../shared/labels-dev/labels")
+        if let names = try? FileManager.default.contentsOfDirectory(atPath: dev.path) {
+            documents.append(try names.sorted().map { try String(contentsOf: dev.appendingPathComponent($0), encoding: .utf8) }.joined(separator: "\n"))
+        }
+        #expect(try !pieces.parse(bytes: Array(label.utf8), path: "label.txt").tables.isEmpty)
+        for text in documents {
+            #expect(text.split(separator: "\n", omittingEmptySubsequences: false).count > 2_000, "large enough to be read in pieces")
+            let read = try pieces.parse(bytes: Array(text.utf8), path: "large.txt")
+            let reference = try onePass.parse(bytes: Array(text.utf8), path: "large.txt")
+            #expect(read.doses.count > 20)
+            #expect(try LabelJSON.encode(read) == LabelJSON.encode(reference))
+        }
+    }
+}

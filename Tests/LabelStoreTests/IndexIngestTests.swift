@@ -1,0 +1,100 @@
+import DrugLabel
+import Foundation
+import GRDB
+@testable import LabelIngest
+@testable import LabelStore
+import TestSupport
+import Testing
+
+/// Files into the index (`LabelIngest`), and the records the store writes for them.
+@Suite("Index ingest and records")
+struct IndexIngestTests {
+    let fold: TextFold
+
+    init() throws { fold = try TextFold.checked() }
+
+    @Test("a document's source.sha256 is the hash the indexer compares: unchanged files are skipped, a changed one takes its new hash")
+    func hashCompared() throws {
+        let dir = try TestSupport.scratch()
+        let docs = dir.appendingPathComponent("docs")
+        try FileManager.default.createDirectory(at: docs, withIntermediateDirectories: true)
+        for name in [TestSupport.labelName, "axicabtagene-ciloleucel-nrdl-application-2023"] {
+            try FileManager.default.copyItem(atPath: TestSupport.corpusPath(name), toPath: docs.appendingPathComponent(name + ".txt").path)
+        }
+        let store = try LabelStore(path: dir.appendingPathComponent("i.sqlite").path)
+        let indexer = Indexer(store: store, makeParser: { try LabelParser() })
+        #expect(try indexer.run([docs.path]) { _ in }.added == 2)
+        func checkHashes() throws {
+            for summary in try store.documentSummaries() {
+                var file = try SourceFile(path: summary.path)
+                let compared = file.hashed()
+                #expect(summary.sha256 == compared, "\(summary.path)")
+                #expect(try store.storedDocument(path: summary.path)?.label.source.sha256 == compared)
+            }
+        }
+        try checkHashes()
+        let again = try indexer.run([docs.path]) { _ in }
+        #expect(again.unchanged == 2 && again.added == 0 && again.replaced == 0)
+        let changed = docs.appendingPathComponent(TestSupport.labelName + ".txt")
+        try (String(contentsOf: changed, encoding: .utf8) + "\n【贮藏】\n改过的贮藏条件。\n").write(to: changed, atomically: true, encoding: .utf8)
+        let third = try indexer.run([docs.path]) { _ in }
+        #expect(third.replaced == 1 && third.unchanged == 1)
+        try checkHashes()
+    }
+
+    @Test("the rows written are the records prepared, one record type per table, read back by the same types")
+    func recordsRoundTrip() throws {
+        let dir = try TestSupport.scratch()
+        let store = try LabelStore(path: dir.appendingPathComponent("i.sqlite").path)
+        let parser = try LabelParser()
+        for name in [TestSupport.labelName, "axicabtagene-ciloleucel-nrdl-application-2023"] {
+            let path = TestSupport.corpusPath(name)
+            let bytes = try TestSupport.bytes(name)
+            let prepared = try PreparedDocument(parser.parseDocument(bytes: bytes, path: path), path: path, fold: fold, pinyin: Pinyin(), source: bytes)
+            try store.write(prepared)
+            try store.pool.read { db in
+                let document = try #require(try DocumentRecord.filter(sql: "path = ?", arguments: [path]).fetchOne(db))
+                let id = try #require(document.id)
+                var expected = prepared.document
+                expected.id = id
+                #expect(document == expected)
+                let owned = "document_id = \(id)"
+                #expect(try SourceRecord.filter(sql: owned).fetchAll(db).map { var r = $0; r.documentID = 0; return r }
+                        == (prepared.source.map { [$0] } ?? []))
+                let sections = try SectionRecord.filter(sql: owned).order(sql: "id").fetchAll(db)
+                #expect(sections.map { var r = $0; r.id = nil; r.documentID = 0; return r } == prepared.sections.map(\.record))
+                for (section, wanted) in zip(sections, prepared.sections) {
+                    let paragraphs = try ParagraphRecord.filter(sql: "section_id = ?", arguments: [section.id]).order(sql: "ordinal").fetchAll(db)
+                    #expect(paragraphs.map { var r = $0; r.sectionID = 0; return r } == wanted.paragraphs)
+                }
+                #expect(try DoseRecord.filter(sql: owned).order(sql: "id").fetchAll(db).map { var r = $0; r.id = nil; r.documentID = 0; return r }
+                        == prepared.doses)
+                let drugs = Set(try DoseDrugRecord.fetchAll(db).map(\.key))
+                #expect(Set(prepared.doses.map(\.drugKey)).isSubset(of: drugs))
+                #expect(try TableRowRecord.filter(sql: owned).order(sql: "id").fetchAll(db).map { var r = $0; r.id = nil; r.documentID = 0; return r }
+                        == prepared.tableRows)
+                #expect(try ReactionArmRecord.filter(sql: owned).order(sql: "id").fetchAll(db).map { var r = $0; r.id = nil; r.documentID = 0; return r }
+                        == prepared.reactionArms)
+                #expect(try AbbreviationRecord.filter(sql: owned).order(sql: "id").fetchAll(db).map { var r = $0; r.id = nil; r.documentID = 0; return r }
+                        == prepared.abbreviations)
+                #expect(try FieldRecord.filter(sql: owned).order(sql: "id").fetchAll(db).map { var r = $0; r.id = nil; r.documentID = 0; return r }
+                        == prepared.fields)
+            }
+            // Every table of the label, and the application's fields, have rows to compare.
+            #expect(!prepared.sections.isEmpty && !prepared.doses.isEmpty && !prepared.abbreviations.isEmpty)
+            #expect(name == TestSupport.labelName ? !prepared.tableRows.isEmpty && !prepared.reactionArms.isEmpty : !prepared.fields.isEmpty)
+        }
+        // The end of a run, as a record of `meta`, read back as a date.
+        let now = Date(timeIntervalSince1970: 1_800_000_000.25)
+        try store.markIndexed(at: now)
+        try store.markIndexed(at: now)
+        #expect(try store.lastIndexed() == now)
+    }
+
+    @Test("a folder walk takes the text files below it, sorted; a file names itself")
+    func walk() throws {
+        let files = Indexer.files(under: TestSupport.corpus.path)
+        #expect(files.count == 5 && files == files.sorted() && files.allSatisfy { $0.hasSuffix(".txt") })
+        #expect(Indexer.files(under: TestSupport.corpusPath(TestSupport.labelName)) == [TestSupport.corpusPath(TestSupport.labelName)])
+    }
+}
