@@ -1,12 +1,11 @@
 import DrugLabel
 import Foundation
+import TestSupport
 import Testing
 
 /// Every value knows its lines: the metadata's sourced values and the fields' line starts point
 /// at lines that hold what was read, on real documents.
 @Suite struct ProvenanceTests {
-    static let labelsDev = TestSupport.repository.appendingPathComponent("../shared/labels-dev/labels").standardizedFileURL
-
     /// The text without white space, as the lines hold it across wraps.
     static func squeezed(_ s: some StringProtocol) -> String {
         String(String.UnicodeScalarView(s.unicodeScalars.filter { !$0.properties.isWhitespace }))
@@ -14,8 +13,9 @@ import Testing
 
     static func documents() throws -> [URL] {
         var urls = try FileManager.default.contentsOfDirectory(at: TestSupport.corpus, includingPropertiesForKeys: nil)
-        if FileManager.default.fileExists(atPath: labelsDev.path) {
-            urls += try FileManager.default.contentsOfDirectory(at: labelsDev, includingPropertiesForKeys: nil)
+        let dev = TestSupport.labelsDev.appendingPathComponent("labels")
+        if FileManager.default.fileExists(atPath: dev.path) {
+            urls += try FileManager.default.contentsOfDirectory(at: dev, includingPropertiesForKeys: nil)
         }
         return urls.filter { $0.pathExtension == "txt" }.sorted { $0.path < $1.path }
     }
