@@ -74,13 +74,21 @@ struct DoseReader: Sendable {
         var dosesInParagraph = 0
         // Outside the dosing sections a clause before a comma is seldom about who.
         let doseSection = section.map(rules.doseSections.contains) ?? false
+        // The measures come in text order: each sentence's are the run after the last one's,
+        // found by a cursor rather than by asking every measure at every sentence.
+        var nextMeasure = 0
         while sentenceStart < s.count {
             var sentenceEnd = sentenceStart
             while sentenceEnd < s.count, !marks.sentenceEnds.contains(s[sentenceEnd]) { sentenceEnd += 1 }
             let sentence = sentenceStart..<sentenceEnd
             defer { sentenceStart = sentenceEnd + 1 }
             if sentence.isEmpty { continue }
-            let inSentence = all.indices.filter { sentence.contains(all[$0].start) }
+            while nextMeasure < all.count, all[nextMeasure].start < sentence.lowerBound { nextMeasure += 1 }
+            var inSentence: [Int] = []
+            while nextMeasure < all.count, all[nextMeasure].start < sentence.upperBound {
+                inSentence.append(nextMeasure)
+                nextMeasure += 1
+            }
             if let route = routeOnly(s, sentence) {
                 context.route = route
                 continue
@@ -323,7 +331,9 @@ struct DoseReader: Sendable {
         // (`每日3mg/kg或60mg/m2，一日1次或分次服`).
         var frequencyEnd = sentence.upperBound
         var last = end
-        for n in all.indices where all[n].start >= end && sentence.contains(all[n].start) && all[n].isDose {
+        // In text order: the measures after this one, up to the sentence's end.
+        for n in all.indices.dropFirst(k + 1) where all[n].start >= end && all[n].isDose {
+            guard all[n].start < sentence.upperBound else { break }
             let gap = string(s, trimming(s, clamped(s, last, all[n].start), marks.betweenShared))
             if !gap.isEmpty { frequencyEnd = all[n].start; break }
             last = all[n].end
