@@ -11,13 +11,14 @@ struct LabelAssembler: DocumentAssembler {
 
     func assemble(_ lines: [SourceLine], scan: HeadingScanner.Scan, layout: Layout,
                   into label: inout Label) -> [(text: String, span: SourceSpan)] {
+        let pieces = self.pieces(lines)
         let segmented = LabelSegmenter(fold: fold, rules: rules.text, catalogue: rules.catalogue, metadata: rules.metadata)
-            .segment(scan.lines, headings: scan.headings)
+            .segment(scan.lines, headings: scan.headings, pieces: pieces)
         let preamble = segmented.preamble
         let joiner = WrapJoiner(layout: layout, rules: rules.text)
-        let pieces = self.pieces(lines)
         let tables = readTables(segmented, joiner: joiner, pieces: pieces)
-        let built = SectionBuilder(joiner: joiner).build(segmented, lines: scan.lines, tableSpans: tables.tables.map(\.span))
+        let built = SectionBuilder(joiner: joiner)
+            .build(segmented, lines: scan.lines, tableSpans: tables.tables.map(\.span), pieces: pieces)
         label.title = preamble.title
         label.boxedWarning = segmented.boxedWarning
         label.sections = built.sections
@@ -27,12 +28,18 @@ struct LabelAssembler: DocumentAssembler {
         label.diagnostics += segmented.diagnostics + tables.diagnostics + built.diagnostics + preamble.diagnostics
         let units = TextUnit.units(sections: built.sections, paragraphs: built.paragraphs, tables: tables.tables)
         (label.doses, label.quantities) = readDoses(units, lines: lines, product: label.metadata.genericName, pieces: pieces)
-        return built.paragraphs.flatMap { $0 }.map { ($0.text, $0.span) }
+        // Text and span only: a copy of each whole paragraph retained its line starts too.
+        var definitions: [(text: String, span: SourceSpan)] = []
+        definitions.reserveCapacity(built.paragraphs.reduce(0) { $0 + $1.count })
+        for paragraphs in built.paragraphs {
+            for p in paragraphs.indices { definitions.append((paragraphs[p].text, paragraphs[p].span)) }
+        }
+        return definitions
     }
 
     /// How many pieces to read a document in at once: one for a small document, else a few
     /// per core, so that one slow section does not leave a core idle.
-    private func pieces(_ lines: [SourceLine]) -> Int {
+    func pieces(_ lines: [SourceLine]) -> Int {
         guard let linesForPieces, lines.count >= linesForPieces else { return 1 }
         return 4 * ProcessInfo.processInfo.activeProcessorCount
     }

@@ -36,11 +36,16 @@ struct Pipeline {
         }
         let definitions = assembler.assemble(lines, scan: scan, layout: Layout(measuring: lines), into: &document)
         // Every definition the document makes, whatever its kind: an article defines terms too.
+        // Each paragraph is read on its own, so runs of them are read on all cores; the first
+        // definition of each pair is kept, in the order of the document, as one pass keeps it.
+        let pieces = kind == .label ? label.pieces(lines) : 1
+        let abbreviations = self.abbreviations
+        let found = definitions.runs(about: pieces) { _, _ in true }.orderedConcurrentMap { run in
+            run.flatMap { abbreviations.read($0.text, span: $0.span) }
+        }
         var seen = Set<String>()
-        for (text, span) in definitions {
-            for a in abbreviations.read(text, span: span) where seen.insert("\(a.short)\u{1}\(a.long)").inserted {
-                document.abbreviations.append(a)
-            }
+        for a in found.joined() where seen.insert("\(a.short)\u{1}\(a.long)").inserted {
+            document.abbreviations.append(a)
         }
         return document
     }

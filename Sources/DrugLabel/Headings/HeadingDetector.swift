@@ -8,13 +8,23 @@ struct HeadingDetector {
     private static let brackets: [(Character, Character)] = [("【", "】"), ("〖", "〗"), ("［", "］"), ("[", "]")]
     private static let openers = ScalarSet("【〖［[")
 
-    func bracketed(in lines: [SourceLine]) -> [HeadingLine] {
+    /// Each line is read with the line before it and the one after: `pieces` runs of lines
+    /// are read on all cores, each looking across its ends as one pass does.
+    func bracketed(in lines: [SourceLine], pieces: Int = 1) -> [HeadingLine] {
+        lines.indices.pieces(about: pieces).orderedConcurrentMap { bracketed(in: lines, range: $0) }.flatMap { $0 }
+    }
+
+    private func bracketed(in lines: [SourceLine], range: Range<Int>) -> [HeadingLine] {
         var result: [HeadingLine] = []
-        var previousText = ""
-        for (i, line) in lines.enumerated() where !line.isBlank {
-            defer { previousText = line.text }
-            guard let scalar = line.text.unicodeScalars.first, HeadingDetector.openers.contains(scalar),
-                  let first = line.text.first,
+        // The last non-blank line before this one, by index: copying each line as the loop
+        // passes it retained two strings per line of the document.
+        var previous = lines[..<range.lowerBound].lastIndex { !$0.isBlank }
+        for i in range where !lines[i].isBlank {
+            defer { previous = i }
+            guard let scalar = lines[i].text.unicodeScalars.first, HeadingDetector.openers.contains(scalar) else { continue }
+            let line = lines[i]
+            let previousText = previous.map { lines[$0].text } ?? ""
+            guard let first = line.text.first,
                   let pair = HeadingDetector.brackets.first(where: { $0.0 == first }) else { continue }
             var body = Substring(line.text.dropFirst())
             var endIndex = i

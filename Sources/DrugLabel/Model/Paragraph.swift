@@ -30,7 +30,7 @@ public struct Paragraph: Sendable, Hashable {
         self.lineCount = lineCount
         self.width = width ?? DisplayWidth.of(text)
         lineStarts = [LineStart(offset: 0, line: span.startLine)]
-        scalarCount = text.unicodeScalars.count
+        scalarCount = text.scalarCount
     }
 
     /// The lines that scalars `range` of `text` came from.

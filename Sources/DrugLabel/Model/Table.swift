@@ -50,16 +50,40 @@ public struct Table: Codable, Sendable, Hashable {
         /// A range's bounds (`中位值（范围）` rows), as for `ci`.
         public var range: [Double?]?
         public var flags: [Flag]?
+        /// The line(s) the cell's text came from: a value's line (and its interval's, on the
+        /// next line), a prose cell's lines; a cell the source lost has its row's. Not written
+        /// to JSON (the output keeps its shape), so a decoded cell has its row's span, or
+        /// `unknownSpan` when decoded on its own; not compared by `==` either.
+        public var span: SourceSpan = Cell.unknownSpan
 
-        public init(raw: String, value: Double? = nil, ci: [Double?]? = nil, range: [Double?]? = nil, flags: [Flag]? = nil) {
+        /// Line 0, before any line of a file: a cell made without knowing its lines.
+        public static let unknownSpan = SourceSpan(line: 0)
+
+        public init(raw: String, value: Double? = nil, ci: [Double?]? = nil, range: [Double?]? = nil, flags: [Flag]? = nil,
+                    span: SourceSpan = Cell.unknownSpan) {
             self.raw = raw
             self.value = value
             self.ci = ci
             self.range = range
             self.flags = flags
+            self.span = span
         }
 
         private enum CodingKeys: String, CodingKey { case raw, value, ci, range, flags }
+
+        /// Cells are equal when they read the same: the span says where the text came from, and
+        /// JSON does not carry it, so a cell read back from its JSON equals the cell written.
+        public static func == (a: Cell, b: Cell) -> Bool {
+            a.raw == b.raw && a.value == b.value && a.ci == b.ci && a.range == b.range && a.flags == b.flags
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(raw)
+            hasher.combine(value)
+            hasher.combine(ci)
+            hasher.combine(range)
+            hasher.combine(flags)
+        }
 
         /// `value` is always written, null included: the contract says "a number or null".
         public func encode(to encoder: Encoder) throws {
@@ -121,4 +145,20 @@ public struct Table: Codable, Sendable, Hashable {
     public var footnotes: [Footnote]
     public var notes: [String]
     public var span: SourceSpan
+}
+
+// In an extension, so that the memberwise initializer stays.
+extension Table.Row {
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        group = try c.decodeIfPresent(String.self, forKey: .group)
+        label = try c.decode(String.self, forKey: .label)
+        footnotes = try c.decode([String].self, forKey: .footnotes)
+        unit = try c.decodeIfPresent(String.self, forKey: .unit)
+        statistic = try c.decodeIfPresent(String.self, forKey: .statistic)
+        cells = try c.decode([Table.Cell].self, forKey: .cells)
+        span = try c.decode(SourceSpan.self, forKey: .span)
+        // JSON does not carry a cell's lines: the row's are the closest known.
+        for k in cells.indices where cells[k].span == Table.Cell.unknownSpan { cells[k].span = span }
+    }
 }

@@ -16,7 +16,8 @@ struct LabelSegmenter {
         var diagnostics: [Diagnostic]
     }
 
-    func segment(_ lines: [SourceLine], headings: [HeadingLine]) -> Result {
+    /// `pieces`: how many runs of headings to cut bodies for at once (see `LabelAssembler`).
+    func segment(_ lines: [SourceLine], headings: [HeadingLine], pieces: Int = 1) -> Result {
         var diagnostics: [Diagnostic] = []
         let finder = BoxedWarningFinder(titles: catalogue.boxedWarning.titles.map(fold.fold), fold: fold, rules: rules, metadata: metadata)
         let firstHeading = headings.first?.index ?? lines.count
@@ -27,23 +28,30 @@ struct LabelSegmenter {
             preambleLines = preambleLines.enumerated().filter { !found.lines.contains($0.offset) }.map(\.element)
         }
 
-        var bodies: [[SourceLine]] = []
-        for (n, heading) in headings.enumerated() {
-            let end = n + 1 < headings.count ? headings[n + 1].index : lines.count
-            // A heading wrapped onto the next line (`【用法` / `用量】`) may end where the next
-            // heading starts, when half-read text makes both look like one: its body is empty.
-            var body = Array(lines[min(heading.endIndex + 1, end)..<end])
-            if !heading.rest.isEmpty {
-                body.insert(SourceLine(number: lines[heading.endIndex].number, text: heading.rest), at: 0)
+        // Each body is its own lines: copied on all cores; the boxed warning is looked for
+        // after, in order, as in one pass.
+        var bodies = headings.indices.pieces(about: pieces).orderedConcurrentMap { range in
+            range.map { n -> [SourceLine] in
+                let heading = headings[n]
+                let end = n + 1 < headings.count ? headings[n + 1].index : lines.count
+                // A heading wrapped onto the next line (`【用法` / `用量】`) may end where the next
+                // heading starts, when half-read text makes both look like one: its body is empty.
+                var body = Array(lines[min(heading.endIndex + 1, end)..<end])
+                if !heading.rest.isEmpty {
+                    body.insert(SourceLine(number: lines[heading.endIndex].number, text: heading.rest), at: 0)
+                }
+                return body
             }
-            if warning == nil, let found = finder.find(in: body, requireBullets: true) {
+        }.flatMap { $0 }
+        for (n, heading) in headings.enumerated() where warning == nil {
+            let body = bodies[n]
+            if let found = finder.find(in: body, requireBullets: true) {
                 warning = found.warning
-                body = body.enumerated().filter { !found.lines.contains($0.offset) }.map(\.element)
+                bodies[n] = body.enumerated().filter { !found.lines.contains($0.offset) }.map(\.element)
                 diagnostics.append(Diagnostic(.info, "segment.boxedWarningMoved",
                                               "the boxed warning was laid inside 【\(heading.heading)】; it was taken out and the text around it joined again",
                                               line: found.warning.span.startLine))
             }
-            bodies.append(body)
         }
 
         let preamble = Preamble(lines: preambleLines, fold: fold, rules: metadata)

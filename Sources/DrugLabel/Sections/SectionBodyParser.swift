@@ -12,10 +12,12 @@ struct SectionBodyParser {
     /// `tables` are the spans of the tables in these lines: a table's group rows and grade rows
     /// are short lines too, and are not subsection titles.
     func parse(_ lines: [SourceLine], tables: [SourceSpan] = []) -> Body {
+        parse(lines, tables: CoveredLines(tables))
+    }
+
+    func parse(_ lines: [SourceLine], tables: CoveredLines) -> Body {
         let paragraphs = joiner.paragraphs(lines)
-        let titles = subsectionTitles(paragraphs).filter { t in
-            !tables.contains { $0.startLine <= paragraphs[t].span.startLine && paragraphs[t].span.startLine <= $0.endLine }
-        }
+        let titles = subsectionTitles(paragraphs).filter { !tables.contains(paragraphs[$0].span.startLine) }
         var subsections: [Subsection] = []
         for (n, t) in titles.enumerated() {
             let end = n + 1 < titles.count ? titles[n + 1] : paragraphs.count

@@ -11,11 +11,18 @@ struct SectionBuilder {
         var diagnostics: [Diagnostic]
     }
 
-    func build(_ segmented: LabelSegmenter.Result, lines: [SourceLine], tableSpans: [SourceSpan]) -> Result {
+    /// `pieces`: how many runs of sections to parse at once (see `LabelAssembler`). Each body is
+    /// parsed on its own, so the runs give what one pass gives, in the same order.
+    func build(_ segmented: LabelSegmenter.Result, lines: [SourceLine], tableSpans: [SourceSpan], pieces: Int = 1) -> Result {
         let parser = SectionBodyParser(joiner: joiner)
+        let tables = CoveredLines(tableSpans)
+        let bodies = segmented.bodies.runs(about: pieces) { _, _ in true }.orderedConcurrentMap { run in
+            run.map { parser.parse($0, tables: tables) }
+        }.flatMap { $0 }
         var result = Result(sections: [], paragraphs: [], diagnostics: [])
-        for (heading, bodyLines) in zip(segmented.headings, segmented.bodies) {
-            let body = parser.parse(bodyLines, tables: tableSpans)
+        result.sections.reserveCapacity(bodies.count)
+        result.paragraphs.reserveCapacity(bodies.count)
+        for ((heading, bodyLines), body) in zip(zip(segmented.headings, segmented.bodies), bodies) {
             result.paragraphs.append(body.paragraphs)
             let headingLine = lines[heading.index].number
             let end = bodyLines.last(where: { !$0.isBlank })?.number ?? headingLine

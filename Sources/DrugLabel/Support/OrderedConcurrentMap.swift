@@ -34,3 +34,13 @@ extension Array {
         return runs
     }
 }
+
+extension Range where Bound == Int {
+    /// The range cut into about `pieces` consecutive ranges of near-equal length, in order:
+    /// index ranges of a document's lines, for stages that read each line on its own.
+    func pieces(about pieces: Int) -> [Range<Int>] {
+        guard pieces > 1, count > 1 else { return [self] }
+        let size = Swift.max(1, (count + pieces - 1) / pieces)
+        return stride(from: lowerBound, to: upperBound, by: size).map { $0..<Swift.min($0 + size, upperBound) }
+    }
+}

@@ -35,48 +35,75 @@ enum RuleFold {
     /// many Simplified lines. Every line of a document passes here once: it works on the UTF-8
     /// bytes, not on scalars one `String` append at a time.
     static func fold(_ text: String) -> String {
-        if let bytes = text.utf8.withContiguousStorageIfAvailable({ fold(utf8: $0) }) {
-            return bytes.map { String(decoding: $0, as: UTF8.self) } ?? text
+        if let folded = text.utf8.withContiguousStorageIfAvailable({ fold(utf8: $0) }) {
+            return folded ?? text
         }
         var out = String.UnicodeScalarView()
         for s in text.unicodeScalars { out.append(fold(s)) }
         return String(out)
     }
 
-    /// The folded bytes, or nil when no scalar folds. The bytes before the first scalar that
-    /// folds are copied only once there is one.
-    private static func fold(utf8 b: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        var out: [UInt8] = []
-        var changed = false
+    /// The folded text, or nil when no scalar folds. The bytes before the first scalar that
+    /// folds are looked at twice, and copied once there is one: straight into the String's own
+    /// storage (a fold never makes a line longer: three bytes become three, or one), as an
+    /// array of bytes appended to one at a time and then copied into a String cost more than
+    /// the fold itself.
+    private static func fold(utf8 b: UnsafeBufferPointer<UInt8>) -> String? {
+        let n = b.count
+        guard let first = firstFolding(b) else { return nil }
+        return String(unsafeUninitializedCapacity: n) { out in
+            var o = first
+            for k in 0..<first { out[k] = b[k] }
+            var i = first
+            while i < n {
+                let lead = b[i]
+                // Only three-byte sequences (U+0800–U+FFFF) hold characters that fold.
+                guard lead >= 0xE0, lead < 0xF0, i + 2 < n else {
+                    let end = min(i + sequenceLength(lead), n)
+                    while i < end { out[o] = b[i]; o += 1; i += 1 }
+                    continue
+                }
+                let v = UInt32(lead & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                let f = foldValue(v)
+                if f == v {
+                    out[o] = lead; out[o + 1] = b[i + 1]; out[o + 2] = b[i + 2]
+                    o += 3
+                } else if f < 0x80 {
+                    out[o] = UInt8(f)
+                    o += 1
+                } else {
+                    // Table entries are BMP and above U+07FF, as the characters they replace.
+                    out[o] = 0xE0 | UInt8(f >> 12); out[o + 1] = 0x80 | UInt8(f >> 6 & 0x3F); out[o + 2] = 0x80 | UInt8(f & 0x3F)
+                    o += 3
+                }
+                i += 3
+            }
+            return o
+        }
+    }
+
+    /// The byte offset of the first scalar that folds, or nil: most lines have none.
+    private static func firstFolding(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        let n = b.count
         var i = 0
-        while i < b.count {
+        while i < n {
             let lead = b[i]
-            // Only three-byte sequences (U+0800–U+FFFF) hold characters that fold.
-            guard lead >= 0xE0, lead < 0xF0, i + 2 < b.count else {
-                let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-                let end = min(i + length, b.count)
-                if changed { out.append(contentsOf: b[i..<end]) }
-                i = end
+            guard lead >= 0xE0, lead < 0xF0, i + 2 < n else {
+                i = min(i + sequenceLength(lead), n)
                 continue
             }
             let v = UInt32(lead & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
-            let f = foldValue(v)
-            if f != v, !changed {
-                changed = true
-                out.reserveCapacity(b.count)
-                out.append(contentsOf: b[..<i])
-            }
-            if f == v {
-                if changed { out.append(b[i]); out.append(b[i + 1]); out.append(b[i + 2]) }
-            } else if f < 0x80 {
-                out.append(UInt8(f))
-            } else {
-                // Table entries are BMP and above U+07FF, as the characters they replace.
-                out.append(0xE0 | UInt8(f >> 12)); out.append(0x80 | UInt8(f >> 6 & 0x3F)); out.append(0x80 | UInt8(f & 0x3F))
-            }
+            if foldValue(v) != v { return i }
             i += 3
         }
-        return changed ? out : nil
+        return nil
+    }
+
+    /// The length of the UTF-8 sequence that `lead` opens (a stray continuation byte: two,
+    /// as the loops have always stepped over it).
+    @inline(__always)
+    private static func sequenceLength(_ lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
     }
 
     /// A regular expression of the rules folded as the text it will run on is: its literal

@@ -122,3 +122,15 @@ extension StringProtocol {
         return String(scalars[first...last])
     }
 }
+
+extension String {
+    /// `unicodeScalars.count`, counted on the UTF-8 bytes (one lead byte per scalar): the
+    /// wrap joiner counts every line of every section, and the scalar view walks them slowly.
+    var scalarCount: Int {
+        utf8.withContiguousStorageIfAvailable { b in
+            var n = 0
+            for byte in b where byte & 0xC0 != 0x80 { n += 1 }
+            return n
+        } ?? unicodeScalars.count
+    }
+}

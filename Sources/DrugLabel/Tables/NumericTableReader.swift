@@ -219,9 +219,16 @@ struct NumericTableReader: Sendable {
         for (token, line) in tokens {
             span = span.union(SourceSpan(line: line))
             if token.intervalOnly, !cells.isEmpty {
+                let written = cells[cells.count - 1].raw.utf8.count
                 cellReader.attach(interval: token.raw, to: &cells[cells.count - 1], intervalIsRange: isRange)
+                // The interval's line is the cell's too, when the cell took its text.
+                if cells[cells.count - 1].raw.utf8.count != written {
+                    cells[cells.count - 1].span = cells[cells.count - 1].span.union(SourceSpan(line: line))
+                }
             } else {
-                cells.append(cellReader.cell(token.raw, intervalIsRange: isRange))
+                var cell = cellReader.cell(token.raw, intervalIsRange: isRange)
+                cell.span = SourceSpan(line: line)
+                cells.append(cell)
             }
         }
         let line = pending.labelLines[0].number
@@ -251,6 +258,8 @@ struct NumericTableReader: Sendable {
                                           "\(tableID), row “\(label.text)”: \(cells.count) values for \(count) columns; all are kept",
                                           line: line))
         }
+        // A cell the source lost came from no line: it stands in the row's.
+        for k in cells.indices where cells[k].span == Table.Cell.unknownSpan { cells[k].span = span }
         let row = Table.Row(group: pending.group, label: label.text, footnotes: label.footnotes,
                             unit: label.unit, statistic: label.statistic, cells: cells, span: span)
         return (row, diagnostics)

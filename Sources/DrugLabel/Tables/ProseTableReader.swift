@@ -28,7 +28,7 @@ struct ProseTableReader: Sendable {
         let firstGrade = lines.firstIndex { rules.isGradeRow($0) } ?? lines.count
         let headerTokens = lines[..<firstGrade].filter { !$0.isBlank }.flatMap { HeaderTokens.split($0.text) }
         let columns = headerTokens.map { [$0.text] }
-        var grades: [(line: SourceLine, blocks: [String], uncertain: Bool, last: Int)] = []
+        var grades: [(line: SourceLine, blocks: [(text: String, span: SourceSpan?)], uncertain: Bool, last: Int)] = []
         var i = firstGrade
         var end = lines.count
         while i < lines.count {
@@ -48,7 +48,8 @@ struct ProseTableReader: Sendable {
         // The same last block under every grade (`考虑使用左乙拉西坦预防癫痫发作。`) is one cell
         // spanning the row, not a column of its own: it becomes a note of the table.
         var notes: [String] = []
-        if grades.count > 1, let shared = grades[0].blocks.last, grades.allSatisfy({ $0.blocks.count > 1 && $0.blocks.last == shared }) {
+        if grades.count > 1, let shared = grades[0].blocks.last?.text,
+           grades.allSatisfy({ $0.blocks.count > 1 && $0.blocks.last?.text == shared }) {
             notes.append("\(shared)（\(grades.map(\.line.text).joined(separator: "、"))）")
             grades = grades.map { ($0.line, Array($0.blocks.dropLast()), $0.uncertain, $0.last) }
             diagnostics.append(Diagnostic(.info, "table.proseSpanningText",
@@ -61,12 +62,14 @@ struct ProseTableReader: Sendable {
             // order: any of its blocks may sit under another column (seen: a dexamethasone
             // instruction under 托珠单抗). Its cells are flagged, so that a page or a grid marks
             // them and a dose read from one says so.
-            var cells = blocks.map { text in
-                Table.Cell(raw: text, flags: uncertain && !text.isEmpty ? [.uncertainColumn] : nil)
+            let rowSpan = SourceSpan(startLine: grade.number, endLine: last)
+            var cells = blocks.map { block in
+                Table.Cell(raw: block.text, flags: uncertain && !block.text.isEmpty ? [.uncertainColumn] : nil,
+                           span: block.span ?? rowSpan)
             }
             if !columns.isEmpty, cells.count == columns.count - 1 {
                 // Only the grade stands in the first column (`分级评估`): the text starts in the second.
-                cells.insert(Table.Cell(raw: ""), at: 0)
+                cells.insert(Table.Cell(raw: "", span: grade.span), at: 0)
             } else if !columns.isEmpty, cells.count != columns.count {
                 diagnostics.append(Diagnostic(.warning, "table.proseCellCount",
                                               "\(tableID), \(grade.text): \(cells.count) blocks of text for \(columns.count) columns; which block belongs to which column is uncertain; its cells are flagged uncertainColumn",
@@ -77,11 +80,10 @@ struct ProseTableReader: Sendable {
                     return c
                 }
                 if cells.count < columns.count {
-                    cells += Array(repeating: Table.Cell(raw: "", flags: [.missing]), count: columns.count - cells.count)
+                    cells += Array(repeating: Table.Cell(raw: "", flags: [.missing], span: rowSpan), count: columns.count - cells.count)
                 }
             }
-            rows.append(Table.Row(group: nil, label: grade.text, footnotes: [], unit: nil, statistic: nil, cells: cells,
-                                  span: SourceSpan(startLine: grade.number, endLine: last)))
+            rows.append(Table.Row(group: nil, label: grade.text, footnotes: [], unit: nil, statistic: nil, cells: cells, span: rowSpan))
         }
         if !rows.isEmpty {
             diagnostics.append(Diagnostic(.info, "table.proseRebuilt",
@@ -104,16 +106,22 @@ struct ProseTableReader: Sendable {
     /// The first scalars of the marks that never open a paragraph.
     private static let closings = ScalarSet("，,。）)、；")
 
-    private func cells(_ lines: ArraySlice<SourceLine>) -> (blocks: [String], mixed: [Int], uncertain: Bool) {
+    private func cells(_ lines: ArraySlice<SourceLine>) -> (blocks: [(text: String, span: SourceSpan?)], mixed: [Int], uncertain: Bool) {
         var blocks: [[String]] = []
+        // The lines each block's paragraphs came from, kept beside them.
+        var spans: [SourceSpan?] = []
         var current = -1
         var paragraph: String?
+        var paragraphSpan = SourceSpan(line: 0)
         var paragraphEnded = false
         var spacer = false
-        var parked: (block: Int, text: String)?
+        var parked: (block: Int, text: String, span: SourceSpan)?
         var mixed: [Int] = []
         func finish() {
-            if let p = paragraph, current >= 0 { blocks[current].append(p) }
+            if let p = paragraph, current >= 0 {
+                blocks[current].append(p)
+                spans[current] = spans[current].map { $0.union(paragraphSpan) } ?? paragraphSpan
+            }
             paragraph = nil
         }
         for line in lines {
@@ -130,31 +138,42 @@ struct ProseTableReader: Sendable {
                 && line.text.first.map { "，,。）)、；".contains($0) || ("a"..."z").contains($0) } == true
             if paragraph != nil, line.leadingSpace, !paragraphEnded, !opensWithClosing, parked == nil, current >= 0 {
                 // With no block before, the waiting paragraph opens the next block when it resumes.
-                parked = (current > 0 ? current : -1, paragraph!)
+                parked = (current > 0 ? current : -1, paragraph!, paragraphSpan)
                 paragraph = line.text
+                paragraphSpan = line.span
                 current = max(0, current - 1)
             } else if paragraph != nil, !paragraphEnded || opensWithClosing {
                 WrapJoiner.append(&paragraph!, line.text)
+                paragraphSpan = paragraphSpan.union(line.span)
             } else if let waiting = parked, !spacer {
                 finish()
-                if waiting.block < 0 { blocks.append([]); current = blocks.count - 1 } else { current = waiting.block }
+                if waiting.block < 0 { blocks.append([]); spans.append(nil); current = blocks.count - 1 } else { current = waiting.block }
                 paragraph = WrapJoiner.join(waiting.text, line.text)
+                paragraphSpan = waiting.span.union(line.span)
                 parked = nil
             } else {
                 finish()
                 if current < 0 || !spacer {
                     blocks.append([])
+                    spans.append(nil)
                     current = blocks.count - 1
                 }
                 paragraph = line.text
+                paragraphSpan = line.span
             }
             paragraphEnded = line.trailingSpace || joiner.endsSentence(line.text)
             spacer = false
         }
         finish()
         if let waiting = parked {
-            if waiting.block < 0 { blocks.append([waiting.text]) } else { blocks[waiting.block].append(waiting.text) }
+            if waiting.block < 0 {
+                blocks.append([waiting.text])
+                spans.append(waiting.span)
+            } else {
+                blocks[waiting.block].append(waiting.text)
+                spans[waiting.block] = spans[waiting.block].map { $0.union(waiting.span) } ?? waiting.span
+            }
         }
-        return (blocks.map { $0.joined(separator: "\n") }, mixed, !mixed.isEmpty)
+        return (zip(blocks, spans).map { ($0.joined(separator: "\n"), $1) }, mixed, !mixed.isEmpty)
     }
 }

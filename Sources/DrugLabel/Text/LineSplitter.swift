@@ -8,21 +8,70 @@ import Foundation
 struct LineSplitter: Sendable {
     let repairer: LineRepairer
 
+    /// Text of at least this many bytes is split in pieces on all cores (each line is read on
+    /// its own); below it, starting threads costs more than it saves.
+    static let bytesForPieces = 1 << 20
+
     func split(_ text: String) -> [SourceLine] {
         // A native String shares its storage with this copy; withUTF8 only makes it contiguous.
         var storage = text
-        return storage.withUTF8 { split(bytes: $0, text: text) }
+        return storage.withUTF8 { bytes in
+            let pieces = LineSplitter.pieces(bytes)
+            guard pieces.count > 1 else { return split(bytes: bytes, text: text, from: 0, to: bytes.count).lines }
+            // Each piece ends just after a line feed, so no line and no CRLF is cut, and a
+            // piece's lines are numbered from 1: the pieces before it give the offset.
+            var found = pieces.orderedConcurrentMap { split(bytes: bytes, text: text, from: $0.lowerBound, to: $0.upperBound) }
+            return LineSplitter.joined(&found)
+        }
     }
 
-    private func split(bytes: UnsafeBufferPointer<UInt8>, text: String) -> [SourceLine] {
-        var lines: [SourceLine] = []
-        lines.reserveCapacity(bytes.count / 32)
-        var number = 1
-        var start = 0
-        var i = 0
+    /// The pieces' lines in one array, renumbered. Moved, not copied: a copy retains two
+    /// strings per line, and a large file has millions of lines. Each piece is left holding
+    /// blank lines in their place, which hold no strings to release.
+    private static func joined(_ found: inout [(lines: [SourceLine], ends: Int)]) -> [SourceLine] {
+        let total = found.reduce(0) { $0 + $1.lines.count }
+        let blank = SourceLine(number: 0, text: "")
+        return [SourceLine](unsafeUninitializedCapacity: total) { buffer, initialized in
+            var offset = 0
+            for k in found.indices {
+                found[k].lines.withUnsafeMutableBufferPointer { piece in
+                    guard let from = piece.baseAddress, let to = buffer.baseAddress?.advanced(by: initialized) else { return }
+                    to.moveInitialize(from: from, count: piece.count)
+                    from.initialize(repeating: blank, count: piece.count)
+                    for j in 0..<piece.count { to[j].number += offset }
+                    initialized += piece.count
+                }
+                offset += found[k].ends
+            }
+        }
+    }
+
+    /// Byte ranges of about 1 MB, each but the last ending just after a line feed.
+    private static func pieces(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         let n = bytes.count
-        guard let base = bytes.baseAddress, n > 0 else { return [] }
-        if memchr(base, 0x0D, n) == nil {
+        guard n >= 2 * bytesForPieces, let base = bytes.baseAddress else { return [0..<n] }
+        var ranges: [Range<Int>] = []
+        var start = 0
+        while start < n {
+            let target = start + bytesForPieces
+            guard target < n, let hit = memchr(base + target, 0x0A, n - target) else { break }
+            let end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+            ranges.append(start..<end)
+            start = end
+        }
+        if start < n { ranges.append(start..<n) }
+        return ranges
+    }
+
+    /// The lines of bytes `from..<to`, numbered from 1, and how many line ends the range holds.
+    private func split(bytes: UnsafeBufferPointer<UInt8>, text: String, from: Int, to n: Int) -> (lines: [SourceLine], ends: Int) {
+        var lines: [SourceLine] = []
+        lines.reserveCapacity((n - from) / 32)
+        var number = 1
+        var start = from
+        var i = from
+        guard let base = bytes.baseAddress, n > from else { return ([], 0) }
+        if memchr(base + from, 0x0D, n - from) == nil {
             // LF only, the common case: let memchr find the line ends.
             while start < n, let hit = memchr(base + start, 0x0A, n - start) {
                 let end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
@@ -31,7 +80,7 @@ struct LineSplitter: Sendable {
                 start = end + 1
             }
             if start < n { appendLines(&lines, bytes, text, start, n, number) }
-            return lines
+            return (lines, number - 1)
         }
         while i < n {
             let b = bytes[i]
@@ -45,7 +94,7 @@ struct LineSplitter: Sendable {
             }
         }
         if start < n { appendLines(&lines, bytes, text, start, n, number) }
-        return lines
+        return (lines, number - 1)
     }
 
     /// The line from `start` to `end`: one `SourceLine`, or several with the same number where

@@ -10,7 +10,17 @@ public struct Normalizer: Sendable {
         // Dropped, not blanked: in single-spaced text a blank would end the paragraph that a
         // page break cut. Each line keeps its own number, so nothing downstream miscounts.
         if !furniture.drop.isEmpty {
-            lines = lines.enumerated().filter { !furniture.drop.contains($0.offset) }.map(\.element)
+            // Kept lines are moved down in place, not copied: a large file has millions, and
+            // a copy (or `Array.swapAt`) retains and releases their strings. The buffer's swap
+            // moves them.
+            var kept = 0
+            lines.withUnsafeMutableBufferPointer { buffer in
+                for i in buffer.indices where !furniture.drop.contains(i) {
+                    if i != kept { buffer.swapAt(i, kept) }
+                    kept += 1
+                }
+            }
+            lines.removeLast(lines.count - kept)
         }
         return (lines, furniture.diagnostics)
     }

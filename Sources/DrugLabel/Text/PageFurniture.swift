@@ -5,10 +5,17 @@ import Foundation
 struct PageFurniture: Sendable {
     let rules: TextRules
 
+    /// Documents of at least this many lines are looked over in pieces on all cores.
+    static let linesForPieces = 8_000
+
     /// Indices of lines to drop, and a diagnostic per kind of removal.
     func find(in lines: [SourceLine]) -> (drop: Set<Int>, diagnostics: [Diagnostic]) {
-        var footers: [Int] = []
-        for (i, line) in lines.enumerated() where isPageFooter(folded: line.folded) { footers.append(i) }
+        // By index (a loop over the elements would copy every line, two strings retained), and
+        // for a long document in runs on all cores: each line is judged on its own.
+        let pieces = lines.count >= PageFurniture.linesForPieces ? 4 * ProcessInfo.processInfo.activeProcessorCount : 1
+        let footers = lines.indices.pieces(about: pieces).orderedConcurrentMap { range in
+            range.filter { isPageFooter(folded: lines[$0].folded) }
+        }.flatMap { $0 }
         var drop = Set(footers)
         var diagnostics: [Diagnostic] = []
         if !footers.isEmpty {

@@ -24,29 +24,35 @@ struct WrapJoiner: Sendable {
     func paragraphs(_ lines: [SourceLine]) -> [Paragraph] {
         var result: [Paragraph] = []
         var current: Paragraph?
-        var last: SourceLine?
+        // The line before, by index: copying each line retained its two strings.
+        var last: Int?
         var blanks = 0
-        for line in lines {
-            if line.isBlank { blanks += 1; continue }
-            if current != nil, let previous = last, continues(previous, line, blanksBetween: blanks) {
-                let before = current!.text.unicodeScalars.last
-                WrapJoiner.append(&current!.text, line.text)
-                // The joiner may have put one space between the lines.
-                let space = WrapJoiner.spaced(before, line.text.unicodeScalars.first) ? 1 : 0
-                current!.lineStarts.append(.init(offset: current!.scalarCount + space, line: line.number))
-                current!.scalarCount += space + line.text.unicodeScalars.count
-                current!.span = current!.span.union(line.span)
-                current!.lineCount += 1
-                current!.width += line.width
+        for i in lines.indices {
+            if lines[i].isBlank { blanks += 1; continue }
+            if current != nil, let previous = last, continues(lines[previous], lines[i], blanksBetween: blanks) {
+                WrapJoiner.extend(&current!, with: lines[i])
             } else {
-                if let paragraph = current { result.append(paragraph) }
-                current = Paragraph(text: line.text, span: line.span, width: line.width)
+                if let paragraph = current.take() { result.append(paragraph) }
+                current = Paragraph(text: lines[i].text, span: lines[i].span, width: lines[i].width)
             }
-            last = line
+            last = i
             blanks = 0
         }
         if let paragraph = current { result.append(paragraph) }
         return result
+    }
+
+    /// Appends a wrapped line to its paragraph, noting where the line starts in the text.
+    private static func extend(_ paragraph: inout Paragraph, with line: SourceLine) {
+        let before = paragraph.text.unicodeScalars.last
+        append(&paragraph.text, line.text)
+        // The joiner may have put one space between the lines.
+        let space = spaced(before, line.text.unicodeScalars.first) ? 1 : 0
+        paragraph.lineStarts.append(.init(offset: paragraph.scalarCount + space, line: line.number))
+        paragraph.scalarCount += space + line.text.scalarCount
+        paragraph.span = paragraph.span.union(line.span)
+        paragraph.lineCount += 1
+        paragraph.width += line.width
     }
 
     func continues(_ previous: SourceLine, _ next: SourceLine, blanksBetween: Int) -> Bool {
