@@ -5,7 +5,16 @@ struct MetadataBuilder {
     /// Field names, dates, approval numbers, temperatures, shelf life (metadata.json).
     var rules: MetadataRules = .standard
     /// How labels inside sections are compared (see `LabeledLines.fold`).
-    var fold: (String) -> String = { TextFold.standard.fold($0) }
+    var fold: (String) -> String
+    /// Which sections are name headings, folded from the catalogue once.
+    private let names: NameHeadings
+
+    init(catalogue: SectionCatalogue, rules: MetadataRules = .standard, fold: @escaping (String) -> String = { TextFold.standard.fold($0) }) {
+        self.catalogue = catalogue
+        self.rules = rules
+        self.fold = fold
+        names = NameHeadings(catalogue: catalogue)
+    }
 
     func label(preamble: Preamble, sections: [Section], paragraphs: [[Paragraph]]) -> Metadata {
         var m = Metadata()
@@ -13,7 +22,6 @@ struct MetadataBuilder {
         m.titleSpan = preamble.titleSpan
         m.revisions = preamble.dates.revisions
         if let approval = preamble.dates.approvalDate { m.$approvalDate = Sourced(approval.date, span: approval.span) }
-        let names = NameHeadings(catalogue: catalogue)
         for (section, paras) in zip(sections, paragraphs) {
             // A heading that is one of the name block's labels (【通用名称】, 【商品名称】,
             // 【英文名称】): its text is that name.

@@ -28,7 +28,9 @@ struct TextUnit: Sendable {
             for row in table.rows {
                 for (i, cell) in row.cells.enumerated() where !cell.raw.isEmpty {
                     let column = i < table.columns.count ? table.columns[i].joined(separator: " / ") : ""
-                    units.append(TextUnit(text: cell.raw, span: row.span, section: table.section,
+                    // The cell's own lines: a statement is found among them, not the row's.
+                    let span = cell.span == Table.Cell.unknownSpan ? row.span : cell.span
+                    units.append(TextUnit(text: cell.raw, span: span, section: table.section,
                                           condition: "\(table.id) \(row.label)" + (column.isEmpty ? "" : "（\(column)）"),
                                           uncertain: cell.isUncertain))
                 }

@@ -28,9 +28,9 @@ struct BoxedWarningFinder {
             // up to the title, notice or dates where a label prints the box above them.
             let body = Array(after.prefix { !isPreambleLine(lines[$0].text) })
             let joiner = WrapJoiner(layout: Layout(measuring: lines), rules: rules)
-            let items = joiner.paragraphs(body.map { lines[$0] }).map(\.text)
+            let items = joiner.paragraphs(body.map { lines[$0] })
             let end = body.last ?? titleIndex
-            return Found(warning: BoxedWarning(title: lines[titleIndex].text, items: items,
+            return Found(warning: BoxedWarning(title: lines[titleIndex].text, paragraphs: items,
                                                span: SourceSpan(startLine: lines[titleIndex].number, endLine: lines[end].number)),
                          lines: Set([titleIndex] + body))
         }
@@ -50,19 +50,19 @@ struct BoxedWarningFinder {
         } else if let s = tailTexts.firstIndex(where: { $0.last.map(rules.sentenceEnd.contains) ?? false }) {
             endK = lastBullet + s
         }
-        var items: [String] = []
+        var items: [Paragraph] = []
         for (n, k) in bullets.enumerated() {
             let stop = n + 1 < bullets.count ? bullets[n + 1] - 1 : endK
-            var text = ""
+            var item: Paragraph?
             for idx in after[k...stop] {
-                let line = lines[idx].text
-                let piece = idx == after[k] ? String(line.dropFirst(rules.bulletMark.count)).trimmingSpaces() : line
-                if text.isEmpty { text = piece } else { WrapJoiner.append(&text, piece) }
+                let line = lines[idx]
+                let piece = idx == after[k] ? String(line.text.dropFirst(rules.bulletMark.count)).trimmingSpaces() : line.text
+                if item == nil { item = Paragraph(text: piece, span: line.span) } else { WrapJoiner.extend(&item!, with: line) }
             }
-            items.append(text)
+            if let item { items.append(item) }
         }
         let boxLines = [titleIndex] + Array(after[...endK])
-        return Found(warning: BoxedWarning(title: lines[titleIndex].text, items: items,
+        return Found(warning: BoxedWarning(title: lines[titleIndex].text, paragraphs: items,
                                            span: SourceSpan(startLine: lines[titleIndex].number,
                                                             endLine: lines[after[endK]].number)),
                      lines: Set(boxLines))

@@ -22,9 +22,24 @@ public enum LabelFile {
         defer { close(fd) }
         guard fstat(fd, &info) == 0 else { throw error(errno) }
         try check(info.st_mode)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(info.st_size) + 1)
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        // Straight into the array at the size fstat gives (one byte more, to see the end): a
+        // zeroed 1 MB chunk per file was 2.5% of indexing many small files. A file that grows
+        // meanwhile is read on in chunks.
+        let expected = max(0, Int(info.st_size)) + 1
+        var bytes = try [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
+            count = 0
+            while count < expected {
+                let n = systemRead(fd, buffer.baseAddress! + count, expected - count)
+                if n == 0 { return }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw error(errno)
+                }
+                count += n
+            }
+        }
+        if bytes.count < expected { return bytes }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
             if n == 0 { break }

@@ -43,7 +43,7 @@ struct WrapJoiner: Sendable {
     }
 
     /// Appends a wrapped line to its paragraph, noting where the line starts in the text.
-    private static func extend(_ paragraph: inout Paragraph, with line: SourceLine) {
+    static func extend(_ paragraph: inout Paragraph, with line: SourceLine) {
         let before = paragraph.text.unicodeScalars.last
         append(&paragraph.text, line.text)
         // The joiner may have put one space between the lines.

@@ -92,8 +92,13 @@ struct LabelPageModel {
         warningTitle = label.boxedWarning?.title ?? ""
         if let box = label.boxedWarning {
             warningHeading = [block(box.title, line: box.span.startLine)]
-            var locator = PieceLocator(lines: document.lines, span: box.span)
-            warningItems = box.items.map { block($0, line: locator.firstLine(of: $0)) }
+            if box.paragraphs.count == box.items.count {
+                // Each item knows its lines.
+                warningItems = box.paragraphs.map { block($0.text, line: $0.span.startLine) }
+            } else {
+                var locator = PieceLocator(lines: document.lines, span: box.span)
+                warningItems = box.items.map { block($0, line: locator.firstLine(of: $0)) }
+            }
         } else {
             warningHeading = []
             warningItems = []

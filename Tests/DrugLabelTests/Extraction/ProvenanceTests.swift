@@ -79,4 +79,32 @@ import Testing
         }
         #expect(pieces > 100)
     }
+
+    @Test("each item of a boxed warning knows the lines of its pieces")
+    func boxedWarningLines() throws {
+        let parser = try LabelParser()
+        var pieces = 0
+        for url in try Self.documents() {
+            let document = try parser.parseDocument(bytes: LabelFile.read(url.path), path: url.path)
+            guard let box = document.label.boxedWarning else { continue }
+            #expect(box.paragraphs.map(\.text) == box.items, "\(url.lastPathComponent)")
+            let byNumber = Dictionary(document.lines.map { ($0.number, $0.text) }) { a, _ in a }
+            for p in box.paragraphs {
+                let scalars = Array(p.text.unicodeScalars)
+                for (k, start) in p.lineStarts.enumerated() {
+                    let end = k + 1 < p.lineStarts.count ? p.lineStarts[k + 1].offset : scalars.count
+                    guard start.offset <= end, end <= scalars.count else {
+                        Issue.record("\(url.lastPathComponent): offsets out of order")
+                        continue
+                    }
+                    let piece = Self.squeezed(String(String.UnicodeScalarView(scalars[start.offset..<end])))
+                    #expect(Self.squeezed(byNumber[start.line] ?? "").contains(piece),
+                            "\(url.lastPathComponent): “\(piece)” is not on line \(start.line)")
+                    #expect(box.span.startLine <= start.line && start.line <= box.span.endLine)
+                    pieces += 1
+                }
+            }
+        }
+        #expect(pieces >= 10, "the boxes of the corpus have at least ten lines of items")
+    }
 }

@@ -1,5 +1,6 @@
 @testable import DrugLabel
 import Foundation
+import TestSupport
 import Testing
 
 /// The speed work on the serial stages must not change what they read: a document split in
@@ -8,7 +9,8 @@ import Testing
 struct ParseSpeedTests {
     /// The label and its lines, as the index sees them.
     static func parsed() throws -> (label: Label, lines: [SourceLine]) {
-        try LabelParser().parseWithLines(bytes: TestSupport.bytes(TestSupport.labelName), path: "label.txt")
+        let document = try LabelParser().parseDocument(bytes: TestSupport.bytes(TestSupport.labelName), path: "label.txt")
+        return (document.label, document.lines)
     }
 
     @Test("every cell's span lies in its row's, and a number's lines hold its text")
