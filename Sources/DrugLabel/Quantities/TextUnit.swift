@@ -17,7 +17,7 @@ struct TextUnit: Sendable {
     /// tables.
     static func units(sections: [Section], paragraphs: [[Paragraph]], tables: [Table]) -> [TextUnit] {
         let prose = tables.filter { $0.kind == .prose }
-        let inTable = TableLines(tables)
+        let inTable = CoveredLines(tables.map(\.span))
         var units: [TextUnit] = []
         for (section, paras) in zip(sections, paragraphs) {
             for p in paras where !inTable.contains(p.span.startLine) {

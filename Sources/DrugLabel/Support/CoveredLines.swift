@@ -1,4 +1,4 @@
-/// Which line numbers the spans of a document's tables cover, answered by bisection: every
+/// Which line numbers a set of spans (a document's tables) covers, answered by bisection: every
 /// section asks it about its short lines, and a 50 MB label has thousands of tables, so a
 /// scan of all of them per line made the sections stage quadratic.
 struct CoveredLines: Sendable {
