@@ -32,15 +32,15 @@ struct LabelAssembler: DocumentAssembler {
         label.boxedWarning = segmented.boxedWarning
         label.sections = built.sections
         label.tables = tables.tables
-        label.metadata = metadata.label(preamble: preamble, sections: built.sections, paragraphs: built.paragraphs)
+        label.metadata = metadata.label(preamble: preamble, sections: built.sections)
         label.diagnostics += segmented.diagnostics + tables.diagnostics + built.diagnostics + preamble.diagnostics
-        let units = TextUnit.units(sections: built.sections, paragraphs: built.paragraphs, tables: tables.tables)
+        let units = TextUnit.units(sections: built.sections, tables: tables.tables)
         (label.doses, label.quantities) = readDoses(units, lines: lines, product: label.metadata.genericName, pieces: pieces)
         // Text and span only: a copy of each whole paragraph retained its line starts too.
         var definitions: [(text: String, span: SourceSpan)] = []
-        definitions.reserveCapacity(built.paragraphs.reduce(0) { $0 + $1.count })
-        for paragraphs in built.paragraphs {
-            for p in paragraphs.indices { definitions.append((paragraphs[p].text, paragraphs[p].span)) }
+        definitions.reserveCapacity(built.sections.reduce(0) { $0 + $1.paragraphs.count })
+        for section in built.sections {
+            for p in section.paragraphs.indices { definitions.append((section.paragraphs[p].text, section.paragraphs[p].span)) }
         }
         return definitions
     }

@@ -16,13 +16,14 @@ struct MetadataBuilder {
         names = NameHeadings(catalogue: catalogue)
     }
 
-    func label(preamble: Preamble, sections: [Section], paragraphs: [[Paragraph]]) -> Metadata {
+    func label(preamble: Preamble, sections: [Section]) -> Metadata {
         var m = Metadata()
         if let notice = preamble.notice, let span = preamble.noticeSpan { m.$notice = Sourced(notice, span: span) }
         m.titleSpan = preamble.titleSpan
         m.revisions = preamble.dates.revisions
         if let approval = preamble.dates.approvalDate { m.$approvalDate = Sourced(approval.date, span: approval.span) }
-        for (section, paras) in zip(sections, paragraphs) {
+        for section in sections {
+            let paras = section.paragraphs
             // A heading that is one of the name block's labels (【通用名称】, 【商品名称】,
             // 【英文名称】): its text is that name.
             if let property = names.property(of: section), let first = paras.first {

@@ -15,12 +15,12 @@ struct TextUnit: Sendable {
     /// The paragraphs of each section, less those inside a table (a prose table is read cell
     /// by cell instead; a numeric table holds rates, not doses), then the cells of the prose
     /// tables.
-    static func units(sections: [Section], paragraphs: [[Paragraph]], tables: [Table]) -> [TextUnit] {
+    static func units(sections: [Section], tables: [Table]) -> [TextUnit] {
         let prose = tables.filter { $0.kind == .prose }
         let inTable = CoveredLines(tables.map(\.span))
         var units: [TextUnit] = []
-        for (section, paras) in zip(sections, paragraphs) {
-            for p in paras where !inTable.contains(p.span.startLine) {
+        for section in sections {
+            for p in section.paragraphs where !inTable.contains(p.span.startLine) {
                 units.append(TextUnit(text: p.text, span: p.span, section: section.key, lineStarts: p))
             }
         }

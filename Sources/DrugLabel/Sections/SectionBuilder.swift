@@ -5,9 +5,8 @@ struct SectionBuilder {
     let joiner: WrapJoiner
 
     struct Result {
+        /// Each keeps its paragraphs, for the extractors that read line by line.
         var sections: [Section]
-        /// Each section's paragraphs, for the extractors that read line by line.
-        var paragraphs: [[Paragraph]]
         var diagnostics: [Diagnostic]
     }
 
@@ -19,11 +18,9 @@ struct SectionBuilder {
         let bodies = segmented.bodies.runs(about: pieces) { _, _ in true }.orderedConcurrentMap { run in
             run.map { parser.parse($0, tables: tables) }
         }.flatMap { $0 }
-        var result = Result(sections: [], paragraphs: [], diagnostics: [])
+        var result = Result(sections: [], diagnostics: [])
         result.sections.reserveCapacity(bodies.count)
-        result.paragraphs.reserveCapacity(bodies.count)
         for ((heading, bodyLines), body) in zip(zip(segmented.headings, segmented.bodies), bodies) {
-            result.paragraphs.append(body.paragraphs)
             let headingLine = lines[heading.index].number
             let end = bodyLines.last(where: { !$0.isBlank })?.number ?? headingLine
             var section = Section(key: heading.key, heading: heading.heading,
