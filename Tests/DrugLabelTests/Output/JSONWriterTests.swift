@@ -20,7 +20,7 @@ struct JSONWriterTests {
         return encoder
     }()
 
-    static let labelsDev = TestSupport.repository.appendingPathComponent("../shared/labels-dev/labels").standardizedFileURL
+    static let labelsDev = TestSupport.labelsDev.appendingPathComponent("labels")
 
     // MARK: Documents
 

@@ -14,7 +14,7 @@ import Testing
         onePass.pipeline.label.linesForPieces = nil
         let label = String(decoding: try TestSupport.bytes(TestSupport.labelName), as: UTF8.self)
         var documents = [label]
-        let dev = URL(fileURLWithPath: TestSupport.repository.path + "/../shared/labels-dev/labels")
+        let dev = TestSupport.labelsDev.appendingPathComponent("labels")
         if let names = try? FileManager.default.contentsOfDirectory(atPath: dev.path) {
             documents.append(try names.sorted().map { try String(contentsOf: dev.appendingPathComponent($0), encoding: .utf8) }.joined(separator: "\n"))
         }

@@ -62,7 +62,6 @@ struct ParseSpeedTests {
         text += "末行"
         let splitter = LineSplitter(repairer: LineRepairer(rules: .standard))
         let lines = splitter.split(text)
-        // One pass: the same text cut where no piece boundary can fall.
         // One pass: each copy of the seed split alone, numbered on from the one before.
         var oneByOne: [SourceLine] = []
         var offset = 0

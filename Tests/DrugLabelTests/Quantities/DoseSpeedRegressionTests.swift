@@ -11,7 +11,7 @@ struct DoseSpeedRegressionTests {
     /// Every line of the corpus and the labels beside it, and each half of each line.
     static let lines: [String] = {
         var texts: [String] = []
-        let folders = [TestSupport.corpus, TestSupport.repository.appendingPathComponent("../shared/labels-dev/labels")]
+        let folders = [TestSupport.corpus, TestSupport.labelsDev.appendingPathComponent("labels")]
         for folder in folders {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
             for name in names.sorted() {
