@@ -6,7 +6,7 @@ public struct BoxedWarning: Codable, Sendable, Hashable {
     /// One per item, its text with where each of its lines starts: an item's lines are looked
     /// up, not searched for. Not in the JSON (`items` is their text), and not part of the value:
     /// a box decoded from JSON has none.
-    @Uncompared public var paragraphs: [Paragraph] = []
+    public var paragraphs: [Paragraph] = []
 
     public init(title: String, items: [String], span: SourceSpan) {
         self.title = title
@@ -22,4 +22,13 @@ public struct BoxedWarning: Codable, Sendable, Hashable {
 
     private enum CodingKeys: String, CodingKey { case title, items, span }
 
+    public static func == (a: BoxedWarning, b: BoxedWarning) -> Bool {
+        a.title == b.title && a.items == b.items && a.span == b.span
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(title)
+        hasher.combine(items)
+        hasher.combine(span)
+    }
 }

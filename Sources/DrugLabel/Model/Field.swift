@@ -7,7 +7,7 @@ public struct Field: Codable, Sendable, Hashable {
     /// from wrapped lines it can place; nil for a value put together from pieces (a numbered
     /// list given back to its field, a slide's cell). Not in the JSON, and not part of the
     /// value: a field decoded from JSON has none.
-    @Uncompared public var paragraph: Paragraph? = nil
+    public var paragraph: Paragraph?
 
     public init(name: String, value: String, span: SourceSpan, paragraph: Paragraph? = nil) {
         self.name = name
@@ -17,6 +17,16 @@ public struct Field: Codable, Sendable, Hashable {
     }
 
     private enum CodingKeys: String, CodingKey { case name, value, span }
+
+    public static func == (a: Field, b: Field) -> Bool {
+        a.name == b.name && a.value == b.value && a.span == b.span
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(value)
+        hasher.combine(span)
+    }
 
     /// The lines that scalars `range` of `value` came from: exact with a paragraph, else the
     /// field's whole span.

@@ -11,9 +11,8 @@ public struct Section: Codable, Sendable, Hashable {
     public var subsections: [Subsection]
     public var items: [Item]
     /// The body's paragraphs with their lines, for the stages that read values out of it (the
-    /// doses). Not in the JSON: `text` is their text, one a line. Not part of the value either:
-    /// a section decoded from JSON has none.
-    @Uncompared public var paragraphs: [Paragraph] = []
+    /// doses). Not in the JSON: `text` is their text, one a line.
+    public var paragraphs: [Paragraph] = []
 
     public init(key: String?, heading: String, span: SourceSpan, text: String,
                 subsections: [Subsection] = [], items: [Item] = []) {
@@ -26,6 +25,20 @@ public struct Section: Codable, Sendable, Hashable {
     }
 
     private enum CodingKeys: String, CodingKey { case key, heading, span, text, subsections, items }
+
+    /// Two sections are equal by what the JSON says of them; `paragraphs` is how the body was
+    /// read, not part of the value (a section decoded from JSON has none).
+    public static func == (a: Section, b: Section) -> Bool {
+        a.key == b.key && a.heading == b.heading && a.span == b.span && a.text == b.text
+            && a.subsections == b.subsections && a.items == b.items
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(key)
+        hasher.combine(heading)
+        hasher.combine(span)
+        hasher.combine(text)
+    }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)

@@ -54,7 +54,7 @@ public struct Table: Codable, Sendable, Hashable {
         /// next line), a prose cell's lines; a cell the source lost has its row's. Not written
         /// to JSON (the output keeps its shape), so a decoded cell has its row's span, or
         /// `unknownSpan` when decoded on its own; not compared by `==` either.
-        @Uncompared public var span: SourceSpan = Cell.unknownSpan
+        public var span: SourceSpan = Cell.unknownSpan
 
         /// Line 0, before any line of a file: a cell made without knowing its lines.
         public static let unknownSpan = SourceSpan(line: 0)
@@ -70,6 +70,20 @@ public struct Table: Codable, Sendable, Hashable {
         }
 
         private enum CodingKeys: String, CodingKey { case raw, value, ci, range, flags }
+
+        /// Cells are equal when they read the same: the span says where the text came from, and
+        /// JSON does not carry it, so a cell read back from its JSON equals the cell written.
+        public static func == (a: Cell, b: Cell) -> Bool {
+            a.raw == b.raw && a.value == b.value && a.ci == b.ci && a.range == b.range && a.flags == b.flags
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(raw)
+            hasher.combine(value)
+            hasher.combine(ci)
+            hasher.combine(range)
+            hasher.combine(flags)
+        }
 
         /// `value` is always written, null included: the contract says "a number or null".
         public func encode(to encoder: Encoder) throws {
