@@ -92,7 +92,9 @@ struct ColumnHeader: Sendable {
             var indexes: [Int] = []
             for k in 0..<perArm {
                 var path = [arm.written]
-                if !labels.isEmpty { path.append(labels[labels.count == count ? a * perArm + k : k % labels.count]) }
+                // More arms than value columns leave arms past the labels: those repeat them.
+                let own = a * perArm + k
+                if !labels.isEmpty { path.append(labels[labels.count == count && own < labels.count ? own : k % labels.count]) }
                 indexes.append(columns.count)
                 columns.append(path)
             }
