@@ -57,18 +57,23 @@ struct LabelAssembler: DocumentAssembler {
                             pieces: Int) -> (tables: [Table], diagnostics: [Diagnostic]) {
         let extractor = TableExtractor(rules: rules.tables, joiner: joiner)
         let keyed = Array(zip(segmented.headings.map(\.key), segmented.bodies))
-        let found = keyed.runs(about: pieces) { _, _ in true }.orderedConcurrentMap { run in
+        let found = keyed.runs(about: pieces, weight: { $0.1.count }) { _, _ in true }.orderedConcurrentMap { run in
             extractor.extract(bodies: run.map(\.1), keys: run.map(\.0))
         }
         return (found.flatMap(\.tables), found.flatMap(\.diagnostics))
     }
 
     /// The dose reader carries what a section said before (a route, who) within the section
-    /// only, so runs of whole sections read on all cores give the doses of one pass.
+    /// only, and starts afresh at each table cell; a cell's text is sought after the previous
+    /// cell's only within one span. So runs cut where the reader starts afresh anyway, read on
+    /// all cores, give the doses of one pass. Cutting at sections alone left the prose tables'
+    /// cells, which all come last and share a few section keys, to one core: a second of a
+    /// 50 MB label's parse. A dosing section costs more a byte than the rest, which a weight by
+    /// bytes cannot see: finer runs keep the last one from leaving a core idle.
     private func readDoses(_ units: [TextUnit], lines: [SourceLine], product: String?,
                            pieces: Int) -> (doses: [Dose], quantities: [Quantity]) {
         let extractor = DoseExtractor(rules: rules.dosing)
-        let found = units.runs(about: pieces) { $0.section != $1.section }.orderedConcurrentMap { run in
+        let found = units.runs(about: 4 * pieces, weight: { $0.text.utf8.count }) { DoseExtractor.startsAfresh(at: $1, after: $0) }.orderedConcurrentMap { run in
             extractor.extract(Array(run), lines: lines, product: product)
         }
         return (found.flatMap(\.doses), found.flatMap(\.quantities))

@@ -40,7 +40,7 @@ struct Pipeline {
         // definition of each pair is kept, in the order of the document, as one pass keeps it.
         let pieces = kind == .label ? label.pieces(lines) : 1
         let abbreviations = self.abbreviations
-        let found = definitions.runs(about: pieces) { _, _ in true }.orderedConcurrentMap { run in
+        let found = definitions.runs(about: pieces, weight: { $0.text.utf8.count }) { _, _ in true }.orderedConcurrentMap { run in
             run.flatMap { abbreviations.read($0.text, span: $0.span) }
         }
         var seen = Set<String>()

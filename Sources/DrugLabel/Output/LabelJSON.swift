@@ -34,7 +34,7 @@ public enum LabelJSON {
     public static func write(_ label: Label, to sink: (Data) -> Void) throws {
         var writer = JSONWriter(pretty: true, capacity: flushSize + flushSize / 4)
         var stream = LabelJSONStream(label)
-        while stream.writeNext(to: &writer) {
+        while stream.writeNext(to: &writer, batch: LabelJSONStream.elementsPerStep) {
             if writer.bytes.count >= flushSize { try flush(&writer, to: sink) }
         }
         if !writer.bytes.isEmpty { try flush(&writer, to: sink) }

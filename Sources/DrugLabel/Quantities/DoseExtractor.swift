@@ -92,6 +92,15 @@ struct DoseExtractor {
         return (doses, quantities)
     }
 
+    /// Whether `extract` keeps nothing from `previous` when it reads `unit` right after it, so
+    /// that a run of units may start at `unit`: the context starts empty (a new section, or a
+    /// table cell), and a text sought in its lines is not sought after the previous one's (only
+    /// units without line starts, the cells, are sought, and only after a unit on the same lines).
+    static func startsAfresh(at unit: TextUnit, after previous: TextUnit) -> Bool {
+        guard unit.section != previous.section || unit.condition != nil else { return false }
+        return unit.lineStarts != nil || unit.span != previous.span
+    }
+
     private func quantityKind(_ m: Measure, _ s: [Unicode.Scalar], section: String?) -> String? {
         switch m.kind {
         case "temperature":

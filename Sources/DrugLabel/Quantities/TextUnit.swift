@@ -19,6 +19,8 @@ struct TextUnit: Sendable {
         let prose = tables.filter { $0.kind == .prose }
         let inTable = CoveredLines(tables.map(\.span))
         var units: [TextUnit] = []
+        // Reserved: a 50 MB label has hundreds of thousands, and growing copied them all again.
+        units.reserveCapacity(sections.reduce(0) { $0 + $1.paragraphs.count })
         for section in sections {
             for p in section.paragraphs where !inTable.contains(p.span.startLine) {
                 units.append(TextUnit(text: p.text, span: p.span, section: section.key, lineStarts: p))

@@ -15,7 +15,7 @@ struct SectionBuilder {
     func build(_ segmented: LabelSegmenter.Result, lines: [SourceLine], tableSpans: [SourceSpan], pieces: Int = 1) -> Result {
         let parser = SectionBodyParser(joiner: joiner)
         let tables = CoveredLines(tableSpans)
-        let bodies = segmented.bodies.runs(about: pieces) { _, _ in true }.orderedConcurrentMap { run in
+        let bodies = segmented.bodies.runs(about: pieces, weight: { $0.count }) { _, _ in true }.orderedConcurrentMap { run in
             run.map { parser.parse($0, tables: tables) }
         }.flatMap { $0 }
         var result = Result(sections: [], diagnostics: [])

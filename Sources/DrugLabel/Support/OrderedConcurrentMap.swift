@@ -19,16 +19,25 @@ extension Array {
         return results.map { $0! }
     }
 
-    /// The elements cut into about `pieces` runs of consecutive elements, cut only between two
-    /// elements for which `canCut` holds (a run never splits a section).
-    func runs(about pieces: Int, canCut: (Element, Element) -> Bool) -> [ArraySlice<Element>] {
+    /// The elements cut into about `pieces` runs of consecutive elements of about equal
+    /// `weight` (the work an element costs: its lines, its bytes), cut only between two elements
+    /// for which `canCut` holds (a run never splits a section). Runs of equal counts left one
+    /// core with the prose tables' cells, each of which costs many paragraphs.
+    func runs(about pieces: Int, weight: (Element) -> Int = { _ in 1 },
+              canCut: (Element, Element) -> Bool) -> [ArraySlice<Element>] {
         guard pieces > 1, count > 1 else { return [self[...]] }
-        let target = Swift.max(1, count / pieces)
+        let total = reduce(0) { $0 + Swift.max(1, weight($1)) }
+        let target = Swift.max(1, total / pieces)
         var runs: [ArraySlice<Element>] = []
         var start = 0
-        for i in 1..<count where i - start >= target && canCut(self[i - 1], self[i]) {
-            runs.append(self[start..<i])
-            start = i
+        var gathered = Swift.max(1, weight(self[0]))
+        for i in 1..<count {
+            if gathered >= target && canCut(self[i - 1], self[i]) {
+                runs.append(self[start..<i])
+                start = i
+                gathered = 0
+            }
+            gathered += Swift.max(1, weight(self[i]))
         }
         runs.append(self[start...])
         return runs

@@ -191,7 +191,30 @@ struct JSONWriterTests {
         }
     }
 
+    @Test("arrays long enough to be written on all cores give the encoder's bytes, in order")
+    func concurrentBatches() throws {
+        let parser = try LabelParser()
+        var label = try parser.parse(bytes: TestSupport.bytes(TestSupport.labelName), path: "label.txt")
+        // Several steps of elements, the last one short, so parts meet across steps and within one.
+        let doses = label.doses, quantities = label.quantities
+        #expect(!doses.isEmpty && !quantities.isEmpty)
+        while label.doses.count < 2 * LabelJSONStream.elementsPerStep + 37 { label.doses += doses }
+        while label.quantities.count < LabelJSONStream.elementsPerStep + 5 { label.quantities += quantities }
+        try expectSameBytes(label, "seed label, doses repeated")
+    }
+
     // MARK: Numbers JSON lacks
+
+    @Test("a number JSON cannot hold, deep in an array written on all cores, still throws")
+    func nonFiniteInConcurrentBatch() throws {
+        var label = Self.sparse()
+        for i in 0..<(LabelJSONStream.elementsPerStep + 40) {
+            let value = i == LabelJSONStream.elementsPerStep + 20 ? Double.infinity : Double(i)
+            label.quantities.append(Quantity(kind: "rate", value: value, unit: "%", text: "x", span: SourceSpan(line: 1)))
+        }
+        #expect(throws: EncodingError.self) { try LabelJSON.encode(label) }
+        #expect(throws: EncodingError.self) { try LabelJSON.write(label) { _ in } }
+    }
 
     @Test("a number JSON cannot hold throws, as with the encoder, and reaches no sink")
     func nonFinite() throws {

@@ -33,6 +33,26 @@ struct JSONWriter {
         return bytes
     }
 
+    /// A writer standing where this one stands but holding no bytes, for the next elements of an
+    /// open array written apart, on another core: `append`ed in order, the parts give the bytes
+    /// this writer would have written. `first` is false for all but the part that comes first.
+    func part(first isFirst: Bool) -> JSONWriter {
+        var part = JSONWriter(pretty: pretty)
+        part.depth = depth
+        part.first = first && isFirst
+        part.afterKey = afterKey && isFirst
+        return part
+    }
+
+    /// A part's bytes appended, and its place taken: the writer stands where the part ended.
+    mutating func append(_ part: JSONWriter) {
+        bytes.append(contentsOf: part.bytes)
+        depth = part.depth
+        first = part.first
+        afterKey = part.afterKey
+        if invalidNumber == nil { invalidNumber = part.invalidNumber }
+    }
+
     /// Forgets the bytes written so far (once copied elsewhere), keeping the buffer's capacity
     /// for what follows.
     mutating func removeAll() {

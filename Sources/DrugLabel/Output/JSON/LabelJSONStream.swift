@@ -19,8 +19,10 @@ struct LabelJSONStream {
         self.label = label
     }
 
-    /// Writes the next step; false, writing nothing, once the whole label has been written.
-    mutating func writeNext(to writer: inout JSONWriter) -> Bool {
+    /// Writes the next step; false, writing nothing, once the whole label has been written. A
+    /// step writes up to `batch` elements of an array, on all cores when there are many (a 50 MB
+    /// label has tens of thousands of doses), in their order.
+    mutating func writeNext(to writer: inout JSONWriter, batch: Int = 1) -> Bool {
         guard !closed else { return false }
         if member < 0 {
             writer.beginObject()
@@ -28,9 +30,11 @@ struct LabelJSONStream {
         }
         while let current = Member(rawValue: member) {
             if let index = element {
-                if index < count(current) {
-                    writeElement(index, of: current, to: &writer)
-                    element = index + 1
+                let total = count(current)
+                if index < total {
+                    let end = min(total, index + max(1, batch))
+                    writeElements(index..<end, of: current, to: &writer)
+                    element = end
                     return true
                 }
                 writer.endArray()
@@ -100,6 +104,26 @@ struct LabelJSONStream {
         case .trials: label.trials.count
         case .boxedWarning, .kind, .metadata, .schemaVersion, .source, .title: 0
         }
+    }
+
+    /// Elements of an array a step writes when the whole label is written at once: enough to
+    /// keep all cores busy, few enough that a step's bytes stay small (a dose is some 500 bytes).
+    static let elementsPerStep = 256
+    /// Below this many elements, starting threads costs more than writing them on one core.
+    private static let elementsForCores = 32
+
+    private func writeElements(_ range: Range<Int>, of member: Member, to writer: inout JSONWriter) {
+        guard range.count >= Self.elementsForCores else {
+            for index in range { writeElement(index, of: member, to: &writer) }
+            return
+        }
+        let start = writer
+        let parts = Array(range).orderedConcurrentMap { index in
+            var part = start.part(first: index == range.lowerBound)
+            writeElement(index, of: member, to: &part)
+            return part
+        }
+        for part in parts { writer.append(part) }
     }
 
     private func writeElement(_ index: Int, of member: Member, to writer: inout JSONWriter) {
