@@ -1,3 +1,4 @@
+import DrugLabel
 import Foundation
 
 /// A value's JSON as the index keeps it: no `null` members. The parse JSON writes every absent
@@ -14,5 +15,18 @@ enum CompactJSON {
         precondition(!encoder.outputFormatting.contains(.prettyPrinted), "CompactJSON needs a compact encoder")
         let full = try encoder.encode(value)
         return String(decoding: NullMembers.removed(from: full), as: UTF8.self)
+    }
+
+    /// A dose as `encode` gives it, from the parser's own JSON writer: the encoder's tree of
+    /// boxed values made the doses' JSON a tenth of preparing a document for the index.
+    static func encode(_ dose: Dose) throws -> String {
+        String(decoding: NullMembers.removed(from: try LabelJSON.compact(dose)), as: UTF8.self)
+    }
+}
+
+extension CompactJSON {
+    /// The metadata with its `null` members, as the documents table has always kept it.
+    static func withNulls(_ metadata: Metadata) throws -> String {
+        String(decoding: try LabelJSON.compact(metadata), as: UTF8.self)
     }
 }

@@ -9,7 +9,11 @@ struct NullMembers {
     private var output: [UInt8] = []
 
     static func removed(from json: Data) -> [UInt8] {
-        var rewriter = NullMembers(input: Array(json))
+        removed(from: Array(json))
+    }
+
+    static func removed(from json: [UInt8]) -> [UInt8] {
+        var rewriter = NullMembers(input: json)
         rewriter.output.reserveCapacity(rewriter.input.count)
         guard rewriter.value(), rewriter.i == rewriter.input.count else { return rewriter.input }
         return rewriter.output

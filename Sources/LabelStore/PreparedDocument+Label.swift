@@ -13,13 +13,13 @@ extension PreparedDocument {
         document = DocumentRecord(
             path: path, sha256: label.source.sha256, kind: label.kind.rawValue, title: label.title, genericName: m.genericName,
             tradeName: m.tradeName, englishName: m.englishName, holder: m.holder?.name, pinyin: m.genericName.map(pinyin.key),
-            metadata: String(decoding: try encoder.encode(m), as: UTF8.self),
+            metadata: try CompactJSON.withNulls(m),
             boxedWarning: label.boxedWarning.map { $0.items.joined(separator: "\n") })
         self.source = source.map(StoredSource.encode).map { SourceRecord(codec: $0.codec, size: $0.size, data: $0.data) }
         sections = PreparedDocument.sections(of: label, lines: lines, fold: fold, raw: source.flatMap { RawLines(source: $0) })
         doses = try label.doses.map { d in
             DoseRecord(drug: d.drug, drugKey: fold(d.drug), unit: d.unit, per: d.per, startLine: d.span.startLine,
-                       json: try CompactJSON.encode(d, encoder: encoder))
+                       json: try CompactJSON.encode(d))
         }
         tableRows = label.tables.flatMap { t in
             t.rows.map { r in

@@ -62,6 +62,21 @@ public enum LabelJSON {
         }
     }
 
+    /// A dose's JSON, compact, keys sorted: the bytes `JSONEncoder` gives with `.sortedKeys`,
+    /// several times sooner, for a store that keeps each dose's JSON apart. Throws where the
+    /// encoder would (a number JSON cannot hold).
+    public static func compact(_ dose: Dose) throws -> [UInt8] { try compactBytes(dose) }
+
+    /// The metadata's JSON, compact, keys sorted (as `compact(_: Dose)`).
+    public static func compact(_ metadata: Metadata) throws -> [UInt8] { try compactBytes(metadata) }
+
+    private static func compactBytes(_ value: some JSONWritable) throws -> [UInt8] {
+        var writer = JSONWriter(pretty: false)
+        writer.value(value)
+        try check(writer)
+        return writer.take()
+    }
+
     /// Big enough that a write to a pipe or a file is no per-call cost, small enough to stay in cache.
     private static let flushSize = 64 * 1024
 
