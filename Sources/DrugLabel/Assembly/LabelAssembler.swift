@@ -11,11 +11,13 @@ struct LabelAssembler: DocumentAssembler {
     /// Made once: its name headings are folded from the catalogue, which cost 2.6% of indexing
     /// when made per document.
     private let metadata: MetadataBuilder
+    private let doseExtractor: DoseExtractor
 
     init(rules: RuleSet, fold: TextFold) {
         self.rules = rules
         self.fold = fold
         metadata = MetadataBuilder(catalogue: rules.catalogue, rules: rules.metadata, fold: { [fold] in fold($0) })
+        doseExtractor = DoseExtractor(rules: rules.dosing)
     }
 
     func assemble(_ lines: [SourceLine], scan: HeadingScanner.Scan, layout: Layout,
@@ -72,7 +74,7 @@ struct LabelAssembler: DocumentAssembler {
     /// bytes cannot see: finer runs keep the last one from leaving a core idle.
     private func readDoses(_ units: [TextUnit], lines: [SourceLine], product: String?,
                            pieces: Int) -> (doses: [Dose], quantities: [Quantity]) {
-        let extractor = DoseExtractor(rules: rules.dosing)
+        let extractor = doseExtractor
         let found = units.runs(about: 4 * pieces, weight: { $0.text.utf8.count }) { DoseExtractor.startsAfresh(at: $1, after: $0) }.orderedConcurrentMap { run in
             extractor.extract(Array(run), lines: lines, product: product)
         }

@@ -1,13 +1,20 @@
 /// The doses and quantities of a document, each with the source lines of its statement.
-struct DoseExtractor {
+struct DoseExtractor: Sendable {
     let rules: DosingRules
+    /// Made once with the parser: building its measure reader (unit sets, the cell-unit
+    /// pattern's words) cost 4% of a small label's parse when made per document.
+    private let reader: DoseReader
+
+    init(rules: DosingRules) {
+        self.rules = rules
+        reader = DoseReader(rules: rules)
+    }
 
     /// Kinds of `Quantity` read outside doses, and the sections where durations count (a
     /// duration elsewhere is mostly study follow-up, not handling).
     private static let durationSections: Set<String> = ["dosage_and_administration", "storage_and_handling", "shelf_life"]
 
     func extract(_ units: [TextUnit], lines: [SourceLine], product: String?) -> (doses: [Dose], quantities: [Quantity]) {
-        let reader = DoseReader(rules: rules)
         let locator = LineLocator(lines: lines)
         var doses: [Dose] = []
         var quantities: [Quantity] = []
