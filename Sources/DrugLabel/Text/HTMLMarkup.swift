@@ -31,8 +31,10 @@ public struct HTMLMarkup: Sendable, Hashable {
     /// read as HTML one by one (`SlideTableReader`), so only its citation marks go here.
     public func pieces(of line: String) -> [String] {
         let s = Array(line.unicodeScalars)
-        var pieces: [String.UnicodeScalarView] = []
-        var current = String.UnicodeScalarView()
+        // Scalars gathered in arrays and made Strings once: appending to a String a scalar at
+        // a time was most of the cost of a label saved as one line of HTML.
+        var pieces: [[Unicode.Scalar]] = []
+        var current: [Unicode.Scalar] = []
         var i = 0
         var sawTab = false
         var cellRow = false
@@ -47,7 +49,7 @@ public struct HTMLMarkup: Sendable, Hashable {
                 if blockTags.contains(tag.name) {
                     if sawTab, !current.allSatisfy(HTMLMarkup.isSpace) { cellRow = true }
                     pieces.append(current)
-                    current = String.UnicodeScalarView()
+                    current = []
                 } else if cellTags.contains(tag.name), !tag.closing, !current.allSatisfy(HTMLMarkup.isSpace) {
                     while let last = current.last, HTMLMarkup.isSpace(last) { current.removeLast() }
                     current.append(contentsOf: " | ".unicodeScalars)
@@ -67,7 +69,7 @@ public struct HTMLMarkup: Sendable, Hashable {
         if cellRow, pieces.dropFirst().contains(where: { !$0.allSatisfy(HTMLMarkup.isSpace) }) {
             return [citationsDropped(line)]
         }
-        return pieces.map { String($0) }
+        return pieces.map { $0.string(0..<$0.count) }
     }
 
     /// Plain text of an HTML fragment (a table cell of slides): block tags become line breaks,
@@ -75,7 +77,7 @@ public struct HTMLMarkup: Sendable, Hashable {
     public func plainText(_ html: String) -> String {
         guard html.contains("<") || html.contains("&") else { return html }
         let s = Array(html.unicodeScalars)
-        var out = String.UnicodeScalarView()
+        var out: [Unicode.Scalar] = []
         var i = 0
         while i < s.count {
             if s[i] == "<", let tag = tag(s, at: i) {
@@ -90,13 +92,13 @@ public struct HTMLMarkup: Sendable, Hashable {
                 i += 1
             }
         }
-        return String(out).split(separator: "\n").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }.joined(separator: "\n")
+        return out.string(0..<out.count).split(separator: "\n").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }.joined(separator: "\n")
     }
 
     /// The line with only its `<sup>` marks read.
     private func citationsDropped(_ line: String) -> String {
         let s = Array(line.unicodeScalars)
-        var out = String.UnicodeScalarView()
+        var out: [Unicode.Scalar] = []
         var i = 0
         while i < s.count {
             if s[i] == "<", let tag = tag(s, at: i), tag.name == superscriptTag {
@@ -106,7 +108,7 @@ public struct HTMLMarkup: Sendable, Hashable {
                 i += 1
             }
         }
-        return String(out)
+        return out.string(0..<out.count)
     }
 
     struct Tag {
@@ -177,7 +179,7 @@ public struct HTMLMarkup: Sendable, Hashable {
     /// content is an exponent (`10<sup>6</sup>` → `10⁶`), after a Latin unit letter a power
     /// (`m<sup>2</sup>` → `m²`); elsewhere a citation mark, dropped with its content, and with
     /// the space that attached it (`名称 <sup>2</sup>`).
-    private func superscript(_ s: [Unicode.Scalar], tag: Tag, into out: inout String.UnicodeScalarView) -> Int {
+    private func superscript(_ s: [Unicode.Scalar], tag: Tag, into out: inout [Unicode.Scalar]) -> Int {
         guard !tag.closing else { return tag.end }
         var k = tag.end
         var closeStart: Int?
