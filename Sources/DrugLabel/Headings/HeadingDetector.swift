@@ -28,7 +28,8 @@ struct HeadingDetector {
                   let pair = HeadingDetector.brackets.first(where: { $0.0 == first }) else { continue }
             var body = Substring(line.text.dropFirst())
             var endIndex = i
-            if !body.contains(pair.1), body.count < 20,
+            // Counted only as far as the limit: the rest of the line may be a whole section.
+            if !body.contains(pair.1), body.prefix(20).count < 20,
                let next = lines[(i + 1)...].firstIndex(where: { !$0.isBlank }),
                let close = lines[next].text.firstIndex(of: pair.1),
                lines[next].text.distance(from: lines[next].text.startIndex, to: close) < 10 {
@@ -39,7 +40,7 @@ struct HeadingDetector {
             guard let close = body.firstIndex(of: pair.1) else { continue }
             let inner = body[..<close]
             let rest = body[body.index(after: close)...]
-            guard inner.count <= 20, !isReference(rest: rest, previousText: previousText) else { continue }
+            guard inner.prefix(21).count <= 20, !isReference(rest: rest, previousText: previousText) else { continue }
             let heading = String(inner).trimming(" \u{3000}:：")
             guard !heading.isEmpty else { continue }
             let folded = fold(heading)

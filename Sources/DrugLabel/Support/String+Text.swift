@@ -105,6 +105,8 @@ extension StringProtocol {
         let scalars = Substring(self).unicodeScalars
         guard let first = scalars.firstIndex(where: { !String.isSpace($0) }) else { return "" }
         let last = scalars.lastIndex(where: { !String.isSpace($0) })!
+        // Most text has nothing to trim: the same string, not a copy.
+        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return String(self) }
         return String(scalars[first...last])
     }
 
@@ -116,9 +118,12 @@ extension StringProtocol {
     /// Without the given characters at either end.
     func trimming(_ set: String) -> String {
         let scalars = Substring(self).unicodeScalars
-        let drop = Set(set.unicodeScalars)
+        // A few characters: scanning them costs less than a Set made for every call, which
+        // was 1.5% of a small label's parse (every bracketed heading trims its neighbours).
+        let drop = set.unicodeScalars
         guard let first = scalars.firstIndex(where: { !drop.contains($0) }) else { return "" }
         let last = scalars.lastIndex(where: { !drop.contains($0) })!
+        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return String(self) }
         return String(scalars[first...last])
     }
 }
