@@ -33,26 +33,25 @@ public struct TextRules: Sendable {
     /// The same map as an array indexed from U+2E80, for the repair loop.
     private var radicalTable: [Unicode.Scalar?] = []
 
-    /// Whether `text` ends with a reference lead (`（詳見` as well as `（详见`). Compared scalar
-    /// by scalar from the end, each folded as it is read: a folded copy of the tail as a String
-    /// cost 2% of a small label's parse, for every bracketed heading it asks about.
+    /// Whether `text` ends with a reference lead (`（詳見` as well as `（详见`).
     func endsWithReferenceLead(_ text: String) -> Bool {
-        let scalars = text.unicodeScalars
-        return foldedReferenceLeads.contains { lead in
-            var i = scalars.endIndex
-            for s in lead.unicodeScalars.reversed() {
-                guard i > scalars.startIndex else { return false }
-                scalars.formIndex(before: &i)
-                if RuleFold.fold(scalars[i]) != s { return false }
-            }
-            return true
-        }
+        foldedReferenceLeads.contains { TextRules.begins(text.unicodeScalars.reversed(), with: $0.unicodeScalars.reversed()) }
     }
 
     /// Whether `text` starts with a reference lead, in either script.
     func startsWithReferenceLead(_ text: String) -> Bool {
-        let head = RuleFold.fold(String(text.unicodeScalars.prefix(foldedReferenceLeads.first?.unicodeScalars.count ?? 0)))
-        return foldedReferenceLeads.contains { head.hasPrefix($0) }
+        foldedReferenceLeads.contains { TextRules.begins(text.unicodeScalars, with: $0.unicodeScalars) }
+    }
+
+    /// Whether `text` begins with `lead` (a rule word in its folded form), each scalar of `text`
+    /// folded as it is read: a folded copy of the text's end as a String cost 2% of a small
+    /// label's parse, for every bracketed heading asked about.
+    private static func begins(_ text: some Sequence<Unicode.Scalar>, with lead: some Sequence<Unicode.Scalar>) -> Bool {
+        var scalars = text.makeIterator()
+        for s in lead {
+            guard let t = scalars.next(), RuleFold.fold(t) == s else { return false }
+        }
+        return true
     }
 
     /// Rule words in their `RuleFold` form, longest first.
