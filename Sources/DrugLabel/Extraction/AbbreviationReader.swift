@@ -14,8 +14,8 @@ struct AbbreviationReader: Sendable {
     }
 
     func read(_ text: String, span: SourceSpan) -> [Abbreviation] {
-        // Most paragraphs have no bracket: nothing to decode.
-        guard text.containsBytes("（") || text.containsBytes("(") else { return [] }
+        // Most paragraphs have no bracket that opens with a capital: nothing to decode.
+        guard AbbreviationReader.mayHoldShortForm(text) else { return [] }
         let s = [Unicode.Scalar](scalarsOf: text)
         var found: [Abbreviation] = []
         var i = 0
@@ -35,6 +35,37 @@ struct AbbreviationReader: Sendable {
             i = j + 1
         }
         return found
+    }
+
+    /// Whether some `（` or `(` is followed, past white space, by a capital: the one thing every
+    /// short form's bracket has. Read on the bytes, as every paragraph of a label passes here
+    /// and decoding each to scalars was 2% of a large label's parse. It skips the white space
+    /// `trimmed` does (`String.isSpace`), so it passes every bracket `read` would take.
+    static func mayHoldShortForm(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            let n = b.count
+            var i = 0
+            while i < n {
+                let c = b[i]
+                var next: Int
+                if c == 0x28 { next = i + 1 } else if c == 0xEF, i + 2 < n, b[i + 1] == 0xBC, b[i + 2] == 0x88 { next = i + 3 } else {
+                    i += 1
+                    continue
+                }
+                // ` `, tab, form feed, CR; U+00A0 (C2 A0); U+3000 (E3 80 80).
+                while next < n {
+                    let d = b[next]
+                    if d == 0x20 || d == 0x09 || d == 0x0C || d == 0x0D { next += 1 }
+                    else if d == 0xC2, next + 1 < n, b[next + 1] == 0xA0 { next += 2 }
+                    else if d == 0xE3, next + 2 < n, b[next + 1] == 0x80, b[next + 2] == 0x80 { next += 3 }
+                    else { break }
+                }
+                if next < n, b[next] >= 0x41, b[next] <= 0x5A { return true }
+                i = next
+            }
+            return false
+        }
     }
 
     /// `properties.isIdeographic`, answered without the property lookup for ASCII (never) and

@@ -28,10 +28,10 @@ struct DoseExtractor: Sendable {
                 context = DoseReader.Context()
                 section = unit.section
             }
-            let original = [Unicode.Scalar](scalarsOf: unit.text)
             let doseSection = unit.section.map(rules.doseSections.contains) ?? false
             // Outside the dosing sections a paragraph without a number says nothing of doses.
-            if !doseSection, !original.contains(where: { NumberReader.digit($0) != nil }) { continue }
+            if !doseSection, !NumberReader.holdsDigit(unit.text) { continue }
+            let original = [Unicode.Scalar](scalarsOf: unit.text)
             let (scalars, traditional) = simplified(original)
             let measures = reader.measures.measures(in: scalars)
             // Most paragraphs hold no number with a unit: nothing to read or locate; a paragraph

@@ -19,6 +19,21 @@ enum NumberReader {
         }
     }
 
+    /// Whether `text` holds a `digit`, read on its bytes: `0`–`9`, or `０`–`９` (EF BC 90–99).
+    static func holdsDigit(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            var i = 0
+            while i < b.count {
+                let c = b[i]
+                if c >= 0x30, c <= 0x39 { return true }
+                if c == 0xEF, i + 2 < b.count, b[i + 1] == 0xBC, b[i + 2] >= 0x90, b[i + 2] <= 0x99 { return true }
+                i += 1
+            }
+            return false
+        }
+    }
+
     private static let superscripts: [Unicode.Scalar: Int] = [
         "⁰": 0, "¹": 1, "²": 2, "³": 3, "⁴": 4, "⁵": 5, "⁶": 6, "⁷": 7, "⁸": 8, "⁹": 9,
     ]
