@@ -27,9 +27,9 @@ struct LabelAssembler: DocumentAssembler {
             .segment(scan.lines, headings: scan.headings, pieces: pieces)
         let preamble = segmented.preamble
         let joiner = WrapJoiner(layout: layout, rules: rules.text)
-        let tables = readTables(segmented, joiner: joiner, pieces: pieces)
-        let built = SectionBuilder(joiner: joiner)
-            .build(segmented, lines: scan.lines, tableSpans: tables.tables.map(\.span), pieces: pieces)
+        let builder = SectionBuilder(joiner: joiner)
+        let (tables, parsed) = readTablesAndBodies(segmented, joiner: joiner, builder: builder, pieces: pieces)
+        let built = builder.build(segmented, lines: scan.lines, parsed: parsed)
         label.title = preamble.title
         label.boxedWarning = segmented.boxedWarning
         label.sections = built.sections
@@ -54,15 +54,17 @@ struct LabelAssembler: DocumentAssembler {
         return 4 * ProcessInfo.processInfo.activeProcessorCount
     }
 
-    /// Each section body's tables are its own: bodies are read a run at a time on all cores.
-    private func readTables(_ segmented: LabelSegmenter.Result, joiner: WrapJoiner,
-                            pieces: Int) -> (tables: [Table], diagnostics: [Diagnostic]) {
+    /// Each section body's tables are its own, and so are the table spans its paragraphs
+    /// need: a run of bodies is read for tables and then parsed on one core, runs on all cores.
+    private func readTablesAndBodies(_ segmented: LabelSegmenter.Result, joiner: WrapJoiner, builder: SectionBuilder,
+                                     pieces: Int) -> (tables: (tables: [Table], diagnostics: [Diagnostic]), parsed: [SectionBodyParser.Body]) {
         let extractor = TableExtractor(rules: rules.tables, joiner: joiner)
         let keyed = Array(zip(segmented.headings.map(\.key), segmented.bodies))
         let found = keyed.runs(about: pieces, weight: { $0.1.count }) { _, _ in true }.orderedConcurrentMap { run in
-            extractor.extract(bodies: run.map(\.1), keys: run.map(\.0))
+            let read = extractor.extract(bodies: run.map(\.1), keys: run.map(\.0))
+            return (read, builder.parse(run.lazy.map(\.1), tableSpans: read.tables.map(\.span)))
         }
-        return (found.flatMap(\.tables), found.flatMap(\.diagnostics))
+        return ((found.flatMap(\.0.tables), found.flatMap(\.0.diagnostics)), found.flatMap(\.1))
     }
 
     /// The dose reader carries what a section said before (a route, who) within the section

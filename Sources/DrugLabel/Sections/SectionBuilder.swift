@@ -10,14 +10,18 @@ struct SectionBuilder {
         var diagnostics: [Diagnostic]
     }
 
-    /// `pieces`: how many runs of sections to parse at once (see `LabelAssembler`). Each body is
-    /// parsed on its own, so the runs give what one pass gives, in the same order.
-    func build(_ segmented: LabelSegmenter.Result, lines: [SourceLine], tableSpans: [SourceSpan], pieces: Int = 1) -> Result {
+    /// The bodies of a run of sections parsed, given the spans of the tables in them: a table
+    /// lies within its section's body, so a run's own tables are all its lines need. The
+    /// assembler reads a run's tables and then its bodies on one core, while the lines are
+    /// still in its cache and with no wait for the slowest run of tables.
+    func parse(_ bodies: some Collection<[SourceLine]>, tableSpans: [SourceSpan]) -> [SectionBodyParser.Body] {
         let parser = SectionBodyParser(joiner: joiner)
         let tables = CoveredLines(tableSpans)
-        let bodies = segmented.bodies.runs(about: pieces, weight: { $0.count }) { _, _ in true }.orderedConcurrentMap { run in
-            run.map { parser.parse($0, tables: tables) }
-        }.flatMap { $0 }
+        return bodies.map { parser.parse($0, tables: tables) }
+    }
+
+    /// The sections, from each body of `segmented` parsed (`parse`), in order.
+    func build(_ segmented: LabelSegmenter.Result, lines: [SourceLine], parsed bodies: [SectionBodyParser.Body]) -> Result {
         var result = Result(sections: [], diagnostics: [])
         result.sections.reserveCapacity(bodies.count)
         for ((heading, bodyLines), body) in zip(zip(segmented.headings, segmented.bodies), bodies) {
