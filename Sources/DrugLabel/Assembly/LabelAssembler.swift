@@ -36,8 +36,8 @@ struct LabelAssembler: DocumentAssembler {
         label.tables = tables.tables
         label.metadata = metadata.label(preamble: preamble, sections: built.sections)
         label.diagnostics += segmented.diagnostics + tables.diagnostics + built.diagnostics + preamble.diagnostics
-        let units = TextUnit.units(sections: built.sections, tables: tables.tables)
-        (label.doses, label.quantities) = readDoses(units, lines: lines, product: label.metadata.genericName, pieces: pieces)
+        (label.doses, label.quantities) = readDoses(built.sections, tables: tables.tables, lines: lines,
+                                                    product: label.metadata.genericName, pieces: pieces)
         // Text and span only: a copy of each whole paragraph retained its line starts too.
         var definitions: [(text: String, span: SourceSpan)] = []
         definitions.reserveCapacity(built.sections.reduce(0) { $0 + $1.paragraphs.count })
@@ -67,18 +67,46 @@ struct LabelAssembler: DocumentAssembler {
         return ((found.flatMap(\.0.tables), found.flatMap(\.0.diagnostics)), found.flatMap(\.1))
     }
 
-    /// The dose reader carries what a section said before (a route, who) within the section
-    /// only, and starts afresh at each table cell; a cell's text is sought after the previous
-    /// cell's only within one span. So runs cut where the reader starts afresh anyway, read on
-    /// all cores, give the doses of one pass. Cutting at sections alone left the prose tables'
-    /// cells, which all come last and share a few section keys, to one core: a second of a
-    /// 50 MB label's parse. A dosing section costs more a byte than the rest, which a weight by
-    /// bytes cannot see: finer runs keep the last one from leaving a core idle.
-    private func readDoses(_ units: [TextUnit], lines: [SourceLine], product: String?,
+    /// The dose reader reads `TextUnit.units(sections:tables:)` in order: the paragraphs outside
+    /// tables, then the prose tables' cells. It carries what a section said before (a route,
+    /// who) while the section key stays the same, and starts afresh at each table cell; a
+    /// cell's text is sought after the previous cell's only within one span. So runs cut where
+    /// the reader starts afresh anyway (before a section whose key differs from that of the
+    /// last section that gave a unit; between two tables), read on all cores, give the doses
+    /// of one pass. Each run makes its own units: made all at once, before any was read, they
+    /// cost a serial tenth of a second of a 50 MB label's parse, most of it faulting in fresh
+    /// pages. A dosing section costs more a byte than the rest, which a weight by bytes cannot
+    /// see: runs four times finer than the pieces keep the last one from leaving a core idle.
+    private func readDoses(_ sections: [Section], tables: [Table], lines: [SourceLine], product: String?,
                            pieces: Int) -> (doses: [Dose], quantities: [Quantity]) {
         let extractor = doseExtractor
-        let found = units.runs(about: 4 * pieces, weight: { $0.text.utf8.count }) { DoseExtractor.startsAfresh(at: $1, after: $0) }.orderedConcurrentMap { run in
-            extractor.extract(Array(run), lines: lines, product: product)
+        let inTable = CoveredLines(tables.map(\.span))
+        var jobs: [(sections: Range<Int>, tables: Range<Int>)]
+        if pieces <= 1 {
+            jobs = [(sections.indices, tables.indices)]
+        } else {
+            var cuttable = [Bool](repeating: false, count: sections.count)
+            var lastKey: String??
+            for (j, section) in sections.enumerated()
+            where section.paragraphs.contains(where: { !inTable.contains($0.span.startLine) }) {
+                cuttable[j] = lastKey.map { $0 != section.key } ?? true
+                lastKey = section.key
+            }
+            let bySection = Array(sections.indices).runs(about: 4 * pieces, weight: { j in
+                sections[j].paragraphs.reduce(0) { $0 + $1.text.utf8.count }
+            }) { cuttable[$1] }
+            let prose = tables.indices.filter { tables[$0].kind == .prose }
+            let byTable = prose.runs(about: 4 * pieces, weight: { t in
+                tables[t].rows.reduce(0) { $0 + $1.cells.reduce(0) { $0 + $1.raw.utf8.count } }
+            }) { _, _ in true }
+            jobs = bySection.compactMap { run in run.first.map { ($0..<(run.last! + 1), 0..<0) } }
+                + byTable.compactMap { run in run.first.map { (0..<0, $0..<(run.last! + 1)) } }
+        }
+        let found = jobs.orderedConcurrentMap { job in
+            var units: [TextUnit] = []
+            for section in sections[job.sections] { TextUnit.append(section, outside: inTable, to: &units) }
+            for table in tables[job.tables] { TextUnit.append(cellsOf: table, to: &units) }
+            return extractor.extract(units, lines: lines, product: product)
         }
         return (found.flatMap(\.doses), found.flatMap(\.quantities))
     }

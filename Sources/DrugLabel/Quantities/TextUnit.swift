@@ -16,29 +16,33 @@ struct TextUnit: Sendable {
     /// by cell instead; a numeric table holds rates, not doses), then the cells of the prose
     /// tables.
     static func units(sections: [Section], tables: [Table]) -> [TextUnit] {
-        let prose = tables.filter { $0.kind == .prose }
         let inTable = CoveredLines(tables.map(\.span))
         var units: [TextUnit] = []
-        // Reserved: a 50 MB label has hundreds of thousands, and growing copied them all again.
-        units.reserveCapacity(sections.reduce(0) { $0 + $1.paragraphs.count })
-        for section in sections {
-            for p in section.paragraphs where !inTable.contains(p.span.startLine) {
-                units.append(TextUnit(text: p.text, span: p.span, section: section.key, lineStarts: p))
-            }
-        }
-        for table in prose {
-            for row in table.rows {
-                for (i, cell) in row.cells.enumerated() where !cell.raw.isEmpty {
-                    let column = i < table.columns.count ? table.columns[i].joined(separator: " / ") : ""
-                    // The cell's own lines: a statement is found among them, not the row's.
-                    let span = cell.span == Table.Cell.unknownSpan ? row.span : cell.span
-                    units.append(TextUnit(text: cell.raw, span: span, section: table.section,
-                                          condition: "\(table.id) \(row.label)" + (column.isEmpty ? "" : "（\(column)）"),
-                                          uncertain: cell.isUncertain))
-                }
-            }
-        }
+        for section in sections { append(section, outside: inTable, to: &units) }
+        for table in tables { append(cellsOf: table, to: &units) }
         return units
+    }
+
+    /// The paragraphs of `section` that no table covers.
+    static func append(_ section: Section, outside inTable: CoveredLines, to units: inout [TextUnit]) {
+        for p in section.paragraphs where !inTable.contains(p.span.startLine) {
+            units.append(TextUnit(text: p.text, span: p.span, section: section.key, lineStarts: p))
+        }
+    }
+
+    /// The cells of `table` if it is a prose table, each with its row and column as the condition.
+    static func append(cellsOf table: Table, to units: inout [TextUnit]) {
+        guard table.kind == .prose else { return }
+        for row in table.rows {
+            for (i, cell) in row.cells.enumerated() where !cell.raw.isEmpty {
+                let column = i < table.columns.count ? table.columns[i].joined(separator: " / ") : ""
+                // The cell's own lines: a statement is found among them, not the row's.
+                let span = cell.span == Table.Cell.unknownSpan ? row.span : cell.span
+                units.append(TextUnit(text: cell.raw, span: span, section: table.section,
+                                      condition: "\(table.id) \(row.label)" + (column.isEmpty ? "" : "（\(column)）"),
+                                      uncertain: cell.isUncertain))
+            }
+        }
     }
 
     /// A form's quoted label sections, one unit each.
