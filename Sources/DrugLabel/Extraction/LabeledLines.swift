@@ -6,14 +6,25 @@ struct LabeledLines {
     let labels: [String: [String]]
     /// How a label is compared: the parser's `TextFold`, so that `通用名稱` (Traditional) is the
     /// label `通用名称`; the cheap fold where no folder is at hand (it assumes Simplified text).
-    var fold: (String) -> String = { TextFold.standard.fold($0) }
+    let fold: (String) -> String
+    /// (folded label, property), longest label first. Folded once: a builder keeps one of these
+    /// for each section kind, and a long document has a name block per copy of its label.
+    private let folded: [(String, String)]
+    /// Every label as written, once.
+    private let written: [String]
+
+    init(labels: [String: [String]], fold: @escaping (String) -> String = { TextFold.standard.fold($0) }) {
+        self.labels = labels
+        self.fold = fold
+        var folded: [(String, String)] = []
+        for (property, names) in labels { for name in names { folded.append((fold(name), property)) } }
+        folded.sort { $0.0.count > $1.0.count || ($0.0.count == $1.0.count && $0.1 < $1.1) }
+        self.folded = folded
+        written = Array(Set(labels.values.joined()))
+    }
 
     /// The value and span for each property, first occurrence wins.
     func read(_ paragraphs: [Paragraph]) -> [String: (value: String, span: SourceSpan)] {
-        var folded: [(String, String)] = []  // (folded label, property)
-        for (property, names) in labels { for name in names { folded.append((fold(name), property)) } }
-        folded.sort { $0.0.count > $1.0.count || ($0.0.count == $1.0.count && $0.1 < $1.1) }
-        let written = Array(Set(labels.values.joined()))
         var result: [String: (value: String, span: SourceSpan)] = [:]
         for p in paragraphs {
             for text in LabeledLines.pieces(p.text, labels: written) {
@@ -32,7 +43,7 @@ struct LabeledLines {
     func isLabeled(_ text: String) -> Bool {
         guard let colon = text.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return false }
         let label = fold(String(text[..<colon]))
-        return labels.values.joined().contains { fold($0) == label }
+        return folded.contains { $0.0 == label }
     }
 
     /// The text cut before every label (as written) that follows white space or the end of a

@@ -5,15 +5,22 @@ struct MetadataBuilder {
     /// Field names, dates, approval numbers, temperatures, shelf life (metadata.json).
     var rules: MetadataRules = .standard
     /// How labels inside sections are compared (see `LabeledLines.fold`).
-    var fold: (String) -> String
+    let fold: (String) -> String
     /// Which sections are name headings, folded from the catalogue once.
     private let names: NameHeadings
+    /// The label tables of the sections read line by line, folded once.
+    private let labeled: [String: LabeledLines]
 
     init(catalogue: SectionCatalogue, rules: MetadataRules = .standard, fold: @escaping (String) -> String = { TextFold.standard.fold($0) }) {
         self.catalogue = catalogue
         self.rules = rules
         self.fold = fold
         names = NameHeadings(catalogue: catalogue)
+        var labeled: [String: LabeledLines] = [:]
+        for key in ["names", "marketing_authorization_holder", "manufacturer"] {
+            labeled[key] = LabeledLines(labels: catalogue.entry(key)?.labels ?? [:], fold: fold)
+        }
+        self.labeled = labeled
     }
 
     func label(preamble: Preamble, sections: [Section]) -> Metadata {
@@ -31,11 +38,10 @@ struct MetadataBuilder {
                 continue
             }
             guard let key = section.key else { continue }
-            let labels = catalogue.entry(key)?.labels ?? [:]
             switch key {
             case "names":
                 // 【药品名称】 (or 【药品名】, 【产品名称】) with `通用名称：…` lines, or the name itself.
-                let lines = LabeledLines(labels: labels, fold: fold)
+                let lines = labeled[key]!
                 for (property, hit) in lines.read(paras).sorted(by: { $0.key < $1.key }) {
                     m.setName(property, hit.value, span: hit.span)
                 }
@@ -49,9 +55,9 @@ struct MetadataBuilder {
             case "standard":
                 m.$standard = Sourced(StandardReader.read(section.text), span: section.span)
             case "marketing_authorization_holder" where m.holder == nil:
-                m.holder = organization(paras, labels: labels, span: section.span)
+                m.holder = organization(paras, labels: labeled[key]!, span: section.span)
             case "manufacturer" where m.manufacturer == nil:
-                m.manufacturer = organization(paras, labels: labels, span: section.span)
+                m.manufacturer = organization(paras, labels: labeled[key]!, span: section.span)
             case "storage_and_handling" where m.storage == nil:
                 let limits = TemperatureReader.read(section.text, rules: rules)
                 m.storage = Storage(minCelsius: limits?.min, maxCelsius: limits?.max, text: section.text, span: section.span)
@@ -82,8 +88,8 @@ struct MetadataBuilder {
         return m
     }
 
-    private func organization(_ paragraphs: [Paragraph], labels: [String: [String]], span: SourceSpan) -> Organization {
-        let found = LabeledLines(labels: labels, fold: fold).read(paragraphs)
+    private func organization(_ paragraphs: [Paragraph], labels: LabeledLines, span: SourceSpan) -> Organization {
+        let found = labels.read(paragraphs)
         var org = Organization(span: span)
         org.name = found["name"]?.value
         org.address = found["address"]?.value
