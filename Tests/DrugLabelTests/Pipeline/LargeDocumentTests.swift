@@ -27,4 +27,20 @@ import Testing
             #expect(try LabelJSON.encode(read) == LabelJSON.encode(reference))
         }
     }
+
+    @Test("a route said in one section holds in the next of the same kind when read in pieces too")
+    func contextAcrossSectionsOfOneKey() throws {
+        // Each section its own piece where a cut is allowed: the second 【用法用量】 goes on from
+        // the first, as one pass reads them, so no run may start there.
+        let pieces = try LabelParser()
+        pieces.pipeline.label.linesForPieces = 1
+        let onePass = try LabelParser()
+        onePass.pipeline.label.linesForPieces = nil
+        let text = "【药品名称】\n通用名称：阿莫西林胶囊\n【用法用量】\n口服。\n【用法用量】\n成人一次0.5g，每6～8小时1次。\n【不良反应】\n恶心。\n"
+        let read = try pieces.parse(bytes: Array(text.utf8), path: "label.txt")
+        let reference = try onePass.parse(bytes: Array(text.utf8), path: "label.txt")
+        #expect(reference.doses.map(\.route) == ["口服"])
+        #expect(read.doses.map(\.route) == reference.doses.map(\.route))
+        #expect(try LabelJSON.encode(read) == LabelJSON.encode(reference))
+    }
 }

@@ -98,4 +98,43 @@ struct DoseSpeedRegressionTests {
             #expect(scalars.string(scalars.trimmed(a..<b)) == text.trimmingSpaces())
         }
     }
+
+    /// Edge cases the corpus may lack: brackets at the end, each kind of white space, capitals
+    /// and not, full-width digits, digits next to multi-byte characters.
+    static let edges: [String] = [
+        "", "（", "(", "（）", "( )", "（CRS）", "(CRS)", "（ CRS）", "(\tIL-6)", "(\u{A0}ICANS)", "（\u{3000}CAR）",
+        "（crs）", "（细胞）", "（\u{3000}", "文（(A", "（（B）", "abc（\u{0C}\rZ", "（Ａ）", "（\u{2003}A）",
+        "１", "第一次", "９０ mg", "a9", "日\u{FF10}", "\u{FF1A}", "\u{FF0F}", "¹²", "٣",
+    ]
+
+    @Test("a paragraph the abbreviation shortcut passes over holds no bracket with a capital after white space")
+    func abbreviationShortcut() {
+        // The slow way: over the scalars, as `AbbreviationReader.read` looks at a bracket.
+        func reference(_ text: String) -> Bool {
+            let s = Array(text.unicodeScalars)
+            for i in s.indices where s[i] == "（" || s[i] == "(" {
+                var j = i + 1
+                while j < s.count, String.isSpace(s[j]) { j += 1 }
+                if j < s.count, ("A"..."Z").contains(s[j]) { return true }
+            }
+            return false
+        }
+        var held = 0
+        for text in Self.lines + Self.edges {
+            #expect(AbbreviationReader.mayHoldShortForm(text) == reference(text), "\(text.debugDescription)")
+            if reference(text) { held += 1 }
+        }
+        #expect(held > 100, "the corpus defines abbreviations")
+    }
+
+    @Test("a text the digit shortcut passes over holds no digit the number reader reads")
+    func digitShortcut() {
+        var held = 0
+        for text in Self.lines + Self.edges {
+            let reference = text.unicodeScalars.contains { NumberReader.digit($0) != nil }
+            #expect(NumberReader.holdsDigit(text) == reference, "\(text.debugDescription)")
+            if reference { held += 1 }
+        }
+        #expect(held > 1000)
+    }
 }
