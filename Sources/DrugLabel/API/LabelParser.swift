@@ -48,8 +48,20 @@ public final class LabelParser {
     /// `sha256` is the bytes' hash when the caller has made it already (the index hashes a file
     /// it holds to see whether it changed); otherwise it is made here, once.
     public func parseDocument(bytes: [UInt8], path: String, sha256: String? = nil) throws -> ParsedDocument {
-        let decoded = try pipeline.decoder.decode(bytes)
-        let digest = sha256 ?? Hex.string(SHA256.hash(data: bytes))
+        // A large file's digest is taken on another core while it is decoded: two passes over
+        // every byte that nothing else waits on.
+        enum Step { case decoded(Result<DecodedText, any Error>), digest(String) }
+        let decoder = pipeline.decoder
+        let together = sha256 == nil && bytes.count >= 1 << 20
+        let steps: [Step] = Array(0..<(together ? 2 : 1)).orderedConcurrentMap { i in
+            i == 0 ? .decoded(Result { try decoder.decode(bytes) }) : .digest(Hex.string(SHA256.hash(data: bytes)))
+        }
+        guard case .decoded(let result) = steps[0] else { preconditionFailure("the first step decodes") }
+        let decoded = try result.get()
+        let digest: String
+        if let sha256 { digest = sha256 } else if together, case .digest(let d) = steps[1] { digest = d } else {
+            digest = Hex.string(SHA256.hash(data: bytes))
+        }
         let source = SourceInfo(path: path, sha256: digest, encoding: decoded.encoding, bytes: bytes.count)
         let normalized = pipeline.normalizer.normalize(decoded.text)
         var label = pipeline.assemble(normalized.lines, source: source, diagnostics: normalized.diagnostics)
