@@ -27,22 +27,36 @@ struct LineSplitter: Sendable {
 
     /// The pieces' lines in one array, renumbered. Moved, not copied: a copy retains two
     /// strings per line, and a large file has millions of lines. Each piece is left holding
-    /// blank lines in their place, which hold no strings to release.
+    /// blank lines in their place, which hold no strings to release. The pieces are moved on
+    /// all cores, each into its own place: one core moving them all, and faulting in the
+    /// pages of the array they fill, was a tenth of a second of a 50 MB label's parse.
     private static func joined(_ found: inout [(lines: [SourceLine], ends: Int)]) -> [SourceLine] {
-        let total = found.reduce(0) { $0 + $1.lines.count }
+        var starts: [(index: Int, number: Int)] = []
+        var total = 0, offset = 0
+        for piece in found {
+            starts.append((total, offset))
+            total += piece.lines.count
+            offset += piece.ends
+        }
+        let firsts = starts
         let blank = SourceLine(number: 0, text: "")
         return [SourceLine](unsafeUninitializedCapacity: total) { buffer, initialized in
-            var offset = 0
-            for k in found.indices {
-                found[k].lines.withUnsafeMutableBufferPointer { piece in
-                    guard let from = piece.baseAddress, let to = buffer.baseAddress?.advanced(by: initialized) else { return }
-                    to.moveInitialize(from: from, count: piece.count)
-                    from.initialize(repeating: blank, count: piece.count)
-                    for j in 0..<piece.count { to[j].number += offset }
-                    initialized += piece.count
+            guard let base = buffer.baseAddress else { return }
+            found.withUnsafeMutableBufferPointer { pieces in
+                // Each iteration moves one piece into its own range of the buffer.
+                nonisolated(unsafe) let pieces = pieces
+                nonisolated(unsafe) let base = base
+                DispatchQueue.concurrentPerform(iterations: pieces.count) { k in
+                    pieces[k].lines.withUnsafeMutableBufferPointer { piece in
+                        guard let from = piece.baseAddress else { return }
+                        let to = base.advanced(by: firsts[k].index)
+                        to.moveInitialize(from: from, count: piece.count)
+                        from.initialize(repeating: blank, count: piece.count)
+                        for j in 0..<piece.count { to[j].number += firsts[k].number }
+                    }
                 }
-                offset += found[k].ends
             }
+            initialized = total
         }
     }
 
