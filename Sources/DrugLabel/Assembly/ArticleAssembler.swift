@@ -4,9 +4,9 @@ struct ArticleAssembler: DocumentAssembler {
     let rules: TextRules
 
     func assemble(_ lines: [SourceLine], scan: HeadingScanner.Scan, layout: Layout,
-                  into label: inout Label) -> [(text: String, span: SourceSpan)] {
+                  into label: inout Label) -> DefinitionText {
         label.diagnostics.append(Diagnostic(.warning, "segment.noSections",
                                             "no label sections (【】 headings) were found; nothing was segmented"))
-        return WrapJoiner(layout: layout, rules: rules).paragraphs(lines).map { ($0.text, $0.span) }
+        return .texts(WrapJoiner(layout: layout, rules: rules).paragraphs(lines).map { ($0.text, $0.span) })
     }
 }

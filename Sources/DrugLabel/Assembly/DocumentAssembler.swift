@@ -2,5 +2,5 @@
 /// found, and gives back the text in which the document defines its abbreviations.
 protocol DocumentAssembler {
     func assemble(_ lines: [SourceLine], scan: HeadingScanner.Scan, layout: Layout,
-                  into label: inout Label) -> [(text: String, span: SourceSpan)]
+                  into label: inout Label) -> DefinitionText
 }

@@ -14,12 +14,12 @@ struct FormAssembler: DocumentAssembler {
     }
 
     func assemble(_ lines: [SourceLine], scan: HeadingScanner.Scan, layout: Layout,
-                  into label: inout Label) -> [(text: String, span: SourceSpan)] {
+                  into label: inout Label) -> DefinitionText {
         FormReader(vocabulary: rules.vocabulary, catalogue: rules.catalogue, headingIndex: headingIndex, fold: fold,
                    metadata: rules.metadata, markup: rules.text.html)
             .read(lines, kind: label.kind, into: &label)
         (label.doses, label.quantities) = doseExtractor
             .extract(TextUnit.units(sections: label.sections), lines: lines, product: label.metadata.genericName)
-        return label.fields.map { ($0.value, $0.span) }
+        return .texts(label.fields.map { ($0.value, $0.span) })
     }
 }

@@ -21,7 +21,7 @@ struct LabelAssembler: DocumentAssembler {
     }
 
     func assemble(_ lines: [SourceLine], scan: HeadingScanner.Scan, layout: Layout,
-                  into label: inout Label) -> [(text: String, span: SourceSpan)] {
+                  into label: inout Label) -> DefinitionText {
         let pieces = self.pieces(lines)
         let segmented = LabelSegmenter(fold: fold, rules: rules.text, catalogue: rules.catalogue, metadata: rules.metadata)
             .segment(scan.lines, headings: scan.headings, pieces: pieces)
@@ -38,13 +38,7 @@ struct LabelAssembler: DocumentAssembler {
         label.diagnostics += segmented.diagnostics + tables.diagnostics + built.diagnostics + preamble.diagnostics
         (label.doses, label.quantities) = readDoses(built.sections, tables: tables.tables, lines: lines,
                                                     product: label.metadata.genericName, pieces: pieces)
-        // Text and span only: a copy of each whole paragraph retained its line starts too.
-        var definitions: [(text: String, span: SourceSpan)] = []
-        definitions.reserveCapacity(built.sections.reduce(0) { $0 + $1.paragraphs.count })
-        for section in built.sections {
-            for p in section.paragraphs.indices { definitions.append((section.paragraphs[p].text, section.paragraphs[p].span)) }
-        }
-        return definitions
+        return .sectionParagraphs
     }
 
     /// How many pieces to read a document in at once: one for a small document, else a few

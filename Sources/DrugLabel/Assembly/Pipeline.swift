@@ -40,8 +40,18 @@ struct Pipeline {
         // definition of each pair is kept, in the order of the document, as one pass keeps it.
         let pieces = kind == .label ? label.pieces(lines) : 1
         let abbreviations = self.abbreviations
-        let found = definitions.runs(about: pieces, weight: { $0.text.utf8.count }) { _, _ in true }.orderedConcurrentMap { run in
-            run.flatMap { abbreviations.read($0.text, span: $0.span) }
+        let found: [[Abbreviation]]
+        switch definitions {
+        case .texts(let texts):
+            found = texts.runs(about: pieces, weight: { $0.text.utf8.count }) { _, _ in true }.orderedConcurrentMap { run in
+                run.flatMap { abbreviations.read($0.text, span: $0.span) }
+            }
+        case .sectionParagraphs:
+            let sections = document.sections
+            found = Array(sections.indices).runs(about: pieces, weight: { sections[$0].text.utf8.count }) { _, _ in true }
+                .orderedConcurrentMap { run in
+                    run.flatMap { i in sections[i].paragraphs.flatMap { abbreviations.read($0.text, span: $0.span) } }
+                }
         }
         var seen = Set<String>()
         for a in found.joined() where seen.insert("\(a.short)\u{1}\(a.long)").inserted {
