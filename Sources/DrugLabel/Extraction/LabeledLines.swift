@@ -55,9 +55,14 @@ struct LabeledLines {
         // for labels the text does not hold. Where neither side can be canonically equal to
         // other bytes, a label not in the bytes is not in the Characters either.
         let inert = LabeledLines.isCanonicallyInert(text)
+        let bytewise = inert && !LabeledLines.holdsGraphemeExtender(text)
         for name in labels where !name.isEmpty {
-            if inert, LabeledLines.isCanonicallyInert(name), !text.containsBytes(name) { continue }
-            for r in text.ranges(of: name) where r.lowerBound > text.startIndex {
+            let nameInert = LabeledLines.isCanonicallyInert(name)
+            if inert, nameInert, !text.containsBytes(name) { continue }
+            // Where the bytes give the Characters' answer, the matches are found on the bytes:
+            // the generic search was most of a long label's metadata, read on one core.
+            let matches = bytewise && nameInert ? LabeledLines.byteRanges(of: name, in: text) : text.ranges(of: name)
+            for r in matches where r.lowerBound > text.startIndex {
                 let before = text[text.index(before: r.lowerBound)]
                 guard before == " " || before == "\u{3000}" || before == "\t" || "。；;".contains(before) else { continue }
                 let after = text[r.upperBound...].drop { $0 == " " || $0 == "\u{3000}" }
@@ -74,6 +79,35 @@ struct LabeledLines {
         }
         result.append(String(text[start...]).trimmingSpaces())
         return result.filter { !$0.isEmpty }
+    }
+
+    /// The ranges of `name` in `text`, left to right and not overlapping, found on the bytes.
+    /// For text and name that are canonically inert and hold no grapheme extender, these are
+    /// the Characters' ranges: UTF-8 matches start on a scalar, and every scalar boundary of
+    /// such text is a Character boundary (a CR LF pair aside, which no label starts or ends in).
+    static func byteRanges(of name: String, in text: String) -> [Range<String.Index>] {
+        let hay = Array(text.utf8), needle = Array(name.utf8)
+        var ranges: [Range<String.Index>] = []
+        var from = 0
+        hay.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { n in
+                guard let hb = h.baseAddress, let nb = n.baseAddress, !n.isEmpty else { return }
+                while from + n.count <= h.count, let at = String.find(nb, n.count, in: hb + from, h.count - from) {
+                    let start = from + at
+                    let utf8 = text.utf8
+                    let lower = utf8.index(utf8.startIndex, offsetBy: start)
+                    ranges.append(lower..<utf8.index(lower, offsetBy: n.count))
+                    from = start + n.count
+                }
+            }
+        }
+        return ranges
+    }
+
+    /// Whether `text` holds a scalar of the inert set that joins the Character before it:
+    /// U+200C, U+200D, U+FF9E, U+FF9F.
+    static func holdsGraphemeExtender(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.value == 0x200C || $0.value == 0x200D || $0.value == 0xFF9E || $0.value == 0xFF9F }
     }
 
     /// Whether every scalar is one that no canonical decomposition or composition touches:
