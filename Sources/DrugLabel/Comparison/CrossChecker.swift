@@ -210,7 +210,7 @@ public final class CrossChecker {
                 let distinct = examples.filter { seen.insert("\($0.here)|\($0.label)").inserted }
                 // With the character before a bare punctuation mark, so that `1、` reads as a list mark.
                 c.note = distinct.prefix(rules.examples).map { d in
-                    let lead = ComparableText.isWordScalar(d.before.unicodeScalars.last ?? " ") ? String(d.before.suffix(1)) : ""
+                    let lead = ComparableText.isWordScalar(d.before.lastScalar ?? " ") ? String(d.before.suffix(1)) : ""
                     return "“\(lead + d.here)” here, “\(lead + d.label)” in the label"
                 }.joined(separator: "; ")
                     + (distinct.count > rules.examples ? "; \(distinct.count - rules.examples) more alike" : "")

@@ -154,7 +154,7 @@ struct AbbreviationReader: Sendable {
             .split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
         guard words.count >= letters.count, letters.count >= 2 else { return nil }
         let candidate = Array(words.suffix(letters.count))
-        let initials = candidate.compactMap { $0.unicodeScalars.first.map { Character($0).uppercased() } }.joined()
+        let initials = candidate.compactMap { $0.firstScalar.map { Character($0).uppercased() } }.joined()
         guard initials == String(String.UnicodeScalarView(letters)) else { return nil }
         return candidate.joined(separator: " ")
     }

@@ -41,7 +41,7 @@ struct FormFieldExtractor {
             }
             let before = counted.map { $0.utf8 == value.utf8.count ? $0.scalars : nil } ?? nil
             let had = before ?? value.unicodeScalars.count
-            let spaced = WrapJoiner.spaced(value.unicodeScalars.last, piece.unicodeScalars.first)
+            let spaced = WrapJoiner.spaced(value.lastScalar, piece.firstScalar)
             WrapJoiner.append(&value, piece)
             let offset = had + (spaced ? 1 : 0)
             starts?.append(.init(offset: offset, line: line))

@@ -128,7 +128,7 @@ struct MetadataBuilder {
         guard let open = value.firstIndex(where: { $0 == "(" || $0 == "（" }),
               value.last == ")" || value.last == "）" else { return (value, nil) }
         let inner = value[value.index(after: open)..<value.index(before: value.endIndex)].trimmingSpaces()
-        guard let first = inner.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic else { return (value, nil) }
+        guard let first = inner.firstScalar, first.isASCII, first.properties.isAlphabetic else { return (value, nil) }
         return (value[..<open].trimmingSpaces(), inner)
     }
 }

@@ -21,7 +21,7 @@ struct HeadingDetector {
         var previous = lines[..<range.lowerBound].lastIndex { !$0.isBlank }
         for i in range where !lines[i].isBlank {
             defer { previous = i }
-            guard let scalar = lines[i].text.unicodeScalars.first, HeadingDetector.openers.contains(scalar) else { continue }
+            guard let scalar = lines[i].text.firstScalar, HeadingDetector.openers.contains(scalar) else { continue }
             let line = lines[i]
             let previousText = previous.map { lines[$0].text } ?? ""
             guard let first = line.text.first,
@@ -69,8 +69,8 @@ struct HeadingDetector {
             }
             heading = heading.trimming(" \u{3000}")
             // Only Han text can be a heading; folding through ICU is kept for those lines.
-            guard let first = heading.unicodeScalars.first, heading.unicodeScalars.count <= 12,
-                  fold.fold(first).unicodeScalars.first.map(index.openers.contains) == true,
+            guard let first = heading.firstScalar, heading.unicodeScalars.count <= 12,
+                  fold.fold(first).firstScalar.map(index.openers.contains) == true,
                   heading.unicodeScalars.allSatisfy({ DisplayWidth.isWide($0.value) || $0 == " " }) else { continue }
             let folded = fold(heading)
             if let key = index.key(forFoldedHeading: folded), !index.isLabel(folded: folded, inside: result.last?.key) {

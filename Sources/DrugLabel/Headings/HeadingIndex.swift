@@ -19,7 +19,7 @@ struct HeadingIndex {
             for heading in entry.headings {
                 let folded = HeadingIndex.key(fold(heading))
                 byHeading[folded] = entry.key
-                if let first = folded.unicodeScalars.first { openers.insert(first) }
+                if let first = folded.firstScalar { openers.insert(first) }
                 longest = max(longest, folded.unicodeScalars.count)
             }
             for name in entry.quotedAs ?? [] { byQuotedName[fold(name)] = entry.key }

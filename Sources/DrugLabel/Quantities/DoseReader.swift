@@ -199,7 +199,7 @@ struct DoseReader: Sendable {
             // `9g*8袋`, `10mlx6支`: a pack; `×` alone after an amount is not. `/盒`,
             // `10000单位的小瓶`: an amount per container.
             let rest = afterTrimmed.unicodeScalars.dropFirst(mark.unicodeScalars.count).first
-            let multiplier = mark.unicodeScalars.count == 1 && !DisplayWidth.isWide(mark.unicodeScalars.first!.value)
+            let multiplier = mark.unicodeScalars.count == 1 && !DisplayWidth.isWide(mark.firstScalar!.value)
             return !multiplier || rest.map { NumberReader.digit($0) != nil } == true
         }) { return nil }
         if m.per == "bag" && !callsItselfDose { return nil }
@@ -737,7 +737,7 @@ struct DoseReader: Sendable {
         if let open = name.firstIndex(where: { $0 == "（" || $0 == "(" }) { name = String(name[..<open]) }
         name = name.trimmingSpaces()
         // `托珠单抗 c`: a footnote mark.
-        if name.count > 2, let last = name.unicodeScalars.last, ("a"..."z").contains(last), name.unicodeScalars.dropLast().last == " " {
+        if name.count > 2, let last = name.lastScalar, ("a"..."z").contains(last), name.unicodeScalars.dropLast().last == " " {
             name = String(name.unicodeScalars.dropLast(2)).trimmingSpaces()
         }
         // `美托洛尔一次`, `泼尼松每日`: how much and how often after the name.

@@ -172,7 +172,7 @@ public final class DosingRules: Sendable {
         sharedConnectors = file.sharedConnectors
         belowZero = file.belowZero
         populations = file.populations.sorted { $0.count > $1.count }
-        chineseAmountUnits = Set(file.chineseAmountUnits.compactMap(\.unicodeScalars.first))
+        chineseAmountUnits = Set(file.chineseAmountUnits.compactMap(\.firstScalar))
         let longestFirst = { (words: [String]) in words.sorted { $0.count > $1.count || ($0.count == $1.count && $0 < $1) } }
         // Keyed lists in a fixed order, so that a tie between two lists is settled the same way
         // on every run (dictionary order is not).
@@ -201,7 +201,7 @@ public final class DosingRules: Sendable {
         cueSections = Set(file.cueSections)
         notDrugWords = longestFirst(file.notDrugWords)
         indicationSuffixes = longestFirst(file.indicationSuffixes)
-        nameEndings = ScalarSet(file.nameEndings.compactMap(\.unicodeScalars.first))
+        nameEndings = ScalarSet(file.nameEndings.compactMap(\.firstScalar))
         negations = file.negations
         initialAfter = longestFirst(file.initialAfter)
         maintenanceAfter = file.maintenanceAfter

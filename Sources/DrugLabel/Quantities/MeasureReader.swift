@@ -114,7 +114,7 @@ struct MeasureReader: Sendable {
         var highDigits: Range<Int>?
         var firstUnit = unit(s, at: skipSpaces(s, j), value: first.value)
         if first.chinese, let u = firstUnit,
-           !(u.text.unicodeScalars.first.map(rules.chineseAmountUnits.contains) == true || u.kind == "mass") {
+           !(u.text.firstScalar.map(rules.chineseAmountUnits.contains) == true || u.kind == "mass") {
             firstUnit = nil
         }
         if first.chinese, firstUnit == nil, rangeMark(s, at: skipSpaces(s, j)) == nil { return nil }

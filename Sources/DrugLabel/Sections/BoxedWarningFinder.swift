@@ -71,7 +71,7 @@ struct BoxedWarningFinder {
     func isTitle(_ text: String) -> Bool {
         // Folding through ICU costs microseconds a line; a title starts with a title's first
         // character (Traditional titles 警告/警示語 share it), so check that first.
-        guard let first = text.unicodeScalars.first, titles.contains(where: { $0.unicodeScalars.first == first }),
+        guard let first = text.firstScalar, titles.contains(where: { $0.firstScalar == first }),
               text.utf8.count <= 240 else { return false }
         let folded = fold(String(text.prefix(8)))
         return titles.contains { title in

@@ -26,7 +26,7 @@ struct RegexLead: Sendable {
     /// written too: the fold keeps every UTF-16 offset.
     func firstMatch(folded text: String) -> NSTextCheckingResult? {
         if let leads {
-            guard let first = text.unicodeScalars.first, leads.contains(first) else { return nil }
+            guard let first = text.firstScalar, leads.contains(first) else { return nil }
         }
         return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text))
     }

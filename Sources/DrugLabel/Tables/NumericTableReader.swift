@@ -100,7 +100,7 @@ struct NumericTableReader: Sendable {
         }
         while i < lines.count {
             let line = lines[i]
-            if !headerFolded.isEmpty, line.text.unicodeScalars.first.flatMap(TextFold.standard.scalar) == headerFolded[0].unicodeScalars.first,
+            if !headerFolded.isEmpty, line.text.firstScalar.flatMap(TextFold.standard.scalar) == headerFolded[0].firstScalar,
                TextFold.standard.fold(line.text) == headerFolded[0] {
                 // The header again at the top of the next page: skip it, keep the group in force.
                 var j = 0

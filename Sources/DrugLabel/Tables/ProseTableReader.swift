@@ -134,7 +134,7 @@ struct ProseTableReader: Sendable {
             if line.leadingSpace { mixed.append(line.number) }
             // `…甲泼尼龙 1000 ` / `mg，每日 3 次…`: a unit never opens a paragraph.
             // The first scalar rules most lines out before the Characters are compared.
-            let opensWithClosing = line.text.unicodeScalars.first.map { ProseTableReader.closings.contains($0) || ("a"..."z").contains($0) } == true
+            let opensWithClosing = line.text.firstScalar.map { ProseTableReader.closings.contains($0) || ("a"..."z").contains($0) } == true
                 && line.text.first.map { "，,。）)、；".contains($0) || ("a"..."z").contains($0) } == true
             if paragraph != nil, line.leadingSpace, !paragraphEnded, !opensWithClosing, parked == nil, current >= 0 {
                 // With no block before, the waiting paragraph opens the next block when it resumes.

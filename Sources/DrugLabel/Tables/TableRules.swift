@@ -74,12 +74,12 @@ public final class TableRules: Sendable {
         captionRejectEndings = Set(file.captionRejectEndings.unicodeScalars.map(RuleFold.fold))
         footnoteDefinition = try RegexLead(file.footnoteDefinitionPattern)
         gradeRow = try RegexLead(file.gradeRowPattern)
-        gradeRowEndings = Set(file.gradeRowEndings.compactMap { $0.unicodeScalars.last.map(RuleFold.fold) })
+        gradeRowEndings = Set(file.gradeRowEndings.compactMap { $0.lastScalar.map(RuleFold.fold) })
         arm = try RegexLead(file.armPattern)
         let fold = { (words: [String]) in words.map { TextFold.standard.fold($0) }.sorted { $0.count > $1.count } }
         noteLeads = fold(file.noteLeads)
         noteLeadLength = noteLeads.map(\.unicodeScalars.count).max() ?? 0
-        noteLeadOpenings = Set(noteLeads.compactMap(\.unicodeScalars.first))
+        noteLeadOpenings = Set(noteLeads.compactMap(\.firstScalar))
         missingValues = Set(file.missingValues)
         notEstimable = Set(file.notEstimable)
         notAvailable = Set(file.notAvailable)
@@ -89,7 +89,7 @@ public final class TableRules: Sendable {
         asciiNotAvailable = ascii(file.notAvailable)
         units = fold(file.units)
         statistics = fold(file.statistics)
-        statisticOpenings = Set(statistics.compactMap(\.unicodeScalars.first).filter { !$0.isASCII })
+        statisticOpenings = Set(statistics.compactMap(\.firstScalar).filter { !$0.isASCII })
         rangeStatistics = fold(file.rangeStatistics)
         allGradeHeaders = fold(file.allGradeHeaders)
         severeGradeHeaders = fold(file.severeGradeHeaders)
@@ -107,11 +107,11 @@ public final class TableRules: Sendable {
     /// False for a line the caption pattern cannot match, by its first scalar.
     func mayBeCaption(_ line: SourceLine) -> Bool {
         guard let captionLeads else { return true }
-        return line.folded.unicodeScalars.first.map(captionLeads.contains) ?? false
+        return line.folded.firstScalar.map(captionLeads.contains) ?? false
     }
 
     func isNote(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first.flatMap(TextFold.standard.scalar), noteLeadOpenings.contains(first) else { return false }
+        guard let first = text.firstScalar.flatMap(TextFold.standard.scalar), noteLeadOpenings.contains(first) else { return false }
         // Leads are short: fold only the start of the line.
         let folded = TextFold.standard.fold(String(text.unicodeScalars.prefix(noteLeadLength + 4)))
         return noteLeads.contains { folded.hasBytePrefix($0) }
@@ -192,7 +192,7 @@ public final class TableRules: Sendable {
     /// `1 级`, and `1 級` as a Traditional label writes it.
     func isGradeRow(_ line: SourceLine) -> Bool {
         let text = line.folded
-        return text.utf8.count <= 12 && text.unicodeScalars.last.map(gradeRowEndings.contains) == true
+        return text.utf8.count <= 12 && text.lastScalar.map(gradeRowEndings.contains) == true
             && gradeRow.matches(folded: text)
     }
 }

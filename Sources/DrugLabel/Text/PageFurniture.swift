@@ -59,7 +59,7 @@ struct PageFurniture: Sendable {
         // On the folded line, so that 頁 passes too: on the line as written this test alone kept
         // every Traditional footer from the patterns.
         let hasPageWord = text.unicodeScalars.contains { $0 == "页" || $0 == "e" || $0 == "E" }
-        let dashed = utf8.first == UInt8(ascii: "-") || text.unicodeScalars.first.map { $0 == "—" || $0 == "–" } ?? false
+        let dashed = utf8.first == UInt8(ascii: "-") || text.firstScalar.map { $0 == "—" || $0 == "–" } ?? false
         guard hasPageWord || dashed else { return false }
         return rules.pageFooters.contains { $0.matches(folded: text) }
     }

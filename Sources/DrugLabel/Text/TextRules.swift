@@ -111,7 +111,7 @@ public struct TextRules: Sendable {
         let file = try JSONDecoder().decode(File.self, from: json)
         bulletMark = file.bulletMark
         bulletScalars = Set(file.bulletCodePoints.compactMap { UInt32($0, radix: 16) })
-        bulletLeaderScalars = Set(file.bulletLeaders.compactMap { $0.unicodeScalars.first?.value })
+        bulletLeaderScalars = Set(file.bulletLeaders.compactMap { $0.firstScalar?.value })
         bulletPrefixes = Set(bulletScalars.compactMap { v -> UInt32? in
             guard let scalar = Unicode.Scalar(v) else { return nil }
             let bytes = Array(String(scalar).utf8)
@@ -159,8 +159,8 @@ public struct TextRules: Sendable {
         }
         for line in supplement.split(separator: "\n") where !line.hasPrefix("#") {
             let parts = line.split(separator: "\t")
-            guard parts.count == 2, let from = parts[0].unicodeScalars.first,
-                  let to = parts[1].unicodeScalars.first else { continue }
+            guard parts.count == 2, let from = parts[0].firstScalar,
+                  let to = parts[1].firstScalar else { continue }
             table[from.value] = to
         }
         return table

@@ -17,7 +17,7 @@ struct WrapJoiner: Sendable {
     init(layout: Layout, rules: TextRules) {
         self.layout = layout
         self.rules = rules
-        bullet = rules.bulletMark.unicodeScalars.first!
+        bullet = rules.bulletMark.firstScalar!
         sentenceEnd = ScalarSet(rules.sentenceEnd.flatMap(\.unicodeScalars))
     }
 
@@ -44,10 +44,10 @@ struct WrapJoiner: Sendable {
 
     /// Appends a wrapped line to its paragraph, noting where the line starts in the text.
     static func extend(_ paragraph: inout Paragraph, with line: SourceLine) {
-        let before = paragraph.text.unicodeScalars.last
+        let before = paragraph.text.lastScalar
         append(&paragraph.text, line.text)
         // The joiner may have put one space between the lines.
-        let space = spaced(before, line.text.unicodeScalars.first) ? 1 : 0
+        let space = spaced(before, line.text.firstScalar) ? 1 : 0
         paragraph.lineStarts.append(.init(offset: paragraph.scalarCount + space, line: line.number))
         paragraph.scalarCount += space + line.text.scalarCount
         paragraph.span = paragraph.span.union(line.span)
@@ -57,7 +57,7 @@ struct WrapJoiner: Sendable {
 
     func continues(_ previous: SourceLine, _ next: SourceLine, blanksBetween: Int) -> Bool {
         let text = next.text
-        guard let first = text.unicodeScalars.first, let end = previous.text.unicodeScalars.last else { return false }
+        guard let first = text.firstScalar, let end = previous.text.lastScalar else { return false }
         if startsBlock(text) { return false }
         if WrapJoiner.closing.contains(first) { return true }
         if isReferenceOnly(text) { return true }
@@ -69,18 +69,18 @@ struct WrapJoiner: Sendable {
 
     /// A bullet, a numbered item or a bracketed heading starts a block of its own.
     func startsBlock(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first else { return false }
+        guard let first = text.firstScalar else { return false }
         if first == bullet || WrapJoiner.blockOpeners.contains(first) { return true }
         return ItemMarker.parse(text) != nil
     }
 
-    func startsWithBullet(_ text: String) -> Bool { text.unicodeScalars.first == bullet }
+    func startsWithBullet(_ text: String) -> Bool { text.firstScalar == bullet }
 
-    func endsSentence(_ text: String) -> Bool { text.unicodeScalars.last.map { sentenceEnd.contains($0) } ?? false }
+    func endsSentence(_ text: String) -> Bool { text.lastScalar.map { sentenceEnd.contains($0) } ?? false }
 
     /// `（见【注意事项】）` alone on a line belongs to the sentence before it.
     func isReferenceOnly(_ text: String) -> Bool {
-        guard text.utf8.count <= 48, let first = text.unicodeScalars.first,
+        guard text.utf8.count <= 48, let first = text.firstScalar,
               text.unicodeScalars.contains("【"), text.unicodeScalars.contains("】") else { return false }
         return first == "（" || first == "(" || rules.startsWithReferenceLead(text)
     }
@@ -104,7 +104,7 @@ struct WrapJoiner: Sendable {
 
     /// Appends a wrapped line in place: the space rule of `join` without copying `text`.
     static func append(_ text: inout String, _ b: String) {
-        if spaced(text.unicodeScalars.last, b.unicodeScalars.first) { text += " " }
+        if spaced(text.lastScalar, b.firstScalar) { text += " " }
         text += b
     }
 
