@@ -8,10 +8,7 @@ import Testing
     @Test("the seed label, and the dev labels in one file: the same JSON read in pieces as in one pass")
     func piecesReadAsOnePass() throws {
         // The threshold lowered, so that documents of a debug test's size are read in pieces.
-        let pieces = try LabelParser()
-        pieces.pipeline.label.linesForPieces = 1_000
-        let onePass = try LabelParser()
-        onePass.pipeline.label.linesForPieces = nil
+        let (pieces, onePass) = try Self.parsers(piecesFrom: 1_000)
         let label = String(decoding: try TestSupport.bytes(TestSupport.labelName), as: UTF8.self)
         var documents = [label]
         let dev = TestSupport.labelsDev.appendingPathComponent("labels")
@@ -32,15 +29,21 @@ import Testing
     func contextAcrossSectionsOfOneKey() throws {
         // Each section its own piece where a cut is allowed: the second 【用法用量】 goes on from
         // the first, as one pass reads them, so no run may start there.
-        let pieces = try LabelParser()
-        pieces.pipeline.label.linesForPieces = 1
-        let onePass = try LabelParser()
-        onePass.pipeline.label.linesForPieces = nil
+        let (pieces, onePass) = try Self.parsers(piecesFrom: 1)
         let text = "【药品名称】\n通用名称：阿莫西林胶囊\n【用法用量】\n口服。\n【用法用量】\n成人一次0.5g，每6～8小时1次。\n【不良反应】\n恶心。\n"
         let read = try pieces.parse(bytes: Array(text.utf8), path: "label.txt")
         let reference = try onePass.parse(bytes: Array(text.utf8), path: "label.txt")
         #expect(reference.doses.map(\.route) == ["口服"])
         #expect(read.doses.map(\.route) == reference.doses.map(\.route))
         #expect(try LabelJSON.encode(read) == LabelJSON.encode(reference))
+    }
+
+    /// A parser that reads documents of `lines` lines or more in pieces, and one that never does.
+    static func parsers(piecesFrom lines: Int) throws -> (pieces: LabelParser, onePass: LabelParser) {
+        let pieces = try LabelParser()
+        pieces.pipeline.label.linesForPieces = lines
+        let onePass = try LabelParser()
+        onePass.pipeline.label.linesForPieces = nil
+        return (pieces, onePass)
     }
 }
