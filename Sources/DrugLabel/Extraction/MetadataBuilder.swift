@@ -41,7 +41,7 @@ struct MetadataBuilder {
             switch key {
             case "names":
                 // 【药品名称】 (or 【药品名】, 【产品名称】) with `通用名称：…` lines, or the name itself.
-                let lines = labeled[key]!
+                let lines = labeledLines(key)
                 for (property, hit) in lines.read(paras).sorted(by: { $0.key < $1.key }) {
                     m.setName(property, hit.value, span: hit.span)
                 }
@@ -55,9 +55,9 @@ struct MetadataBuilder {
             case "standard":
                 m.$standard = Sourced(StandardReader.read(section.text), span: section.span)
             case "marketing_authorization_holder" where m.holder == nil:
-                m.holder = organization(paras, labels: labeled[key]!, span: section.span)
+                m.holder = organization(paras, labels: labeledLines(key), span: section.span)
             case "manufacturer" where m.manufacturer == nil:
-                m.manufacturer = organization(paras, labels: labeled[key]!, span: section.span)
+                m.manufacturer = organization(paras, labels: labeledLines(key), span: section.span)
             case "storage_and_handling" where m.storage == nil:
                 let limits = TemperatureReader.read(section.text, rules: rules)
                 m.storage = Storage(minCelsius: limits?.min, maxCelsius: limits?.max, text: section.text, span: section.span)
@@ -86,6 +86,11 @@ struct MetadataBuilder {
             m.setName("genericName", name, span: span)
         }
         return m
+    }
+
+    /// The label table of the sections of `key`, folded once when the builder was made.
+    private func labeledLines(_ key: String) -> LabeledLines {
+        labeled[key] ?? LabeledLines(labels: catalogue.entry(key)?.labels ?? [:], fold: fold)
     }
 
     private func organization(_ paragraphs: [Paragraph], labels: LabeledLines, span: SourceSpan) -> Organization {
