@@ -95,23 +95,9 @@ extension Array where Element == Unicode.Scalar {
                 var i = 0
                 n = 0
                 while i < b.count {
-                    let c = b[i]
-                    let v: UInt32
-                    // A String holds valid UTF-8: each lead byte says how many follow.
-                    if c < 0x80 {
-                        v = UInt32(c)
-                        i += 1
-                    } else if c < 0xE0 {
-                        v = UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
-                        i += 2
-                    } else if c < 0xF0 {
-                        v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
-                        i += 3
-                    } else {
-                        v = UInt32(c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
-                        i += 4
-                    }
-                    out[n] = Unicode.Scalar(v) ?? "\u{FFFD}"
+                    let (scalar, width) = Unicode.Scalar.decoded(b, at: i)
+                    i += width
+                    out[n] = scalar
                     n += 1
                 }
             }
@@ -120,6 +106,24 @@ extension Array where Element == Unicode.Scalar {
 }
 
 extension Unicode.Scalar {
+    /// The scalar whose UTF-8 starts at `i` of `b` (`i < b.count`), and how many bytes it
+    /// takes. `b` holds valid UTF-8, as a String does: each lead byte says how many follow. A
+    /// sequence the buffer's end cuts gives U+FFFD and the bytes left.
+    @inline(__always)
+    static func decoded(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (scalar: Unicode.Scalar, width: Int) {
+        let c = UInt32(b[i])
+        let width = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4
+        guard i + width <= b.count else { return ("\u{FFFD}", b.count - i) }
+        let v: UInt32
+        switch width {
+        case 1: v = c
+        case 2: v = (c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+        case 3: v = (c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+        default: v = (c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
+        }
+        return (Unicode.Scalar(v) ?? "\u{FFFD}", width)
+    }
+
     /// `isASCII && properties.isAlphabetic`, without the property lookup: the ASCII letters
     /// are the only alphabetic ASCII scalars.
     var isASCIILetter: Bool { ("a"..."z").contains(self) || ("A"..."Z").contains(self) }

@@ -104,7 +104,9 @@ extension StringProtocol {
     /// `first` checks its index at every step, and several stages ask it of every line (1% of
     /// a large label's parse).
     var firstScalar: Unicode.Scalar? {
-        if let found = utf8.withContiguousStorageIfAvailable({ String.scalar(in: $0, at: 0) }) { return found }
+        if let found = utf8.withContiguousStorageIfAvailable({ $0.isEmpty ? nil : Unicode.Scalar.decoded($0, at: 0).scalar }) {
+            return found
+        }
         return unicodeScalars.first
     }
 
@@ -114,27 +116,10 @@ extension StringProtocol {
             var i = b.count - 1
             // Back over continuation bytes to the lead byte of the last scalar.
             while i > 0, b[i] & 0xC0 == 0x80 { i -= 1 }
-            return i >= 0 ? String.scalar(in: b, at: i) : nil
+            return i >= 0 ? Unicode.Scalar.decoded(b, at: i).scalar : nil
         }
         if let found { return found }
         return unicodeScalars.last
-    }
-
-    /// The scalar whose UTF-8 starts at `i` of `b` (valid UTF-8, as a String holds), or nil
-    /// past the end.
-    private static func scalar(in b: UnsafeBufferPointer<UInt8>, at i: Int) -> Unicode.Scalar? {
-        guard i < b.count else { return nil }
-        let c = UInt32(b[i])
-        let v: UInt32
-        switch c {
-        case ..<0x80: v = c
-        case ..<0xE0 where i + 1 < b.count: v = (c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
-        case ..<0xF0 where i + 2 < b.count: v = (c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
-        case 0xF0... where i + 3 < b.count:
-            v = (c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
-        default: return nil
-        }
-        return Unicode.Scalar(v)
     }
 
     /// Without spaces, tabs, U+3000 and NBSP at either end.
