@@ -27,8 +27,10 @@ struct DocumentClassifier {
             vocabulary.mayStartName($0.text) && vocabulary.match(FoldedText([$0.text]), at: 0) != nil
         }.count
         // Folded: a form in Traditional characters says 申報.
-        let mentionsApplication = content.contains { line in evidence.applicationWords.contains { line.folded.firstRange(of: $0) != nil } }
-        if fieldLines >= evidence.minimumFieldLines && mentionsApplication {
+        if fieldLines >= evidence.minimumFieldLines, content.contains(where: { line in
+            let folded = line.folded
+            return evidence.applicationWords.contains { folded.firstRange(of: $0) != nil }
+        }) {
             return (.application, Diagnostic(.info, "classify.application",
                                              "application form: \(fieldLines) lines start with a form field name"))
         }
@@ -48,7 +50,8 @@ struct DocumentClassifier {
         }
         if content.count >= evidence.minimumArticleLines {
             let abstract = content.prefix(evidence.abstractWithinLines).contains { line in
-                evidence.abstractWords.contains { line.folded.contains($0) }
+                let folded = line.folded
+                return evidence.abstractWords.contains { folded.contains($0) }
             }
             return (.article, Diagnostic(.info, "classify.article",
                                          "article: \(content.count) lines of prose, no label sections\(abstract ? ", an abstract" : "")"))

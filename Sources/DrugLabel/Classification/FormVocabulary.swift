@@ -84,7 +84,7 @@ public struct FormVocabulary: Sendable {
     func isFormHeading(_ line: SourceLine) -> Bool {
         // The form's own headings are short lines; values and prose are not tried.
         guard line.text.utf8.count <= 72 else { return false }
-        return formHeadings.contains { $0.matches(folded: line.folded) }
+        return formHeadings.contains { $0.matches(folding: line.text) }
     }
 
     struct Match {

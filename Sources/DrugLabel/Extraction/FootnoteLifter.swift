@@ -22,7 +22,7 @@ struct FootnoteLifter {
             var i = 0
             while i < lines.count {
                 let text = lines[i].text
-                guard !taken.contains(i), !text.isEmpty, first.matches(folded: lines[i].folded) else { i += 1; continue }
+                guard !taken.contains(i), !text.isEmpty, first.matches(folding: text) else { i += 1; continue }
                 var block = Block(fieldName: entry.name, items: [text], span: lines[i].span, indices: [i])
                 var next = 2
                 var blanks = 0

@@ -117,7 +117,8 @@ struct FormFieldExtractor {
     }
 
     private func isAttachment(_ line: SourceLine) -> Bool {
-        vocabulary.attachmentLabels.contains { line.folded.hasPrefix($0) }
+        let folded = line.folded
+        return vocabulary.attachmentLabels.contains { folded.hasPrefix($0) }
     }
 
     /// A field name at the start of `window`'s first line, on that line alone or wrapped over

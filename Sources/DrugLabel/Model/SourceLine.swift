@@ -3,12 +3,13 @@ public struct SourceLine: Sendable, Hashable {
     /// 1-based line number in the original file.
     public var number: Int
     /// Repaired text, trimmed at both ends. Empty for a blank line.
-    public var text: String {
-        didSet { folded = RuleFold.fold(text) }
-    }
+    public var text: String
     /// `text` as the rules match it (`RuleFold`: Simplified, half-width, same offsets), folded
-    /// once when the line is made: page furniture, captions and grade rows all look at it.
-    public private(set) var folded: String
+    /// when asked. Folded once for every line and kept, it cost a tenth of a 50 MB label's
+    /// parse: a second String a line, made again at each change of `text`, and most of it
+    /// spent faulting in fresh pages for strings that few lines are ever asked for. The rules
+    /// that look at every line rule most lines out on a scalar or a byte of `text` first.
+    public var folded: String { RuleFold.fold(text) }
     /// The raw line began with white space: PDF text does that on the first line of a page.
     public var leadingSpace: Bool
     /// Display width of `text` (wide characters count two), measured once when the line is made.
@@ -23,7 +24,6 @@ public struct SourceLine: Sendable, Hashable {
                 trailingSpace: Bool = false) {
         self.number = number
         self.text = text
-        folded = RuleFold.fold(text)
         self.leadingSpace = leadingSpace
         self.width = width ?? DisplayWidth.of(text)
         self.pageBreak = pageBreak

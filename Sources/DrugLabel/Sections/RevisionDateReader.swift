@@ -25,7 +25,8 @@ struct RevisionDateReader {
 
     /// Whether a line names a date (`修改日期：…`): only such lines are read for dates.
     func namesDate(_ line: SourceLine) -> Bool {
-        rules.dates.dateWords.contains { line.folded.contains($0) }
+        let folded = line.folded
+        return rules.dates.dateWords.contains { folded.contains($0) }
     }
 
     struct Found {

@@ -31,6 +31,21 @@ struct RegexLead: Sendable {
         return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text))
     }
 
+    /// Whether the pattern matches `text` as written (its fold, that is).
+    func matches(folding text: String) -> Bool {
+        firstMatch(folding: text) != nil
+    }
+
+    /// The first match in `RuleFold.fold(text)`, whose ranges hold in `text`. The first scalar
+    /// is folded and tried alone before the line is: most lines start otherwise.
+    func firstMatch(folding text: String) -> NSTextCheckingResult? {
+        if let leads {
+            guard let first = text.firstScalar, leads.contains(RuleFold.fold(first)) else { return nil }
+        }
+        let folded = RuleFold.fold(text)
+        return regex.firstMatch(in: folded, range: NSRange(folded.startIndex..., in: folded))
+    }
+
     static func leads(of pattern: String) -> Set<Unicode.Scalar>? {
         let s = Array(pattern.unicodeScalars)
         guard s.count >= 2, s[0] == "^" else { return nil }

@@ -98,7 +98,7 @@ public final class TableRules: Sendable {
     /// The capture groups of `rule` matched on `line.folded`, cut from `line.text` (the same
     /// offsets), or nil when it does not match.
     static func groups(_ rule: RegexLead, _ line: SourceLine) -> [String?]? {
-        guard let m = rule.firstMatch(folded: line.folded) else { return nil }
+        guard let m = rule.firstMatch(folding: line.text) else { return nil }
         return (1..<m.numberOfRanges).map { i in
             Range(m.range(at: i), in: line.text).map { String(line.text[$0]) }
         }
@@ -107,7 +107,8 @@ public final class TableRules: Sendable {
     /// False for a line the caption pattern cannot match, by its first scalar.
     func mayBeCaption(_ line: SourceLine) -> Bool {
         guard let captionLeads else { return true }
-        return line.folded.firstScalar.map(captionLeads.contains) ?? false
+        // The fold goes scalar for scalar: the folded line's first is the first folded.
+        return line.text.firstScalar.map { captionLeads.contains(RuleFold.fold($0)) } ?? false
     }
 
     func isNote(_ text: String) -> Bool {
@@ -191,8 +192,9 @@ public final class TableRules: Sendable {
 
     /// `1 级`, and `1 級` as a Traditional label writes it.
     func isGradeRow(_ line: SourceLine) -> Bool {
+        // The last scalar first, on the line as written: most lines are ruled out unfolded.
+        guard line.text.lastScalar.map({ gradeRowEndings.contains(RuleFold.fold($0)) }) == true else { return false }
         let text = line.folded
-        return text.utf8.count <= 12 && text.lastScalar.map(gradeRowEndings.contains) == true
-            && gradeRow.matches(folded: text)
+        return text.utf8.count <= 12 && gradeRow.matches(folded: text)
     }
 }

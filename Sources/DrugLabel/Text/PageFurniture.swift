@@ -14,7 +14,7 @@ struct PageFurniture: Sendable {
         // for a long document in runs on all cores: each line is judged on its own.
         let pieces = lines.count >= PageFurniture.linesForPieces ? 4 * ProcessInfo.processInfo.activeProcessorCount : 1
         let footers = lines.indices.pieces(about: pieces).orderedConcurrentMap { range in
-            range.filter { isPageFooter(folded: lines[$0].folded) }
+            range.filter { isPageFooter(lines[$0]) }
         }.flatMap { $0 }
         var drop = Set(footers)
         var diagnostics: [Diagnostic] = []
@@ -48,6 +48,24 @@ struct PageFurniture: Sendable {
                                           line: lines[first].number))
         }
         return (drop, diagnostics)
+    }
+
+    /// Whether a line is a page footer; most lines are ruled out before they are folded. A fold
+    /// shrinks a line at most three bytes to one, and only full-width digits fold into digits.
+    func isPageFooter(_ line: SourceLine) -> Bool {
+        let mayBe = line.text.utf8.withContiguousStorageIfAvailable { b -> Bool in
+            guard b.count <= 180 else { return false }
+            var i = 0
+            while i < b.count {
+                let byte = b[i]
+                if byte >= 0x30 && byte <= 0x39 { return true }
+                // U+FF10–FF19: EF BC 90–99.
+                if byte == 0xEF, i + 2 < b.count, b[i + 1] == 0xBC, b[i + 2] >= 0x90, b[i + 2] <= 0x99 { return true }
+                i += 1
+            }
+            return false
+        } ?? true
+        return mayBe && isPageFooter(folded: line.folded)
     }
 
     /// Whether a line, given in its `RuleFold` form, is a page footer: the rules are written in
