@@ -24,13 +24,13 @@ struct SectionBodyParser {
             let body = paragraphs[(t + 1)..<end]
             let span = body.reduce(paragraphs[t].span) { $0.union($1.span) }
             subsections.append(Subsection(heading: paragraphs[t].text,
-                                          text: body.map(\.text).joined(separator: "\n"), span: span))
+                                          text: body.joinedLines(\.text), span: span))
         }
         let items = paragraphs.compactMap { p -> Item? in
             guard let marker = ItemMarker.parse(p.text) else { return nil }
             return Item(marker: marker.marker, text: String(marker.rest), span: p.span)
         }
-        return Body(text: paragraphs.map(\.text).joined(separator: "\n"), paragraphs: paragraphs,
+        return Body(text: paragraphs.joinedLines(\.text), paragraphs: paragraphs,
                     subsections: subsections, items: items)
     }
 

@@ -161,3 +161,23 @@ extension String {
         } ?? unicodeScalars.count
     }
 }
+
+extension Collection {
+    /// The texts of the elements joined by line feeds, as `map(text).joined(separator: "\n")`
+    /// gives them, in a String reserved at its full size once: the standard join guesses two
+    /// bytes an element and grows by copying, which made a section's text cost 3% of a 50 MB
+    /// label's parse.
+    func joinedLines(_ text: (Element) -> String) -> String {
+        var total = Swift.max(0, count - 1)
+        for element in self { total += text(element).utf8.count }
+        var result = ""
+        result.reserveCapacity(total)
+        var first = true
+        for element in self {
+            if !first { result.append("\n") }
+            first = false
+            result.append(text(element))
+        }
+        return result
+    }
+}

@@ -50,22 +50,23 @@ struct PageFurniture: Sendable {
         return (drop, diagnostics)
     }
 
-    /// Whether a line is a page footer; most lines are ruled out before they are folded. A fold
-    /// shrinks a line at most three bytes to one, and only full-width digits fold into digits.
+    /// Whether a line is a page footer. Most lines are ruled out before they are folded, by the
+    /// tests of `isPageFooter(folded:)` made scalar by scalar on the line as written (the fold
+    /// goes scalar for scalar and shrinks a line at most three bytes to one).
     func isPageFooter(_ line: SourceLine) -> Bool {
-        let mayBe = line.text.utf8.withContiguousStorageIfAvailable { b -> Bool in
-            guard b.count <= 180 else { return false }
-            var i = 0
-            while i < b.count {
-                let byte = b[i]
-                if byte >= 0x30 && byte <= 0x39 { return true }
-                // U+FF10–FF19: EF BC 90–99.
-                if byte == 0xEF, i + 2 < b.count, b[i + 1] == 0xBC, b[i + 2] >= 0x90, b[i + 2] <= 0x99 { return true }
-                i += 1
-            }
-            return false
-        } ?? true
-        return mayBe && isPageFooter(folded: line.folded)
+        let text = line.text
+        let bytes = text.utf8
+        guard !bytes.isEmpty, bytes.count <= 180 else { return false }
+        var digit = false, pageWord = false
+        for s in text.unicodeScalars {
+            let f = RuleFold.fold(s)
+            if f.value >= 0x30 && f.value <= 0x39 { digit = true } else if f == "页" || f == "e" || f == "E" { pageWord = true }
+        }
+        guard digit else { return false }
+        if !pageWord {
+            guard let first = text.firstScalar.map(RuleFold.fold), first == "-" || first == "—" || first == "–" else { return false }
+        }
+        return isPageFooter(folded: line.folded)
     }
 
     /// Whether a line, given in its `RuleFold` form, is a page footer: the rules are written in

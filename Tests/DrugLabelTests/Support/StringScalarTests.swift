@@ -21,4 +21,13 @@ import Testing
         }
         #expect(DoseSpeedRegressionTests.lines.count > 1000)
     }
+
+    @Test("joinedLines gives the bytes of joined(separator: \"\\n\")")
+    func joinedLines() {
+        let groups: [[String]] = [[], [""], ["", ""], ["a"], Self.samples, Array(DoseSpeedRegressionTests.lines.prefix(500))]
+        for texts in groups {
+            let joined = texts.joinedLines { $0 }
+            #expect(Array(joined.utf8) == Array(texts.joined(separator: "\n").utf8))
+        }
+    }
 }
