@@ -24,7 +24,7 @@ struct LabelAssembler: DocumentAssembler {
                   into label: inout Label) -> DefinitionText {
         let pieces = self.pieces(lines)
         let segmented = LabelSegmenter(fold: fold, rules: rules.text, catalogue: rules.catalogue, metadata: rules.metadata)
-            .segment(scan.lines, headings: scan.headings, pieces: pieces)
+            .segment(scan.lines, headings: scan.headings)
         let preamble = segmented.preamble
         let joiner = WrapJoiner(layout: layout, rules: rules.text)
         let builder = SectionBuilder(joiner: joiner)

@@ -17,6 +17,11 @@ struct BoxedWarningFinder {
     /// - Parameter requireBullets: inside a section a box is only believed when bullet items
     ///   follow its title; in the preamble a title alone is enough.
     func find(in lines: [SourceLine], requireBullets: Bool) -> Found? {
+        find(in: lines[...], requireBullets: requireBullets)
+    }
+
+    /// `lines` by their indices in the slice: `Found.lines` holds those indices.
+    func find(in lines: ArraySlice<SourceLine>, requireBullets: Bool) -> Found? {
         let content = lines.indices.filter { !lines[$0].isBlank }
         guard let t = content.firstIndex(where: { isTitle(lines[$0].text) }) else { return nil }
         let titleIndex = content[t]
@@ -27,7 +32,7 @@ struct BoxedWarningFinder {
             // A box of plain paragraphs in the preamble: everything up to the first section, or
             // up to the title, notice or dates where a label prints the box above them.
             let body = Array(after.prefix { !isPreambleLine(lines[$0].text) })
-            let joiner = WrapJoiner(layout: Layout(measuring: lines), rules: rules)
+            let joiner = WrapJoiner(layout: Layout(measuring: Array(lines)), rules: rules)
             let items = joiner.paragraphs(body.map { lines[$0] })
             let end = body.last ?? titleIndex
             return Found(warning: BoxedWarning(title: lines[titleIndex].text, paragraphs: items,

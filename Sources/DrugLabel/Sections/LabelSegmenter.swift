@@ -10,14 +10,15 @@ struct LabelSegmenter {
         var preamble: Preamble
         var boxedWarning: BoxedWarning?
         var headings: [HeadingLine]
-        /// The lines under each heading, with the boxed warning taken out.
-        var bodies: [[SourceLine]]
+        /// The lines under each heading, with the boxed warning taken out: slices of the lines
+        /// given, by their indices there. A copy of each body cost a tenth of a large parse's
+        /// fresh memory and a retain of every line's text.
+        var bodies: [ArraySlice<SourceLine>]
         /// What was found while cutting the bodies (a boxed warning moved out of a section).
         var diagnostics: [Diagnostic]
     }
 
-    /// `pieces`: how many runs of headings to cut bodies for at once (see `LabelAssembler`).
-    func segment(_ lines: [SourceLine], headings: [HeadingLine], pieces: Int = 1) -> Result {
+    func segment(_ lines: [SourceLine], headings: [HeadingLine]) -> Result {
         var diagnostics: [Diagnostic] = []
         let finder = BoxedWarningFinder(titles: catalogue.boxedWarning.titles.map(fold.fold), fold: fold, rules: rules, metadata: metadata)
         let firstHeading = headings.first?.index ?? lines.count
@@ -28,26 +29,22 @@ struct LabelSegmenter {
             preambleLines = preambleLines.enumerated().filter { !found.lines.contains($0.offset) }.map(\.element)
         }
 
-        // Each body is its own lines: copied on all cores; the boxed warning is looked for
-        // after, in order, as in one pass.
-        var bodies = headings.indices.pieces(about: pieces).orderedConcurrentMap { range in
-            range.map { n -> [SourceLine] in
-                let heading = headings[n]
-                let end = n + 1 < headings.count ? headings[n + 1].index : lines.count
-                // A heading wrapped onto the next line (`【用法` / `用量】`) may end where the next
-                // heading starts, when half-read text makes both look like one: its body is empty.
-                var body = Array(lines[min(heading.endIndex + 1, end)..<end])
-                if !heading.rest.isEmpty {
-                    body.insert(SourceLine(number: lines[heading.endIndex].number, text: heading.rest), at: 0)
-                }
-                return body
-            }
-        }.flatMap { $0 }
+        // Each body is a slice of the lines, or its own lines where the heading's line goes on
+        // after it; the boxed warning is looked for after, in order, as in one pass.
+        var bodies = headings.indices.map { n -> ArraySlice<SourceLine> in
+            let heading = headings[n]
+            let end = n + 1 < headings.count ? headings[n + 1].index : lines.count
+            // A heading wrapped onto the next line (`【用法` / `用量】`) may end where the next
+            // heading starts, when half-read text makes both look like one: its body is empty.
+            let body = lines[min(heading.endIndex + 1, end)..<end]
+            guard !heading.rest.isEmpty else { return body }
+            return ([SourceLine(number: lines[heading.endIndex].number, text: heading.rest)] + body)[...]
+        }
         for (n, heading) in headings.enumerated() where warning == nil {
             let body = bodies[n]
             if let found = finder.find(in: body, requireBullets: true) {
                 warning = found.warning
-                bodies[n] = body.enumerated().filter { !found.lines.contains($0.offset) }.map(\.element)
+                bodies[n] = body.indices.filter { !found.lines.contains($0) }.map { body[$0] }[...]
                 diagnostics.append(Diagnostic(.info, "segment.boxedWarningMoved",
                                               "the boxed warning was laid inside 【\(heading.heading)】; it was taken out and the text around it joined again",
                                               line: found.warning.span.startLine))

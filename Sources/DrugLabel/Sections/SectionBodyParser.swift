@@ -16,6 +16,10 @@ struct SectionBodyParser {
     }
 
     func parse(_ lines: [SourceLine], tables: CoveredLines) -> Body {
+        parse(lines[...], tables: tables)
+    }
+
+    func parse(_ lines: ArraySlice<SourceLine>, tables: CoveredLines) -> Body {
         let paragraphs = joiner.paragraphs(lines)
         let titles = subsectionTitles(paragraphs).filter { !tables.contains(paragraphs[$0].span.startLine) }
         var subsections: [Subsection] = []

@@ -14,7 +14,7 @@ struct SectionBuilder {
     /// lies within its section's body, so a run's own tables are all its lines need. The
     /// assembler reads a run's tables and then its bodies on one core, while the lines are
     /// still in its cache and with no wait for the slowest run of tables.
-    func parse(_ bodies: some Collection<[SourceLine]>, tableSpans: [SourceSpan]) -> [SectionBodyParser.Body] {
+    func parse(_ bodies: some Collection<ArraySlice<SourceLine>>, tableSpans: [SourceSpan]) -> [SectionBodyParser.Body] {
         let parser = SectionBodyParser(joiner: joiner)
         let tables = CoveredLines(tableSpans)
         return bodies.map { parser.parse($0, tables: tables) }

@@ -22,6 +22,11 @@ struct WrapJoiner: Sendable {
     }
 
     func paragraphs(_ lines: [SourceLine]) -> [Paragraph] {
+        paragraphs(lines[...])
+    }
+
+    /// The paragraphs of a slice of lines (a section's body), read in place.
+    func paragraphs(_ lines: ArraySlice<SourceLine>) -> [Paragraph] {
         var result: [Paragraph] = []
         var current: Paragraph?
         // The line before, by index: copying each line retained its two strings.
