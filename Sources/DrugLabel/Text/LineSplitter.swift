@@ -79,12 +79,15 @@ struct LineSplitter: Sendable {
 
     /// The lines of bytes `from..<to`, numbered from 1, and how many line ends the range holds.
     private func split(bytes: UnsafeBufferPointer<UInt8>, text: String, from: Int, to n: Int) -> (lines: [SourceLine], ends: Int) {
+        guard let base = bytes.baseAddress, n > from else { return ([], 0) }
+        // Room for every line at once: grown by doubling, a large piece's array was copied and
+        // its pages faulted in again (a tenth of a 50 MB parse's fresh memory). A repair that
+        // cuts a line in several may still grow it.
         var lines: [SourceLine] = []
-        lines.reserveCapacity((n - from) / 32)
+        lines.reserveCapacity(LineSplitter.lineEnds(UnsafeBufferPointer(rebasing: bytes[from..<n])) + 1)
         var number = 1
         var start = from
         var i = from
-        guard let base = bytes.baseAddress, n > from else { return ([], 0) }
         if memchr(base + from, 0x0D, n - from) == nil {
             // LF only, the common case: let memchr find the line ends.
             while start < n, let hit = memchr(base + start, 0x0A, n - start) {
@@ -109,6 +112,13 @@ struct LineSplitter: Sendable {
         }
         if start < n { appendLines(&lines, bytes, text, start, n, number) }
         return (lines, number - 1)
+    }
+
+    /// How many LF and CR bytes `bytes` holds: no line has more ends than these.
+    static func lineEnds(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        for b in bytes where b == 0x0A || b == 0x0D { count += 1 }
+        return count
     }
 
     /// The line from `start` to `end`: one `SourceLine`, or several with the same number where
