@@ -4,6 +4,9 @@ import Foundation
 /// (`第 12 页/共 27 页`) and running headers or footers repeated page after page.
 struct PageFurniture: Sendable {
     let rules: TextRules
+    /// Copied from the statics once: read for every line, a static asks its once-token each time.
+    let pageWordScalars = PageFurniture.wordScalars
+    let pageWordLeads = PageFurniture.wordLeads
 
     /// Documents of at least this many lines are looked over in pieces on all cores.
     static let linesForPieces = 8_000
@@ -50,23 +53,48 @@ struct PageFurniture: Sendable {
         return (drop, diagnostics)
     }
 
-    /// Whether a line is a page footer. Most lines are ruled out before they are folded, by the
-    /// tests of `isPageFooter(folded:)` made scalar by scalar on the line as written (the fold
-    /// goes scalar for scalar and shrinks a line at most three bytes to one).
+    /// Whether a line is a page footer. Most lines are ruled out on their bytes before they are
+    /// folded, by the tests of `isPageFooter(folded:)`: the fold goes scalar for scalar, and
+    /// shrinks a line at most three bytes to one.
     func isPageFooter(_ line: SourceLine) -> Bool {
         let text = line.text
-        let bytes = text.utf8
-        guard !bytes.isEmpty, bytes.count <= 180 else { return false }
-        var digit = false, pageWord = false
-        for s in text.unicodeScalars {
-            let f = RuleFold.fold(s)
-            if f.value >= 0x30 && f.value <= 0x39 { digit = true } else if f == "页" || f == "e" || f == "E" { pageWord = true }
-        }
-        guard digit else { return false }
-        if !pageWord {
-            guard let first = text.firstScalar.map(RuleFold.fold), first == "-" || first == "—" || first == "–" else { return false }
-        }
-        return isPageFooter(folded: line.folded)
+        let mayBe = text.utf8.withContiguousStorageIfAvailable { b -> Bool in
+            guard !b.isEmpty, b.count <= 180 else { return false }
+            var digit = false, pageWord = false
+            var i = 0
+            while i < b.count {
+                let byte = b[i]
+                if byte < 0x80 {
+                    if byte >= 0x30 && byte <= 0x39 { digit = true } else if byte == 0x65 || byte == 0x45 { pageWord = true }
+                    i += 1
+                } else if byte >= 0xE0 && byte < 0xF0 && i + 2 < b.count {
+                    // Decoded only under a lead byte that a digit or a page word can have.
+                    if pageWordLeads & (1 << (byte & 0x0F)) != 0 {
+                        let v = UInt32(byte & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                        if v >= 0xFF10 && v <= 0xFF19 { digit = true } else if pageWordScalars.contains(v) { pageWord = true }
+                    }
+                    i += 3
+                } else {
+                    i += 1
+                }
+            }
+            guard digit else { return false }
+            if pageWord { return true }
+            let first = text.firstScalar.map(RuleFold.fold)
+            return first == "-" || first == "—" || first == "–"
+        } ?? true
+        return mayBe && isPageFooter(folded: line.folded)
+    }
+
+    /// The lead bytes (their low four bits) of full-width digits and of `wordScalars`.
+    static let wordLeads: UInt16 = wordScalars.reduce(1 << 0x0F) { $0 | 1 << ($1 >> 12) }
+
+    /// The three-byte scalars whose fold is 页, e or E (页 itself, 頁, full-width ｅ and Ｅ),
+    /// read off the fold once.
+    static let wordScalars: [UInt32] = (UInt32(0x800)...0xFFFF).filter { v in
+        guard let s = Unicode.Scalar(v) else { return false }
+        let f = RuleFold.fold(s)
+        return f == "页" || f == "e" || f == "E"
     }
 
     /// Whether a line, given in its `RuleFold` form, is a page footer: the rules are written in

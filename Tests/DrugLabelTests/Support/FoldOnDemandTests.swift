@@ -18,7 +18,7 @@ import Testing
             }
         }
         let wide = String(repeating: "\u{FF11}", count: 58)
-        return lines + ["第 １２ 页/共 ２７ 页", "第 12 頁/共 27 頁", "- ３ -", "— 3 —", "Page ７ of 9",
+        return lines + ["第 １２ 页/共 ２７ 页", "第 12 頁/共 27 頁", "- ３ -", "— 3 —", "Page ７ of 9", "Ｐａｇｅ ３", "ＰＡＧＥ 3", "－ ３ －", "第3頁",
                         wide + "页", wide + "页页", wide + "\u{FF12}\u{FF13}", "１ 級", "3 級", "表１．CRS 分級", "表 3.  CRS 分级"]
     }()
 
