@@ -16,7 +16,17 @@ public struct Paragraph: Sendable, Hashable {
     public var text: String
     public var span: SourceSpan
     /// One entry per joined line, in order; the first at offset 0.
-    public var lineStarts: [LineStart]
+    public var lineStarts: [LineStart] {
+        get { [firstStart] + laterStarts }
+        set {
+            firstStart = newValue.first ?? LineStart(offset: 0, line: span.startLine)
+            laterStarts = Array(newValue.dropFirst())
+        }
+    }
+    /// `lineStarts` kept as its first entry and the rest: most paragraphs are one line, and an
+    /// array of one for each was an allocation per paragraph (a million in a 50 MB label).
+    private var firstStart: LineStart
+    private var laterStarts: [LineStart] = []
     /// Scalars in `text`, kept as lines are appended.
     var scalarCount: Int
     /// The physical lines it was made of.
@@ -29,17 +39,24 @@ public struct Paragraph: Sendable, Hashable {
         self.span = span
         self.lineCount = lineCount
         self.width = width ?? DisplayWidth.of(text)
-        lineStarts = [LineStart(offset: 0, line: span.startLine)]
+        firstStart = LineStart(offset: 0, line: span.startLine)
         scalarCount = text.scalarCount
     }
 
     /// The lines that scalars `range` of `text` came from.
     public func span(of range: Range<Int>) -> SourceSpan {
-        var first = lineStarts[0].line, last = first
-        for start in lineStarts {
+        var first = firstStart.line, last = first
+        func look(_ start: LineStart) {
             if start.offset <= range.lowerBound { first = start.line }
             if start.offset < max(range.upperBound, range.lowerBound + 1) { last = start.line }
         }
+        look(firstStart)
+        for start in laterStarts { look(start) }
         return SourceSpan(startLine: first, endLine: max(first, last))
+    }
+
+    /// Notes that a joined line starts at scalar `offset` of `text`.
+    mutating func appendLineStart(_ start: LineStart) {
+        laterStarts.append(start)
     }
 }

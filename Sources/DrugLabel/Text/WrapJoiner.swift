@@ -53,7 +53,7 @@ struct WrapJoiner: Sendable {
         append(&paragraph.text, line.text)
         // The joiner may have put one space between the lines.
         let space = spaced(before, line.text.firstScalar) ? 1 : 0
-        paragraph.lineStarts.append(.init(offset: paragraph.scalarCount + space, line: line.number))
+        paragraph.appendLineStart(.init(offset: paragraph.scalarCount + space, line: line.number))
         paragraph.scalarCount += space + line.text.scalarCount
         paragraph.span = paragraph.span.union(line.span)
         paragraph.lineCount += 1
