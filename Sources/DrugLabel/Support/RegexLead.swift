@@ -25,9 +25,7 @@ struct RegexLead: Sendable {
     /// The first match in `text` (in its `RuleFold` form). Its ranges hold in the text as
     /// written too: the fold keeps every UTF-16 offset.
     func firstMatch(folded text: String) -> NSTextCheckingResult? {
-        if let leads {
-            guard let first = text.firstScalar, leads.contains(first) else { return nil }
-        }
+        guard mayStart(with: text.firstScalar) else { return nil }
         return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text))
     }
 
@@ -39,11 +37,16 @@ struct RegexLead: Sendable {
     /// The first match in `RuleFold.fold(text)`, whose ranges hold in `text`. The first scalar
     /// is folded and tried alone before the line is: most lines start otherwise.
     func firstMatch(folding text: String) -> NSTextCheckingResult? {
-        if let leads {
-            guard let first = text.firstScalar, leads.contains(RuleFold.fold(first)) else { return nil }
-        }
+        guard mayStart(with: text.firstScalar.map(RuleFold.fold)) else { return nil }
         let folded = RuleFold.fold(text)
         return regex.firstMatch(in: folded, range: NSRange(folded.startIndex..., in: folded))
+    }
+
+    /// Whether a folded text starting with `first` may match: false only where the pattern's
+    /// leads rule it out.
+    private func mayStart(with first: Unicode.Scalar?) -> Bool {
+        guard let leads else { return true }
+        return first.map(leads.contains) ?? false
     }
 
     static func leads(of pattern: String) -> Set<Unicode.Scalar>? {

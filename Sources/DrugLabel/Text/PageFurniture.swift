@@ -68,7 +68,9 @@ struct PageFurniture: Sendable {
                     if byte >= 0x30 && byte <= 0x39 { digit = true } else if byte == 0x65 || byte == 0x45 { pageWord = true }
                     i += 1
                 } else if byte >= 0xE0 && byte < 0xF0 && i + 2 < b.count {
-                    // Decoded only under a lead byte that a digit or a page word can have.
+                    // Decoded here, only under a lead byte that a digit or a page word can
+                    // have: through `Unicode.Scalar.decoded` for every scalar this pass took
+                    // half as long again (1.9% of a 50 MB parse against 1.3%).
                     if pageWordLeads & (1 << (byte & 0x0F)) != 0 {
                         let v = UInt32(byte & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
                         if v >= 0xFF10 && v <= 0xFF19 { digit = true } else if pageWordScalars.contains(v) { pageWord = true }
