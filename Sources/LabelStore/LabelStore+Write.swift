@@ -27,28 +27,25 @@ extension LabelStore {
         }
     }
 
-    /// Each record's INSERT is prepared once per connection and reused (GRDB caches it):
+    /// Each record's INSERT is prepared once per connection and reused (`ColumnRecord`):
     /// preparing them per row cost more than the inserts.
     private func write(_ doc: PreparedDocument, in db: Database, fold: TextFold) throws {
         try removeDocument(db, path: doc.path, fold: fold)
-        var document = doc.document
-        try document.insert(db)
-        let documentID = document.id ?? db.lastInsertedRowID
+        let documentID = try doc.document.insertRow(db)
         try doc.source?.insert(db, document: documentID)
         for prepared in doc.sections {
             var section = prepared.record
             section.documentID = documentID
-            try section.insert(db)
-            let sectionID = section.id ?? db.lastInsertedRowID
+            let sectionID = try section.insertRow(db)
             try SectionIndexRow(sectionID: sectionID, grams: prepared.grams).insert(db)
             for var paragraph in prepared.paragraphs {
                 paragraph.sectionID = sectionID
-                try paragraph.insert(db)
+                try paragraph.insertRow(db)
             }
         }
         for dose in doc.doses {
             try dose.insert(db, document: documentID)
-            try DoseDrugRecord(key: dose.drugKey).insert(db, onConflict: .ignore)
+            try DoseDrugRecord(key: dose.drugKey).insertRow(db)
         }
         for row in doc.tableRows { try row.insert(db, document: documentID) }
         for arm in doc.reactionArms { try arm.insert(db, document: documentID) }

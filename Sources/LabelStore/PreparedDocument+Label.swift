@@ -55,10 +55,11 @@ extension PreparedDocument {
         SearchableText.parts(of: label, lines: lines).enumerated().map { ordinal, part in
             let grams = SearchKey.indexed(paragraphs: part.paragraphs.map(\.text), section: part.key, kind: label.kind.rawValue, fold: fold)
             let paragraphs = part.paragraphs.enumerated().map { n, p in
-                let cuts = raw.flatMap { ParagraphCuts.make(text: p.text, lineStarts: p.lineStarts, lines: $0) }
+                if let cuts = raw.flatMap({ ParagraphCuts.make(text: p.text, lineStarts: p.lineStarts, lines: $0) }) {
+                    return ParagraphRecord(ordinal: n + 1, startLine: p.span.startLine, endLine: p.span.endLine, text: "", cuts: cuts, lineStarts: nil)
+                }
                 let starts = p.lineStarts.count > 1 ? p.lineStarts.dropFirst().map { "\($0.offset):\($0.line)" }.joined(separator: ",") : nil
-                return ParagraphRecord(ordinal: n + 1, startLine: p.span.startLine, endLine: p.span.endLine, text: cuts == nil ? p.text : "",
-                                       cuts: cuts, lineStarts: cuts == nil ? starts : nil)
+                return ParagraphRecord(ordinal: n + 1, startLine: p.span.startLine, endLine: p.span.endLine, text: p.text, cuts: nil, lineStarts: starts)
             }
             let record = SectionRecord(ordinal: ordinal, key: part.key, heading: part.heading, startLine: part.span.startLine,
                                        endLine: part.span.endLine, gramsCRC: Zlib.crc32(Array(grams.utf8)))

@@ -90,17 +90,35 @@ public enum SearchKey {
     /// removing a document both go through here, from the same stored folded text, so their
     /// tokens agree.
     public static func indexed(paragraphs: [String], section: String?, kind: String, fold: TextFold) -> String {
-        indexed(folded: foldedParagraphs(paragraphs, fold: fold), section: section, kind: kind)
+        // Made for every section an index run writes: the folded text's searchable scalars go
+        // straight into the column's UTF-8, with no array of scalars per paragraph between.
+        let separator: Unicode.Scalar = "\u{E001}"
+        let folded = fold(paragraphs.joined(separator: String(separator)))
+        var bytes = Array(filterTokens(section: section, kind: kind).utf8)
+        bytes.reserveCapacity(bytes.count + folded.utf8.count + paragraphs.count)
+        var seen = 1
+        var lineOpen = false
+        for s in folded.unicodeScalars {
+            if s == separator {
+                seen += 1
+                lineOpen = false
+            } else if isSearchable(s) {
+                if !lineOpen { bytes.append(0x0A); lineOpen = true }
+                bytes.append(contentsOf: s.utf8)
+            }
+        }
+        if seen == paragraphs.count { return String(decoding: bytes, as: UTF8.self) }
+        return indexed(folded: paragraphs.map { characters($0, fold: fold) }, section: section, kind: kind)
     }
 
     /// `indexed(paragraphs:…)` from paragraphs already folded (`foldedParagraphs`).
     public static func indexed(folded: [[Unicode.Scalar]], section: String?, kind: String) -> String {
-        var text = filterTokens(section: section, kind: kind)
+        var bytes = Array(filterTokens(section: section, kind: kind).utf8)
         for paragraph in folded where !paragraph.isEmpty {
-            text.append("\n")
-            text.unicodeScalars.append(contentsOf: paragraph)
+            bytes.append(0x0A)
+            for s in paragraph { bytes.append(contentsOf: s.utf8) }
         }
-        return text
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     // MARK: Short forms matched as written

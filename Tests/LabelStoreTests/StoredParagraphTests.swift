@@ -107,4 +107,51 @@ struct StoredParagraphTests {
         let missing = try updated.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sections WHERE grams_crc IS NULL OR grams_crc = 0") }
         #expect(missing == 0)
     }
+
+    @Test("cuts give back every paragraph of the Corpus and labels-dev, text and line starts, and cover nearly all of them; tokens agree on both paths")
+    func cutsReadBack() throws {
+        let parser = try LabelParser()
+        let folders = [TestSupport.corpus, TestSupport.labelsDev.appendingPathComponent("labels")]
+        var paragraphs = 0, cut = 0
+        for folder in folders {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()) ?? [] where name.hasSuffix(".txt") {
+                let path = folder.appendingPathComponent(name).path
+                let bytes = try LabelFile.read(path)
+                let document = try parser.parseDocument(bytes: bytes, path: path)
+                let lines = try #require(RawLines(source: bytes))
+                for part in SearchableText.parts(of: document.label, lines: document.lines) {
+                    // Written and made again on reindexing by two paths: their tokens must agree.
+                    let texts = part.paragraphs.map(\.text), kind = document.label.kind.rawValue
+                    #expect(SearchKey.indexed(paragraphs: texts, section: part.key, kind: kind, fold: fold)
+                        == SearchKey.indexed(folded: SearchKey.foldedParagraphs(texts, fold: fold), section: part.key, kind: kind), "\(name)")
+                    for p in part.paragraphs {
+                        paragraphs += 1
+                        guard let cuts = ParagraphCuts.make(text: p.text, lineStarts: p.lineStarts, lines: lines) else { continue }
+                        cut += 1
+                        let starts = p.lineStarts.count > 1 ? p.lineStarts.dropFirst().map { "\($0.offset):\($0.line)" }.joined(separator: ",") : nil
+                        let back = ParagraphCuts.read(cuts, lines: lines)
+                        #expect(back?.text == p.text && back?.lineStarts == starts, "\(name): \(cuts)")
+                    }
+                }
+            }
+        }
+        #expect(paragraphs > 3_000)
+        #expect(Double(cut) / Double(paragraphs) > 0.95, "\(cut) of \(paragraphs) paragraphs cut")
+    }
+
+    @Test("line starts that do not start at 0, go back or run past the text give no cuts")
+    func cutsRefuseBadStarts() throws {
+        let lines = RawLines(text: "第一行文字\n第二行文字\n")
+        typealias Start = SearchableText.LineStart
+        #expect(ParagraphCuts.make(text: "第一行文字第二行文字", lineStarts: [Start(offset: 0, line: 1), Start(offset: 5, line: 2)], lines: lines)
+            == "1:0:15,2:0:15")
+        #expect(ParagraphCuts.make(text: "行文字第二行", lineStarts: [Start(offset: 0, line: 1), Start(offset: 3, line: 2)], lines: lines)
+            == "1:6:15,2:0:9")
+        #expect(ParagraphCuts.make(text: "第一行文字", lineStarts: [Start(offset: 1, line: 1)], lines: lines) == nil)
+        #expect(ParagraphCuts.make(text: "第一行文字第二行文字", lineStarts: [Start(offset: 0, line: 1), Start(offset: 11, line: 2)], lines: lines) == nil)
+        #expect(ParagraphCuts.make(text: "第一行文字第二行文字", lineStarts: [Start(offset: 0, line: 1), Start(offset: 5, line: 2), Start(offset: 4, line: 2)], lines: lines) == nil)
+        #expect(ParagraphCuts.make(text: "第一行文字", lineStarts: [Start(offset: 0, line: 3)], lines: lines) == nil)
+        #expect(ParagraphCuts.make(text: "不在行中", lineStarts: [Start(offset: 0, line: 1)], lines: lines) == nil)
+        #expect(ParagraphCuts.make(text: "第一行文字", lineStarts: [], lines: lines) == nil)
+    }
 }

@@ -12,7 +12,7 @@ struct AbbreviationRecord: Sendable, Hashable, DocumentRow {
     var startLine: Int
 }
 
-extension AbbreviationRecord: FetchableRecord, PersistableRecord {
+extension AbbreviationRecord: FetchableRecord, PersistableRecord, ColumnRecord {
     static let databaseTableName = "abbreviations"
 
     init(row: Row) {
@@ -25,13 +25,8 @@ extension AbbreviationRecord: FetchableRecord, PersistableRecord {
         startLine = row["start_line"]
     }
 
-    func encode(to container: inout PersistenceContainer) {
-        container["id"] = id
-        container["document_id"] = documentID
-        container["short"] = short
-        container["long"] = long
-        container["short_key"] = shortKey
-        container["long_key"] = longKey
-        container["start_line"] = startLine
-    }
+    static let columns = ["id", "document_id", "short", "long", "short_key", "long_key", "start_line"]
+    static let insertSQL = insertStatement()
+
+    var values: [(any DatabaseValueConvertible)?] { [id, documentID, short, long, shortKey, longKey, startLine] }
 }

@@ -21,7 +21,7 @@ struct DocumentRecord: Sendable, Hashable {
     var boxedWarning: String?
 }
 
-extension DocumentRecord: FetchableRecord, MutablePersistableRecord {
+extension DocumentRecord: FetchableRecord, MutablePersistableRecord, ColumnRecord {
     static let databaseTableName = "documents"
 
     init(row: Row) {
@@ -39,20 +39,10 @@ extension DocumentRecord: FetchableRecord, MutablePersistableRecord {
         boxedWarning = row["boxed_warning"]
     }
 
-    func encode(to container: inout PersistenceContainer) {
-        container["id"] = id
-        container["path"] = path
-        container["sha256"] = sha256
-        container["kind"] = kind
-        container["title"] = title
-        container["generic_name"] = genericName
-        container["trade_name"] = tradeName
-        container["english_name"] = englishName
-        container["holder"] = holder
-        container["pinyin"] = pinyin
-        container["metadata"] = metadata
-        container["boxed_warning"] = boxedWarning
-    }
+    static let columns = ["id", "path", "sha256", "kind", "title", "generic_name", "trade_name", "english_name", "holder", "pinyin", "metadata", "boxed_warning"]
+    static let insertSQL = insertStatement()
+
+    var values: [(any DatabaseValueConvertible)?] { [id, path, sha256, kind, title, genericName, tradeName, englishName, holder, pinyin, metadata, boxedWarning] }
 
     /// The other tables' rows point to the document by the id SQLite gave it.
     mutating func didInsert(_ inserted: InsertionSuccess) {

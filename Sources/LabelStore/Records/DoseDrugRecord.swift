@@ -6,14 +6,15 @@ struct DoseDrugRecord: Sendable, Hashable {
     var key: String
 }
 
-extension DoseDrugRecord: FetchableRecord, PersistableRecord {
+extension DoseDrugRecord: FetchableRecord, PersistableRecord, ColumnRecord {
     static let databaseTableName = "dose_drugs"
 
     init(row: Row) {
         key = row["key"]
     }
 
-    func encode(to container: inout PersistenceContainer) {
-        container["key"] = key
-    }
+    static let columns = ["key"]
+    static let insertSQL = insertStatement(orIgnore: true)
+
+    var values: [(any DatabaseValueConvertible)?] { [key] }
 }

@@ -14,7 +14,7 @@ struct DoseRecord: Sendable, Hashable, DocumentRow {
     var json: String
 }
 
-extension DoseRecord: FetchableRecord, PersistableRecord {
+extension DoseRecord: FetchableRecord, PersistableRecord, ColumnRecord {
     static let databaseTableName = "doses"
 
     init(row: Row) {
@@ -28,14 +28,8 @@ extension DoseRecord: FetchableRecord, PersistableRecord {
         json = row["json"]
     }
 
-    func encode(to container: inout PersistenceContainer) {
-        container["id"] = id
-        container["document_id"] = documentID
-        container["drug"] = drug
-        container["drug_key"] = drugKey
-        container["unit"] = unit
-        container["per"] = per
-        container["start_line"] = startLine
-        container["json"] = json
-    }
+    static let columns = ["id", "document_id", "drug", "drug_key", "unit", "per", "start_line", "json"]
+    static let insertSQL = insertStatement()
+
+    var values: [(any DatabaseValueConvertible)?] { [id, documentID, drug, drugKey, unit, per, startLine, json] }
 }

@@ -12,7 +12,7 @@ struct FieldRecord: Sendable, Hashable, DocumentRow {
     var endLine: Int
 }
 
-extension FieldRecord: FetchableRecord, PersistableRecord {
+extension FieldRecord: FetchableRecord, PersistableRecord, ColumnRecord {
     static let databaseTableName = "fields"
 
     init(row: Row) {
@@ -25,13 +25,8 @@ extension FieldRecord: FetchableRecord, PersistableRecord {
         endLine = row["end_line"]
     }
 
-    func encode(to container: inout PersistenceContainer) {
-        container["id"] = id
-        container["document_id"] = documentID
-        container["name"] = name
-        container["name_key"] = nameKey
-        container["value"] = value
-        container["start_line"] = startLine
-        container["end_line"] = endLine
-    }
+    static let columns = ["id", "document_id", "name", "name_key", "value", "start_line", "end_line"]
+    static let insertSQL = insertStatement()
+
+    var values: [(any DatabaseValueConvertible)?] { [id, documentID, name, nameKey, value, startLine, endLine] }
 }

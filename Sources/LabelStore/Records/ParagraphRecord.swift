@@ -16,7 +16,7 @@ struct ParagraphRecord: Sendable, Hashable {
     var lineStarts: String?
 }
 
-extension ParagraphRecord: FetchableRecord, PersistableRecord {
+extension ParagraphRecord: FetchableRecord, PersistableRecord, ColumnRecord {
     static let databaseTableName = "paragraphs"
 
     init(row: Row) {
@@ -29,13 +29,8 @@ extension ParagraphRecord: FetchableRecord, PersistableRecord {
         lineStarts = row["line_starts"]
     }
 
-    func encode(to container: inout PersistenceContainer) {
-        container["section_id"] = sectionID
-        container["ordinal"] = ordinal
-        container["start_line"] = startLine
-        container["end_line"] = endLine
-        container["text"] = text
-        container["cuts"] = cuts
-        container["line_starts"] = lineStarts
-    }
+    static let columns = ["section_id", "ordinal", "start_line", "end_line", "text", "cuts", "line_starts"]
+    static let insertSQL = insertStatement()
+
+    var values: [(any DatabaseValueConvertible)?] { [sectionID, ordinal, startLine, endLine, text, cuts, lineStarts] }
 }

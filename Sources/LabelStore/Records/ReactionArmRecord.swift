@@ -16,7 +16,7 @@ struct ReactionArmRecord: Sendable, Hashable, DocumentRow {
     var json: String
 }
 
-extension ReactionArmRecord: FetchableRecord, PersistableRecord {
+extension ReactionArmRecord: FetchableRecord, PersistableRecord, ColumnRecord {
     static let databaseTableName = "reaction_arms"
 
     init(row: Row) {
@@ -30,14 +30,8 @@ extension ReactionArmRecord: FetchableRecord, PersistableRecord {
         json = row["json"]
     }
 
-    func encode(to container: inout PersistenceContainer) {
-        container["id"] = id
-        container["document_id"] = documentID
-        container["table_id"] = tableID
-        container["row_ordinal"] = rowOrdinal
-        container["term_key"] = termKey
-        container["all_grades"] = allGrades
-        container["grade3"] = grade3
-        container["json"] = json
-    }
+    static let columns = ["id", "document_id", "table_id", "row_ordinal", "term_key", "all_grades", "grade3", "json"]
+    static let insertSQL = insertStatement()
+
+    var values: [(any DatabaseValueConvertible)?] { [id, documentID, tableID, rowOrdinal, termKey, allGrades, grade3, json] }
 }

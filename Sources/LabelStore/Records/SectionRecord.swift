@@ -17,7 +17,7 @@ struct SectionRecord: Sendable, Hashable {
     var gramsCRC: Int64?
 }
 
-extension SectionRecord: FetchableRecord, MutablePersistableRecord {
+extension SectionRecord: FetchableRecord, MutablePersistableRecord, ColumnRecord {
     static let databaseTableName = "sections"
 
     init(row: Row) {
@@ -31,16 +31,10 @@ extension SectionRecord: FetchableRecord, MutablePersistableRecord {
         gramsCRC = row["grams_crc"]
     }
 
-    func encode(to container: inout PersistenceContainer) {
-        container["id"] = id
-        container["document_id"] = documentID
-        container["ordinal"] = ordinal
-        container["key"] = key
-        container["heading"] = heading
-        container["start_line"] = startLine
-        container["end_line"] = endLine
-        container["grams_crc"] = gramsCRC
-    }
+    static let columns = ["id", "document_id", "ordinal", "key", "heading", "start_line", "end_line", "grams_crc"]
+    static let insertSQL = insertStatement()
+
+    var values: [(any DatabaseValueConvertible)?] { [id, documentID, ordinal, key, heading, startLine, endLine, gramsCRC] }
 
     /// The section's paragraphs and its full-text row are written under the id SQLite gave it.
     mutating func didInsert(_ inserted: InsertionSuccess) {

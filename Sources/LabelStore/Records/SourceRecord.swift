@@ -12,7 +12,7 @@ struct SourceRecord: Sendable, Hashable, DocumentRow {
     var data: Data
 }
 
-extension SourceRecord: FetchableRecord, PersistableRecord {
+extension SourceRecord: FetchableRecord, PersistableRecord, ColumnRecord {
     static let databaseTableName = "sources"
 
     init(row: Row) {
@@ -22,10 +22,8 @@ extension SourceRecord: FetchableRecord, PersistableRecord {
         data = row["data"]
     }
 
-    func encode(to container: inout PersistenceContainer) {
-        container["document_id"] = documentID
-        container["codec"] = codec
-        container["size"] = size
-        container["data"] = data
-    }
+    static let columns = ["document_id", "codec", "size", "data"]
+    static let insertSQL = insertStatement()
+
+    var values: [(any DatabaseValueConvertible)?] { [documentID, codec, size, data] }
 }

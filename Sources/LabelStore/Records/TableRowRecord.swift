@@ -15,7 +15,7 @@ struct TableRowRecord: Sendable, Hashable, DocumentRow {
     var endLine: Int
 }
 
-extension TableRowRecord: FetchableRecord, PersistableRecord {
+extension TableRowRecord: FetchableRecord, PersistableRecord, ColumnRecord {
     static let databaseTableName = "table_rows"
 
     init(row: Row) {
@@ -30,15 +30,8 @@ extension TableRowRecord: FetchableRecord, PersistableRecord {
         endLine = row["end_line"]
     }
 
-    func encode(to container: inout PersistenceContainer) {
-        container["id"] = id
-        container["document_id"] = documentID
-        container["table_id"] = tableID
-        container["section"] = section
-        container["grp"] = group
-        container["label"] = label
-        container["cells"] = cells
-        container["start_line"] = startLine
-        container["end_line"] = endLine
-    }
+    static let columns = ["id", "document_id", "table_id", "section", "grp", "label", "cells", "start_line", "end_line"]
+    static let insertSQL = insertStatement()
+
+    var values: [(any DatabaseValueConvertible)?] { [id, documentID, tableID, section, group, label, cells, startLine, endLine] }
 }
