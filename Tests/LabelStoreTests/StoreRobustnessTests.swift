@@ -223,6 +223,29 @@ struct StoreRobustnessTests {
         #expect(try reader.storedDocument(path: "/no/such/document.txt") == nil)
     }
 
+    @Test("a new index defers full-text merges while it is built aside; published, it merges as FTS5 does, and later runs add to it")
+    func deferredMerges() throws {
+        let dir = try TestSupport.scratch()
+        let db = dir.appendingPathComponent("i.sqlite").path
+        func settings(_ store: LabelStore) throws -> [String: Int] {
+            try store.pool.read { db in
+                Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT k, v FROM section_index_config WHERE k IN ('automerge', 'crisismerge')")
+                    .map { ($0["k"] as String, $0["v"] as Int) })
+            }
+        }
+        let build = try IndexBuild(path: db, rebuild: false)
+        #expect(try settings(build.store) == ["automerge": 0, "crisismerge": 100_000])
+        _ = try Indexer(store: build.store, makeParser: { try LabelParser() }).run([TestSupport.corpusPath(TestSupport.labelName)]) { _ in }
+        let store = try build.publish()
+        #expect(try settings(store) == ["automerge": 4, "crisismerge": 16])
+        // Updated in place: the new document is found beside the first.
+        let other = TestSupport.corpusPath("zevorcabtagene-autoleucel-nrdl-application-2025")
+        let (updated, _) = try StoreRobustnessTests.index([other], into: db)
+        let fold = try TextFold.checked()
+        let paths = Set(try updated.search(SearchQuery("注射液"), filters: .init(limit: 1000), fold: fold).map(\.path))
+        #expect(paths == [TestSupport.corpusPath(TestSupport.labelName), other])
+    }
+
     @Test("files a dead index run left aside, packed copy included, are removed by the next run")
     func abandonedBuilds() throws {
         let dir = try TestSupport.scratch()
