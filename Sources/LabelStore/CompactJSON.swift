@@ -22,6 +22,11 @@ enum CompactJSON {
     static func encode(_ dose: Dose) throws -> String {
         String(decoding: NullMembers.removed(from: try LabelJSON.compact(dose)), as: UTF8.self)
     }
+
+    /// An adverse-reaction row as `encode` gives it, from the parser's JSON writer.
+    static func encode(_ row: AdverseReactionRow) throws -> String {
+        String(decoding: NullMembers.removed(from: try LabelJSON.compact(row)), as: UTF8.self)
+    }
 }
 
 extension CompactJSON {

@@ -7,8 +7,6 @@ extension PreparedDocument {
     /// rows' JSON, all made here rather than inside the write transaction.
     public init(_ parsed: ParsedDocument, path: String, fold: TextFold, pinyin: Pinyin, source: [UInt8]? = nil) throws {
         let label = parsed.label, lines = parsed.lines
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let m = label.metadata
         document = DocumentRecord(
             path: path, sha256: label.source.sha256, kind: label.kind.rawValue, title: label.title, genericName: m.genericName,
@@ -30,7 +28,7 @@ extension PreparedDocument {
         var arms: [ReactionArmRecord] = []
         for table in label.tables {
             for (n, row) in table.adverseReactionRows().enumerated() {
-                let json = try CompactJSON.encode(row, encoder: encoder)
+                let json = try CompactJSON.encode(row)
                 let termKey = fold(row.term)
                 for (k, arm) in row.arms.enumerated() {
                     arms.append(ReactionArmRecord(tableID: table.id, rowOrdinal: n, termKey: termKey, allGrades: arm.allGrades,
