@@ -14,8 +14,8 @@ struct BenchSearchCommand: ParsableCommand {
     @Option(help: "How many documents to make.")
     var labels = 10_000
 
-    @Option(help: "The bundled documents to vary.")
-    var corpus = "Corpus"
+    @Option(help: "A folder of documents to vary, read in any encoding `index` reads; repeat it for several (default: Corpus).")
+    var corpus: [String] = ["Corpus"]
 
     @Option(help: "How many times each query runs.")
     var rounds = 5
@@ -35,9 +35,13 @@ struct BenchSearchCommand: ParsableCommand {
 
     func run() throws {
         let fm = FileManager.default
-        let sources = try fm.contentsOfDirectory(atPath: corpus).filter { $0.hasSuffix(".txt") }.sorted().map { name in
-            (name: String(name.dropLast(4)), text: try String(contentsOfFile: corpus + "/" + name, encoding: .utf8))
+        // Decoded as `index` decodes them (labels come in GBK and UTF-16 too); the copies are UTF-8.
+        let sources = try corpus.flatMap { folder in
+            try fm.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".txt") }.sorted().map { name in
+                (name: String(name.dropLast(4)), text: try TextDecoder().decode(LabelFile.read(folder + "/" + name)).text)
+            }
         }
+        guard !sources.isEmpty else { throw ValidationError("no .txt documents in \(corpus.joined(separator: ", "))") }
         let dir = workDir.map { URL(fileURLWithPath: $0) }
             ?? fm.temporaryDirectory.appendingPathComponent("druglabel-bench-\(ProcessInfo.processInfo.processIdentifier)")
         defer { if workDir == nil { try? fm.removeItem(at: dir) } }
@@ -64,9 +68,11 @@ struct BenchSearchCommand: ParsableCommand {
             // index's own syncs do not wait for it and the timing is the index's alone.
             sync()
 
-            store = try LabelStore(path: dbPath)
+            // Timed as `druglabel index` runs on a new index: built aside, then packed and put in place.
             start = Date()
-            let summary = try Indexer(store: store, makeParser: { try LabelParser() }).run([dir.appendingPathComponent("docs").path]) { _ in }
+            let build = try IndexBuild(path: dbPath, rebuild: true)
+            let summary = try Indexer(store: build.store, makeParser: { try LabelParser() }).run([dir.appendingPathComponent("docs").path]) { _ in }
+            store = try build.publish()
             let indexSeconds = Date().timeIntervalSince(start)
             let dbBytes = ["", "-wal"].reduce(0) { $0 + ((try? fm.attributesOfItem(atPath: dbPath + $1)[.size] as? Int) ?? 0) }
             Console.out(String(format: "index (parsing included): %.1f s, %.1f MB/s, %d failed; database %.1f MB = %.2f× the text\n",
