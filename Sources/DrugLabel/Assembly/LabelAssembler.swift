@@ -52,12 +52,14 @@ struct LabelAssembler: DocumentAssembler {
     /// need: a run of bodies is read for tables and then parsed on one core, runs on all cores.
     /// A table costs far more a line than prose, which a weight by lines cannot see: runs four
     /// times finer than the pieces keep the last one from leaving a core idle (it did for a
-    /// quarter of a second of a 50 MB label's parse).
+    /// quarter of a second of a 50 MB label's parse). A document read whole is one run: four
+    /// runs of a small label woke a second thread for each, 7% of a labels-dev parse spent in
+    /// futex wake-ups and task switches, and as much again while indexing on every core.
     private func readTablesAndBodies(_ segmented: LabelSegmenter.Result, joiner: WrapJoiner, builder: SectionBuilder,
                                      pieces: Int) -> (tables: (tables: [Table], diagnostics: [Diagnostic]), parsed: [SectionBodyParser.Body]) {
         let extractor = TableExtractor(rules: rules.tables, joiner: joiner)
         let keyed = Array(zip(segmented.headings.map(\.key), segmented.bodies))
-        let found = keyed.runs(about: 4 * pieces, weight: { $0.1.count }) { _, _ in true }.orderedConcurrentMap { run in
+        let found = keyed.runs(about: pieces > 1 ? 4 * pieces : 1, weight: { $0.1.count }) { _, _ in true }.orderedConcurrentMap { run in
             let read = extractor.extract(bodies: run.map(\.1), keys: run.map(\.0))
             return (read, builder.parse(run.lazy.map(\.1), tableSpans: read.tables.map(\.span)))
         }
