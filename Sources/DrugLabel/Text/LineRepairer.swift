@@ -9,22 +9,20 @@ struct LineRepairer: Sendable {
     /// widths: one piece, or several where HTML block tags cut the line. Pieces empty at either
     /// end (a `<br />` ending the line) are dropped; an empty line stays one empty piece.
     func repair(_ raw: UnsafeBufferPointer<UInt8>) -> [(text: String, width: Int)] {
-        let pieces: [String]
-        if raw.contains(0x3C) || raw.contains(0x26) {
-            pieces = rules.html.pieces(of: String(decoding: raw, as: UTF8.self))
-        } else {
-            pieces = [String(decoding: raw, as: UTF8.self)]
-        }
-        var out = pieces.map { piece -> (text: String, width: Int) in
-            var piece = piece
-            var dollars = 0
-            for b in piece.utf8 where b == 0x24 { dollars += 1 }
-            if dollars >= 2 { piece = LaTeXMath.strip(piece) }
-            return piece.withUTF8 { repairPiece($0) }
-        }
+        guard raw.contains(0x3C) || raw.contains(0x26) else { return [repairMath(raw)] }
+        var out = rules.html.pieces(ofUTF8: raw).map { piece in piece.withUnsafeBufferPointer { repairMath($0) } }
         while out.count > 1, out.last?.text.isEmpty == true { out.removeLast() }
         while out.count > 1, out.first?.text.isEmpty == true { out.removeFirst() }
         return out
+    }
+
+    /// A piece with `$…$` LaTeX read first, then repaired.
+    private func repairMath(_ raw: UnsafeBufferPointer<UInt8>) -> (text: String, width: Int) {
+        var dollars = 0
+        for b in raw where b == 0x24 { dollars += 1 }
+        guard dollars >= 2 else { return repairPiece(raw) }
+        var piece = LaTeXMath.strip(String(decoding: raw, as: UTF8.self))
+        return piece.withUTF8 { repairPiece($0) }
     }
 
     private func repairPiece(_ raw: UnsafeBufferPointer<UInt8>) -> (text: String, width: Int) {

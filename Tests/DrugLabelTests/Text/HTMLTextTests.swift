@@ -63,6 +63,26 @@ struct HTMLTextTests {
         #expect(label.section("clinical_studies")?.text == "研究显示有效。")
     }
 
+    @Test("markup is read on bytes with the characters around it whole: wide spaces, entities, long attributes, cell rows")
+    func markupAmongWideCharacters() {
+        let html = HTMLMarkup.standard
+        // A block tag cuts; a cell tag replaces the spaces before it (full-width and no-break too).
+        #expect(html.pieces(of: "甲\u{3000}\u{A0} <td>乙<br/>丙") == ["甲 | 乙", "丙"])
+        // Entities: named with and without `;` (only nbsp may drop it), numeric, and a control
+        // character written as one.
+        #expect(html.pieces(of: "你&#x597D;&#22909;&lt;&nbsp三&amp&#7;号&nbsp2") == ["你好好< 三&amp号&nbsp2"])
+        // Attributes with wide characters: the `>` must come within 600 characters, not bytes.
+        let near = String(repeating: "说", count: 590), far = String(repeating: "说", count: 610)
+        #expect(html.pieces(of: "前<span title=\"\(near)\">后") == ["前后"])
+        #expect(html.pieces(of: "前<span title=\"\(far)\">后") == ["前<span title=\"\(far)\">后"])
+        // A superscript after a wide character is a citation mark, its attaching wide space kept
+        // (only ASCII spaces go with it); after a digit an exponent.
+        #expect(html.pieces(of: "研究 <sup>3</sup>\u{3000}显示10<sup>−6</sup>") == ["研究\u{3000}显示10⁻⁶"])
+        // A tab-separated row whose cells hold block markup keeps its line, only citations read.
+        #expect(html.pieces(of: "甲<br>乙\t丙<br>丁<sup>1</sup>") == ["甲<br>乙\t丙<br>丁"])
+        #expect(html.plainText("<p>一&nbsp;二</p><p>\u{3000}</p>三") == "一 二\n三")
+    }
+
     @Test("DEL and other control bytes are dropped")
     func controlBytes() throws {
         // UTF-8 only: that UTF-16 and GB18030 files with DEL bytes are refused as binary is
