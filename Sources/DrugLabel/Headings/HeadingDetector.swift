@@ -7,6 +7,9 @@ struct HeadingDetector {
 
     private static let brackets: [(Character, Character)] = [("【", "】"), ("〖", "〗"), ("［", "］"), ("[", "]")]
     private static let openers = ScalarSet("【〖［[")
+    private static let openerScalars: [Unicode.Scalar] = ["【", "〖", "［", "["]
+    private static let closerScalars: [Unicode.Scalar] = ["】", "〗", "］", "]"]
+    private static let referenceFollowers = ScalarSet("）)，,。、；;")
 
     /// Each line is read with the line before it and the one after: `pieces` runs of lines
     /// are read on all cores, each looking across its ends as one pass does.
@@ -21,26 +24,33 @@ struct HeadingDetector {
         var previous = lines[..<range.lowerBound].lastIndex { !$0.isBlank }
         for i in range where !lines[i].isBlank {
             defer { previous = i }
-            guard let scalar = lines[i].text.firstScalar, HeadingDetector.openers.contains(scalar) else { continue }
-            let line = lines[i]
-            let previousText = previous.map { lines[$0].text } ?? ""
-            guard let first = line.text.first,
-                  let pair = HeadingDetector.brackets.first(where: { $0.0 == first }) else { continue }
-            var body = Substring(line.text.dropFirst())
+            // Read on scalars, each found bracket then checked to be a character of its own (as
+            // a search by Characters finds it): breaking every heading line into Characters,
+            // twice, was a tenth of a web-saved label's parse.
+            let text = lines[i].text
+            guard let opener = text.firstScalar, HeadingDetector.openers.contains(opener),
+                  let p = HeadingDetector.openerScalars.firstIndex(of: opener) else { continue }
+            let pair = HeadingDetector.brackets[p], closer = HeadingDetector.closerScalars[p]
+            let bodyStart = text.unicodeScalars.index(after: text.startIndex)
+            guard text.index(after: text.startIndex) == bodyStart else { continue }
+            var body = text[bodyStart...]
             var endIndex = i
+            var close = HeadingDetector.firstIndex(of: closer, pair.1, in: body)
             // Counted only as far as the limit: the rest of the line may be a whole section.
-            if !body.contains(pair.1), body.prefix(20).count < 20,
+            if close == nil, body.prefix(20).count < 20,
                let next = lines[(i + 1)...].firstIndex(where: { !$0.isBlank }),
-               let close = lines[next].text.firstIndex(of: pair.1),
-               lines[next].text.distance(from: lines[next].text.startIndex, to: close) < 10 {
+               let closeNext = lines[next].text.firstIndex(of: pair.1),
+               lines[next].text.distance(from: lines[next].text.startIndex, to: closeNext) < 10 {
                 // The PDF wrapped the heading: its bracket closes early on the next line.
                 body = Substring(String(body) + lines[next].text)
                 endIndex = next
+                close = HeadingDetector.firstIndex(of: closer, pair.1, in: body)
             }
-            guard let close = body.firstIndex(of: pair.1) else { continue }
+            guard let close else { continue }
             let inner = body[..<close]
-            let rest = body[body.index(after: close)...]
-            guard inner.prefix(21).count <= 20, !isReference(rest: rest, previousText: previousText) else { continue }
+            let rest = body[body.unicodeScalars.index(after: close)...]
+            guard inner.unicodeScalars.count <= 20 || inner.prefix(21).count <= 20,
+                  !isReference(rest: rest, previousText: previous.map { lines[$0].text } ?? "") else { continue }
             let heading = String(inner).trimming(" \u{3000}:：")
             guard !heading.isEmpty else { continue }
             let folded = fold(heading)
@@ -82,9 +92,22 @@ struct HeadingDetector {
 
     /// `】）`, `】。`, or a bracket right after `见`: the bracket names a section, it does not open one.
     private func isReference(rest: Substring, previousText: String) -> Bool {
-        if let next = rest.first, "）)，,。、；;".contains(next) { return true }
+        if let next = rest.unicodeScalars.first, HeadingDetector.referenceFollowers.contains(next),
+           let character = rest.first, "）)，,。、；;".contains(character) { return true }
         let previous = previousText.trimming(" （(")
         return rules.endsWithReferenceLead(previous)
+    }
+
+    /// The first `closer` in `text` that is a character of its own, where a search for the
+    /// Character `character` finds it: a mark joined to the bracket makes another character.
+    private static func firstIndex(of closer: Unicode.Scalar, _ character: Character, in text: Substring) -> String.Index? {
+        let scalars = text.unicodeScalars
+        var from = scalars.startIndex
+        while let at = scalars[from...].firstIndex(of: closer) {
+            if text[at...].first == character { return at }
+            from = scalars.index(after: at)
+        }
+        return nil
     }
 
     /// An unknown bracket is a heading when it reads like one: Han text, no sentence punctuation

@@ -38,6 +38,14 @@ struct SegmentationTests {
         #expect(label.section("warnings_and_cautions")?.text.contains("【不良反应】") == true)
     }
 
+    @Test("a bracket with a mark joined to it is another character, not a heading bracket")
+    func bracketWithMark() throws {
+        let label = try parse("【药品名称】\n通用名称：测试片\n【\u{20DD}禁忌】\n孕妇禁用。\n【注意事项】\u{301}\n忌烟酒。\n【贮藏】\n密封。\n")
+        #expect(label.sections.map(\.key) == ["names", "storage_and_handling"])
+        #expect(label.section("names")?.text.contains("禁忌】") == true)
+        #expect(label.section("names")?.text.contains("忌烟酒。") == true)
+    }
+
     @Test("a label copied from a web page: `标题：内容` lines without brackets")
     func colonHeadings() throws {
         let label = try parse("测试颗粒说明书\n药品名称：测试颗粒\n成份：测试。\n功能主治：清热解毒。\n规格：每袋装10g\n用法用量：开水冲服，一次1袋，一日3次。\n不良反应：尚不明确。\n禁忌：孕妇禁用。\n注意事项：\n1）忌烟、酒。\n2）不宜久服。\n贮藏：密封。\n")
