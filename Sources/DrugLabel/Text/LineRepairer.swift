@@ -94,60 +94,69 @@ struct LineRepairer: Sendable {
         var i = 0
         while i < n, b[i] == 0x20 || b[i] == 0x09 { i += 1 }
         let firstNonSpace = i
-        let mark = Array(rules.bulletMark.utf8)
-        i = 0
+        let mark = rules.bulletMark.utf8
         func spaceAt(_ k: Int) -> Bool {
             k >= n || b[k] == 0x20 || b[k] == 0x09 || (b[k] == 0xE3 && k + 2 < n && b[k + 1] == 0x80 && b[k + 2] == 0x80)
         }
+        // Text that needs nothing is copied in runs, from `run` to where a character needs
+        // something: copied a character at a time, it was most of repairing a web-saved line.
+        var run = 0
+        i = 0
         while i < n {
             let c = b[i]
             if c < 0x80 {
-                if c == 0x7F || (c < 0x20 && c != 0x09) { i += 1; continue } // control bytes: not text
-                if i == firstNonSpace, rules.bulletLeaderScalars.contains(UInt32(c)), isLeaderBullet(b, i, length: 1) {
+                if c == 0x7F || (c < 0x20 && c != 0x09) { // control bytes: not text
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
+                    run = i + 1
+                } else if i == firstNonSpace, rules.bulletLeaderScalars.contains(UInt32(c)), isLeaderBullet(b, i, length: 1) {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
                     out.append(contentsOf: mark)
-                } else {
-                    out.append(c)
+                    run = i + 1
                 }
                 i += 1
                 continue
             }
             let length = c < 0xE0 ? 2 : (c < 0xF0 ? 3 : 4)
-            guard i + length <= n else { out.append(contentsOf: b[i...]); break }
+            guard i + length <= n else { break }
             var v: UInt32
             switch length {
             case 2: v = UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
             case 3: v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
             default: v = UInt32(c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
             }
-            if (0x80...0x9F).contains(v) { i += length; continue } // C1 controls
             let ordinary = v < 0x2000 || (0x3000..<0xE000).contains(v) || (0xF900..<0xFFFD).contains(v) || v > 0xFFFF
-            if ordinary {
-                if i == firstNonSpace, rules.bulletLeaderScalars.contains(v), isLeaderBullet(b, i, length: length) {
-                    out.append(contentsOf: mark)
-                } else {
-                    out.append(contentsOf: b[i..<(i + length)])
-                }
+            if ordinary, !(0x80...0x9F).contains(v),
+               !(i == firstNonSpace && rules.bulletLeaderScalars.contains(v) && isLeaderBullet(b, i, length: length)) {
                 i += length
                 continue
             }
-            let spaceBefore = i == 0 || out.last == 0x20 || out.last == 0x09
-            let spaceAfter = spaceAt(i + length)
-            if v == 0xFFFD {
-                // Between spaces a lost bullet glyph; inside a word a lost character.
-                if spaceBefore && spaceAfter { out.append(contentsOf: mark) } else { out.append(contentsOf: b[i..<(i + length)]) }
-            } else if rules.bulletScalars.contains(v) {
-                out.append(contentsOf: mark)
-                if !spaceAfter { out.append(0x20) }
-            } else if rules.privateUse.contains(v) {
-                // Icon-font glyph from a web page (download arrows, field markers): not text.
-                if spaceBefore && spaceAfter && i + length < n && b[i + length] == 0x20 { i += 1 }
-            } else if let ideograph = rules.radical(v) {
-                LineRepairer.appendUTF8(ideograph.value, to: &out)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
+            if (0x80...0x9F).contains(v) {
+                // C1 controls: not text.
+            } else if ordinary {
+                out.append(contentsOf: mark) // a leader bullet
             } else {
-                out.append(contentsOf: b[i..<(i + length)])
+                let spaceBefore = i == 0 || out.last == 0x20 || out.last == 0x09
+                let spaceAfter = spaceAt(i + length)
+                if v == 0xFFFD {
+                    // Between spaces a lost bullet glyph; inside a word a lost character.
+                    if spaceBefore && spaceAfter { out.append(contentsOf: mark) } else { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<(i + length)])) }
+                } else if rules.bulletScalars.contains(v) {
+                    out.append(contentsOf: mark)
+                    if !spaceAfter { out.append(0x20) }
+                } else if rules.privateUse.contains(v) {
+                    // Icon-font glyph from a web page (download arrows, field markers): not text.
+                    if spaceBefore && spaceAfter && i + length < n && b[i + length] == 0x20 { i += 1 }
+                } else if let ideograph = rules.radical(v) {
+                    LineRepairer.appendUTF8(ideograph.value, to: &out)
+                } else {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<(i + length)]))
+                }
             }
             i += length
+            run = i
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[min(run, n)..<n]))
         return out
     }
 
