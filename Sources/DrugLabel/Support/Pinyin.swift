@@ -17,7 +17,21 @@ public final class Pinyin {
 
     deinit { dl_translit_close(handle) }
 
+    /// Keys already made, by text: the labels of one drug from many makers share its name,
+    /// and the transliterator's rules take far longer a name than a lookup (ICU was 8% of an
+    /// index run of labels-dev's names). Bounded: emptied when full.
+    private var made: [String: String] = [:]
+    private static let madeLimit = 4_096
+
     public func key(_ text: String) -> String {
+        if let known = made[text] { return known }
+        let key = transliterated(text)
+        if made.count >= Pinyin.madeLimit { made.removeAll(keepingCapacity: true) }
+        made[text] = key
+        return key
+    }
+
+    private func transliterated(_ text: String) -> String {
         let latin = ICUCall.utf8(text, initialCapacity: text.utf8.count * 8 + 16) { dl_translit_run(handle, $0, $1, $2, $3) } ?? ""
         return String(String.UnicodeScalarView(latin.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }))
     }
