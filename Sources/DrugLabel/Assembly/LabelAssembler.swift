@@ -8,6 +8,9 @@ struct LabelAssembler: DocumentAssembler {
     /// Documents of at least this many lines (some 200 KB) are read in pieces on all cores:
     /// below it, starting threads costs more than it saves. Tests lower it, or turn pieces off.
     var linesForPieces: Int? = 4_000
+    /// Documents of at least this many lines in their sections read their tables and bodies
+    /// in runs on all cores even when read whole otherwise.
+    static let linesForRuns = 400
     /// Made once: its name headings are folded from the catalogue, which cost 2.6% of indexing
     /// when made per document.
     private let metadata: MetadataBuilder
@@ -52,16 +55,29 @@ struct LabelAssembler: DocumentAssembler {
     /// need: a run of bodies is read for tables and then parsed on one core, runs on all cores.
     /// A table costs far more a line than prose, which a weight by lines cannot see: runs four
     /// times finer than the pieces keep the last one from leaving a core idle (it did for a
-    /// quarter of a second of a 50 MB label's parse). A document read whole is one run: four
-    /// runs of a small label woke a second thread for each, 7% of a labels-dev parse spent in
-    /// futex wake-ups and task switches, and as much again while indexing on every core.
+    /// quarter of a second of a 50 MB label's parse). Below `linesForRuns` a document is one
+    /// run: four runs of a small label woke a second thread for each, 7% of a labels-dev parse
+    /// spent in futex wake-ups and task switches; a label of some hundreds of lines with
+    /// tables still reads them sooner on two cores (the seed label: a fifth sooner).
     private func readTablesAndBodies(_ segmented: LabelSegmenter.Result, joiner: WrapJoiner, builder: SectionBuilder,
                                      pieces: Int) -> (tables: (tables: [Table], diagnostics: [Diagnostic]), parsed: [SectionBodyParser.Body]) {
         let extractor = TableExtractor(rules: rules.tables, joiner: joiner)
         let keyed = Array(zip(segmented.headings.map(\.key), segmented.bodies))
-        let found = keyed.runs(about: pieces > 1 ? 4 * pieces : 1, weight: { $0.1.count }) { _, _ in true }.orderedConcurrentMap { run in
-            let read = extractor.extract(bodies: run.map(\.1), keys: run.map(\.0))
-            return (read, builder.parse(run.lazy.map(\.1), tableSpans: read.tables.map(\.span)))
+        let lines = segmented.bodies.reduce(0) { $0 + $1.count }
+        let runs = pieces > 1 ? 4 * pieces : lines >= LabelAssembler.linesForRuns ? 4 : 1
+        let found = keyed.runs(about: runs, weight: { $0.1.count }) { _, _ in true }.orderedConcurrentMap { run in
+            var read: (tables: [Table], diagnostics: [Diagnostic]) = ([], [])
+            var parsed: [SectionBodyParser.Body] = []
+            // Each body is parsed with its own tables' spans only: the lines a `<br>` cut from
+            // one physical line share its number, and a table of the section before must not
+            // cover the title that opens this one (nor may where runs are cut decide it).
+            for (key, body) in run {
+                let own = extractor.extract(bodies: [body], keys: [key])
+                read.tables += own.tables
+                read.diagnostics += own.diagnostics
+                parsed += builder.parse(CollectionOfOne(body), tableSpans: own.tables.map(\.span))
+            }
+            return (read, parsed)
         }
         return ((found.flatMap(\.0.tables), found.flatMap(\.0.diagnostics)), found.flatMap(\.1))
     }

@@ -10,10 +10,10 @@ struct SectionBuilder {
         var diagnostics: [Diagnostic]
     }
 
-    /// The bodies of a run of sections parsed, given the spans of the tables in them: a table
-    /// lies within its section's body, so a run's own tables are all its lines need. The
-    /// assembler reads a run's tables and then its bodies on one core, while the lines are
-    /// still in its cache and with no wait for the slowest run of tables.
+    /// The bodies of sections parsed, given the spans of the tables in them: a table lies
+    /// within its section's body, so a body's own tables are all its lines need. The assembler
+    /// reads a body's tables and then the body on one core, while the lines are still in its
+    /// cache and with no wait for the slowest run of tables.
     func parse(_ bodies: some Collection<ArraySlice<SourceLine>>, tableSpans: [SourceSpan]) -> [SectionBodyParser.Body] {
         let parser = SectionBodyParser(joiner: joiner)
         let tables = CoveredLines(tableSpans)

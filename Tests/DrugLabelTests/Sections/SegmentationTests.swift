@@ -46,6 +46,15 @@ struct SegmentationTests {
         #expect(label.section("names")?.text.contains("忌烟酒。") == true)
     }
 
+    @Test("a label on one line of HTML: a table of one section does not hide the next section's subsection titles")
+    func tableOnSharedLine() throws {
+        // Every piece a `<br>` cuts is line 1, the table's span too; the titles of 注意事项 are
+        // in another section's body than the table, so they stay titles.
+        let label = try parse("【药品名称】<br>通用名称：测试片<br>【不良反应】<br>表1 常见不良反应<br>不良反应 发生率<br>头痛 5%<br>恶心 3%<br>【注意事项】<br>重要注意事项<br>用药期间应定期检查血常规。<br>其他注意事项<br>孕妇慎用。<br>【贮藏】<br>密封。\n")
+        #expect(label.tables.map(\.span) == [SourceSpan(startLine: 1, endLine: 1)])
+        #expect(label.section("warnings_and_cautions")?.subsections.map(\.heading) == ["重要注意事项", "其他注意事项"])
+    }
+
     @Test("a label copied from a web page: `标题：内容` lines without brackets")
     func colonHeadings() throws {
         let label = try parse("测试颗粒说明书\n药品名称：测试颗粒\n成份：测试。\n功能主治：清热解毒。\n规格：每袋装10g\n用法用量：开水冲服，一次1袋，一日3次。\n不良反应：尚不明确。\n禁忌：孕妇禁用。\n注意事项：\n1）忌烟、酒。\n2）不宜久服。\n贮藏：密封。\n")
