@@ -17,17 +17,20 @@ public final class Pinyin {
 
     deinit { dl_translit_close(handle) }
 
-    /// Keys already made, by text: the labels of one drug from many makers share its name,
-    /// and the transliterator's rules take far longer a name than a lookup (ICU was 8% of an
-    /// index run of labels-dev's names). Bounded: emptied when full.
-    private var made: [String: String] = [:]
-    private static let madeLimit = 4_096
+    /// Keys already made, by the text's bytes: the labels of one drug from many makers share
+    /// its name, and the transliterator's rules take far longer a name than a lookup (ICU was 8%
+    /// of an index run of labels-dev's names). By bytes, not by String: two canonically equal
+    /// spellings (`ά` and `α` with a combining accent) may transliterate differently. Bounded:
+    /// emptied when full.
+    private var made: [[UInt8]: String] = [:]
+    static let madeLimit = 4_096
 
     public func key(_ text: String) -> String {
-        if let known = made[text] { return known }
+        let bytes = Array(text.utf8)
+        if let known = made[bytes] { return known }
         let key = transliterated(text)
         if made.count >= Pinyin.madeLimit { made.removeAll(keepingCapacity: true) }
-        made[text] = key
+        made[bytes] = key
         return key
     }
 
