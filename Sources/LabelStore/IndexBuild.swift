@@ -23,6 +23,8 @@ public final class IndexBuild: @unchecked Sendable {
     /// The index's path.
     public let path: String
     private let aside: String?
+    /// How many segments of one level FTS5 lets an index built aside gather before it merges them.
+    static let buildCrisisMerge = 256
 
     public init(path: String, rebuild: Bool) throws {
         self.path = path
@@ -44,10 +46,13 @@ public final class IndexBuild: @unchecked Sendable {
         store = try LabelStore(path: aside)
         // Nobody searches the file built aside, and `publish()` merges its full-text segments
         // into one: merging them meanwhile, batch after batch, only rewrote the same postings
-        // several times over (FTS5 merges 4 segments of a level, and any 16 at once).
+        // several times over (FTS5 merges 4 segments of a level, and any 16 at once). Not never,
+        // though: FTS5 holds at most 2,000 segments and takes no crisismerge above 1,999, so a
+        // build of some thousands of commits failed with "database or disk is full". At 256 a
+        // level is merged now and then, and every level together stays far below the limit.
         try store.pool.write { db in
             try db.execute(sql: "INSERT INTO section_index (section_index, rank) VALUES ('automerge', 0)")
-            try db.execute(sql: "INSERT INTO section_index (section_index, rank) VALUES ('crisismerge', 100000)")
+            try db.execute(sql: "INSERT INTO section_index (section_index, rank) VALUES ('crisismerge', \(IndexBuild.buildCrisisMerge))")
         }
     }
 

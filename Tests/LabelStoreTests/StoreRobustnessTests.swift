@@ -234,7 +234,7 @@ struct StoreRobustnessTests {
             }
         }
         let build = try IndexBuild(path: db, rebuild: false)
-        #expect(try settings(build.store) == ["automerge": 0, "crisismerge": 100_000])
+        #expect(try settings(build.store) == ["automerge": 0, "crisismerge": 256])
         _ = try Indexer(store: build.store, makeParser: { try LabelParser() }).run([TestSupport.corpusPath(TestSupport.labelName)]) { _ in }
         let store = try build.publish()
         #expect(try settings(store) == ["automerge": 4, "crisismerge": 16])
@@ -244,6 +244,25 @@ struct StoreRobustnessTests {
         let fold = try TextFold.checked()
         let paths = Set(try updated.search(SearchQuery("注射液"), filters: .init(limit: 1000), fold: fold).map(\.path))
         #expect(paths == [TestSupport.corpusPath(TestSupport.labelName), other])
+    }
+
+    @Test("a new index built aside takes more commits than FTS5 holds segments: its deferred merges still merge")
+    func manyCommitsAside() throws {
+        let dir = try TestSupport.scratch()
+        let build = try IndexBuild(path: dir.appendingPathComponent("i.sqlite").path, rebuild: false)
+        defer { build.abandon() }
+        // Each commit adds a segment. FTS5 holds at most 2,000 and clamps a crisismerge to
+        // 1,999: with merges put off that far, the commit after the 3,997th found no room
+        // ("database or disk is full").
+        for n in 1...4_100 {
+            try build.store.pool.write { db in
+                try db.execute(sql: "INSERT INTO section_index (rowid, grams) VALUES (?, ?)", arguments: [n, "测试\(n) 注射"])
+            }
+        }
+        let found = try build.store.pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM section_index WHERE section_index MATCH ?", arguments: ["注射"]) ?? 0
+        }
+        #expect(found == 4_100)
     }
 
     @Test("files a dead index run left aside, packed copy included, are removed by the next run")
