@@ -72,10 +72,10 @@ struct LabelAssembler: DocumentAssembler {
             // one physical line share its number, and a table of the section before must not
             // cover the title that opens this one (nor may where runs are cut decide it).
             for (key, body) in run {
-                let own = extractor.extract(bodies: [body], keys: [key])
+                let own = extractor.extract(body: body, key: key)
                 read.tables += own.tables
                 read.diagnostics += own.diagnostics
-                parsed += builder.parse(CollectionOfOne(body), tableSpans: own.tables.map(\.span))
+                parsed.append(builder.parse(body, tableSpans: own.tables.map(\.span)))
             }
             return (read, parsed)
         }

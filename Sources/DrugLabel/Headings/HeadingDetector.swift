@@ -6,10 +6,12 @@ struct HeadingDetector {
     let rules: TextRules
 
     private static let brackets: [(Character, Character)] = [("【", "】"), ("〖", "〗"), ("［", "］"), ("[", "]")]
-    private static let openers = ScalarSet("【〖［[")
-    private static let openerScalars: [Unicode.Scalar] = ["【", "〖", "［", "["]
-    private static let closerScalars: [Unicode.Scalar] = ["】", "〗", "］", "]"]
-    private static let referenceFollowers = ScalarSet("）)，,。、；;")
+    private static let openerScalars = brackets.map { $0.0.unicodeScalars.first! }
+    private static let closerScalars = brackets.map { $0.1.unicodeScalars.first! }
+    private static let openers = ScalarSet(openerScalars)
+    /// What follows a bracket that names a section rather than opens one.
+    private static let referenceFollowerText = "）)，,。、；;"
+    private static let referenceFollowers = ScalarSet(referenceFollowerText)
 
     /// Each line is read with the line before it and the one after: `pieces` runs of lines
     /// are read on all cores, each looking across its ends as one pass does.
@@ -93,7 +95,7 @@ struct HeadingDetector {
     /// `】）`, `】。`, or a bracket right after `见`: the bracket names a section, it does not open one.
     private func isReference(rest: Substring, previousText: String) -> Bool {
         if let next = rest.unicodeScalars.first, HeadingDetector.referenceFollowers.contains(next),
-           let character = rest.first, "）)，,。、；;".contains(character) { return true }
+           let character = rest.first, HeadingDetector.referenceFollowerText.contains(character) { return true }
         let previous = previousText.trimming(" （(")
         return rules.endsWithReferenceLead(previous)
     }

@@ -10,14 +10,12 @@ struct SectionBuilder {
         var diagnostics: [Diagnostic]
     }
 
-    /// The bodies of sections parsed, given the spans of the tables in them: a table lies
-    /// within its section's body, so a body's own tables are all its lines need. The assembler
-    /// reads a body's tables and then the body on one core, while the lines are still in its
-    /// cache and with no wait for the slowest run of tables.
-    func parse(_ bodies: some Collection<ArraySlice<SourceLine>>, tableSpans: [SourceSpan]) -> [SectionBodyParser.Body] {
-        let parser = SectionBodyParser(joiner: joiner)
-        let tables = CoveredLines(tableSpans)
-        return bodies.map { parser.parse($0, tables: tables) }
+    /// A section's body parsed, given the spans of the tables in it: a table lies within its
+    /// section's body, so a body's own tables are all its lines need. The assembler reads a
+    /// body's tables and then the body on one core, while the lines are still in its cache and
+    /// with no wait for the slowest run of tables.
+    func parse(_ body: ArraySlice<SourceLine>, tableSpans: [SourceSpan]) -> SectionBodyParser.Body {
+        SectionBodyParser(joiner: joiner).parse(body, tables: CoveredLines(tableSpans))
     }
 
     /// The sections, from each body of `segmented` parsed (`parse`), in order.

@@ -4,19 +4,17 @@ struct TableExtractor: Sendable {
     let rules: TableRules
     let joiner: WrapJoiner
 
-    /// `keys` are the catalogue keys of the sections whose bodies these are.
-    func extract(bodies: [ArraySlice<SourceLine>], keys: [String?]) -> (tables: [Table], diagnostics: [Diagnostic]) {
+    /// The tables of one section's body; `key` is the section's catalogue key.
+    func extract(body: ArraySlice<SourceLine>, key: String?) -> (tables: [Table], diagnostics: [Diagnostic]) {
         var tables: [Table] = []
         var diagnostics: [Diagnostic] = []
-        for (key, body) in zip(keys, bodies) {
-            let captions = body.indices.compactMap { i in TableCaption(body[i], rules: rules).map { (i, $0) } }
-            for (n, (index, caption)) in captions.enumerated() {
-                let regionEnd = n + 1 < captions.count ? captions[n + 1].0 : body.endIndex
-                let region = Array(body[(index + 1)..<regionEnd])
-                let (table, notes) = read(caption, line: body[index], region: region, section: key)
-                tables.append(table)
-                diagnostics += notes
-            }
+        let captions = body.indices.compactMap { i in TableCaption(body[i], rules: rules).map { (i, $0) } }
+        for (n, (index, caption)) in captions.enumerated() {
+            let regionEnd = n + 1 < captions.count ? captions[n + 1].0 : body.endIndex
+            let region = Array(body[(index + 1)..<regionEnd])
+            let (table, notes) = read(caption, line: body[index], region: region, section: key)
+            tables.append(table)
+            diagnostics += notes
         }
         return (tables, diagnostics)
     }
