@@ -144,10 +144,13 @@ struct DoseExtractor: Sendable {
         return digits > 0 && j < s.count && (s[j] == "）" || s[j] == ")")
     }
 
+    /// A literal's scalars searched for each scalar walked back cost more than the walk.
+    private static let clauseMarks = ScalarSet("，。；：,;:•\n")
+
     /// The clause that ends with a measure: from the last clause mark before it.
     private func clause(_ s: [Unicode.Scalar], endingAt end: Int, from start: Int) -> String {
         var lo = start
-        while lo > 0, !"，。；：,;:•\n".unicodeScalars.contains(s[lo - 1]) { lo -= 1 }
+        while lo > 0, !DoseExtractor.clauseMarks.contains(s[lo - 1]) { lo -= 1 }
         return s.string(lo..<end).trimmingSpaces()
     }
 
