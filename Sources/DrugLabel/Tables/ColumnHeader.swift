@@ -44,28 +44,42 @@ struct ColumnHeader: Sendable {
     /// Physical lines with a line that opens with a bracket (`（%）`, `（N=180）e`) joined to the
     /// one before; `used` counts the physical lines up to and including each joined line.
     static func joinContinuations(_ lines: [SourceLine]) -> [(text: String, used: Int)] {
-        var out: [(text: String, used: Int)] = []
-        for (i, line) in lines.enumerated() {
-            if let first = line.text.first, first == "（" || first == "(", !out.isEmpty {
-                out[out.count - 1].text += line.text
-                out[out.count - 1].used = i + 1
-            } else {
-                out.append((line.text, i + 1))
-            }
+        Array(Continuations(lines: lines[...]))
+    }
+
+    /// `joinContinuations` one entry at a time: the labels under the arms are read from lines
+    /// that may run to the end of a long section, and only the first few are wanted.
+    private struct Continuations: Sequence, IteratorProtocol {
+        let lines: ArraySlice<SourceLine>
+        private var cursor: Int
+
+        init(lines: ArraySlice<SourceLine>) {
+            self.lines = lines
+            cursor = lines.startIndex
         }
-        return out
+
+        mutating func next() -> (text: String, used: Int)? {
+            guard cursor < lines.endIndex else { return nil }
+            var text = lines[cursor].text
+            cursor += 1
+            while cursor < lines.endIndex, let first = lines[cursor].text.first, first == "（" || first == "(" {
+                text += lines[cursor].text
+                cursor += 1
+            }
+            return (text, cursor - lines.startIndex)
+        }
     }
 
     /// The labels under the arms, taken from the start of `lines` until there are enough for
     /// `count` value columns shared by `armCount` arms. Returns the labels, the labels left over
     /// in front (label-column headers such as `最短随访时间`) and the physical lines used.
-    static func subheaders(_ lines: [SourceLine], count: Int, armCount: Int) -> (labels: [String], extra: [String], used: Int) {
+    static func subheaders(_ lines: ArraySlice<SourceLine>, count: Int, armCount: Int) -> (labels: [String], extra: [String], used: Int) {
         let perArm = armCount > 0 && count % armCount == 0 ? count / armCount : count
         // No value columns (a header line that is all label columns) leaves nothing to share.
         guard perArm > 0, perArm > 1 || armCount == 0 else { return ([], [], 0) }
         var labels: [String] = []
         var used = 0
-        for entry in joinContinuations(lines) {
+        for entry in Continuations(lines: lines) {
             let tokens = HeaderTokens.split(entry.text).map(\.text)
             if labels.count >= perArm {
                 // The same labels again under the next arm.

@@ -29,41 +29,47 @@ struct NumericTableReader: Sendable {
         var oneLine = false
     }
 
-    func read(_ lines: [SourceLine], tableID: String) -> Result {
-        let nonBlank = lines.enumerated().filter { !$0.element.isBlank }
-        let bodyLines = nonBlank.map(\.element)
+    /// `lines` may be a slice: `end` counts from its first line all the same.
+    func read(_ lines: ArraySlice<SourceLine>, tableID: String) -> Result {
+        // The non-blank lines, and where each stands among `lines`: the lines are copied once.
+        var bodyLines: [SourceLine] = []
+        var offsets: [Int] = []
+        for (offset, line) in lines.enumerated() where !line.isBlank {
+            bodyLines.append(line)
+            offsets.append(offset)
+        }
         // Lines are lexed once, when first looked at: the body is gathered twice and a table's
         // region may run to the end of a long section.
         var cache = [ValueLexer.Result?](repeating: nil, count: bodyLines.count)
-        var firstValue = nonBlank.count
+        var firstValue = bodyLines.count
         for k in bodyLines.indices {
             let lexed = lexer.lex(bodyLines[k].text)
             cache[k] = lexed
             if !lexed.values.isEmpty && !isFootnoteOrNote(bodyLines[k].text) { firstValue = k; break }
         }
         var header = ColumnHeader()
-        var bodyStart = 0 // index into nonBlank
+        var bodyStart = 0 // index into bodyLines
         var armHeads: [(name: String, n: Int, written: String, footnotes: [String])] = []
-        if let found = ColumnHeader.arms(nonBlank[..<firstValue].map(\.element), rules: rules) {
+        if let found = ColumnHeader.arms(Array(bodyLines[..<firstValue]), rules: rules) {
             header.stub = found.stub
             armHeads = found.arms
             bodyStart = found.used
-        } else if firstValue > 0, nonBlank.count > 1 {
+        } else if firstValue > 0, bodyLines.count > 1 {
             bodyStart = 1 // a header with no arms: its first line
         }
         // How many value columns: the most common count of values per row.
         let count = NumericTableReader.mode(valueCounts(bodyLines, from: bodyStart, cache: &cache)) ?? armHeads.count
         let sub: (labels: [String], extra: [String], used: Int)
         if armHeads.isEmpty, bodyStart == 1 {
-            let tokens = HeaderTokens.split(nonBlank[0].element.text).map(\.text)
+            let tokens = HeaderTokens.split(bodyLines[0].text).map(\.text)
             sub = (Array(tokens.suffix(count)), Array(tokens.dropLast(count)), 0)
         } else {
-            sub = ColumnHeader.subheaders(nonBlank[bodyStart...].map(\.element), count: count, armCount: armHeads.count)
+            sub = ColumnHeader.subheaders(bodyLines[bodyStart...], count: count, armCount: armHeads.count)
         }
         header.stub += sub.extra
         bodyStart += sub.used
         (header.columns, header.arms) = ColumnHeader.paths(arms: armHeads, labels: sub.labels, count: count)
-        header.foldedLines = nonBlank[..<bodyStart].map { TextFold.standard.fold($0.element.text) }
+        header.foldedLines = bodyLines[..<bodyStart].map { TextFold.standard.fold($0.text) }
 
         let body = gather(bodyLines, from: bodyStart, headerFolded: header.foldedLines, cache: &cache)
         var diagnostics = body.diagnostics
@@ -73,7 +79,7 @@ struct NumericTableReader: Sendable {
             rows.append(row)
             diagnostics += notes
         }
-        let endIndex = bodyStart + body.consumed < nonBlank.count ? nonBlank[bodyStart + body.consumed].offset : lines.count
+        let endIndex = bodyStart + body.consumed < offsets.count ? offsets[bodyStart + body.consumed] : lines.count
         return Result(header: header, groups: body.groups, rows: rows, end: endIndex, diagnostics: diagnostics)
     }
 

@@ -9,7 +9,7 @@ struct TableTrailer: Sendable {
 
     /// Joins wrapped lines as the section does, but stops at the first paragraph that is not
     /// a note or a footnote: a table's region may run to the end of a long section.
-    init(_ lines: [SourceLine], rules: TableRules, joiner: WrapJoiner) {
+    init(_ lines: ArraySlice<SourceLine>, rules: TableRules, joiner: WrapJoiner) {
         var paragraph: Paragraph?
         var last: SourceLine?
         var blanks = 0
