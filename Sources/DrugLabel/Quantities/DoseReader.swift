@@ -175,21 +175,21 @@ struct DoseReader: Sendable {
         // Since the dose before, and since the clause's start: as scalars and as text.
         let regionRange = min(regionStart, m.start)..<m.start
         let clauseRange = clauseStart..<m.start
-        let region = string(s, regionRange.lowerBound, m.start)
-        let clause = string(s, clauseStart, m.start)
-        let after = string(s, m.end, min(sentence.upperBound, m.end + 8))
-        let afterTrimmed = after.trimmingSpaces()
 
         // Not doses: amounts per unit of product, animals, studies, skin tests, thresholds,
         // diluents, conditions.
         // `目标剂量为 2.0 × 106…/kg（可接受范围：1.5 × 106 ~2.0 × 106…），最高为 2.0 × 108…`:
         // the whole sentence after a dose noun speaks of the dose.
-        let inBracket = depth(s, from: sentence.lowerBound, to: m.start) > 0
         let callsItselfDose = any(words.doseWords, s, regionRange)
             || (sentenceDoses.contains { p in p.dose.unit == m.unit && words.doseWords.contains(where: { p.dose.text.containsBytes($0.text) }) }
-                && (inBracket || nearest(words.qualifiers, s, regionRange)?.name == "maximum"))
+                && (depth(s, from: sentence.lowerBound, to: m.start) > 0 || nearest(words.qualifiers, s, regionRange)?.name == "maximum"))
         let doseSection = section.map(rules.doseSections.contains) ?? false
         if !doseSection && !callsItselfDose { return nil }
+        // Made only now: most amounts outside the dosing sections stop at the test above.
+        let region = string(s, regionRange.lowerBound, m.start)
+        let clause = string(s, clauseStart, m.start)
+        let after = string(s, m.end, min(sentence.upperBound, m.end + 8))
+        let afterTrimmed = after.trimmingSpaces()
         if any(words.animalWords, s, sentence) || any(words.studyWords, s, sentence) || any(words.skinTestWords, s, sentence) {
             return nil
         }
