@@ -23,6 +23,9 @@ public final class IndexBuild: @unchecked Sendable {
     /// The index's path.
     public let path: String
     private let aside: String?
+    /// The secondary indexes of a file built aside, dropped while its rows are written and made
+    /// again, each in one sorted pass, by `publish()`: their CREATE statements, in schema order.
+    private let deferredIndexes: [String]
     /// How many segments of one level FTS5 lets an index built aside gather before it merges them.
     static let buildCrisisMerge = 256
 
@@ -35,6 +38,7 @@ public final class IndexBuild: @unchecked Sendable {
         if exists && !rebuild {
             store = try LabelStore(path: path)
             aside = nil
+            deferredIndexes = []
             return
         }
         if FileManager.default.fileExists(atPath: path), FileIdentity.size(of: path) == nil {
@@ -50,9 +54,18 @@ public final class IndexBuild: @unchecked Sendable {
         // though: FTS5 holds at most 2,000 segments and takes no crisismerge above 1,999, so a
         // build of some thousands of commits failed with "database or disk is full". At 256 a
         // level is merged now and then, and every level together stays far below the limit.
-        try store.pool.write { db in
+        // Nobody reads it either, so its secondary indexes wait: kept up row by row, those on
+        // keys in no order (section keys, units, terms) cost a B-tree search per row; made at
+        // the end, each is one sort. The automatic indexes of UNIQUE columns (no SQL) stay: the
+        // write looks documents up by path.
+        deferredIndexes = try store.pool.write { db in
             try db.execute(sql: "INSERT INTO section_index (section_index, rank) VALUES ('automerge', 0)")
             try db.execute(sql: "INSERT INTO section_index (section_index, rank) VALUES ('crisismerge', \(IndexBuild.buildCrisisMerge))")
+            let indexes = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY rowid")
+            for index in indexes {
+                try db.execute(sql: "DROP INDEX \((index["name"] as String).quotedDatabaseIdentifier)")
+            }
+            return indexes.map { $0["sql"] }
         }
     }
 
@@ -67,6 +80,9 @@ public final class IndexBuild: @unchecked Sendable {
         // gigabyte for a large index.
         let packed = aside + ".packed"
         IndexBuild.remove(packed)
+        try store.pool.write { db in
+            for sql in deferredIndexes { try db.execute(sql: sql) }
+        }
         try store.pool.writeWithoutTransaction { db in
             // FTS5's defaults again, for the runs that will update the index in place.
             try db.execute(sql: "INSERT INTO section_index (section_index, rank) VALUES ('automerge', 4)")

@@ -246,6 +246,29 @@ struct StoreRobustnessTests {
         #expect(paths == [TestSupport.corpusPath(TestSupport.labelName), other])
     }
 
+    @Test("a new index is written aside without its secondary indexes; published, it has every one the schema makes, as an index made in place")
+    func deferredIndexes() throws {
+        let dir = try TestSupport.scratch()
+        func indexes(_ store: LabelStore) throws -> [String: String] {
+            try store.pool.read { db in
+                Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
+                    .map { ($0["name"] as String, $0["sql"] as String) })
+            }
+        }
+        let schema = try indexes(LabelStore(path: dir.appendingPathComponent("schema.sqlite").path))
+        #expect(schema.count >= 10)
+        let build = try IndexBuild(path: dir.appendingPathComponent("i.sqlite").path, rebuild: false)
+        #expect(try indexes(build.store).isEmpty)
+        _ = try Indexer(store: build.store, makeParser: { try LabelParser() }).run([TestSupport.corpusPath(TestSupport.labelName)]) { _ in }
+        let store = try build.publish()
+        #expect(try indexes(store) == schema)
+        let plan = try store.pool.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT json FROM doses WHERE document_id = 1").map { $0["detail"] as String }
+        }
+        #expect(plan.contains { $0.contains("doses_document") }, "\(plan)")
+        #expect(try store.counts()["doses"] ?? 0 > 0)
+    }
+
     @Test("a new index built aside takes more commits than FTS5 holds segments: its deferred merges still merge")
     func manyCommitsAside() throws {
         let dir = try TestSupport.scratch()
