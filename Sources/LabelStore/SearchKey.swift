@@ -49,8 +49,20 @@ public enum SearchKey {
     public static func sectionToken(_ key: String) -> String { "\"\(keywordMark)xxsec\(letters(key))\"" }
     public static func kindToken(_ kind: String) -> String { "\"\(keywordMark)xxkind\(letters(kind))\"" }
 
+    /// Asked twice for every section an index run writes, of keys and kinds that are ASCII:
+    /// those are read byte by byte, as `lowercased()` (Unicode's full case mapping) cost 1% of
+    /// the run. Other text takes the full mapping, where a letter outside ASCII may lower to one
+    /// inside it (the Kelvin sign to `k`).
     private static func letters(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.lowercased().unicodeScalars.filter { ("a"..."z").contains($0) }))
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(s.utf8.count)
+            for b in s.utf8 {
+                if b >= 0x61 && b <= 0x7A { bytes.append(b) } else if b >= 0x41 && b <= 0x5A { bytes.append(b + 0x20) }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return String(String.UnicodeScalarView(s.lowercased().unicodeScalars.filter { ("a"..."z").contains($0) }))
     }
 
     /// The searchable characters of each paragraph of a section, folded in one call (joined by a

@@ -24,6 +24,14 @@ struct StoredParagraphTests {
         }
     }
 
+    @Test("a section's filter tokens keep the letters of its key and kind, lowered, as Unicode lowers them")
+    func filterTokens() {
+        #expect(SearchKey.filterTokens(section: "dosage_and_administration", kind: "label") == "\u{1}xxsecdosageandadministration xxkindlabel")
+        #expect(SearchKey.filterTokens(section: nil, kind: "Article") == "\u{1}xxsecnone xxkindarticle")
+        // Outside ASCII the full mapping: the Kelvin sign lowers to `k`, `É` to a letter that is not kept.
+        #expect(SearchKey.filterTokens(section: "\u{212A}ey_É", kind: "label") == "\u{1}xxseckey xxkindlabel")
+    }
+
     @Test("UTF-16 with CRLF and GB18030 with CR: paragraphs read back from cuts as the parser made them, lines included")
     func encodings() throws {
         let dir = try TestSupport.scratch()
