@@ -23,7 +23,11 @@ public struct Indexer: Sendable {
 
     public func run(_ paths: [String], onEvent: @escaping @Sendable (Event) -> Void) throws -> Summary {
         let walks = paths.map(FolderWalk.init)
-        let files = walks.flatMap(\.files)
+        // A file named twice (a folder given twice, or a file and its folder) is read once: the
+        // second copy replaced the first, and a new index, built without its secondary indexes
+        // (`IndexBuild`), looked through whole tables for the rows to replace.
+        var named = Set<String>()
+        let files = walks.flatMap(\.files).filter { named.insert($0).inserted }
         let indexed = try store.indexedHashes()
         var summary = Summary()
         for s in walks.flatMap(\.skipped) {

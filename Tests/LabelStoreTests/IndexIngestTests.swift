@@ -42,6 +42,19 @@ struct IndexIngestTests {
         try checkHashes()
     }
 
+    @Test("a file named twice (its folder given twice, or the file and its folder) is indexed once and counted once")
+    func namedTwice() throws {
+        let dir = try TestSupport.scratch()
+        let docs = dir.appendingPathComponent("docs")
+        try FileManager.default.createDirectory(at: docs, withIntermediateDirectories: true)
+        let file = docs.appendingPathComponent("label.txt").path
+        try FileManager.default.copyItem(atPath: TestSupport.corpusPath(TestSupport.labelName), toPath: file)
+        let build = try IndexBuild(path: dir.appendingPathComponent("i.sqlite").path, rebuild: false)
+        let summary = try Indexer(store: build.store, makeParser: { try LabelParser() }).run([docs.path, docs.path, file]) { _ in }
+        #expect(summary.added == 1 && summary.replaced == 0)
+        #expect(try build.publish().counts()["documents"] == 1)
+    }
+
     @Test("the rows written are the records prepared, one record type per table, read back by the same types")
     func recordsRoundTrip() throws {
         let dir = try TestSupport.scratch()
