@@ -84,11 +84,9 @@ struct DoseReader: Sendable {
             defer { sentenceStart = sentenceEnd + 1 }
             if sentence.isEmpty { continue }
             while nextMeasure < all.count, all[nextMeasure].start < sentence.lowerBound { nextMeasure += 1 }
-            var inSentence: [Int] = []
-            while nextMeasure < all.count, all[nextMeasure].start < sentence.upperBound {
-                inSentence.append(nextMeasure)
-                nextMeasure += 1
-            }
+            let firstInSentence = nextMeasure
+            while nextMeasure < all.count, all[nextMeasure].start < sentence.upperBound { nextMeasure += 1 }
+            let inSentence = firstInSentence..<nextMeasure
             if let route = routeOnly(s, sentence) {
                 context.route = route
                 continue

@@ -165,7 +165,7 @@ struct NumericTableReader: Sendable {
             if isFootnoteOrNote(text) { break }
             let lexed = cache[k] ?? lexer.lex(text)
             cache[k] = lexed
-            let values = lexed.values.filter { !$0.intervalOnly }.count
+            let values = lexed.values.reduce(0) { $1.intervalOnly ? $0 : $0 + 1 }
             if lexed.values.isEmpty {
                 if isProse(text) { break }
                 if run > 0 { counts.append(run); run = 0 }
@@ -194,15 +194,18 @@ struct NumericTableReader: Sendable {
     }
 
     private func makeRow(_ pending: Pending, count: Int, tableID: String) -> (Table.Row, [Diagnostic]) {
-        let written = pending.labelLines.map(\.text).reduce("") { WrapJoiner.join($0, $1) }
+        // Most labels are one line: no join, and no arrays of their texts and spans.
+        let written = pending.labelLines.count == 1 ? pending.labelLines[0].text
+            : pending.labelLines.map(\.text).reduce("") { WrapJoiner.join($0, $1) }
         let label = RowLabel(written, rules: rules)
         let isRange = label.statistic.map { s in rules.rangeStatistics.contains { TextFold.standard.fold(s).contains($0) } } ?? false
-        var span = pending.labelLines.map(\.span).reduce(pending.labelLines[0].span) { $0.union($1) }
+        var span = pending.labelLines.dropFirst().reduce(pending.labelLines[0].span) { $0.union($1.span) }
         var diagnostics: [Diagnostic] = []
         var cells: [Table.Cell] = []
+        cells.reserveCapacity(max(count, pending.values.count))
         var tokens = pending.values
         // `2.1 （0.03+, 8.4+） NA NA NA NA` in a `中位值（范围）` row: each NA pair is a value and its range.
-        var excess = tokens.filter({ !$0.token.intervalOnly }).count - count
+        var excess = tokens.reduce(0) { $1.token.intervalOnly ? $0 : $0 + 1 } - count
         if excess > 0, label.statistic != nil {
             var merged: [(token: ValueLexer.Token, line: Int)] = []
             var k = 0

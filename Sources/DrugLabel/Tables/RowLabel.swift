@@ -13,6 +13,7 @@ struct RowLabel: Sendable, Hashable {
     init(_ written: String, rules: TableRules) {
         let c = Array(written.unicodeScalars)
         var label: [Unicode.Scalar] = []
+        label.reserveCapacity(c.count)
         var statistics: [String] = []
         var i = 0
         // Whether the label has text yet: unit and statistic words count only after it.
@@ -20,7 +21,7 @@ struct RowLabel: Sendable, Hashable {
         while i < c.count {
             let ch = c[i]
             if let close = RowLabel.closing(of: ch), let end = RowLabel.close(c, from: i + 1, for: ch, close) {
-                let inner = RowLabel.string(c[(i + 1)..<end]).trimmingSpaces()
+                let inner = c.string((i + 1)..<end).trimmingSpaces()
                 let folded = TextFold.standard.fold(inner)
                 if unit == nil, hasText, RowLabel.contains(rules.units, folded) {
                     unit = inner
@@ -36,7 +37,7 @@ struct RowLabel: Sendable, Hashable {
             if ch == "#" {
                 var j = i
                 while j < c.count, c[j] == "#" { j += 1 }
-                footnotes.append(RowLabel.string(c[i..<j]))
+                footnotes.append(c.string(i..<j))
                 i = j
                 continue
             }
@@ -121,19 +122,13 @@ struct RowLabel: Sendable, Hashable {
                 guard j < c.count, TextFold.standard.scalar(c[j]) == w else { matched = false; break }
                 j += 1
             }
-            if matched { return (string(c[i..<j]), j) }
+            if matched { return (c.string(i..<j), j) }
         }
         return nil
     }
 
     private static func contains(_ words: [String], _ folded: String) -> Bool {
         words.contains { $0.utf8.elementsEqual(folded.utf8) }
-    }
-
-    private static func string(_ s: ArraySlice<Unicode.Scalar>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: s)
-        return String(view)
     }
 
     private static func isMarkLetter(_ s: Unicode.Scalar) -> Bool { ("a"..."z").contains(s) }

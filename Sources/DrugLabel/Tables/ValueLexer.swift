@@ -34,6 +34,7 @@ struct ValueLexer: Sendable {
         let s = [Unicode.Scalar](scalarsOf: line)
         let chunks = ValueLexer.chunks(s)
         var values: [Token] = []
+        values.reserveCapacity(chunks.count)
         var i = chunks.count - 1
         while i >= 0 {
             let chunk = chunks[i]
@@ -95,15 +96,22 @@ struct ValueLexer: Sendable {
         let first = s[a], last = s[z]
         guard (first == "（" && (last == "）" || last == ")")) || (first == "(" && (last == ")" || last == "）"))
                 || (first == "[" && last == "]") else { return false }
-        // The parts between commas, empty ones left out, as `split` gives them.
-        var parts: [Range<Int>] = []
+        // The parts between commas, empty ones left out, as `split` gives them: two, each a
+        // bound. Counted in place (every chunk of every table line asks).
+        var low: Range<Int>?, high: Range<Int>?
+        var parts = 0
         var start = a + 1
+        func part(_ r: Range<Int>) {
+            parts += 1
+            if parts == 1 { low = r } else if parts == 2 { high = r }
+        }
         for i in (a + 1)..<z where s[i] == "," || s[i] == "，" {
-            if i > start { parts.append(start..<i) }
+            if i > start { part(start..<i) }
             start = i + 1
         }
-        if z > start { parts.append(start..<z) }
-        return parts.count == 2 && bound(s, s.trimmed(parts[0])) && bound(s, s.trimmed(parts[1]))
+        if z > start { part(start..<z) }
+        guard parts == 2, let low, let high else { return false }
+        return bound(s, s.trimmed(low)) && bound(s, s.trimmed(high))
     }
 
     private func parenthesized(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {

@@ -37,7 +37,9 @@ struct JSONWriter {
     /// open array written apart, on another core: `append`ed in order, the parts give the bytes
     /// this writer would have written. `first` is false for all but the part that comes first.
     func part(first isFirst: Bool) -> JSONWriter {
-        var part = JSONWriter(pretty: pretty)
+        // A part is written a run of elements at a time (some kilobytes): grown from nothing,
+        // its buffer was reallocated a dozen times on the way.
+        var part = JSONWriter(pretty: pretty, capacity: 16 * 1024)
         part.depth = depth
         part.first = first && isFirst
         part.afterKey = afterKey && isFirst
