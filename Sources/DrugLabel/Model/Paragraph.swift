@@ -55,6 +55,11 @@ public struct Paragraph: Sendable, Hashable {
         return SourceSpan(startLine: first, endLine: max(first, last))
     }
 
+    /// Room for `count` more joined lines' starts.
+    mutating func reserveLineStarts(_ count: Int) {
+        laterStarts.reserveCapacity(laterStarts.count + count)
+    }
+
     /// Notes that a joined line starts at scalar `offset` of `text`.
     mutating func appendLineStart(_ start: LineStart) {
         laterStarts.append(start)

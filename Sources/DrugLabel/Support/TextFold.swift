@@ -121,40 +121,46 @@ public final class TextFold: @unchecked Sendable {
     }
 
     /// The fold of UTF-8 bytes made of safe scalars only; nil at the first scalar that is not.
+    ///
+    /// Written straight into the String's storage: no safe scalar folds to a longer one (ASCII
+    /// stays one byte or none, the two-byte signs stay themselves, a BMP ideograph or full-width
+    /// form gives at most three bytes), so the fold fits in the text's length.
     private func fastFold(_ b: UnsafeBufferPointer<UInt8>) -> String? {
-        var out: [UInt8] = []
-        out.reserveCapacity(b.count)
-        var i = 0
-        let n = b.count
-        while i < n {
-            let c = b[i]
-            if c < 0x80 {
-                if c == 0x20 || (0x09...0x0D).contains(c) { i += 1; continue }
-                out.append((0x41...0x5A).contains(c) ? c + 0x20 : c)
-                i += 1
-                continue
+        var safe = true
+        let folded = String(unsafeUninitializedCapacity: b.count) { out in
+            var k = 0
+            var i = 0
+            let n = b.count
+            while i < n {
+                let c = b[i]
+                if c < 0x80 {
+                    if c == 0x20 || (0x09...0x0D).contains(c) { i += 1; continue }
+                    out[k] = (0x41...0x5A).contains(c) ? c + 0x20 : c
+                    k += 1
+                    i += 1
+                    continue
+                }
+                let length = c < 0xE0 ? 2 : (c < 0xF0 ? 3 : 4)
+                guard c >= 0xC2, length < 4, i + length <= n else { safe = false; return 0 }
+                let v = length == 2
+                    ? UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+                    : UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                let f = safeFold(v)
+                if f == TextFold.unsafe { safe = false; return 0 }
+                let width = f == 0 ? 0 : f < 0x80 ? 1 : f < 0x800 ? 2 : 3
+                // The claim above, checked: a fold longer than its scalar is no safe fold.
+                guard width <= length else { safe = false; return 0 }
+                switch width {
+                case 1: out[k] = UInt8(f)
+                case 2: out[k] = UInt8(0xC0 | f >> 6); out[k + 1] = UInt8(0x80 | f & 0x3F)
+                case 3: out[k] = UInt8(0xE0 | f >> 12); out[k + 1] = UInt8(0x80 | (f >> 6) & 0x3F); out[k + 2] = UInt8(0x80 | f & 0x3F)
+                default: break
+                }
+                k += width
+                i += length
             }
-            let length = c < 0xE0 ? 2 : (c < 0xF0 ? 3 : 4)
-            guard c >= 0xC2, length < 4, i + length <= n else { return nil }
-            let v = length == 2
-                ? UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
-                : UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
-            let f = safeFold(v)
-            if f == TextFold.unsafe { return nil }
-            if f != 0 { TextFold.appendUTF8(f, to: &out) }
-            i += length
+            return k
         }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    @inline(__always)
-    private static func appendUTF8(_ v: UInt32, to out: inout [UInt8]) {
-        if v < 0x80 {
-            out.append(UInt8(v))
-        } else if v < 0x800 {
-            out.append(UInt8(0xC0 | v >> 6)); out.append(UInt8(0x80 | v & 0x3F))
-        } else {
-            out.append(UInt8(0xE0 | v >> 12)); out.append(UInt8(0x80 | (v >> 6) & 0x3F)); out.append(UInt8(0x80 | v & 0x3F))
-        }
+        return safe ? folded : nil
     }
 }

@@ -33,27 +33,31 @@ struct ValueLexer: Sendable {
     func lex(_ line: String) -> Result {
         let s = [Unicode.Scalar](scalarsOf: line)
         let chunks = ValueLexer.chunks(s)
+        // Gathered from the end and turned round in place; room for every chunk left is made
+        // at the first value (most lines of a table's region hold none).
         var values: [Token] = []
-        values.reserveCapacity(chunks.count)
         var i = chunks.count - 1
         while i >= 0 {
             let chunk = chunks[i]
+            let token: Token
             if isInterval(s, chunk.range) {
                 // `8.3 [4.5, 15.8]`: an interval one space after its value belongs to it.
                 if i > 0, isValue(s, chunks[i - 1].range), s[chunk.range.lowerBound] == "[" {
-                    values.append(Token(raw: s.string(chunks[i - 1].range) + " " + s.string(chunk.range),
-                                        spacesBefore: chunks[i - 1].spacesBefore, intervalOnly: false))
+                    token = Token(raw: s.string(chunks[i - 1].range) + " " + s.string(chunk.range),
+                                  spacesBefore: chunks[i - 1].spacesBefore, intervalOnly: false)
                     i -= 2
                 } else {
-                    values.append(Token(raw: s.string(chunk.range), spacesBefore: chunk.spacesBefore, intervalOnly: true))
+                    token = Token(raw: s.string(chunk.range), spacesBefore: chunk.spacesBefore, intervalOnly: true)
                     i -= 1
                 }
             } else if isValue(s, chunk.range) {
-                values.append(Token(raw: s.string(chunk.range), spacesBefore: chunk.spacesBefore, intervalOnly: false))
+                token = Token(raw: s.string(chunk.range), spacesBefore: chunk.spacesBefore, intervalOnly: false)
                 i -= 1
             } else {
                 break
             }
+            if values.isEmpty { values.reserveCapacity(chunks.count) }
+            values.append(token)
         }
         let label: String
         if i < 0 {
@@ -63,7 +67,8 @@ struct ValueLexer: Sendable {
         } else {
             label = line.trimmingSpaces()
         }
-        return Result(label: label, values: values.reversed())
+        values.reverse()
+        return Result(label: label, values: values)
     }
 
     /// A number (`46`, `0.40`, `14.4+`, `<0.0001`), `NE`, `NA` or a dash, with an interval
@@ -198,6 +203,8 @@ struct ValueLexer: Sendable {
             let c = s[i]
             if c == " " && depth == 0 {
                 if let from = start {
+                    // Room for a row's chunks at once, not grown from one.
+                    if result.isEmpty { result.reserveCapacity(16) }
                     result.append(Chunk(range: from..<i, spacesBefore: spaces))
                     start = nil
                     spaces = 0

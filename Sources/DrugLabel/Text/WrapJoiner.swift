@@ -27,23 +27,40 @@ struct WrapJoiner: Sendable {
 
     /// The paragraphs of a slice of lines (a section's body), read in place.
     func paragraphs(_ lines: ArraySlice<SourceLine>) -> [Paragraph] {
-        var result: [Paragraph] = []
-        var current: Paragraph?
+        // Where each paragraph starts and ends first (whether a line continues the one before
+        // depends on the two lines alone), then each paragraph made once with room for all its
+        // lines: grown a line at a time, a long paragraph's text and line starts were copied
+        // into larger storage again and again.
+        var runs: [(first: Int, last: Int, lines: Int)] = []
         // The line before, by index: copying each line retained its two strings.
         var last: Int?
         var blanks = 0
         for i in lines.indices {
             if lines[i].isBlank { blanks += 1; continue }
-            if current != nil, let previous = last, continues(lines[previous], lines[i], blanksBetween: blanks) {
-                WrapJoiner.extend(&current!, with: lines[i])
+            if let previous = last, continues(lines[previous], lines[i], blanksBetween: blanks) {
+                runs[runs.count - 1].last = i
+                runs[runs.count - 1].lines += 1
             } else {
-                if let paragraph = current.take() { result.append(paragraph) }
-                current = Paragraph(text: lines[i].text, span: lines[i].span, width: lines[i].width)
+                runs.append((i, i, 1))
             }
             last = i
             blanks = 0
         }
-        if let paragraph = current { result.append(paragraph) }
+        var result: [Paragraph] = []
+        result.reserveCapacity(runs.count)
+        for run in runs {
+            let first = lines[run.first]
+            var paragraph = Paragraph(text: first.text, span: first.span, width: first.width)
+            if run.lines > 1 {
+                // A space at most between two lines.
+                var bytes = 0
+                for i in run.first...run.last where !lines[i].isBlank { bytes += lines[i].text.utf8.count + 1 }
+                paragraph.text.reserveCapacity(bytes)
+                paragraph.reserveLineStarts(run.lines - 1)
+                for i in (run.first + 1)...run.last where !lines[i].isBlank { WrapJoiner.extend(&paragraph, with: lines[i]) }
+            }
+            result.append(paragraph)
+        }
         return result
     }
 
