@@ -102,13 +102,19 @@ struct LabelAssembler: DocumentAssembler {
         } else {
             var cuttable = [Bool](repeating: false, count: sections.count)
             var lastKey: String??
-            for (j, section) in sections.enumerated()
-            where section.paragraphs.contains(where: { !inTable.contains($0.span.startLine) }) {
-                cuttable[j] = lastKey.map { $0 != section.key } ?? true
-                lastKey = section.key
+            // By index throughout: a loop over the sections or their paragraphs copied each one
+            // (every string and array in it retained and released).
+            for j in sections.indices {
+                let paragraphs = sections[j].paragraphs
+                guard paragraphs.indices.contains(where: { !inTable.contains(paragraphs[$0].span.startLine) }) else { continue }
+                cuttable[j] = lastKey.map { $0 != sections[j].key } ?? true
+                lastKey = sections[j].key
             }
             let bySection = Array(sections.indices).runs(about: 4 * pieces, weight: { j in
-                sections[j].paragraphs.reduce(0) { $0 + $1.text.utf8.count }
+                let paragraphs = sections[j].paragraphs
+                var bytes = 0
+                for k in paragraphs.indices { bytes += paragraphs[k].text.utf8.count }
+                return bytes
             }) { cuttable[$1] }
             let prose = tables.indices.filter { tables[$0].kind == .prose }
             let byTable = prose.runs(about: 4 * pieces, weight: { t in

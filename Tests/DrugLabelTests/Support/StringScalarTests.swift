@@ -22,6 +22,20 @@ import Testing
         #expect(DoseSpeedRegressionTests.lines.count > 1000)
     }
 
+    @Test("scalarCount counts the scalar view, whatever the text's length modulo eight")
+    func scalarCount() {
+        var texts = Self.samples + DoseSpeedRegressionTests.lines
+        // Every cut of a mixed text, so that each width of scalar straddles the eight-byte words.
+        let mixed = "a文é𠀀b【用法】\u{3000}x🇨🇳e\u{301}一日3次，每次10 mg。"
+        let scalars = Array(mixed.unicodeScalars)
+        for start in 0..<scalars.count {
+            for end in start...scalars.count { texts.append(String(String.UnicodeScalarView(scalars[start..<end]))) }
+        }
+        for text in texts {
+            #expect(text.scalarCount == text.unicodeScalars.count, "\(text.debugDescription)")
+        }
+    }
+
     @Test("joinedLines gives the bytes of joined(separator: \"\\n\")")
     func joinedLines() {
         let groups: [[String]] = [[], [""], ["", ""], ["a"], Self.samples, Array(DoseSpeedRegressionTests.lines.prefix(500))]
