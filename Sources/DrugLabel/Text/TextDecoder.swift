@@ -1,4 +1,9 @@
 import ICUBridge
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Turns a file's bytes into text: BOMs first, then strict UTF-8, then ICU's charset detector
 /// (GB18030/GBK, Big5, …) with ICU's converters. Refuses PDFs and binary files.
@@ -20,8 +25,9 @@ public struct TextDecoder: Sendable {
             }
             return try convert(body, charset: bom.charset, encoding: bom.charset + " (BOM)")
         }
-        // UTF-16 text is full of NUL bytes, so this test comes after the BOM check.
-        if bytes.contains(0) {
+        // UTF-16 text is full of NUL bytes, so this test comes after the BOM check. By memchr:
+        // the generic search took as long as validating the UTF-8, before anything else could start.
+        if let base = bytes.baseAddress, memchr(base, 0, bytes.count) != nil {
             throw InputError.binary("NUL bytes and no byte order mark; if it is UTF-16 text, save it with a BOM")
         }
         return try decodeUTF8(bytes, encoding: "UTF-8")
