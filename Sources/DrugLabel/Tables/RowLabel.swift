@@ -11,6 +11,22 @@ struct RowLabel: Sendable, Hashable {
     var statistic: String?
 
     init(_ written: String, rules: TableRules) {
+        if RowLabel.isPlain(written, rules: rules) {
+            // Nothing `init(reading:)` acts on: the label is the text, tidied as `tidy` does
+            // (with no comma in it, trimming the spaces is all of its trimming).
+            let trimmed = written.trimmingSpaces()
+            self.init(text: trimmed.containsBytes("  ") ? trimmed.collapsingSpaces() : trimmed)
+        } else {
+            self.init(reading: written, rules: rules)
+        }
+    }
+
+    private init(text: String) {
+        self.text = text
+    }
+
+    /// The label read scalar by scalar, annotations moved out.
+    init(reading written: String, rules: TableRules) {
         let c = Array(written.unicodeScalars)
         var label: [Unicode.Scalar] = []
         label.reserveCapacity(c.count)
@@ -90,6 +106,16 @@ struct RowLabel: Sendable, Hashable {
     }
 
     private static let edges = ScalarSet("，, ")
+
+    /// What the loop of `init` acts on: a bracket that opens, `#`, a footnote letter, a comma,
+    /// the first scalar of a statistic word. Every other scalar is appended to the label as it
+    /// is, so a label with none of them is its own text (most row labels: `发热`, `中性粒细胞减少症`).
+    private static let actedOn = ScalarSet("（([#，,abcdefghijklmnopqrstuvwxyz")
+
+    static func isPlain(_ written: String, rules: TableRules) -> Bool {
+        for s in written.unicodeScalars where actedOn.contains(s) || rules.statisticOpenings.contains(s) { return false }
+        return true
+    }
 
     /// Footnote letters at `i`: `a`, `a,b`, not preceded by a Latin letter or digit, and followed
     /// by the end, a bracket or a Han character with no space between (`p 值` is not a mark).

@@ -27,7 +27,7 @@ public final class TableRules: Sendable {
     private let noteLeadOpenings: Set<Unicode.Scalar>
     /// First characters of the statistic words that are not ASCII (`中位值`, `范围`), to rule a
     /// position out before comparing words.
-    let statisticOpenings: Set<Unicode.Scalar>
+    let statisticOpenings: ScalarSet
     let missingValues: Set<String>
     let notEstimable: Set<String>
     let notAvailable: Set<String>
@@ -89,7 +89,7 @@ public final class TableRules: Sendable {
         asciiNotAvailable = ascii(file.notAvailable)
         units = fold(file.units)
         statistics = fold(file.statistics)
-        statisticOpenings = Set(statistics.compactMap(\.firstScalar).filter { !$0.isASCII })
+        statisticOpenings = ScalarSet(statistics.compactMap(\.firstScalar).filter { !$0.isASCII })
         rangeStatistics = fold(file.rangeStatistics)
         allGradeHeaders = fold(file.allGradeHeaders)
         severeGradeHeaders = fold(file.severeGradeHeaders)
