@@ -159,15 +159,6 @@ struct DoseExtractor: Sendable {
     /// Traditional characters gives the doses of its Simplified form. Whether any scalar
     /// changed comes with it (the text is copied only then).
     private func simplified(_ s: [Unicode.Scalar]) -> (scalars: [Unicode.Scalar], changed: Bool) {
-        var out = s
-        var changed = false
-        for (i, c) in s.enumerated() where (0x4E00...0x9FFF).contains(c.value) {
-            let folded = RuleFold.fold(c)
-            if folded != c {
-                out[i] = folded
-                changed = true
-            }
-        }
-        return (out, changed)
+        RuleFold.simplifiedIdeographs(s).map { ($0, true) } ?? (s, false)
     }
 }

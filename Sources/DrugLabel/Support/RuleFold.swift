@@ -16,6 +16,22 @@ enum RuleFold {
     /// `「」` are Simplified `“”`; the ideographic space is handled apart).
     private static let blocks: [ClosedRange<UInt32>] = [0x3001...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF]
 
+    /// `scalars` with each CJK Unified Ideograph replaced by its Simplified form, or nil when
+    /// none has one. The table is fetched once for the run: through `fold(_:)`, every scalar of
+    /// every paragraph the dose reader reads passed the static's once-only check.
+    static func simplifiedIdeographs(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+        let table = simplified
+        var out: [Unicode.Scalar]?
+        for i in scalars.indices {
+            let v = scalars[i].value
+            guard v >= 0x4E00, v <= 0x9FFF, case let t = table[Int(v)], t != 0, UInt32(t) != v,
+                  let folded = Unicode.Scalar(UInt32(t)) else { continue }
+            if out == nil { out = scalars }
+            out![i] = folded
+        }
+        return out
+    }
+
     static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
         let v = s.value
         if v < 0x80 { return s }

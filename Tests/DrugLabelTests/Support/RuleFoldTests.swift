@@ -14,6 +14,17 @@ struct RuleFoldTests {
         #expect(RuleFold.fold("") == "")
     }
 
+    @Test("a run of scalars has its ideographs simplified as each scalar folds alone, and is nil when none changes")
+    func simplifiedIdeographs() {
+        let ideographs = (UInt32(0x4E00)...0x9FFF).compactMap(Unicode.Scalar.init)
+        let mixed = ideographs + Array("（Ｎ＝２４）藥品 a頁𠀀".unicodeScalars)
+        let simplified = RuleFold.simplifiedIdeographs(mixed)
+        #expect(simplified == mixed.map { (0x4E00...0x9FFF).contains($0.value) ? RuleFold.fold($0) : $0 })
+        #expect(simplified?[mixed.count - 2] == "页" && simplified?[mixed.count - 6] == "药")
+        #expect(RuleFold.simplifiedIdeographs(Array("药品说明书 ＮＡ".unicodeScalars)) == nil)
+        #expect(RuleFold.simplifiedIdeographs([]) == nil)
+    }
+
     @Test("the fold keeps every UTF-16 offset, so a match in it is a match in the text",
           arguments: ["第 12 頁/共 27 頁", "（Ｎ＝２４）藥品", "𠀀a頁😀b", "\u{3000}註：", "a\u{301}頁"])
     func offsets(text: String) {
