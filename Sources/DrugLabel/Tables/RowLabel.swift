@@ -107,7 +107,7 @@ struct RowLabel: Sendable, Hashable {
 
     private static let edges = ScalarSet("，, ")
 
-    /// What the loop of `init` acts on: a bracket that opens, `#`, a footnote letter, a comma,
+    /// What `init(reading:)` acts on: a bracket that opens, `#`, a footnote letter, a comma,
     /// the first scalar of a statistic word. Every other scalar is appended to the label as it
     /// is, so a label with none of them is its own text (most row labels: `发热`, `中性粒细胞减少症`).
     private static let actedOn = ScalarSet("（([#，,abcdefghijklmnopqrstuvwxyz")

@@ -33,8 +33,8 @@ struct ValueLexer: Sendable {
     func lex(_ line: String) -> Result {
         let s = [Unicode.Scalar](scalarsOf: line)
         let chunks = ValueLexer.chunks(s)
-        // Gathered from the end and turned round in place; room for every chunk left is made
-        // at the first value (most lines of a table's region hold none).
+        // Gathered from the end and turned round in place; room for all the chunks is made only
+        // once a value is found (header, group and note lines hold none).
         var values: [Token] = []
         var i = chunks.count - 1
         while i >= 0 {
