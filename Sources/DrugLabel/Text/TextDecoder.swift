@@ -44,7 +44,7 @@ public struct TextDecoder: Sendable {
     ]
 
     private func decodeUTF8(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String) throws -> DecodedText {
-        if let text = String(validating: bytes, as: UTF8.self) {
+        if let text = String(validatingInPieces: bytes) {
             return DecodedText(text: text, encoding: encoding, diagnostics: [])
         }
         let scan = UTF8Scan(bytes)
