@@ -51,20 +51,25 @@ struct LabelAssembler: DocumentAssembler {
         return 4 * ProcessInfo.processInfo.activeProcessorCount
     }
 
+    /// How many runs a large document's pieces are cut in, each: a run costs little to start,
+    /// and the last one to finish leaves the other cores idle.
+    static let runsPerPiece = 16
+
     /// Each section body's tables are its own, and so are the table spans its paragraphs
     /// need: a run of bodies is read for tables and then parsed on one core, runs on all cores.
-    /// A table costs far more a line than prose, which a weight by lines cannot see: runs four
-    /// times finer than the pieces keep the last one from leaving a core idle (it did for a
-    /// quarter of a second of a 50 MB label's parse). Below `linesForRuns` a document is one
-    /// run: four runs of a small label woke a second thread for each, 7% of a labels-dev parse
-    /// spent in futex wake-ups and task switches; a label of some hundreds of lines with
-    /// tables still reads them sooner on two cores (the seed label: a fifth sooner).
+    /// A table costs far more a line than prose, which a weight by lines cannot see: runs
+    /// `runsPerPiece` times finer than the pieces keep the last one from leaving a core idle (it
+    /// did for a quarter of a second of a 50 MB label's parse at one run a piece, and for a
+    /// tenth at four). Below `linesForRuns` a document is one run: four runs of a small label
+    /// woke a second thread for each, 7% of a labels-dev parse spent in futex wake-ups and task
+    /// switches; a label of some hundreds of lines with tables still reads them sooner on two
+    /// cores (the seed label: a fifth sooner).
     private func readTablesAndBodies(_ segmented: LabelSegmenter.Result, joiner: WrapJoiner, builder: SectionBuilder,
                                      pieces: Int) -> (tables: (tables: [Table], diagnostics: [Diagnostic]), parsed: [SectionBodyParser.Body]) {
         let extractor = TableExtractor(rules: rules.tables, joiner: joiner)
         let keyed = Array(zip(segmented.headings.map(\.key), segmented.bodies))
         let lines = segmented.bodies.reduce(0) { $0 + $1.count }
-        let runs = pieces > 1 ? 4 * pieces : lines >= LabelAssembler.linesForRuns ? 4 : 1
+        let runs = pieces > 1 ? LabelAssembler.runsPerPiece * pieces : lines >= LabelAssembler.linesForRuns ? 4 : 1
         let found = keyed.runs(about: runs, weight: { $0.1.count }) { _, _ in true }.orderedConcurrentMap { run in
             var read: (tables: [Table], diagnostics: [Diagnostic]) = ([], [])
             var parsed: [SectionBodyParser.Body] = []
@@ -91,7 +96,8 @@ struct LabelAssembler: DocumentAssembler {
     /// of one pass. Each run makes its own units: made all at once, before any was read, they
     /// cost a serial tenth of a second of a 50 MB label's parse, most of it faulting in fresh
     /// pages. A dosing section costs more a byte than the rest, which a weight by bytes cannot
-    /// see: runs four times finer than the pieces keep the last one from leaving a core idle.
+    /// see: runs `runsPerPiece` times finer than the pieces keep the last one from leaving a
+    /// core idle.
     private func readDoses(_ sections: [Section], tables: [Table], lines: [SourceLine], product: String?,
                            pieces: Int) -> (doses: [Dose], quantities: [Quantity]) {
         let extractor = doseExtractor
@@ -110,14 +116,14 @@ struct LabelAssembler: DocumentAssembler {
                 cuttable[j] = lastKey.map { $0 != sections[j].key } ?? true
                 lastKey = sections[j].key
             }
-            let bySection = Array(sections.indices).runs(about: 4 * pieces, weight: { j in
+            let bySection = Array(sections.indices).runs(about: LabelAssembler.runsPerPiece * pieces, weight: { j in
                 let paragraphs = sections[j].paragraphs
                 var bytes = 0
                 for k in paragraphs.indices { bytes += paragraphs[k].text.utf8.count }
                 return bytes
             }) { cuttable[$1] }
             let prose = tables.indices.filter { tables[$0].kind == .prose }
-            let byTable = prose.runs(about: 4 * pieces, weight: { t in
+            let byTable = prose.runs(about: LabelAssembler.runsPerPiece * pieces, weight: { t in
                 tables[t].rows.reduce(0) { $0 + $1.cells.reduce(0) { $0 + $1.raw.utf8.count } }
             }) { _, _ in true }
             jobs = bySection.compactMap { run in run.first.map { ($0..<(run.last! + 1), 0..<0) } }

@@ -12,10 +12,16 @@ public struct Normalizer: Sendable {
         if !furniture.drop.isEmpty {
             // Kept lines are moved down in place, not copied: a large file has millions, and
             // a copy (or `Array.swapAt`) retains and releases their strings. The buffer's swap
-            // moves them.
-            var kept = 0
+            // moves them. The dropped lines are walked in order beside them: asking the set
+            // for every line hashed millions of numbers on one core.
+            let dropped = furniture.drop.sorted()
+            var kept = 0, next = 0
             lines.withUnsafeMutableBufferPointer { buffer in
-                for i in buffer.indices where !furniture.drop.contains(i) {
+                for i in buffer.indices {
+                    if next < dropped.count, dropped[next] == i {
+                        next += 1
+                        continue
+                    }
                     if i != kept { buffer.swapAt(i, kept) }
                     kept += 1
                 }
