@@ -68,12 +68,16 @@ struct SectionBodyParser {
         let text = p.text
         guard p.width >= 4, p.width <= 30, !joiner.startsBlock(text) else { return false }
         let scalars = text.unicodeScalars
-        guard scalars.contains(where: { DisplayWidth.isWide($0.value) }),
-              !scalars.contains(where: { SectionBodyParser.punctuation.contains($0) }),
-              let last = scalars.last, last.properties.numericType == nil, last != "）", last != ")" else { return false }
+        // One pass for what the tests below count (filtering the scalars into arrays to count
+        // the brackets was most of this test's cost, asked of every short paragraph).
+        var wide = false, opens = 0, closes = 0
+        for s in scalars {
+            if SectionBodyParser.punctuation.contains(s) { return false }
+            if DisplayWidth.isWide(s.value) { wide = true }
+            if s == "（" || s == "(" { opens += 1 } else if s == "）" || s == ")" { closes += 1 }
+        }
+        guard wide, let last = scalars.last, last.properties.numericType == nil, last != "）", last != ")" else { return false }
         // A wrapped table cell (`药时间不短于 1 小时（不超过`, `…（CVVHD）或`) is cut mid-phrase.
-        let opens = scalars.filter { $0 == "（" || $0 == "(" }.count
-        let closes = scalars.filter { $0 == "）" || $0 == ")" }.count
         if opens != closes || SectionBodyParser.conjunctions.contains(last) { return false }
         // `c. Kaplan-Meier 估计` is a table footnote.
         if let first = scalars.first, ("a"..."z").contains(first), scalars.dropFirst().first == "." { return false }

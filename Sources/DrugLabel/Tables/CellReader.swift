@@ -15,9 +15,7 @@ struct CellReader: Sendable {
             let pair = [number(low, flags: &flags), number(high, flags: &flags)]
             if intervalIsRange { cell.range = pair } else { cell.ci = pair }
         }
-        var seen = Set<Table.Cell.Flag>()
-        flags = flags.filter { seen.insert($0).inserted }
-        cell.flags = flags.isEmpty ? nil : flags
+        cell.flags = CellReader.unique(flags)
         return cell
     }
 
@@ -36,10 +34,17 @@ struct CellReader: Sendable {
             return
         }
         if intervalIsRange { cell.range = pair } else { cell.ci = pair }
-        var seen = Set<Table.Cell.Flag>()
-        flags = flags.filter { seen.insert($0).inserted }
-        cell.flags = flags.isEmpty ? nil : flags
+        cell.flags = CellReader.unique(flags)
         cell.raw += raw.first.map({ $0 == "（" || $0 == "(" || $0 == "[" }) == true ? raw : " " + raw
+    }
+
+    /// The flags in the order first given, each once; nil for none. A cell has a few at most:
+    /// a set to find the repeats cost an allocation and a hash for every cell of every table.
+    private static func unique(_ flags: [Table.Cell.Flag]) -> [Table.Cell.Flag]? {
+        guard !flags.isEmpty else { return nil }
+        var result: [Table.Cell.Flag] = []
+        for flag in flags where !result.contains(flag) { result.append(flag) }
+        return result
     }
 
     private func number(_ text: String, flags: inout [Table.Cell.Flag]) -> Double? {
