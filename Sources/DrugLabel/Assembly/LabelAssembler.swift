@@ -70,7 +70,7 @@ struct LabelAssembler: DocumentAssembler {
         let keyed = Array(zip(segmented.headings.map(\.key), segmented.bodies))
         let lines = segmented.bodies.reduce(0) { $0 + $1.count }
         let runs = pieces > 1 ? LabelAssembler.runsPerPiece * pieces : lines >= LabelAssembler.linesForRuns ? 4 : 1
-        let found = keyed.runs(about: runs, weight: { $0.1.count }) { _, _ in true }.orderedConcurrentMap { run in
+        var found = keyed.runs(about: runs, weight: { $0.1.count }) { _, _ in true }.orderedConcurrentMap { run in
             var read: (tables: [Table], diagnostics: [Diagnostic]) = ([], [])
             var parsed: [SectionBodyParser.Body] = []
             // Each body is parsed with its own tables' spans only: the lines a `<br>` cut from
@@ -84,7 +84,9 @@ struct LabelAssembler: DocumentAssembler {
             }
             return (read, parsed)
         }
-        return ((found.flatMap(\.0.tables), found.flatMap(\.0.diagnostics)), found.flatMap(\.1))
+        var tables = found.map(\.0.tables), diagnostics = found.map(\.0.diagnostics), parsed = found.map(\.1)
+        found = []
+        return ((.joinedOnAllCores(&tables), .joinedOnAllCores(&diagnostics)), .joinedOnAllCores(&parsed))
     }
 
     /// The dose reader reads `TextUnit.units(sections:tables:)` in order: the paragraphs outside
@@ -129,12 +131,14 @@ struct LabelAssembler: DocumentAssembler {
             jobs = bySection.compactMap { run in run.first.map { ($0..<(run.last! + 1), 0..<0) } }
                 + byTable.compactMap { run in run.first.map { (0..<0, $0..<(run.last! + 1)) } }
         }
-        let found = jobs.orderedConcurrentMap { job in
+        var found = jobs.orderedConcurrentMap { job in
             var units: [TextUnit] = []
             for section in sections[job.sections] { TextUnit.append(section, outside: inTable, to: &units) }
             for table in tables[job.tables] { TextUnit.append(cellsOf: table, to: &units) }
             return extractor.extract(units, lines: lines, product: product)
         }
-        return (found.flatMap(\.doses), found.flatMap(\.quantities))
+        var doses = found.map(\.doses), quantities = found.map(\.quantities)
+        found = []
+        return (.joinedOnAllCores(&doses), .joinedOnAllCores(&quantities))
     }
 }
