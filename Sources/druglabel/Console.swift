@@ -10,6 +10,12 @@ enum Console {
         FileHandle.standardOutput.write(data)
     }
 
+    /// Bytes lent for the call, written without a copy into `Data`; a failed write stops the
+    /// run as `out(_: Data)` does.
+    static func out(_ bytes: UnsafeRawBufferPointer) {
+        try! FileHandle.standardOutput.write(contentsOf: bytes)
+    }
+
     static func error(_ message: String) {
         FileHandle.standardError.write(Data("druglabel: error: \(message)\n".utf8))
     }

@@ -28,14 +28,24 @@ public enum LabelJSON {
     }
 
     /// The same bytes as `encode(label)` without its final newline, handed to `sink` in pieces of
-    /// about `flushSize` bytes (or one element, a section or a table, when that is longer), so a
-    /// 100 MB label never sits in memory whole as JSON. A number JSON cannot hold throws before
-    /// the piece that holds it reaches `sink`.
+    /// up to about `flushSize` bytes (or a run of elements written on another core, or one
+    /// element, a section or a table, when that is longer), so a 100 MB label never sits in
+    /// memory whole as JSON. A number JSON cannot hold throws before the piece that holds it
+    /// reaches `sink`.
     public static func write(_ label: Label, to sink: (Data) -> Void) throws {
+        try write(label, toBytes: { sink(Data($0)) })
+    }
+
+    /// `write(_:to:)` with each piece lent to `sink` as bytes, valid during the call only: no
+    /// copy is made for it.
+    public static func write(_ label: Label, toBytes sink: (UnsafeRawBufferPointer) -> Void) throws {
         var writer = JSONWriter(pretty: true, capacity: flushSize + flushSize / 4)
         var stream = LabelJSONStream(label)
-        while stream.writeNext(to: &writer, batch: LabelJSONStream.elementsPerStep) {
-            if writer.bytes.count >= flushSize { try flush(&writer, to: sink) }
+        // `emit` is optional, hence escaping in its type; it is used during the call only.
+        try withoutActuallyEscaping(sink) { sink in
+            while stream.writeNext(to: &writer, batch: LabelJSONStream.elementsPerStep, emit: sink) {
+                if writer.bytes.count >= flushSize { try flush(&writer, to: sink) }
+            }
         }
         if !writer.bytes.isEmpty { try flush(&writer, to: sink) }
     }
@@ -84,9 +94,9 @@ public enum LabelJSON {
     /// Big enough that a write to a pipe or a file is no per-call cost, small enough to stay in cache.
     private static let flushSize = 64 * 1024
 
-    private static func flush(_ writer: inout JSONWriter, to sink: (Data) -> Void) throws {
+    private static func flush(_ writer: inout JSONWriter, to sink: (UnsafeRawBufferPointer) -> Void) throws {
         try check(writer)
-        sink(Data(writer.bytes))
+        writer.bytes.withUnsafeBytes(sink)
         writer.removeAll()
     }
 

@@ -49,6 +49,12 @@ struct JSONWriter {
     /// A part's bytes appended, and its place taken: the writer stands where the part ended.
     mutating func append(_ part: JSONWriter) {
         bytes.append(contentsOf: part.bytes)
+        take(placeOf: part)
+    }
+
+    /// A part's place taken without its bytes, which the caller has handed on after this
+    /// writer's own: the writer stands where the part ended.
+    mutating func take(placeOf part: JSONWriter) {
         depth = part.depth
         first = part.first
         afterKey = part.afterKey
