@@ -38,7 +38,9 @@ struct Pipeline {
         // Every definition the document makes, whatever its kind: an article defines terms too.
         // Each paragraph is read on its own, so runs of them are read on all cores; the first
         // definition of each pair is kept, in the order of the document, as one pass keeps it.
-        let pieces = kind == .label ? label.pieces(lines) : 1
+        // In runs finer than the pieces, as the label's tables and doses are, so that the last
+        // run to finish leaves the other cores idle for less.
+        let pieces = kind == .label && label.pieces(lines) > 1 ? label.pieces(lines) * LabelAssembler.runsPerPiece : 1
         let abbreviations = self.abbreviations
         let found: [[Abbreviation]]
         switch definitions {

@@ -84,8 +84,10 @@ struct NumericTableReader: Sendable {
         return Result(header: header, groups: body.groups, rows: rows, end: endIndex, diagnostics: diagnostics)
     }
 
+    /// Asked of every body line, twice: the opening alone says whether a line defines a
+    /// footnote, with no copy of the text after its marks.
     private func isFootnoteOrNote(_ text: String) -> Bool {
-        rules.footnoteDefinition(text) != nil || rules.isNote(text)
+        rules.footnoteOpening(text) != nil || rules.isNote(text)
     }
 
     /// Groups and rows from body lines, up to the first note, footnote definition or prose.

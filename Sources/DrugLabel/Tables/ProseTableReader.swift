@@ -94,7 +94,7 @@ struct ProseTableReader: Sendable {
     }
 
     private func startsTrailer(_ text: String) -> Bool {
-        rules.footnoteDefinition(text) != nil || rules.isNote(text)
+        rules.footnoteOpening(text) != nil || rules.isNote(text)
     }
 
     /// The blocks of text of one row, and the indented lines where two cells' text may meet.

@@ -118,17 +118,13 @@ public final class TableRules: Sendable {
         return noteLeads.contains { folded.hasBytePrefix($0) }
     }
 
-    /// `a. 疲劳包括疲劳、难受。` → (["a"], "疲劳包括疲劳、难受。"); `#各类检查：…` → (["#"], …).
-    func footnoteDefinition(_ text: String) -> (marks: [String], text: String)? {
-        footnoteOpening(text).map { ($0.marks, String(text.unicodeScalars.dropFirst($0.offset))) }
-    }
-
     /// How many scalars of a line `footnoteOpening` reads: a longer text that opens with the
     /// same ones has the same opening.
     static let footnoteHead = 24
 
     /// The marks of a footnote definition and the scalar offset where its text starts, read
-    /// from the first `footnoteHead` scalars of `text`.
+    /// from the first `footnoteHead` scalars of `text`: `a. 疲劳包括疲劳、难受。` → (["a"], 3),
+    /// `#各类检查：…` → (["#"], 1).
     func footnoteOpening(_ text: String) -> (marks: [String], offset: Int)? {
         // `a. …`, `a,b. …`, `#…`: ruled in or out on two scalars before the pattern runs.
         var scalars = text.unicodeScalars.makeIterator()
