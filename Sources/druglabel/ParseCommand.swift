@@ -50,7 +50,7 @@ struct ParseCommand: ParsableCommand {
                     // must not sit in memory whole. Encoding cannot fail half-way: the model
                     // holds no value JSON lacks (no infinity or NaN; the fuzzer checks it).
                     if asArray && written > 0 { Console.out(",\n") }
-                    try LabelJSON.write(label, toBytes: { Console.out($0) })
+                    try LabelJSON.writeBytes(label, to: { Console.out($0) })
                     if !asArray { Console.out("\n") }
                 }
                 written += 1

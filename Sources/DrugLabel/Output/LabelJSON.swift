@@ -33,12 +33,12 @@ public enum LabelJSON {
     /// memory whole as JSON. A number JSON cannot hold throws before the piece that holds it
     /// reaches `sink`.
     public static func write(_ label: Label, to sink: (Data) -> Void) throws {
-        try write(label, toBytes: { sink(Data($0)) })
+        try writeBytes(label, to: { sink(Data($0)) })
     }
 
     /// `write(_:to:)` with each piece lent to `sink` as bytes, valid during the call only: no
-    /// copy is made for it.
-    public static func write(_ label: Label, toBytes sink: (UnsafeRawBufferPointer) -> Void) throws {
+    /// copy is made for it. Named apart so that a trailing closure picks `write` unambiguously.
+    public static func writeBytes(_ label: Label, to sink: (UnsafeRawBufferPointer) -> Void) throws {
         var writer = JSONWriter(pretty: true, capacity: flushSize + flushSize / 4)
         var stream = LabelJSONStream(label)
         // `emit` is optional, hence escaping in its type; it is used during the call only.
