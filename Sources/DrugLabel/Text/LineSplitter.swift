@@ -62,19 +62,8 @@ struct LineSplitter: Sendable {
 
     /// Byte ranges of about 1 MB, each but the last ending just after a line feed.
     private static func pieces(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        let n = bytes.count
-        guard n >= 2 * bytesForPieces, let base = bytes.baseAddress else { return [0..<n] }
-        var ranges: [Range<Int>] = []
-        var start = 0
-        while start < n {
-            let target = start + bytesForPieces
-            guard target < n, let hit = memchr(base + target, 0x0A, n - target) else { break }
-            let end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
-            ranges.append(start..<end)
-            start = end
-        }
-        if start < n { ranges.append(start..<n) }
-        return ranges
+        guard bytes.count >= 2 * bytesForPieces else { return [0..<bytes.count] }
+        return bytes.linePieces(about: bytesForPieces)
     }
 
     /// The lines of bytes `from..<to`, numbered from 1, and how many line ends the range holds.
