@@ -23,7 +23,8 @@ struct LabelJSONStream {
     /// step writes up to `batch` elements of an array, on all cores when there are many (a 50 MB
     /// label has tens of thousands of doses), in their order. With `emit`, the elements written
     /// on all cores are handed to it as they are, after what `writer` holds (then emptied),
-    /// rather than copied into `writer`: unless a number JSON lacks stands in them or before.
+    /// rather than copied into `writer`; not when a number JSON lacks stands in them or in what
+    /// `writer` holds, which then go into `writer` as without `emit`, for its caller to refuse.
     mutating func writeNext(to writer: inout JSONWriter, batch: Int = 1,
                             emit: ((UnsafeRawBufferPointer) -> Void)? = nil) -> Bool {
         guard !closed else { return false }
