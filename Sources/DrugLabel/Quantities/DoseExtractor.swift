@@ -23,10 +23,7 @@ struct DoseExtractor: Sendable {
         // A route said alone, or who a line names, holds for the section's later paragraphs.
         var context = DoseReader.Context()
         var section: String??
-        // By index: iterating the units copied each one, its paragraph's strings and arrays
-        // retained and released.
-        for index in units.indices {
-            let unit = units[index]
+        for unit in units {
             if section != unit.section || unit.condition != nil {
                 context = DoseReader.Context()
                 section = unit.section
