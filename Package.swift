@@ -60,6 +60,8 @@ let package = Package(
         ),
         // The system zlib (zlib1g-dev), which deflates the sources the index keeps.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // glibc's <malloc.h>, which the Glibc module leaves out: the CLI sets the heap's growth.
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         // The index's FTS5 tokenizer, in C: FTS5 calls it for every token of every document.
         .target(name: "GramTokenizer", path: "Sources/GramTokenizer", linkerSettings: [.linkedLibrary("sqlite3")]),
         // The SQLite index of parsed documents and its search; knows the model, not the parser's
@@ -118,6 +120,7 @@ let package = Package(
                 "LabelIngest",
                 "LabelBench",
                 "LabelServer",
+                "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/druglabel"

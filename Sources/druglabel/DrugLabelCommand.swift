@@ -14,6 +14,7 @@ struct DrugLabelCommand: AsyncParsableCommand {
     /// A mistyped subcommand is answered with the one meant before the parser says only
     /// "unexpected argument".
     static func main() async {
+        AllocatorTuning.apply()
         if let typo = CommandSuggestion.check(Array(CommandLine.arguments.dropFirst()), root: Self.self) {
             let command = typo.path.joined(separator: " ")
             Console.error("unknown command '\(typo.typed)'; did you mean '\(typo.meant)'?\nSee '\(command) --help'.")
