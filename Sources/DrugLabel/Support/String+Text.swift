@@ -36,8 +36,24 @@ extension String {
 extension String {
     /// `hasSuffix` on the bytes, for the same reason as `hasBytePrefix`.
     func hasByteSuffix(_ suffix: String) -> Bool {
+        if let fast = String.compareBytes(utf8, suffix.utf8, atEnd: true) { return fast }
         let a = utf8, b = suffix.utf8
         return a.count >= b.count && a.suffix(b.count).elementsEqual(b)
+    }
+
+    /// Whether `b` opens (or ends) `a`, by memcmp on their contiguous UTF-8; nil where either
+    /// has none (a bridged string). The generic `starts(with:)` and `elementsEqual` walk the
+    /// views a byte at a time with index checks, and the rules ask this of every clause.
+    @inline(__always)
+    static func compareBytes<A: Collection<UInt8>>(_ a: A, _ b: String.UTF8View, atEnd: Bool) -> Bool? {
+        let found = a.withContiguousStorageIfAvailable { x in
+            b.withContiguousStorageIfAvailable { y -> Bool in
+                guard x.count >= y.count else { return false }
+                guard let xb = x.baseAddress, let yb = y.baseAddress, !y.isEmpty else { return true }
+                return memcmp(atEnd ? xb + (x.count - y.count) : xb, yb, y.count) == 0
+            }
+        }
+        return found ?? nil
     }
 
     /// The first place `word` stands, compared byte for byte (memmem on the UTF-8).
@@ -97,7 +113,8 @@ extension StringProtocol {
     /// Han text costs more than the rule it serves. Both sides must be in the same form (folded
     /// text against folded words, or text as read against a literal).
     func hasBytePrefix(_ prefix: String) -> Bool {
-        utf8.starts(with: prefix.utf8)
+        if let fast = String.compareBytes(utf8, prefix.utf8, atEnd: false) { return fast }
+        return utf8.starts(with: prefix.utf8)
     }
 
     /// `unicodeScalars.first`, decoded from the UTF-8 in place: the generic collection's

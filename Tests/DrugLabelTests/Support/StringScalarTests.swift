@@ -44,4 +44,25 @@ import Testing
             #expect(Array(joined.utf8) == Array(texts.joined(separator: "\n").utf8))
         }
     }
+
+    @Test("hasBytePrefix and hasByteSuffix agree with the byte views' starts and ends, for strings and slices")
+    func bytePrefixAndSuffix() {
+        // Small (inline) and large strings, empty ones, and words that differ only in a
+        // continuation byte (`文` E6 96 87, `斈` E6 96 88).
+        let words = Self.samples + ["文", "斈", "文a", "口服", "一日3次", String(repeating: "文", count: 8), "a"]
+        let texts = Self.samples + ["一日3次，每次10 mg。", String(repeating: "文", count: 9), "斈文", "口服给药", "10 mg 口服"]
+        var agreed = 0
+        for text in texts {
+            for word in words {
+                let prefix = Array(text.utf8).starts(with: Array(word.utf8))
+                let suffix = Array(text.utf8).reversed().starts(with: Array(word.utf8).reversed())
+                #expect(text.hasBytePrefix(word) == prefix, "\(text.debugDescription) \(word.debugDescription)")
+                #expect(text.hasByteSuffix(word) == suffix, "\(text.debugDescription) \(word.debugDescription)")
+                let slice = text.dropFirst(text.isEmpty ? 0 : 1)
+                #expect(slice.hasBytePrefix(word) == Array(slice.utf8).starts(with: Array(word.utf8)))
+                if prefix || suffix { agreed += 1 }
+            }
+        }
+        #expect(agreed > 20)
+    }
 }
