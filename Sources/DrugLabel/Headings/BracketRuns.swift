@@ -1,3 +1,5 @@
+import Foundation
+
 /// A label flattened with its brackets kept (`【药品名称】阿莫西林胶囊 【成份】… 【性状】…` on one
 /// line, as a web page's text loses its line breaks): each line that holds two or more catalogue
 /// headings in brackets is cut before each of them, every piece keeping the line's number, so
@@ -55,16 +57,20 @@ struct BracketRuns {
     }
 
     /// Whether the line holds 【 or 〖 twice, looked for in its UTF-8 bytes (E3 80 90 and
-    /// E3 80 96): every line of every document passes here, and scalars cost more.
+    /// E3 80 96): every line of every document passes here, and scalars cost more. The lead
+    /// byte is found by memchr: Han text is E4–E9, and E3 stands only before CJK punctuation
+    /// (`。`, `、`, brackets), a few a line; the byte loop was 1.4% of a large label's parse.
     static func hasTwoOpeners(_ text: String) -> Bool {
         let utf8 = text.utf8
         guard utf8.count >= 6 else { return false }
         if let found = utf8.withContiguousStorageIfAvailable({ b -> Bool in
+            guard let base = b.baseAddress else { return false }
             var openers = 0
             var i = 0
             let n = b.count
-            while i + 2 < n {
-                if b[i] == 0xE3, b[i + 1] == 0x80, b[i + 2] == 0x90 || b[i + 2] == 0x96 {
+            while i + 2 < n, let hit = memchr(base + i, 0xE3, n - 2 - i) {
+                i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if b[i + 1] == 0x80, b[i + 2] == 0x90 || b[i + 2] == 0x96 {
                     openers += 1
                     if openers == 2 { return true }
                     i += 3
