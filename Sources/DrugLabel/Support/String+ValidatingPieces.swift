@@ -7,16 +7,19 @@ extension String {
     /// anything else could start. The pieces end just after line feeds (`linePieces`), so the
     /// bytes are valid exactly when every piece is.
     init?(validatingInPieces bytes: UnsafeBufferPointer<UInt8>) {
+        guard String.isValidUTF8InPieces(bytes) else { return nil }
+        self = String(copying: UTF8Span(unchecked: bytes.span))
+    }
+
+    /// Whether `bytes` are valid UTF-8, asked of a large file's pieces on all cores.
+    static func isValidUTF8InPieces(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count >= String.bytesForValidatingPieces else {
-            guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
-            self = text
-            return
+            return (try? UTF8Span(validating: bytes.span)) != nil
         }
         let pieces = bytes.linePieces(about: Swift.max(1 << 20, bytes.count / 8))
         let valid = pieces.orderedConcurrentMap { r in
             (try? UTF8Span(validating: UnsafeBufferPointer(rebasing: bytes[r]).span)) != nil
         }
-        guard !valid.contains(false) else { return nil }
-        self = String(copying: UTF8Span(unchecked: bytes.span))
+        return !valid.contains(false)
     }
 }

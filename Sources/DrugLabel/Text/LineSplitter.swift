@@ -15,14 +15,17 @@ struct LineSplitter: Sendable {
     func split(_ text: String) -> [SourceLine] {
         // A native String shares its storage with this copy; withUTF8 only makes it contiguous.
         var storage = text
-        return storage.withUTF8 { bytes in
-            let pieces = LineSplitter.pieces(bytes)
-            guard pieces.count > 1 else { return split(bytes: bytes, from: 0, to: bytes.count).lines }
-            // Each piece ends just after a line feed, so no line and no CRLF is cut, and a
-            // piece's lines are numbered from 1: the pieces before it give the offset.
-            var found = pieces.orderedConcurrentMap { split(bytes: bytes, from: $0.lowerBound, to: $0.upperBound) }
-            return LineSplitter.joined(&found)
-        }
+        return storage.withUTF8 { split(utf8: $0) }
+    }
+
+    /// The lines of valid UTF-8.
+    func split(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [SourceLine] {
+        let pieces = LineSplitter.pieces(bytes)
+        guard pieces.count > 1 else { return split(bytes: bytes, from: 0, to: bytes.count).lines }
+        // Each piece ends just after a line feed, so no line and no CRLF is cut, and a
+        // piece's lines are numbered from 1: the pieces before it give the offset.
+        var found = pieces.orderedConcurrentMap { split(bytes: bytes, from: $0.lowerBound, to: $0.upperBound) }
+        return LineSplitter.joined(&found)
     }
 
     /// The pieces' lines in one array, renumbered. Moved, not copied: a copy retains two

@@ -5,7 +5,18 @@ public struct Normalizer: Sendable {
     public init(rules: TextRules) { self.rules = rules }
 
     public func normalize(_ text: String) -> (lines: [SourceLine], diagnostics: [Diagnostic]) {
-        var lines = LineSplitter(repairer: LineRepairer(rules: rules)).split(text)
+        dropFurniture(LineSplitter(repairer: LineRepairer(rules: rules)).split(text))
+    }
+
+    /// The same, on decoded text as the decoder holds it (a file's bytes, when they were UTF-8).
+    public func normalize(_ decoded: DecodedText) -> (lines: [SourceLine], diagnostics: [Diagnostic]) {
+        let splitter = LineSplitter(repairer: LineRepairer(rules: rules))
+        return dropFurniture(decoded.withUTF8 { splitter.split(utf8: $0) })
+    }
+
+    /// `lines` is taken, not copied: dropping lines moves them in place, and a copy of a
+    /// large file's millions would retain every string.
+    private func dropFurniture(_ lines: consuming [SourceLine]) -> (lines: [SourceLine], diagnostics: [Diagnostic]) {
         let furniture = PageFurniture(rules: rules).find(in: lines)
         // Dropped, not blanked: in single-spaced text a blank would end the paragraph that a
         // page break cut. Each line keeps its own number, so nothing downstream miscounts.

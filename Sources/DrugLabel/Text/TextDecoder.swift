@@ -10,18 +10,24 @@ import Darwin
 public struct TextDecoder: Sendable {
     public init() {}
 
+    /// Valid UTF-8 is kept as the array's bytes, not copied into a String.
     public func decode(_ data: [UInt8]) throws -> DecodedText {
-        try data.withUnsafeBufferPointer { try decode($0) }
+        try data.withUnsafeBufferPointer { try decode($0, owner: data) }
     }
 
     public func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws -> DecodedText {
+        try decode(bytes, owner: nil)
+    }
+
+    /// `owner`, when given, holds `bytes` (from its start): valid UTF-8 is then kept as its bytes.
+    private func decode(_ bytes: UnsafeBufferPointer<UInt8>, owner: [UInt8]?) throws -> DecodedText {
         if bytes.starts(with: Array("%PDF".utf8)) { throw InputError.pdf }
         for (magic, name) in TextDecoder.magics where bytes.starts(with: magic) { throw InputError.format(name) }
         if !bytes.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) { throw InputError.empty }
         if let bom = ByteOrderMark(bytes) {
             let body = UnsafeBufferPointer(rebasing: bytes[bom.length...])
             if bom.charset == "UTF-8" {
-                return try decodeUTF8(body, encoding: "UTF-8 (BOM)")
+                return try decodeUTF8(body, encoding: "UTF-8 (BOM)", owner: owner, offset: bom.length)
             }
             return try convert(body, charset: bom.charset, encoding: bom.charset + " (BOM)")
         }
@@ -30,7 +36,7 @@ public struct TextDecoder: Sendable {
         if let base = bytes.baseAddress, memchr(base, 0, bytes.count) != nil {
             throw InputError.binary("NUL bytes and no byte order mark; if it is UTF-16 text, save it with a BOM")
         }
-        return try decodeUTF8(bytes, encoding: "UTF-8")
+        return try decodeUTF8(bytes, encoding: "UTF-8", owner: owner, offset: 0)
     }
 
     /// Formats people feed by mistake, by their first bytes.
@@ -43,9 +49,11 @@ public struct TextDecoder: Sendable {
         (Array("{\\rtf".utf8), "RTF document"),
     ]
 
-    private func decodeUTF8(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String) throws -> DecodedText {
-        if let text = String(validatingInPieces: bytes) {
-            return DecodedText(text: text, encoding: encoding, diagnostics: [])
+    /// `bytes` are `owner[offset...]` when an owner is given.
+    private func decodeUTF8(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String, owner: [UInt8]?, offset: Int) throws -> DecodedText {
+        if String.isValidUTF8InPieces(bytes) {
+            if let owner { return DecodedText(validUTF8: owner, range: offset..<(offset + bytes.count), encoding: encoding) }
+            return DecodedText(text: String(copying: UTF8Span(unchecked: bytes.span)), encoding: encoding, diagnostics: [])
         }
         let scan = UTF8Scan(bytes)
         if scan.truncatedAtEnd, let cut = scan.firstInvalid {
