@@ -21,6 +21,8 @@ struct ParseCommand: ParsableCommand {
     static let bytesToFreeAside = 1 << 20
 
     func run() throws {
+        // The first file is read while the rules load, each next one while this one is parsed.
+        var ahead = files.first.map(ReadAhead.init)
         let parser = try rules.makeParser()
         var failed = 0
         var written = 0
@@ -30,9 +32,11 @@ struct ParseCommand: ParsableCommand {
         // out; the files after it are still written.
         let asArray = format == .json && files.count > 1
         if asArray { Console.out("[\n") }
-        for path in files {
+        for (index, path) in files.enumerated() {
+            let reading = ahead ?? ReadAhead(path)
+            ahead = index + 1 < files.count ? ReadAhead(files[index + 1]) : nil
             do {
-                let parsed = try parser.parseDocument(bytes: LabelFile.read(path), path: path)
+                let parsed = try parser.parseDocument(bytes: reading.bytes(), path: path)
                 let label = parsed.label
                 // A 50 MB label is millions of small objects, and freeing them one by one took
                 // a tenth of its parse. Nothing here waits for that: they are freed on another

@@ -416,6 +416,35 @@ struct CommandLineTests {
         #expect(sections.status == 1 && sections.stderr.hasPrefix("druglabel: error: \(fifo.path): is a FIFO"))
     }
 
+    @Test("parse: files of a megabyte and more are read ahead, and still come out in order, each as parsed alone, with a bad one named")
+    func largeFilesReadAhead() throws {
+        let dir = try TestSupport.scratch()
+        let label = try TestSupport.bytes(TestSupport.labelName)
+        var large = label
+        while large.count < 1 << 20 { large += label }
+        let first = dir.appendingPathComponent("first.txt"), second = dir.appendingPathComponent("second.txt")
+        try Data(large).write(to: first)
+        // Another large file whose bytes differ, so the two objects cannot be swapped unseen.
+        try Data(large + Array("\n".utf8)).write(to: second)
+        let pdf = dir.appendingPathComponent("big.pdf")
+        try Data(Array("%PDF-1.4\n".utf8) + large).write(to: pdf)
+        let r = try run(["parse", first.path, dir.appendingPathComponent("missing.txt").path, pdf.path, second.path,
+                         "Corpus/\(TestSupport.labelName).txt"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("druglabel: error: \(dir.appendingPathComponent("missing.txt").path): no such file"))
+        #expect(r.stderr.contains("druglabel: error: \(pdf.path): is a PDF"))
+        let parsed = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]]
+        let paths = parsed?.compactMap { ($0["source"] as? [String: Any])?["path"] as? String }
+        #expect(paths == [first.path, second.path, "Corpus/\(TestSupport.labelName).txt"])
+        let alone = try run(["parse", second.path])
+        let aloneObject = try JSONSerialization.jsonObject(with: Data(alone.stdout.utf8)) as? [String: Any]
+        #expect(alone.status == 0)
+        #expect((aloneObject?["source"] as? [String: Any])?["sha256"] as? String
+                == (parsed?[1]["source"] as? [String: Any])?["sha256"] as? String)
+        #expect((parsed?[0]["source"] as? [String: Any])?["bytes"] as? Int == large.count)
+        #expect((parsed?[1]["source"] as? [String: Any])?["bytes"] as? Int == large.count + 1)
+    }
+
     @Test("tables --format text marks uncertain prose cells with ? and a legend")
     func uncertainCells() throws {
         let r = try run(["tables", "Corpus/\(TestSupport.labelName).txt", "--table", "3"])
