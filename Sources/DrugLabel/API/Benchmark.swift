@@ -21,20 +21,21 @@ public struct Benchmark {
     public func run(parser: LabelParser, labelsOnly: Bool = false) throws -> [Figure] {
         var docs = documents
         let pipeline = parser.pipeline
-        // Decode once to find the labels and to feed the later stages text, not bytes.
-        var texts: [String] = []
-        for doc in docs { texts.append(try pipeline.decoder.decode(doc.bytes).text) }
+        // Decode once to find the labels and to feed the later stages what the parse feeds
+        // them (for UTF-8, the file's own bytes).
+        var decoded: [DecodedText] = []
+        for doc in docs { decoded.append(try pipeline.decoder.decode(doc.bytes)) }
         if labelsOnly {
-            let keep = texts.indices.filter { parser.parse(text: texts[$0], source: dummy).kind == .label }
+            let keep = decoded.indices.filter { parser.parse(text: decoded[$0].text, source: dummy).kind == .label }
             docs = keep.map { docs[$0] }
-            texts = keep.map { texts[$0] }
+            decoded = keep.map { decoded[$0] }
         }
         guard !docs.isEmpty else { return [] }
-        let lines = texts.map { pipeline.normalizer.normalize($0).lines }
+        let lines = decoded.map { pipeline.normalizer.normalize($0).lines }
         let suffix = labelsOnly ? " (labels)" : ""
         return [
             try measure("decode" + suffix, docs) { i in _ = try pipeline.decoder.decode(docs[i].bytes) },
-            try measure("normalize" + suffix, docs) { i in _ = pipeline.normalizer.normalize(texts[i]) },
+            try measure("normalize" + suffix, docs) { i in _ = pipeline.normalizer.normalize(decoded[i]) },
             try measure("headings" + suffix, docs) { i in _ = pipeline.headings.scan(lines[i]) },
             try measure("assemble" + suffix, docs) { i in _ = pipeline.assemble(lines[i], source: dummy, diagnostics: []) },
             try measure("whole parse" + suffix, docs) { i in _ = try parser.parse(bytes: docs[i].bytes, path: docs[i].name) },
