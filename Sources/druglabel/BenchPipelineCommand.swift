@@ -16,9 +16,12 @@ struct BenchPipelineCommand: ParsableCommand {
     var megabytes: Double = 50
 
     func run() throws {
-        let fm = FileManager.default
-        let names = try fm.contentsOfDirectory(atPath: corpus).filter { !$0.hasPrefix(".") }.sorted()
-        let docs = try names.map { (name: $0, bytes: try LabelFile.read(corpus + "/" + $0)) }
+        let folder = try CorpusFolder(corpus)
+        let docs = folder.documents
+        guard !docs.isEmpty else {
+            Console.error("\(corpus): no document could be read")
+            throw ExitCode(1)
+        }
         let total = docs.reduce(0) { $0 + $1.bytes.count }
         Console.out("corpus: \(docs.count) documents, \(total) bytes, repeated to \(Int(megabytes)) MB per stage, best of 3 rounds\n")
         let parser = try LabelParser()
@@ -31,6 +34,7 @@ struct BenchPipelineCommand: ParsableCommand {
         Console.out(Columns.render(header: ["STAGE", "MB", "SECONDS", "MB/S"], rows: rows))
         try crosscheck(docs: docs, parser: parser)
         Console.out(String(format: "peak resident memory: %.0f MB\n", Benchmark.peakResidentMegabytes()))
+        if folder.failed > 0 { throw ExitCode(1) }
     }
 
     @Option(help: "Kilobytes of repeated quoted headings for the crosscheck case, at this size and five times it.")

@@ -36,10 +36,13 @@ struct BenchSearchCommand: ParsableCommand {
     func run() throws {
         let fm = FileManager.default
         // Decoded as `index` decodes them (labels come in GBK and UTF-16 too); the copies are UTF-8.
-        let sources = try corpus.flatMap { folder in
-            try fm.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".txt") }.sorted().map { name in
-                (name: String(name.dropLast(4)), text: try TextDecoder().decode(LabelFile.read(folder + "/" + name)).text)
-            }
+        // A file that cannot be read or decoded is named and left out, as `index` leaves it.
+        var sources: [(name: String, text: String)] = []
+        var failed = 0
+        for folder in corpus {
+            let read = try CorpusFolder(folder, suffix: ".txt")
+            failed += read.failed
+            sources += try read.documents.map { (String($0.name.dropLast(4)), try TextDecoder().decode($0.bytes).text) }
         }
         guard !sources.isEmpty else { throw ValidationError("no .txt documents in \(corpus.joined(separator: ", "))") }
         let dir = workDir.map { URL(fileURLWithPath: $0) }
@@ -136,5 +139,7 @@ struct BenchSearchCommand: ParsableCommand {
                                    Percentiles(doseSamples).p50, Percentiles(feverSamples).p50))
             }
         }
+        // The figures stand for the files that were read; the status says some were not.
+        if failed > 0 { throw ExitCode(1) }
     }
 }

@@ -445,6 +445,23 @@ struct CommandLineTests {
         #expect((parsed?[1]["source"] as? [String: Any])?["bytes"] as? Int == large.count + 1)
     }
 
+    @Test("bench: a missing corpus folder and a PDF in it are named as errors, not Foundation's; the rest is measured; exit 1")
+    func benchBadCorpus() throws {
+        let outside = try TestSupport.scratch()
+        let missing = try run(["bench", "--megabytes", "0.05"], cwd: outside)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.hasPrefix("druglabel: error: Corpus: no such folder"))
+        let folder = outside.appendingPathComponent("docs")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(TestSupport.bytes(TestSupport.labelName)).write(to: folder.appendingPathComponent("label.txt"))
+        try Data("%PDF-1.4\n".utf8).write(to: folder.appendingPathComponent("scan.pdf"))
+        let r = try run(["bench", "--corpus", folder.path, "--megabytes", "0.05", "--crosscheck-kilobytes", "1"], cwd: outside)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("druglabel: error: \(folder.path)/scan.pdf: is a PDF"))
+        #expect(r.stdout.hasPrefix("corpus: 1 documents"))
+        #expect(r.stdout.contains("whole parse"))
+    }
+
     @Test("tables --format text marks uncertain prose cells with ? and a legend")
     func uncertainCells() throws {
         let r = try run(["tables", "Corpus/\(TestSupport.labelName).txt", "--table", "3"])
