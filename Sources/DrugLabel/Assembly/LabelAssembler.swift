@@ -37,7 +37,7 @@ struct LabelAssembler: DocumentAssembler {
         label.boxedWarning = segmented.boxedWarning
         label.sections = built.sections
         label.tables = tables.tables
-        label.metadata = metadata.label(preamble: preamble, sections: built.sections)
+        label.metadata = metadata.label(preamble: preamble, sections: built.sections, pieces: pieces)
         label.diagnostics += segmented.diagnostics + tables.diagnostics + built.diagnostics + preamble.diagnostics
         (label.doses, label.quantities) = readDoses(built.sections, tables: tables.tables, lines: lines,
                                                     product: label.metadata.genericName, pieces: pieces)

@@ -96,13 +96,26 @@ struct ParseSpeedTests {
 
     @Test("sections parsed in pieces on all cores read as in one pass")
     func sectionsInPieces() throws {
-        let bytes = try TestSupport.bytes(TestSupport.labelName)
-        var repeated: [UInt8] = []
-        for _ in 0..<4 { repeated += bytes + Array("\n".utf8) }
+        let text = String(decoding: try TestSupport.bytes(TestSupport.labelName), as: UTF8.self)
+        // Each copy's name block says another trade name, and the first has no pinyin line:
+        // the name blocks, read on all cores, must still give what one pass gives (the first
+        // block's names, a later block's for what the first lacks).
+        var copies: [String] = []
+        for k in 0..<4 {
+            var copy = text.replacingOccurrences(of: "商品名称：奕凯达®", with: "商品名称：奕凯达\(k)")
+            if k == 0 { copy = copy.replacingOccurrences(of: "汉语拼音：A Ji Lun Sai Zhu She Ye", with: "") }
+            copies.append(copy)
+        }
+        let repeated = Array(copies.joined(separator: "\n").utf8)
         let parser = try LabelParser()
         let pieced = try parser.parse(bytes: repeated, path: "x.txt")
         parser.pipeline.label.linesForPieces = nil
         let single = try parser.parse(bytes: repeated, path: "x.txt")
+        #expect(pieced.metadata == single.metadata)
+        #expect(pieced.metadata.tradeName == "奕凯达0")
+        #expect(pieced.metadata.pinyin == "A Ji Lun Sai Zhu She Ye")
+        #expect(pieced.doses == single.doses)
+        #expect(pieced.quantities == single.quantities)
         #expect(pieced.sections == single.sections)
         #expect(pieced.tables == single.tables)
         let cellSpans = { (label: Label) in label.tables.flatMap(\.rows).flatMap(\.cells).map(\.span) }
