@@ -118,15 +118,15 @@ struct LabelAssembler: DocumentAssembler {
                 cuttable[j] = lastKey.map { $0 != sections[j].key } ?? true
                 lastKey = sections[j].key
             }
+            // Weighed by what is at hand in constant time (a section's text is its paragraphs', a
+            // table's lines hold its cells): summing every paragraph's and every cell's bytes
+            // here was a serial 20 ms of a 50 MB label's parse, between two stages on all cores.
             let bySection = Array(sections.indices).runs(about: LabelAssembler.runsPerPiece * pieces, weight: { j in
-                let paragraphs = sections[j].paragraphs
-                var bytes = 0
-                for k in paragraphs.indices { bytes += paragraphs[k].text.utf8.count }
-                return bytes
+                sections[j].text.utf8.count
             }) { cuttable[$1] }
             let prose = tables.indices.filter { tables[$0].kind == .prose }
             let byTable = prose.runs(about: LabelAssembler.runsPerPiece * pieces, weight: { t in
-                tables[t].rows.reduce(0) { $0 + $1.cells.reduce(0) { $0 + $1.raw.utf8.count } }
+                tables[t].span.endLine - tables[t].span.startLine + 1
             }) { _, _ in true }
             jobs = bySection.compactMap { run in run.first.map { ($0..<(run.last! + 1), 0..<0) } }
                 + byTable.compactMap { run in run.first.map { (0..<0, $0..<(run.last! + 1)) } }

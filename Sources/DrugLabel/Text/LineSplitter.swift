@@ -57,6 +57,9 @@ struct LineSplitter: Sendable {
                         from.initialize(repeating: blank, count: piece.count)
                         for j in 0..<piece.count { to[j].number += firsts[k].number }
                     }
+                    // The blanks are let go here, on all cores: left to the end, the piece
+                    // arrays were freed line by line on one core (20 ms of a 50 MB parse).
+                    pieces[k].lines = []
                 }
             }
             initialized = total
