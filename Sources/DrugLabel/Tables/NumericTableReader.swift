@@ -40,12 +40,11 @@ struct NumericTableReader: Sendable {
         }
         // Lines are lexed once, when first looked at: the body is gathered twice and a table's
         // region may run to the end of a long section.
-        var cache = [ValueLexer.Result?](repeating: nil, count: bodyLines.count)
+        var cache = LineFacts(count: bodyLines.count)
         var firstValue = bodyLines.count
         for k in bodyLines.indices {
-            let lexed = lexer.lex(bodyLines[k].text)
-            cache[k] = lexed
-            if !lexed.values.isEmpty && !isFootnoteOrNote(bodyLines[k].text) { firstValue = k; break }
+            let lexed = self.lexed(bodyLines, k, &cache)
+            if !lexed.values.isEmpty && !isFootnoteOrNote(bodyLines, k, &cache) { firstValue = k; break }
         }
         var header = ColumnHeader()
         var bodyStart = 0 // index into bodyLines
@@ -84,15 +83,39 @@ struct NumericTableReader: Sendable {
         return Result(header: header, groups: body.groups, rows: rows, end: endIndex, diagnostics: diagnostics)
     }
 
-    /// Asked of every body line, twice: the opening alone says whether a line defines a
-    /// footnote, with no copy of the text after its marks.
-    private func isFootnoteOrNote(_ text: String) -> Bool {
-        rules.footnoteOpening(text) != nil || rules.isNote(text)
+    /// What the reader asks of each body line, answered once: the body is gathered twice, and
+    /// a table's first footnote line, where both passes stop, went through the footnote
+    /// pattern each time.
+    private struct LineFacts {
+        var lexed: [ValueLexer.Result?]
+        var footnoteOrNote: [Bool?]
+
+        init(count: Int) {
+            lexed = Array(repeating: nil, count: count)
+            footnoteOrNote = Array(repeating: nil, count: count)
+        }
+    }
+
+    private func lexed(_ lines: [SourceLine], _ k: Int, _ facts: inout LineFacts) -> ValueLexer.Result {
+        if let known = facts.lexed[k] { return known }
+        let lexed = lexer.lex(lines[k].text)
+        facts.lexed[k] = lexed
+        return lexed
+    }
+
+    /// The opening alone says whether a line defines a footnote, with no copy of the text
+    /// after its marks.
+    private func isFootnoteOrNote(_ lines: [SourceLine], _ k: Int, _ facts: inout LineFacts) -> Bool {
+        if let known = facts.footnoteOrNote[k] { return known }
+        let text = lines[k].text
+        let answer = rules.footnoteOpening(text) != nil || rules.isNote(text)
+        facts.footnoteOrNote[k] = answer
+        return answer
     }
 
     /// Groups and rows from body lines, up to the first note, footnote definition or prose.
     private func gather(_ lines: [SourceLine], from start: Int, headerFolded: [String],
-                        cache: inout [ValueLexer.Result?]) -> (groups: [Table.Group], rows: [Pending], consumed: Int, diagnostics: [Diagnostic]) {
+                        cache: inout LineFacts) -> (groups: [Table.Group], rows: [Pending], consumed: Int, diagnostics: [Diagnostic]) {
         var groups: [Table.Group] = []
         var rows: [Pending] = []
         var texts: [SourceLine] = []
@@ -121,9 +144,8 @@ struct NumericTableReader: Sendable {
                     continue
                 }
             }
-            if isFootnoteOrNote(line.text) { break }
-            let lexed = cache[i] ?? lexer.lex(line.text)
-            cache[i] = lexed
+            if isFootnoteOrNote(lines, i, &cache) { break }
+            let lexed = self.lexed(lines, i, &cache)
             if lexed.values.isEmpty {
                 if isProse(line.text) { break }
                 if isAnnotation(line.text), !texts.isEmpty || (rows.last.map { $0.values.isEmpty } ?? false) {
@@ -160,14 +182,13 @@ struct NumericTableReader: Sendable {
 
     /// How many values each row of the body holds (values on the label's line, or a run of
     /// value lines under a label), an interval on a line of its own not counted.
-    private func valueCounts(_ lines: [SourceLine], from start: Int, cache: inout [ValueLexer.Result?]) -> [Int] {
+    private func valueCounts(_ lines: [SourceLine], from start: Int, cache: inout LineFacts) -> [Int] {
         var counts: [Int] = []
         var run = 0
         for k in start..<lines.count {
             let text = lines[k].text
-            if isFootnoteOrNote(text) { break }
-            let lexed = cache[k] ?? lexer.lex(text)
-            cache[k] = lexed
+            if isFootnoteOrNote(lines, k, &cache) { break }
+            let lexed = self.lexed(lines, k, &cache)
             let values = lexed.values.reduce(0) { $1.intervalOnly ? $0 : $0 + 1 }
             if lexed.values.isEmpty {
                 if isProse(text) { break }
