@@ -16,7 +16,9 @@ struct CorpusFolder {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue,
               let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
-            Console.error("\(folder): no such folder; run bench in the repository (it reads Corpus/) or name a folder with --corpus")
+            // The default is the repository's Corpus/, found only when bench runs there.
+            let hint = folder == "Corpus" ? "; run bench in the repository, or name a folder with --corpus" : ""
+            Console.error("\(folder): no such folder\(hint)")
             throw ExitCode(1)
         }
         for name in names.filter({ !$0.hasPrefix(".") && $0.hasSuffix(suffix) }).sorted() {
