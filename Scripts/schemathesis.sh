@@ -45,7 +45,7 @@ done
 [ -n "$port" ] || { echo "schemathesis: the server did not start:" >&2; cat "$work/serve.log" >&2; exit 1; }
 
 # Its cache (.hypothesis/) goes to the work folder, not the checkout.
-(cd "$work" && timeout 300 "$venv/bin/st" --no-color run "http://127.0.0.1:$port/openapi.json" --checks all --max-examples 50)
+(cd "$work" && timeout 300 "$venv/bin/st" --no-color --config-file "$here/schemathesis.toml" run "http://127.0.0.1:$port/openapi.json" --checks all --max-examples 50)
 status=$?
 [ $status -eq 124 ] && echo "schemathesis: did not finish within 300 s" >&2
 exit $status
