@@ -51,9 +51,12 @@ public struct TextDecoder: Sendable {
 
     /// `bytes` are `owner[offset...]` when an owner is given.
     private func decodeUTF8(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String, owner: [UInt8]?, offset: Int) throws -> DecodedText {
-        if String.isValidUTF8InPieces(bytes) {
-            if let owner { return DecodedText(validUTF8: owner, range: offset..<(offset + bytes.count), encoding: encoding) }
-            return DecodedText(text: String(copying: UTF8Span(unchecked: bytes.span)), encoding: encoding, diagnostics: [])
+        if let owner {
+            if String.isValidUTF8InPieces(bytes) {
+                return DecodedText(validUTF8: owner, range: offset..<(offset + bytes.count), encoding: encoding)
+            }
+        } else if let text = String(validatingInPieces: bytes) {
+            return DecodedText(text: text, encoding: encoding, diagnostics: [])
         }
         let scan = UTF8Scan(bytes)
         if scan.truncatedAtEnd, let cut = scan.firstInvalid {
