@@ -9,6 +9,10 @@ struct IndexRun: Sendable {
     /// How many files the run reads.
     let total: Int
     let tally: IndexTally
+    /// Commits the workers' batches, one at a time.
+    let writer: BatchWriter
+    /// How large the workers' batches grow.
+    let batchLimit: IndexBatch.Limit
     let onEvent: @Sendable (Indexer.Event) -> Void
 
     func failed(_ path: String, _ error: any Error) {

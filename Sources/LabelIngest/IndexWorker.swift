@@ -3,17 +3,19 @@ import LabelStore
 
 /// One worker of an index run, on its own thread: it reads a file, skips it when the index
 /// holds it with the same hash (`SourceFile` says when it is hashed), else parses it with its
-/// own parser (a parser is not thread-safe), makes its records and writes them a batch at a time.
+/// own parser (a parser is not thread-safe), makes its records and hands them to the run's
+/// writer a batch at a time.
 struct IndexWorker {
     private let run: IndexRun
     private let parser: LabelParser
     private let fold: TextFold
     private let pinyin: Pinyin
-    private var batch = IndexBatch()
+    private var batch: IndexBatch
 
     init(run: IndexRun, parser: LabelParser) throws {
         self.run = run
         self.parser = parser
+        batch = IndexBatch(limit: run.batchLimit)
         fold = try TextFold.checked()
         pinyin = try Pinyin()
     }
@@ -37,28 +39,33 @@ struct IndexWorker {
         }
     }
 
-    /// Writes the batch in one transaction.
+    /// Hands the batch to the run's writer, which commits it in one transaction.
     mutating func flush() {
         guard !batch.documents.isEmpty else { return }
+        let batch = self.batch, run = self.run
+        self.batch = IndexBatch(limit: run.batchLimit)
+        run.writer.submit { IndexWorker.commit(batch, run: run) }
+    }
+
+    private static func commit(_ batch: IndexBatch, run: IndexRun) {
         do {
             try run.store.write(batch: batch.documents.map(\.prepared))
-            for d in batch.documents { finished(d) }
+            for d in batch.documents { finished(d, run: run) }
         } catch {
             // One document the batch could not take must not cost the others theirs: each is
             // written again on its own.
             for d in batch.documents {
                 do {
                     try run.store.write(d.prepared)
-                    finished(d)
+                    finished(d, run: run)
                 } catch {
                     run.failed(d.prepared.path, error)
                 }
             }
         }
-        batch = IndexBatch()
     }
 
-    private func finished(_ d: IndexBatch.Document) {
+    private static func finished(_ d: IndexBatch.Document, run: IndexRun) {
         run.tally.add(run.indexed[d.prepared.path] == nil ? .added : .replaced, path: d.prepared.path)
         run.onEvent(.done(path: d.prepared.path, index: d.number, total: run.total))
     }

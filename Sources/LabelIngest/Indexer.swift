@@ -3,16 +3,26 @@ import Foundation
 import LabelStore
 
 /// Brings the index up to date with files and folders: new and changed files are parsed on all
-/// cores and written a few documents per transaction, each document whole; unchanged ones (same
-/// content hash) are skipped; files gone from an indexed folder are dropped. A file that fails
-/// is reported and skipped.
+/// cores and committed by one writer thread (`BatchWriter`), a batch of documents per
+/// transaction (`IndexBatch`), each document whole; unchanged ones (same content hash) are
+/// skipped; files gone from an indexed folder are dropped. A file that fails is reported and
+/// skipped.
 public struct Indexer: Sendable {
     public let store: LabelStore
     public let makeParser: @Sendable () throws -> LabelParser
+    /// True when nobody reads the store until the run is over (`IndexBuild.isAside`): then its
+    /// commits are large.
+    public let builtAside: Bool
 
-    public init(store: LabelStore, makeParser: @escaping @Sendable () throws -> LabelParser) {
+    public init(store: LabelStore, builtAside: Bool = false, makeParser: @escaping @Sendable () throws -> LabelParser) {
         self.store = store
+        self.builtAside = builtAside
         self.makeParser = makeParser
+    }
+
+    /// Writes to what `build` writes to, in commits as large as its readers allow.
+    public init(build: IndexBuild, makeParser: @escaping @Sendable () throws -> LabelParser) {
+        self.init(store: build.store, builtAside: build.isAside, makeParser: makeParser)
     }
 
     /// The files a path names: itself, or the text files below a folder, sorted
@@ -44,7 +54,8 @@ public struct Indexer: Sendable {
             summary.removed = gone.count
         }
         let work = WorkQueue(files)
-        let run = IndexRun(store: store, indexed: indexed, total: files.count, tally: IndexTally(), onEvent: onEvent)
+        let run = IndexRun(store: store, indexed: indexed, total: files.count, tally: IndexTally(), writer: BatchWriter(),
+                           batchLimit: builtAside ? .aside : .watched, onEvent: onEvent)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, files.count))
         let makeParser = self.makeParser
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
@@ -58,6 +69,7 @@ public struct Indexer: Sendable {
             while let (n, path) = work.next() { worker.index(path, number: n) }
             worker.flush()
         }
+        run.writer.finish()
         try store.markIndexed()
         // Fold the write-ahead log into the file, so its size is the index's size.
         try store.checkpoint()

@@ -28,6 +28,15 @@ public final class IndexBuild: @unchecked Sendable {
     private let deferredIndexes: [String]
     /// How many segments of one level FTS5 lets an index built aside gather before it merges them.
     static let buildCrisisMerge = 256
+    /// The memory FTS5 gathers an index built aside's new tokens in before it writes them out
+    /// as a segment (its default is 1 MB). A commit writes out what it has gathered in any
+    /// case, so this is room for one commit's tokens (`isAside` commits are large): at 1 MB a
+    /// commit of 2 MB of labels was cut into several segments, each merged again later.
+    static let buildHashSize = 32 << 20
+
+    /// True when the index is built aside: nobody reads it until `publish()`, so its writes
+    /// need not appear in small steps.
+    public var isAside: Bool { aside != nil }
 
     public init(path: String, rebuild: Bool) throws {
         self.path = path
@@ -61,6 +70,7 @@ public final class IndexBuild: @unchecked Sendable {
         deferredIndexes = try store.pool.write { db in
             try db.execute(sql: "INSERT INTO section_index (section_index, rank) VALUES ('automerge', 0)")
             try db.execute(sql: "INSERT INTO section_index (section_index, rank) VALUES ('crisismerge', \(IndexBuild.buildCrisisMerge))")
+            try db.execute(sql: "INSERT INTO section_index (section_index, rank) VALUES ('hashsize', \(IndexBuild.buildHashSize))")
             let indexes = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY rowid")
             for index in indexes {
                 try db.execute(sql: "DROP INDEX \((index["name"] as String).quotedDatabaseIdentifier)")
@@ -87,6 +97,7 @@ public final class IndexBuild: @unchecked Sendable {
             // FTS5's defaults again, for the runs that will update the index in place.
             try db.execute(sql: "INSERT INTO section_index (section_index, rank) VALUES ('automerge', 4)")
             try db.execute(sql: "INSERT INTO section_index (section_index, rank) VALUES ('crisismerge', 16)")
+            try db.execute(sql: "INSERT INTO section_index (section_index, rank) VALUES ('hashsize', \(1 << 20))")
             try db.execute(sql: "INSERT INTO section_index (section_index) VALUES ('optimize')")
             try db.execute(sql: "VACUUM INTO ?", arguments: [packed])
         }

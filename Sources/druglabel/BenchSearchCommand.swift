@@ -74,7 +74,7 @@ struct BenchSearchCommand: ParsableCommand {
             // Timed as `druglabel index` runs on a new index: built aside, then packed and put in place.
             start = Date()
             let build = try IndexBuild(path: dbPath, rebuild: true)
-            let summary = try Indexer(store: build.store, makeParser: { try LabelParser() }).run([dir.appendingPathComponent("docs").path]) { _ in }
+            let summary = try Indexer(build: build, makeParser: { try LabelParser() }).run([dir.appendingPathComponent("docs").path]) { _ in }
             store = try build.publish()
             let indexSeconds = Date().timeIntervalSince(start)
             let dbBytes = ["", "-wal"].reduce(0) { $0 + ((try? fm.attributesOfItem(atPath: dbPath + $1)[.size] as? Int) ?? 0) }

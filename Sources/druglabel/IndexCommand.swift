@@ -35,7 +35,7 @@ struct IndexCommand: ParsableCommand {
         _ = try rules.makeParser()
         let build = try store.build(rebuild: rebuild)
         let terminal = isatty(2) == 1
-        let indexer = Indexer(store: build.store, makeParser: { try rules.makeParser() })
+        let indexer = Indexer(build: build, makeParser: { try rules.makeParser() })
         let summary: Indexer.Summary
         do {
             summary = try store.reporting {

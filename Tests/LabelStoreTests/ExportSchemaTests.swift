@@ -16,7 +16,7 @@ struct ExportSchemaTests {
             try FileManager.default.copyItem(at: TestSupport.corpus.appendingPathComponent(name), to: docs.appendingPathComponent(name))
         }
         let build = try IndexBuild(path: docs.deletingLastPathComponent().appendingPathComponent("i.sqlite").path, rebuild: false)
-        _ = try Indexer(store: build.store, makeParser: { try LabelParser() }).run([docs.path]) { _ in }
+        _ = try Indexer(build: build, makeParser: { try LabelParser() }).run([docs.path]) { _ in }
         let store = try build.publish()
         // Exported from the index alone: the files are gone.
         try FileManager.default.removeItem(at: docs)

@@ -50,7 +50,7 @@ struct IndexIngestTests {
         let file = docs.appendingPathComponent("label.txt").path
         try FileManager.default.copyItem(atPath: TestSupport.corpusPath(TestSupport.labelName), toPath: file)
         let build = try IndexBuild(path: dir.appendingPathComponent("i.sqlite").path, rebuild: false)
-        let summary = try Indexer(store: build.store, makeParser: { try LabelParser() }).run([docs.path, docs.path, file]) { _ in }
+        let summary = try Indexer(build: build, makeParser: { try LabelParser() }).run([docs.path, docs.path, file]) { _ in }
         #expect(summary.added == 1 && summary.replaced == 0)
         #expect(try build.publish().counts()["documents"] == 1)
     }
@@ -104,10 +104,82 @@ struct IndexIngestTests {
         #expect(try store.lastIndexed() == now)
     }
 
+    @Test("an index built aside (large commits) and one updated in place (small commits) hold the same documents; each file is said done once")
+    func commitSizes() throws {
+        let dir = try TestSupport.scratch()
+        let docs = dir.appendingPathComponent("docs")
+        try FileManager.default.createDirectory(at: docs, withIntermediateDirectories: true)
+        // Enough documents for several batches of either size: the corpus, and labels-dev
+        // copied under numbered names.
+        var names: [String] = []
+        let labels = try FileManager.default.contentsOfDirectory(atPath: TestSupport.labelsDev.appendingPathComponent("labels").path)
+            .filter { $0.hasSuffix(".txt") }.sorted()
+        for copy in 0..<2 {
+            for label in labels {
+                let name = "\(copy)-\(label)"
+                try FileManager.default.copyItem(atPath: TestSupport.labelsDev.appendingPathComponent("labels/" + label).path,
+                                                 toPath: docs.appendingPathComponent(name).path)
+                names.append(name)
+            }
+        }
+        #expect(names.count > IndexBatch.Limit.watched.documents * 3)
+        func exported(_ store: LabelStore) throws -> [Data] {
+            var lines: [Data] = []
+            try store.export { lines.append($0) }
+            return lines
+        }
+        let build = try IndexBuild(path: dir.appendingPathComponent("aside.sqlite").path, rebuild: true)
+        #expect(build.isAside)
+        let done = Counter()
+        let asideRun = try Indexer(build: build, makeParser: { try LabelParser() }).run([docs.path]) { event in
+            if case .done(_, let n, _) = event { done.add(n) }
+        }
+        let aside = try build.publish()
+        let inPlace = try LabelStore(path: dir.appendingPathComponent("in-place.sqlite").path)
+        let inPlaceRun = try Indexer(store: inPlace, makeParser: { try LabelParser() }).run([docs.path]) { _ in }
+        #expect(asideRun.added == names.count && inPlaceRun.added == names.count)
+        #expect(done.sorted == Array(1...names.count))
+        #expect(try aside.counts() == inPlace.counts())
+        let a = try exported(aside), b = try exported(inPlace)
+        #expect(a.count == names.count && a == b)
+        let query = SearchQuery("不良反应")
+        #expect(try aside.sectionMatches(query, fold: fold) == inPlace.sectionMatches(query, fold: fold))
+        #expect(try aside.sectionMatches(query, fold: fold) > 0)
+    }
+
+    @Test("the run's writer commits what it is handed one at a time, in order, and finish waits for all of it")
+    func writerOrder() {
+        let writer = BatchWriter(depth: 2)
+        let log = Counter(), running = Counter(), overlaps = Counter()
+        for n in 1...40 {
+            writer.submit {
+                running.add(n)
+                if running.values.count > 1 { overlaps.add(n) }
+                usleep(200)
+                log.add(n)
+                running.removeAll()
+            }
+        }
+        writer.finish()
+        #expect(log.values == Array(1...40))
+        #expect(overlaps.values.isEmpty)
+    }
+
     @Test("a folder walk takes the text files below it, sorted; a file names itself")
     func walk() throws {
         let files = Indexer.files(under: TestSupport.corpus.path)
         #expect(files.count == 5 && files == files.sorted() && files.allSatisfy { $0.hasSuffix(".txt") })
         #expect(Indexer.files(under: TestSupport.corpusPath(TestSupport.labelName)) == [TestSupport.corpusPath(TestSupport.labelName)])
     }
+}
+
+/// Numbers gathered from several threads.
+private final class Counter: @unchecked Sendable {
+    private var gathered: [Int] = []
+    private let lock = NSLock()
+
+    func add(_ n: Int) { lock.lock(); gathered.append(n); lock.unlock() }
+    func removeAll() { lock.lock(); gathered.removeAll(); lock.unlock() }
+    var values: [Int] { lock.lock(); defer { lock.unlock() }; return gathered }
+    var sorted: [Int] { values.sorted() }
 }

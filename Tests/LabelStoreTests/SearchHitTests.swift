@@ -18,7 +18,7 @@ struct SearchHitTests {
     func corpusIndex() throws -> LabelStore {
         let db = try TestSupport.scratch().appendingPathComponent("i.sqlite").path
         let build = try IndexBuild(path: db, rebuild: false)
-        let summary = try Indexer(store: build.store, makeParser: { try LabelParser() }).run([TestSupport.corpus.path]) { _ in }
+        let summary = try Indexer(build: build, makeParser: { try LabelParser() }).run([TestSupport.corpus.path]) { _ in }
         #expect(summary.added == 5 && summary.failed.isEmpty)
         return try build.publish()
     }

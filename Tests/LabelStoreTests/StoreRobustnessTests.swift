@@ -33,7 +33,7 @@ struct StoreRobustnessTests {
 
     static func index(_ paths: [String], into db: String, rebuild: Bool = false) throws -> (LabelStore, Indexer.Summary) {
         let build = try IndexBuild(path: db, rebuild: rebuild)
-        let summary = try Indexer(store: build.store, makeParser: { try LabelParser() }).run(paths) { _ in }
+        let summary = try Indexer(build: build, makeParser: { try LabelParser() }).run(paths) { _ in }
         return (try build.publish(), summary)
     }
 
@@ -223,21 +223,21 @@ struct StoreRobustnessTests {
         #expect(try reader.storedDocument(path: "/no/such/document.txt") == nil)
     }
 
-    @Test("a new index defers full-text merges while it is built aside; published, it merges as FTS5 does, and later runs add to it")
+    @Test("a new index defers full-text merges and gathers a large commit's tokens while it is built aside; published, it merges as FTS5 does, and later runs add to it")
     func deferredMerges() throws {
         let dir = try TestSupport.scratch()
         let db = dir.appendingPathComponent("i.sqlite").path
         func settings(_ store: LabelStore) throws -> [String: Int] {
             try store.pool.read { db in
-                Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT k, v FROM section_index_config WHERE k IN ('automerge', 'crisismerge')")
+                Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT k, v FROM section_index_config WHERE k IN ('automerge', 'crisismerge', 'hashsize')")
                     .map { ($0["k"] as String, $0["v"] as Int) })
             }
         }
         let build = try IndexBuild(path: db, rebuild: false)
-        #expect(try settings(build.store) == ["automerge": 0, "crisismerge": 256])
-        _ = try Indexer(store: build.store, makeParser: { try LabelParser() }).run([TestSupport.corpusPath(TestSupport.labelName)]) { _ in }
+        #expect(try settings(build.store) == ["automerge": 0, "crisismerge": 256, "hashsize": 32 << 20])
+        _ = try Indexer(build: build, makeParser: { try LabelParser() }).run([TestSupport.corpusPath(TestSupport.labelName)]) { _ in }
         let store = try build.publish()
-        #expect(try settings(store) == ["automerge": 4, "crisismerge": 16])
+        #expect(try settings(store) == ["automerge": 4, "crisismerge": 16, "hashsize": 1 << 20])
         // Updated in place: the new document is found beside the first.
         let other = TestSupport.corpusPath("zevorcabtagene-autoleucel-nrdl-application-2025")
         let (updated, _) = try StoreRobustnessTests.index([other], into: db)
@@ -259,7 +259,7 @@ struct StoreRobustnessTests {
         #expect(schema.count >= 10)
         let build = try IndexBuild(path: dir.appendingPathComponent("i.sqlite").path, rebuild: false)
         #expect(try indexes(build.store).isEmpty)
-        _ = try Indexer(store: build.store, makeParser: { try LabelParser() }).run([TestSupport.corpusPath(TestSupport.labelName)]) { _ in }
+        _ = try Indexer(build: build, makeParser: { try LabelParser() }).run([TestSupport.corpusPath(TestSupport.labelName)]) { _ in }
         let store = try build.publish()
         #expect(try indexes(store) == schema)
         let plan = try store.pool.read { db in
