@@ -12,7 +12,7 @@ struct IndexBatch: Sendable {
 
     /// When a batch is full: whichever comes first, its documents or their bytes (a batch is
     /// held in memory).
-    struct Limit: Sendable {
+    struct Limit: Sendable, Equatable {
         var documents: Int
         var bytes: Int
 

@@ -10,13 +10,18 @@ import LabelStore
 public struct Indexer: Sendable {
     public let store: LabelStore
     public let makeParser: @Sendable () throws -> LabelParser
-    /// True when nobody reads the store until the run is over (`IndexBuild.isAside`): then its
-    /// commits are large.
-    public let builtAside: Bool
+    /// How large a batch grows before it is committed.
+    let batchLimit: IndexBatch.Limit
 
+    /// `builtAside`: true when nobody reads the store until the run is over
+    /// (`IndexBuild.isAside`); then its commits are large.
     public init(store: LabelStore, builtAside: Bool = false, makeParser: @escaping @Sendable () throws -> LabelParser) {
+        self.init(store: store, batchLimit: builtAside ? .aside : .watched, makeParser: makeParser)
+    }
+
+    init(store: LabelStore, batchLimit: IndexBatch.Limit, makeParser: @escaping @Sendable () throws -> LabelParser) {
         self.store = store
-        self.builtAside = builtAside
+        self.batchLimit = batchLimit
         self.makeParser = makeParser
     }
 
@@ -55,7 +60,7 @@ public struct Indexer: Sendable {
         }
         let work = WorkQueue(files)
         let run = IndexRun(store: store, indexed: indexed, total: files.count, tally: IndexTally(), writer: BatchWriter(),
-                           batchLimit: builtAside ? .aside : .watched, onEvent: onEvent)
+                           batchLimit: batchLimit, onEvent: onEvent)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, files.count))
         let makeParser = self.makeParser
         DispatchQueue.concurrentPerform(iterations: workers) { _ in

@@ -19,7 +19,8 @@ extension LabelStore {
 
     /// Writes several documents in one transaction: each is whole or absent, and a reader sees
     /// them appear together. Every commit flushes a full-text segment and its merges; with 10,000
-    /// labels one document per commit spent 75 s writing, sixteen 50 s (`IndexBatch` now takes 64).
+    /// labels one document per commit spent 75 s writing, sixteen 50 s (`IndexBatch` says how many
+    /// go in one now).
     public func write(batch: [PreparedDocument]) throws {
         let fold = try TextFold.checked()
         try pool.write { db in

@@ -104,13 +104,12 @@ struct IndexIngestTests {
         #expect(try store.lastIndexed() == now)
     }
 
-    @Test("an index built aside (large commits) and one updated in place (small commits) hold the same documents; each file is said done once")
+    @Test("an index built aside commits large batches, one updated in place small ones; both hold the same documents and say each file done once")
     func commitSizes() throws {
         let dir = try TestSupport.scratch()
         let docs = dir.appendingPathComponent("docs")
         try FileManager.default.createDirectory(at: docs, withIntermediateDirectories: true)
-        // Enough documents for several batches of either size: the corpus, and labels-dev
-        // copied under numbered names.
+        // labels-dev copied twice under numbered names: 242 files, about 0.7 MB.
         var names: [String] = []
         let labels = try FileManager.default.contentsOfDirectory(atPath: TestSupport.labelsDev.appendingPathComponent("labels").path)
             .filter { $0.hasSuffix(".txt") }.sorted()
@@ -128,27 +127,52 @@ struct IndexIngestTests {
             try store.export { lines.append($0) }
             return lines
         }
+        /// Indexes the folder and counts the commits: each batch's, and the run's mark.
+        func run(_ indexer: Indexer, done: Counter = Counter()) throws -> (summary: Indexer.Summary, commits: Int) {
+            let commits = CommitCounter()
+            try indexer.store.pool.writeWithoutTransaction { db in db.add(transactionObserver: commits, extent: .databaseLifetime) }
+            let summary = try indexer.run([docs.path]) { event in
+                if case .done(_, let n, _) = event { done.add(n) }
+            }
+            return (summary, commits.count)
+        }
         let build = try IndexBuild(path: dir.appendingPathComponent("aside.sqlite").path, rebuild: true)
         #expect(build.isAside)
+        let asideIndexer = Indexer(build: build, makeParser: { try LabelParser() })
+        #expect(asideIndexer.batchLimit == .aside)
         let done = Counter()
-        let asideRun = try Indexer(build: build, makeParser: { try LabelParser() }).run([docs.path]) { event in
-            if case .done(_, let n, _) = event { done.add(n) }
-        }
+        let asideRun = try run(asideIndexer, done: done)
         let aside = try build.publish()
         let inPlace = try LabelStore(path: dir.appendingPathComponent("in-place.sqlite").path)
-        let inPlaceRun = try Indexer(store: inPlace, makeParser: { try LabelParser() }).run([docs.path]) { _ in }
-        #expect(asideRun.added == names.count && inPlaceRun.added == names.count)
+        let inPlaceIndexer = Indexer(store: inPlace, makeParser: { try LabelParser() })
+        #expect(inPlaceIndexer.batchLimit == .watched)
+        let inPlaceRun = try run(inPlaceIndexer)
+        #expect(asideRun.summary.added == names.count && inPlaceRun.summary.added == names.count)
         #expect(done.sorted == Array(1...names.count))
+        // Under 2 MB in all: a batch per worker, then the mark. In place, 64 documents a commit.
+        let workers = ProcessInfo.processInfo.activeProcessorCount
+        #expect(asideRun.commits <= workers + 1, "\(asideRun.commits)")
+        #expect(inPlaceRun.commits >= names.count / IndexBatch.Limit.watched.documents + 1, "\(inPlaceRun.commits)")
         #expect(try aside.counts() == inPlace.counts())
         let a = try exported(aside), b = try exported(inPlace)
         #expect(a.count == names.count && a == b)
         let query = SearchQuery("不良反应")
         #expect(try aside.sectionMatches(query, fold: fold) == inPlace.sectionMatches(query, fold: fold))
         #expect(try aside.sectionMatches(query, fold: fold) > 0)
+
+        // A batch is committed when it is full, by documents or by bytes, whichever comes first.
+        let bytes = try names.map { try FileManager.default.attributesOfItem(atPath: docs.appendingPathComponent($0).path)[.size] as! Int }
+        for (limit, least) in [(IndexBatch.Limit(documents: 10, bytes: 1 << 30), names.count / 10),
+                               (IndexBatch.Limit(documents: 1 << 20, bytes: 40_000), bytes.reduce(0, +) / 40_000 / 2)] {
+            let store = try LabelStore(path: dir.appendingPathComponent("limit-\(limit.documents).sqlite").path)
+            let counted = try run(Indexer(store: store, batchLimit: limit, makeParser: { try LabelParser() }))
+            #expect(counted.summary.added == names.count)
+            #expect(counted.commits >= least && counted.commits <= least * 3 + workers + 1, "\(limit): \(counted.commits)")
+        }
     }
 
-    @Test("the run's writer commits what it is handed one at a time, in order, and finish waits for all of it")
-    func writerOrder() {
+    @Test("the run's writer commits what it is handed one at a time, in order; a worker handing it more than it holds waits; finish waits for all")
+    func writerOrder() throws {
         let writer = BatchWriter(depth: 2)
         let log = Counter(), running = Counter(), overlaps = Counter()
         for n in 1...40 {
@@ -163,6 +187,21 @@ struct IndexIngestTests {
         writer.finish()
         #expect(log.values == Array(1...40))
         #expect(overlaps.values.isEmpty)
+
+        // One commit running and one waiting: a third hand-over waits until the first is done.
+        let gate = DispatchSemaphore(value: 0)
+        writer.submit { gate.wait() }
+        writer.submit {}
+        let handed = Counter()
+        let third = Thread { writer.submit {}; handed.add(3) }
+        third.start()
+        usleep(200_000)
+        #expect(handed.values.isEmpty)
+        gate.signal()
+        writer.finish()
+        for _ in 0..<100 where handed.values.isEmpty { usleep(10_000) }
+        #expect(handed.values == [3])
+        writer.finish()
     }
 
     @Test("a folder walk takes the text files below it, sorted; a file names itself")
@@ -182,4 +221,16 @@ private final class Counter: @unchecked Sendable {
     func removeAll() { lock.lock(); gathered.removeAll(); lock.unlock() }
     var values: [Int] { lock.lock(); defer { lock.unlock() }; return gathered }
     var sorted: [Int] { values.sorted() }
+}
+
+/// Counts the commits of a store's writer connection.
+private final class CommitCounter: TransactionObserver, @unchecked Sendable {
+    private var commits = 0
+    private let lock = NSLock()
+
+    var count: Int { lock.lock(); defer { lock.unlock() }; return commits }
+    func observes(eventsOfKind eventKind: DatabaseEventKind) -> Bool { false }
+    func databaseDidChange(with event: DatabaseEvent) {}
+    func databaseDidCommit(_ db: Database) { lock.lock(); commits += 1; lock.unlock() }
+    func databaseDidRollback(_ db: Database) {}
 }
