@@ -6,28 +6,24 @@ import Foundation
 /// serial stretches that do not need each other (a 50 MB file takes some 50 ms to read, the
 /// rules as long to load). Only a large file is read aside: waking a thread for each small
 /// one costs more than reading it (as freeing small labels aside did, 4% of a labels-dev run).
-final class ReadAhead: @unchecked Sendable {
+struct ReadAhead {
     static let bytesToReadAside = 1 << 20
 
     private let path: String
-    private let group = DispatchGroup()
-    // Written once before `group` is left, read only after it was waited for.
-    private var result: Result<[UInt8], any Error>?
+    private let read: Aside<Result<[UInt8], any Error>>?
 
     init(_ path: String) {
         self.path = path
         var info = stat()
-        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) >= ReadAhead.bytesToReadAside else { return }
-        group.enter()
-        DispatchQueue.global().async { [self] in
-            result = Result { try LabelFile.read(path) }
-            group.leave()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) >= ReadAhead.bytesToReadAside else {
+            read = nil
+            return
         }
+        read = Aside { Result { try LabelFile.read(path) } }
     }
 
     /// The bytes, or the error reading them gave (`InputError`, as `LabelFile.read` throws).
     func bytes() throws -> [UInt8] {
-        group.wait()
-        return try result?.get() ?? LabelFile.read(path)
+        try read?.value.get() ?? LabelFile.read(path)
     }
 }

@@ -1,37 +1,24 @@
 import Crypto
-import Dispatch
 
 /// A file's SHA-256 in hex, taken on a thread of its own when asked to be (`aside`), so that
 /// the caller decodes the file meanwhile; `wait` gives it once it is done.
-final class Digest: @unchecked Sendable {
-    private let group = DispatchGroup()
-    // Written once before `group` is left, read only after it was waited for.
-    private var hex = ""
+struct Digest: Sendable {
+    private let hex: Aside<String>
 
-    private init() {}
-
-    static func given(_ hex: String) -> Digest {
-        let digest = Digest()
-        digest.hex = hex
-        return digest
+    private init(_ hex: Aside<String>) {
+        self.hex = hex
     }
 
-    convenience init(of bytes: [UInt8], aside: Bool) {
-        self.init()
-        guard aside else {
-            hex = Hex.string(SHA256.hash(data: bytes))
-            return
-        }
-        group.enter()
-        DispatchQueue.global().async { [self] in
-            hex = Hex.string(SHA256.hash(data: bytes))
-            group.leave()
-        }
+    static func given(_ hex: String) -> Digest {
+        Digest(Aside(ready: hex))
+    }
+
+    init(of bytes: [UInt8], aside: Bool) {
+        hex = aside ? Aside { Hex.string(SHA256.hash(data: bytes)) } : Aside(ready: Hex.string(SHA256.hash(data: bytes)))
     }
 
     @discardableResult
     func wait() -> String {
-        group.wait()
-        return hex
+        hex.value
     }
 }
