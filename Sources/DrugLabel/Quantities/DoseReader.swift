@@ -533,7 +533,8 @@ final class DoseReader: Sendable {
                 at += lead.scalars.count
                 changed = true
             }
-            if route == nil, let r = words.routes.first(where: { s.has($0.word.scalars, at: at, end: text.upperBound) }) {
+            if route == nil, !words.routeIsWithinTerm(s, at: at),
+               let r = words.routes.first(where: { s.has($0.word.scalars, at: at, end: text.upperBound) }) {
                 route = r
                 at += r.word.scalars.count
                 changed = true
@@ -562,6 +563,9 @@ final class DoseReader: Sendable {
             found.removeAll { word.containsBytes($0.route.word.text) }
             found.append((at, route))
         }
+        // Two ways of writing one route (`整片吞服或嚼服`, both 口服) are that route, the first written.
+        found.sort { $0.at < $1.at }
+        if let first = found.first, found.allSatisfy({ $0.route.name == first.route.name }) { found = [first] }
         guard found.count == 1, let (at, route) = found.first else { return nil }
         if words.routeNegations.contains(where: { s.has($0, endingAt: at, start: sentence.lowerBound) }) { return nil }
         return (route.word.text, route.name)
@@ -575,7 +579,8 @@ final class DoseReader: Sendable {
         for lead in words.openingLeads where s.has(lead.scalars, at: at, end: text.upperBound) {
             at += lead.scalars.count
         }
-        guard let route = words.routes.first(where: { s.has($0.word.scalars, at: at, end: text.upperBound) }) else { return nil }
+        guard !words.routeIsWithinTerm(s, at: at),
+              let route = words.routes.first(where: { s.has($0.word.scalars, at: at, end: text.upperBound) }) else { return nil }
         let rest = at + route.word.scalars.count
         if rest < text.upperBound, s[rest] == "或" || s[rest] == "、" || s[rest] == "和" { return nil }
         return (route.word.text, route.name)
@@ -587,7 +592,9 @@ final class DoseReader: Sendable {
         var j = m.end
         while j < sentence.upperBound, s[j] == " " || marks.closers.contains(s[j]) { j += 1 }
         let windowEnd = min(sentence.upperBound, j + 10)
-        if let route = words.routes.first(where: { s.has($0.word.scalars, at: j, end: windowEnd) }) { return (route.word.text, j) }
+        if !words.routeIsWithinTerm(s, at: j), let route = words.routes.first(where: { s.has($0.word.scalars, at: j, end: windowEnd) }) {
+            return (route.word.text, j)
+        }
         if let r = nearestRoute(s, regionStart..<m.start) { return (r, regionStart) }
         let rest = m.end..<max(m.end, nextDose)
         let starts = routeStarts(s, rest)
@@ -622,9 +629,10 @@ final class DoseReader: Sendable {
         return best?.word
     }
 
-    /// Where in `s[range]` a route may start, in order.
+    /// Where in `s[range]` a route may start, in order: not inside a term that holds one
+    /// (`深静脉血栓`).
     private func routeStarts(_ s: [Unicode.Scalar], _ range: Range<Int>) -> [Int] {
-        range.filter { words.routeFirsts.contains(s[$0]) }
+        range.filter { words.routeFirsts.contains(s[$0]) && !words.routeIsWithinTerm(s, at: $0) }
     }
 
     // MARK: - How often

@@ -13,6 +13,9 @@ final class DoseWords: Sendable {
     let routes: [Route]
     /// The scalars a route starts with: most places in a sentence hold none.
     let routeFirsts: ScalarSet
+    /// Words that hold a route but name a vessel, a tissue, a disease or a procedure
+    /// (`深静脉血栓`, `动静脉分流术`, `皮下出血`).
+    let routeWithin: ScalarWords
     let routeOnlyLeads: ScalarWords
     let indicationLeads: ScalarWords
     let populationLeadsDropped: ScalarWords
@@ -70,7 +73,7 @@ final class DoseWords: Sendable {
     let routeNegations: [[Unicode.Scalar]]
 
     /// From the rules' lists as `DosingRules` holds them (sorted, keyed lists in order).
-    init(routes: [String], routeNames: [String: String], routeOnlyLeads: [String], indicationLeads: [String],
+    init(routes: [String], routeWithin: [String], routeNames: [String: String], routeOnlyLeads: [String], indicationLeads: [String],
          populationLeadsDropped: [String], populationHeads: [String], populations: [String], indicationSuffixes: [String], drugBoundaries: [String],
          perWords: [(code: String, words: [String])], perBefore: [(code: String, words: [String])], qualifiers: [(name: String, words: [String])],
          steps: [(name: String, words: [String])], stepTargets: [String], doseNouns: [String], notDrugWords: [String],
@@ -78,6 +81,7 @@ final class DoseWords: Sendable {
          diluentVerbs: [String], negations: [String]) {
         self.routes = routes.map { Route(word: ScalarWord($0), name: routeNames[$0] ?? $0) }
         routeFirsts = ScalarSet(self.routes.compactMap(\.word.scalars.first))
+        self.routeWithin = ScalarWord.list(routeWithin)
         self.routeOnlyLeads = ScalarWord.list(routeOnlyLeads)
         self.indicationLeads = ScalarWord.list(indicationLeads)
         self.populationLeadsDropped = ScalarWord.list(populationLeadsDropped)
@@ -106,6 +110,21 @@ final class DoseWords: Sendable {
         ageBandTrailers = perTime + ["用", "服", "为"]
         instructionWords = ScalarWords(notDrugWords.filter { ["剂量", "用量", "一次", "每次", "一日", "每日"].contains($0) })
         routeNegations = ["不", "勿", "禁", "避免", "忌"].flatMap { [$0, $0 + "可", $0 + "宜", $0 + "得"] }.map { Array($0.unicodeScalars) }
+    }
+
+    /// Whether the route word at `at` stands inside one of `routeWithin` (`静脉` in
+    /// `预防大手术后深静脉血栓`): then it names no route. Asked only where a route word starts.
+    func routeIsWithinTerm(_ s: [Unicode.Scalar], at: Int) -> Bool {
+        guard at >= 0, at < s.count else { return false }
+        for term in routeWithin {
+            let n = term.scalars.count
+            var start = max(0, at - n + 1)
+            while start <= at {
+                if s.has(term.scalars, at: start, end: s.count) { return true }
+                start += 1
+            }
+        }
+        return false
     }
 
     /// The route `written` names; `written` is one of the routes (or a route read earlier).

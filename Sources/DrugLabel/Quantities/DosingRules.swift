@@ -97,6 +97,7 @@ public final class DosingRules: Sendable {
         var concentrationPers: [String]
         var rangeMarks: [String]
         var routes: [String]
+        var routeWithin: [String]
         var frequencyPatterns: [String]
         var schedulePatterns: [String]
         var durationPatterns: [String]
@@ -206,7 +207,7 @@ public final class DosingRules: Sendable {
         initialAfter = longestFirst(file.initialAfter)
         maintenanceAfter = file.maintenanceAfter
         conditionHeads = longestFirst(file.conditionHeads)
-        words = DoseWords(routes: routes, routeNames: routeNames, routeOnlyLeads: routeOnlyLeads, indicationLeads: indicationLeads,
+        words = DoseWords(routes: routes, routeWithin: file.routeWithin, routeNames: routeNames, routeOnlyLeads: routeOnlyLeads, indicationLeads: indicationLeads,
                           populationLeadsDropped: populationLeadsDropped, populationHeads: populationHeads, populations: populations,
                           indicationSuffixes: indicationSuffixes, drugBoundaries: drugBoundaries,
                           perWords: perWords, perBefore: perBefore, qualifiers: qualifiers, steps: steps, stepTargets: stepTargets, doseNouns: doseNouns,

@@ -138,6 +138,14 @@ struct DoseGrammarTests {
         #expect(all[1].routeText == "冲服")
     }
 
+    @Test("a route word inside a vessel, a disease or a procedure is no route: the section's holds")
+    func routeInsideTerm() throws {
+        // Written for this test in the style of the indication lines under a 用法 that names the route.
+        let all = try doses("用法：口服。\n预防术后下肢深静脉血栓：每天100mg。\n动静脉内瘘术后：每天50mg。\n静脉滴注：一次200mg，一日1次。")
+        #expect(all.map(\.route) == ["口服", "口服", "静脉滴注"], "\(all.map(\.text))")
+        #expect(all.map(\.amount.value) == [100, 50, 200])
+    }
+
     @Test("steps and totals are statements of their own kind")
     func steps() throws {
         let all = try doses("开始一日25μg，每隔2～4周增加25～50μg，每次增加不超过50μg。每隔1～2日减少5mg。总剂量不超过600mg。一疗程50mg。")
