@@ -146,6 +146,17 @@ struct DoseGrammarTests {
         #expect(all.map(\.amount.value) == [100, 50, 200])
     }
 
+    @Test("吞服 is oral; two spellings of one route in a sentence are that route, the first written")
+    func oneRouteTwoSpellings() throws {
+        let swallowed = try one("整片吞服，不可咀嚼。一次1片，一日1次。")
+        #expect(swallowed.route == "口服" && swallowed.routeText == "吞服")
+        let either = try one("嚼服或冲服。一次2片，一日3次。")
+        #expect(either.route == "口服" && either.routeText == "嚼服")
+        // Two routes that differ still give none to the doses after them.
+        let two = try one("可静脉注射或肌内注射。一次2mg，一日1次。")
+        #expect(two.route == nil)
+    }
+
     @Test("steps and totals are statements of their own kind")
     func steps() throws {
         let all = try doses("开始一日25μg，每隔2～4周增加25～50μg，每次增加不超过50μg。每隔1～2日减少5mg。总剂量不超过600mg。一疗程50mg。")
