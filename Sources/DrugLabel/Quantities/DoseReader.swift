@@ -208,8 +208,11 @@ final class DoseReader: Sendable {
         if rules.conditionAfter.contains(where: { afterTrimmed.hasBytePrefix($0) }) { return nil }
         // `用至80mg仍无效的患者`, `每日20 mg未能控制症状者`: who or when, not a dose.
         let restOfClause = clauseRest(s, from: m.end, limit: sentence.upperBound)
-        if rules.conditionHeads.contains(where: { restOfClause.hasByteSuffix($0) }),
-           !rules.routes.contains(where: restOfClause.hasBytePrefix) { return nil }
+        var restStart = m.end
+        while restStart < sentence.upperBound, String.isSpace(s[restStart]) { restStart += 1 }
+        // `每日20mg静脉滴注者`: a route first says how the dose is given; `每日20mg静脉炎加重者` does not.
+        let routeFirst = rules.routes.contains(where: restOfClause.hasBytePrefix) && !words.routeIsWithinTerm(s, at: restStart)
+        if rules.conditionHeads.contains(where: { restOfClause.hasByteSuffix($0) }), !routeFirst { return nil }
         // `不推荐使用100mg以上的剂量`: a ceiling said as a warning; `多达12片…但不予推荐`: not a dose.
         let near = string(s, m.end, min(sentence.upperBound, m.end + 16))
         // `每日40 mg比20 mg疗效更佳`: two amounts compared, neither an instruction.
@@ -533,8 +536,7 @@ final class DoseReader: Sendable {
                 at += lead.scalars.count
                 changed = true
             }
-            if route == nil, !words.routeIsWithinTerm(s, at: at),
-               let r = words.routes.first(where: { s.has($0.word.scalars, at: at, end: text.upperBound) }) {
+            if route == nil, let r = words.routes.first(where: { s.has($0.word.scalars, at: at, end: text.upperBound) }) {
                 route = r
                 at += r.word.scalars.count
                 changed = true
@@ -563,11 +565,12 @@ final class DoseReader: Sendable {
             found.removeAll { word.containsBytes($0.route.word.text) }
             found.append((at, route))
         }
-        // Two ways of writing one route (`整片吞服或嚼服`, both 口服) are that route, the first written.
+        // A route the sentence forbids (`不可静脉注射`) is none; two ways of writing one route
+        // (`嚼服或冲服`, both 口服) are that route, the first written.
+        found.removeAll { f in words.routeNegations.contains(where: { s.has($0, endingAt: f.at, start: sentence.lowerBound) }) }
         found.sort { $0.at < $1.at }
         if let first = found.first, found.allSatisfy({ $0.route.name == first.route.name }) { found = [first] }
-        guard found.count == 1, let (at, route) = found.first else { return nil }
-        if words.routeNegations.contains(where: { s.has($0, endingAt: at, start: sentence.lowerBound) }) { return nil }
+        guard found.count == 1, let (_, route) = found.first else { return nil }
         return (route.word.text, route.name)
     }
 
@@ -783,7 +786,8 @@ final class DoseReader: Sendable {
               !marks.openers.contains(s[start - 1]), !marks.closers.contains(s[start - 1]) { start -= 1 }
         var text = string(s, start, end)
         // The route after the name, then the verb before it.
-        guard let route = rules.routes.first(where: { text.hasByteSuffix($0) }) else { return nil }
+        guard let route = rules.routes.first(where: { text.hasByteSuffix($0) }),
+              !words.routeIsWithinTerm(s, at: end - route.unicodeScalars.count) else { return nil }
         text = String(text.unicodeScalars.dropLast(route.unicodeScalars.count))
         var cut = 0
         for word in rules.drugBoundaries {

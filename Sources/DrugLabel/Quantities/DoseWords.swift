@@ -13,8 +13,8 @@ final class DoseWords: Sendable {
     let routes: [Route]
     /// The scalars a route starts with: most places in a sentence hold none.
     let routeFirsts: ScalarSet
-    /// Words that hold a route but name a vessel, a tissue, a disease or a procedure
-    /// (`深静脉血栓`, `动静脉分流术`, `皮下出血`).
+    /// Words that hold a route but name a vessel, a tissue, a disease, a procedure or a class
+    /// of drugs (`深静脉血栓`, `动静脉分流术`, `皮下出血`, `口服降糖药`).
     let routeWithin: ScalarWords
     let routeOnlyLeads: ScalarWords
     let indicationLeads: ScalarWords
@@ -112,8 +112,8 @@ final class DoseWords: Sendable {
         routeNegations = ["不", "勿", "禁", "避免", "忌"].flatMap { [$0, $0 + "可", $0 + "宜", $0 + "得"] }.map { Array($0.unicodeScalars) }
     }
 
-    /// Whether the route word at `at` stands inside one of `routeWithin` (`静脉` in
-    /// `预防大手术后深静脉血栓`): then it names no route. Asked only where a route word starts.
+    /// Whether `s[at]` lies inside one of `routeWithin` (`静脉` in `预防大手术后深静脉血栓`): a
+    /// route word that starts there names no route.
     func routeIsWithinTerm(_ s: [Unicode.Scalar], at: Int) -> Bool {
         guard at >= 0, at < s.count else { return false }
         for term in routeWithin {

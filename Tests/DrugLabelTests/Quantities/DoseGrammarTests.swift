@@ -138,20 +138,28 @@ struct DoseGrammarTests {
         #expect(all[1].routeText == "冲服")
     }
 
-    @Test("a route word inside a vessel, a disease or a procedure is no route: the section's holds")
+    @Test("a route word inside a vessel, a disease, a procedure or a drug class is no route")
     func routeInsideTerm() throws {
         // Written for this test in the style of the indication lines under a 用法 that names the route.
-        let all = try doses("用法：口服。\n预防术后下肢深静脉血栓：每天100mg。\n动静脉内瘘术后：每天50mg。\n静脉滴注：一次200mg，一日1次。")
-        #expect(all.map(\.route) == ["口服", "口服", "静脉滴注"], "\(all.map(\.text))")
-        #expect(all.map(\.amount.value) == [100, 50, 200])
+        let all = try doses("用法：口服。\n预防术后下肢深静脉血栓：每天100mg。\n动静脉内瘘术后：每天50mg。\n静脉曲张：一次2片，一日2次。\n静脉滴注：一次200mg，一日1次。")
+        #expect(all.map(\.route) == ["口服", "口服", "口服", "静脉滴注"], "\(all.map(\.text))")
+        #expect(all.map(\.amount.value) == [100, 50, 2, 200])
+        let withClass = try one("皮下注射。\n与口服降糖药合用时，一次10单位，一日1次。")
+        #expect(withClass.route == "皮下注射")
+        // Who the amount is for, not how it is given: `静脉炎` is no route after the amount.
+        let who = try doses("口服，一次10mg，一日1次。每日20mg静脉炎加重者，应停药。")
+        #expect(who.map(\.text) == ["一次10mg"])
+        // Nor before a bracket: `肝静脉（…）` names no drug given by vein.
+        let bracket = try doses("一次10mg，一日1次，伴肝静脉（一次10mg）。")
+        #expect(bracket.allSatisfy { $0.route == nil && $0.drug == "测试片" }, "\(bracket.map { ($0.drug, $0.route) })")
     }
 
-    @Test("吞服 is oral; two spellings of one route in a sentence are that route, the first written")
+    @Test("two spellings of one route are that route, the first written; a forbidden route is none")
     func oneRouteTwoSpellings() throws {
-        let swallowed = try one("整片吞服，不可咀嚼。一次1片，一日1次。")
-        #expect(swallowed.route == "口服" && swallowed.routeText == "吞服")
         let either = try one("嚼服或冲服。一次2片，一日3次。")
         #expect(either.route == "口服" && either.routeText == "嚼服")
+        let forbidden = try one("不可静脉注射，应肌内注射。一次2mg，一日1次。")
+        #expect(forbidden.route == "肌内注射")
         // Two routes that differ still give none to the doses after them.
         let two = try one("可静脉注射或肌内注射。一次2mg，一日1次。")
         #expect(two.route == nil)
