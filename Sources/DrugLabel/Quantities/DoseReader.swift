@@ -360,6 +360,11 @@ final class DoseReader: Sendable {
             }
         }
         if dose.frequency == nil, shares { dose.frequency = previous?.dose.frequency }
+        // `150-400mg，分次口服`, `6mg/kg，分两次口服`: a day's total, divided. (`5mg，每日1次` is
+        // left without a per: the seeds' facts read an amount with only a count after it so.)
+        if let f = dose.frequency, DoseReader.dividesTotal(f) {
+            if dose.per == nil { dose.per = "day" } else if dose.per == "kg" || dose.per == "m2", dose.perTime == nil { dose.perTime = "day" }
+        }
         dose.schedule = rules.schedule.first(in: string(s, sentence.lowerBound, drugStart))
         dose.duration = rules.duration.first(in: string(s, sentence.lowerBound, sentence.upperBound))
 
@@ -670,6 +675,14 @@ final class DoseReader: Sendable {
             }
         }
         return String(text[first.lowerBound..<end]).trimmingSpaces()
+    }
+
+    /// `分2次服用`, `一日1次或分次服用`: a frequency that divides a total (`分` other than in
+    /// `分钟`: `每5分钟一次` counts administrations).
+    static func dividesTotal(_ frequency: String) -> Bool {
+        let scalars = Array(frequency.unicodeScalars)
+        guard scalars.contains("次") else { return false }
+        return scalars.indices.contains { scalars[$0] == "分" && ($0 + 1 == scalars.count || scalars[$0 + 1] != "钟") }
     }
 
     /// `最初每日用25~50μg`: a 每日 before the amount says how often; else a pattern there.

@@ -165,6 +165,13 @@ struct DoseGrammarTests {
         #expect(two.route == nil)
     }
 
+    @Test("an amount divided into several times is a day's total; a count alone says no per")
+    func dividedTotal() throws {
+        let all = try doses("口服。视病情150～400mg，分次口服。\n儿童6mg/kg，分两次口服。\n急性期10mg，每5分钟1次。")
+        #expect(all.map(\.per) == ["day", "kg", nil])
+        #expect(all.map(\.perTime) == [nil, "day", nil])
+    }
+
     @Test("steps and totals are statements of their own kind")
     func steps() throws {
         let all = try doses("开始一日25μg，每隔2～4周增加25～50μg，每次增加不超过50μg。每隔1～2日减少5mg。总剂量不超过600mg。一疗程50mg。")
