@@ -116,6 +116,10 @@ final class DoseReader: Sendable {
                 population = headerPopulation
                 carried = headerPopulation
             }
+            // `起始剂量为0.5克，每日二次；或0.85克，每日一次`: an alternative after `；或` shares what
+            // the dose before the semicolon says of who and of when in treatment, as after `或`
+            // within a sentence.
+            if afterSemicolon, !opening.isEmpty, s[opening.lowerBound] == "或", !found.isEmpty { previousFound = found.count - 1 }
             // Headers (`成人：`, `骨质疏松症：`) and lead clauses (`成人或12岁以上儿童，`) up to `end`.
             func readHeaders(to end: Int) {
                 var reset = false
@@ -360,9 +364,10 @@ final class DoseReader: Sendable {
             }
         }
         if dose.frequency == nil, shares { dose.frequency = previous?.dose.frequency }
-        // `150-400mg，分次口服`, `6mg/kg，分两次口服`: a day's total, divided. (`5mg，每日1次` is
-        // left without a per: the seeds' facts read an amount with only a count after it so.)
-        if let f = dose.frequency, DoseReader.dividesTotal(f) {
+        // `150-400mg，分次口服`, `6mg/kg，分两次口服`: a day's total, divided; not an amount said
+        // per time (`每次5mg/kg，一日分3次`) or a step. (`5mg，每日1次` keeps no per: the seeds'
+        // facts read an amount with only a count after it so.)
+        if let f = dose.frequency, perWord?.name != "dose", dose.kind == nil, rules.dividedFrequency.firstMatch(in: f) != nil {
             if dose.per == nil { dose.per = "day" } else if dose.per == "kg" || dose.per == "m2", dose.perTime == nil { dose.perTime = "day" }
         }
         dose.schedule = rules.schedule.first(in: string(s, sentence.lowerBound, drugStart))
@@ -557,7 +562,9 @@ final class DoseReader: Sendable {
     private static let orAsDirected = Array("或遵医嘱".unicodeScalars)
 
     /// The one route a sentence without doses names (`每晚睡前口服一次`), unless it names
-    /// several (`本品可静脉滴注或肌内注射`) or forbids it (`不可静脉注射`).
+    /// several (`本品可静脉滴注或肌内注射`). A route it forbids (`不可静脉注射，应肌内注射`) is not
+    /// counted, nor one joined to it (`不得静脉注射或皮下注射`); two ways of writing one route
+    /// (`嚼服或冲服`, both 口服) are that route, the first written.
     private func soleRoute(_ s: [Unicode.Scalar], _ sentence: Range<Int>) -> (written: String, name: String)? {
         guard sentence.count <= 40 else { return nil }
         let starts = routeStarts(s, sentence)
@@ -570,10 +577,19 @@ final class DoseReader: Sendable {
             found.removeAll { word.containsBytes($0.route.word.text) }
             found.append((at, route))
         }
-        // A route the sentence forbids (`不可静脉注射`) is none; two ways of writing one route
-        // (`嚼服或冲服`, both 口服) are that route, the first written.
-        found.removeAll { f in words.routeNegations.contains(where: { s.has($0, endingAt: f.at, start: sentence.lowerBound) }) }
         found.sort { $0.at < $1.at }
+        // A forbidden route's ban runs on over the routes joined to it (`或`, `、`), up to a comma
+        // or a semicolon.
+        var allowed: [(at: Int, route: DoseWords.Route)] = []
+        var banned = false
+        var lastEnd = sentence.lowerBound
+        for f in found {
+            if banned, s[lastEnd..<max(lastEnd, f.at)].contains(where: { "，,；;".unicodeScalars.contains($0) }) { banned = false }
+            if words.routeNegations.contains(where: { s.has($0, endingAt: f.at, start: sentence.lowerBound) }) { banned = true }
+            lastEnd = max(lastEnd, f.at + f.route.word.scalars.count)
+            if !banned { allowed.append(f) }
+        }
+        found = allowed
         if let first = found.first, found.allSatisfy({ $0.route.name == first.route.name }) { found = [first] }
         guard found.count == 1, let (_, route) = found.first else { return nil }
         return (route.word.text, route.name)
@@ -675,14 +691,6 @@ final class DoseReader: Sendable {
             }
         }
         return String(text[first.lowerBound..<end]).trimmingSpaces()
-    }
-
-    /// `分2次服用`, `一日1次或分次服用`: a frequency that divides a total (`分` other than in
-    /// `分钟`: `每5分钟一次` counts administrations).
-    static func dividesTotal(_ frequency: String) -> Bool {
-        let scalars = Array(frequency.unicodeScalars)
-        guard scalars.contains("次") else { return false }
-        return scalars.indices.contains { scalars[$0] == "分" && ($0 + 1 == scalars.count || scalars[$0 + 1] != "钟") }
     }
 
     /// `最初每日用25~50μg`: a 每日 before the amount says how often; else a pattern there.

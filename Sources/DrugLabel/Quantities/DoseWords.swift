@@ -73,7 +73,7 @@ final class DoseWords: Sendable {
     let routeNegations: [[Unicode.Scalar]]
 
     /// From the rules' lists as `DosingRules` holds them (sorted, keyed lists in order).
-    init(routes: [String], routeWithin: [String], routeNames: [String: String], routeOnlyLeads: [String], indicationLeads: [String],
+    init(routes: [String], routeWithin: [String], routeNegations: [String], routeNames: [String: String], routeOnlyLeads: [String], indicationLeads: [String],
          populationLeadsDropped: [String], populationHeads: [String], populations: [String], indicationSuffixes: [String], drugBoundaries: [String],
          perWords: [(code: String, words: [String])], perBefore: [(code: String, words: [String])], qualifiers: [(name: String, words: [String])],
          steps: [(name: String, words: [String])], stepTargets: [String], doseNouns: [String], notDrugWords: [String],
@@ -109,7 +109,7 @@ final class DoseWords: Sendable {
         grammar = ScalarWord.list(qualifiers.flatMap(\.words) + self.steps + stepTargets + doseNouns)
         ageBandTrailers = perTime + ["用", "服", "为"]
         instructionWords = ScalarWords(notDrugWords.filter { ["剂量", "用量", "一次", "每次", "一日", "每日"].contains($0) })
-        routeNegations = ["不", "勿", "禁", "避免", "忌"].flatMap { [$0, $0 + "可", $0 + "宜", $0 + "得"] }.map { Array($0.unicodeScalars) }
+        self.routeNegations = routeNegations.map { Array($0.unicodeScalars) }
     }
 
     /// Whether `s[at]` lies inside one of `routeWithin` (`静脉` in `预防大手术后深静脉血栓`): a

@@ -28,6 +28,8 @@ public final class DosingRules: Sendable {
     let rangeMarks: [[Unicode.Scalar]]
     let routes: [String]
     let frequency: Patterns
+    /// Frequencies that divide the amount before them into several administrations (`分3次服用`).
+    let dividedFrequency: Patterns
     let schedule: Patterns
     let duration: Patterns
     let productWords: [String]
@@ -99,6 +101,8 @@ public final class DosingRules: Sendable {
         var routes: [String]
         var routeWithin: [String]
         var frequencyPatterns: [String]
+        var dividedFrequencyPatterns: [String]
+        var routeNegations: [String]
         var schedulePatterns: [String]
         var durationPatterns: [String]
         var productWords: [String]
@@ -163,6 +167,7 @@ public final class DosingRules: Sendable {
         // way, and each regex call bridges the text to NSString once.
         let joined = { (patterns: [String]) in try Patterns([patterns.map { "(?:\($0))" }.joined(separator: "|")]) }
         frequency = try joined(file.frequencyPatterns)
+        dividedFrequency = try Patterns(file.dividedFrequencyPatterns)
         schedule = try joined(file.schedulePatterns)
         duration = try joined(file.durationPatterns)
         productWords = file.productWords
@@ -207,7 +212,7 @@ public final class DosingRules: Sendable {
         initialAfter = longestFirst(file.initialAfter)
         maintenanceAfter = file.maintenanceAfter
         conditionHeads = longestFirst(file.conditionHeads)
-        words = DoseWords(routes: routes, routeWithin: file.routeWithin, routeNames: routeNames, routeOnlyLeads: routeOnlyLeads, indicationLeads: indicationLeads,
+        words = DoseWords(routes: routes, routeWithin: file.routeWithin, routeNegations: file.routeNegations, routeNames: routeNames, routeOnlyLeads: routeOnlyLeads, indicationLeads: indicationLeads,
                           populationLeadsDropped: populationLeadsDropped, populationHeads: populationHeads, populations: populations,
                           indicationSuffixes: indicationSuffixes, drugBoundaries: drugBoundaries,
                           perWords: perWords, perBefore: perBefore, qualifiers: qualifiers, steps: steps, stepTargets: stepTargets, doseNouns: doseNouns,

@@ -692,6 +692,8 @@ extension RuleKeysTests {
             d("populations", remove("populations", "哺乳期妇女"), "哺乳期妇女一次10mg，一日2次。", population, "哺乳期妇女", "-"),
             d("routeNames", set("routeNames.冲服", nil), "冲服，一次10g，一日2次。", route, "口服", "冲服"),
             d("routeWithin", set("routeWithin", []), "用法：口服。\n预防深静脉血栓：每天100mg。", route, "口服", "静脉"),
+            d("routeNegations", set("routeNegations", []), "不可静脉注射，应肌内注射。一次2mg，一日1次。", route, "肌内注射", "-"),
+            d("dividedFrequencyPatterns", set("dividedFrequencyPatterns", []), "口服，一般150～400mg，分次口服。", per, "day", "-"),
             KeyCase(file: f, key: "routeOnlyLeads", edits: set("routeOnlyLeads", []), input: Snippet.dosing("用法：口服。\n一次10mg，一日2次。"),
                     observe: { o in o.label.doses.map { "\($0.route ?? "-") \($0.population ?? "-")" }.joined() }, before: "", after: "",
                     knownIssue: "a sentence that is only leads and a route (`本品口服。`) is read as the route by DoseReader.routeOnly, and without the leads by soleRoute just the same: the list decides nothing. Quantities/DoseReader.swift: drop routeOnly and the key, or give it what soleRoute does not do"),

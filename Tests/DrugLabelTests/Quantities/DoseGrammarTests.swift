@@ -160,6 +160,9 @@ struct DoseGrammarTests {
         #expect(either.route == "口服" && either.routeText == "嚼服")
         let forbidden = try one("不可静脉注射，应肌内注射。一次2mg，一日1次。")
         #expect(forbidden.route == "肌内注射")
+        // The ban runs on over a route joined to the forbidden one.
+        let bothForbidden = try one("本品不得静脉注射或皮下注射。一次2mg，一日1次。")
+        #expect(bothForbidden.route == nil)
         // Two routes that differ still give none to the doses after them.
         let two = try one("可静脉注射或肌内注射。一次2mg，一日1次。")
         #expect(two.route == nil)
@@ -167,9 +170,26 @@ struct DoseGrammarTests {
 
     @Test("an amount divided into several times is a day's total; a count alone says no per")
     func dividedTotal() throws {
-        let all = try doses("口服。视病情150～400mg，分次口服。\n儿童6mg/kg，分两次口服。\n急性期10mg，每5分钟1次。")
-        #expect(all.map(\.per) == ["day", "kg", nil])
-        #expect(all.map(\.perTime) == [nil, "day", nil])
+        let all = try doses("""
+            口服。一般150～400mg，分次口服。
+            儿童6mg/kg，分两次口服。
+            一般10mg，每日1次。
+            一般10mg，每日2次（部分患者需3次）。
+            小儿每次5mg/kg，一日分3次服。
+            开始一日10mg，分2次服用，以后逐渐增加5mg。
+            """)
+        #expect(all.allSatisfy { $0.drug == "测试片" }, "\(all.map(\.drug))")
+        #expect(all.map(\.per) == ["day", "kg", nil, nil, "kg", "day", nil])
+        #expect(all.map(\.perTime) == [nil, "day", nil, nil, nil, nil, nil])
+    }
+
+    @Test("an alternative after `；或` shares who and when in treatment with the dose before it")
+    func alternativeAfterSemicolon() throws {
+        let all = try doses("口服。成人起始剂量为0.5克，每日二次；或0.85克，每日一次。")
+        #expect(all.map(\.amount.value) == [0.5, 0.85])
+        #expect(all.map(\.qualifier) == ["initial", "initial"])
+        #expect(all.map(\.population) == ["成人", "成人"])
+        #expect(all.map(\.frequency) == ["每日二次", "每日一次"])
     }
 
     @Test("steps and totals are statements of their own kind")
