@@ -562,12 +562,12 @@ final class DoseReader: Sendable {
     private static let orAsDirected = Array("或遵医嘱".unicodeScalars)
 
     /// The one route a sentence without doses names (`每晚睡前口服一次`), unless it names
-    /// several (`本品可静脉滴注或肌内注射`). A route it forbids (`不可静脉注射，应肌内注射`) is not
-    /// counted, nor one joined to it (`不得静脉注射或皮下注射`); two ways of writing one route
+    /// several (`本品可静脉滴注或肌内注射`). A route it forbids is not counted
+    /// (`不可静脉注射，应肌内注射`: `permittedRouteStarts`); two ways of writing one route
     /// (`嚼服或冲服`, both 口服) are that route, the first written.
     private func soleRoute(_ s: [Unicode.Scalar], _ sentence: Range<Int>) -> (written: String, name: String)? {
         guard sentence.count <= 40 else { return nil }
-        let starts = routeStarts(s, sentence)
+        let starts = permittedRouteStarts(s, sentence)
         var found: [(at: Int, route: DoseWords.Route)] = []
         for route in words.routes where !starts.isEmpty {
             guard let at = starts.first(where: { s.has(route.word.scalars, at: $0, end: sentence.upperBound) }) else { continue }
@@ -578,18 +578,6 @@ final class DoseReader: Sendable {
             found.append((at, route))
         }
         found.sort { $0.at < $1.at }
-        // A forbidden route's ban runs on over the routes joined to it (`或`, `、`), up to a comma
-        // or a semicolon.
-        var allowed: [(at: Int, route: DoseWords.Route)] = []
-        var banned = false
-        var lastEnd = sentence.lowerBound
-        for f in found {
-            if banned, s[lastEnd..<max(lastEnd, f.at)].contains(where: { "，,；;".unicodeScalars.contains($0) }) { banned = false }
-            if words.routeNegations.contains(where: { s.has($0, endingAt: f.at, start: sentence.lowerBound) }) { banned = true }
-            lastEnd = max(lastEnd, f.at + f.route.word.scalars.count)
-            if !banned { allowed.append(f) }
-        }
-        found = allowed
         if let first = found.first, found.allSatisfy({ $0.route.name == first.route.name }) { found = [first] }
         guard found.count == 1, let (_, route) = found.first else { return nil }
         return (route.word.text, route.name)
@@ -621,7 +609,7 @@ final class DoseReader: Sendable {
         }
         if let r = nearestRoute(s, regionStart..<m.start) { return (r, regionStart) }
         let rest = m.end..<max(m.end, nextDose)
-        let starts = routeStarts(s, rest)
+        let starts = permittedRouteStarts(s, rest)
         var best: (at: Int, length: Int, word: String)?
         for route in words.routes where !starts.isEmpty {
             guard let at = starts.first(where: { s.has(route.word.scalars, at: $0, end: rest.upperBound) }) else { continue }
@@ -641,7 +629,7 @@ final class DoseReader: Sendable {
     /// The route that ends last in `s[region]`, the longest where two end together
     /// (`口服或静脉使用苯海拉明` is 口服或静脉).
     private func nearestRoute(_ s: [Unicode.Scalar], _ region: Range<Int>) -> String? {
-        let starts = routeStarts(s, region)
+        let starts = permittedRouteStarts(s, region)
         var best: (end: Int, length: Int, word: String)?
         for route in words.routes where !starts.isEmpty {
             guard let at = starts.last(where: { s.has(route.word.scalars, at: $0, end: region.upperBound) }) else { continue }
@@ -652,6 +640,26 @@ final class DoseReader: Sendable {
         }
         return best?.word
     }
+
+    /// Where in `s[range]` a route starts that the text does not forbid, in order: not one
+    /// after a negation (`不可静脉注射`), nor one joined to it (`不得静脉注射或皮下注射`), up to a
+    /// comma or a semicolon.
+    private func permittedRouteStarts(_ s: [Unicode.Scalar], _ range: Range<Int>) -> [Int] {
+        var result: [Int] = []
+        var banned = false
+        var lastEnd = range.lowerBound
+        for at in routeStarts(s, range) {
+            // Routes sort longest first: the longest written here.
+            guard let route = words.routes.first(where: { s.has($0.word.scalars, at: at, end: range.upperBound) }) else { continue }
+            if banned, at > lastEnd, s[lastEnd..<at].contains(where: { DoseReader.banEnds.contains($0) }) { banned = false }
+            if words.routeNegations.contains(where: { s.has($0, endingAt: at, start: range.lowerBound) }) { banned = true }
+            lastEnd = max(lastEnd, at + route.word.scalars.count)
+            if !banned { result.append(at) }
+        }
+        return result
+    }
+
+    private static let banEnds = ScalarSet("，,；;")
 
     /// Where in `s[range]` a route may start, in order: not inside a term that holds one
     /// (`深静脉血栓`).

@@ -154,7 +154,7 @@ struct DoseGrammarTests {
         #expect(bracket.allSatisfy { $0.route == nil && $0.drug == "测试片" }, "\(bracket.map { ($0.drug, $0.route) })")
     }
 
-    @Test("two spellings of one route are that route, the first written; a forbidden route is none")
+    @Test("two spellings of one route are that route, the first written; a forbidden route, and one joined to it, are none")
     func oneRouteTwoSpellings() throws {
         let either = try one("嚼服或冲服。一次2片，一日3次。")
         #expect(either.route == "口服" && either.routeText == "嚼服")
@@ -163,6 +163,9 @@ struct DoseGrammarTests {
         // The ban runs on over a route joined to the forbidden one.
         let bothForbidden = try one("本品不得静脉注射或皮下注射。一次2mg，一日1次。")
         #expect(bothForbidden.route == nil)
+        // In the dose's own sentence too: the route it allows, not the last one written.
+        let inSentence = try doses("本品应肌内注射，不可静脉注射，一次2mg，一日1次。\n本品应肌内注射，不得静脉注射或皮下注射，一次2mg，一日1次。")
+        #expect(inSentence.map(\.route) == ["肌内注射", "肌内注射"])
         // Two routes that differ still give none to the doses after them.
         let two = try one("可静脉注射或肌内注射。一次2mg，一日1次。")
         #expect(two.route == nil)
