@@ -116,7 +116,7 @@ final class DoseReader: Sendable {
                 population = headerPopulation
                 carried = headerPopulation
             }
-            // `起始剂量为0.5克，每日二次；或0.85克，每日一次`: an alternative after `；或` shares what
+            // `开始剂量0.25克，每日3次；或0.5克，每日2次`: an alternative after `；或` shares what
             // the dose before the semicolon says of who and of when in treatment, as after `或`
             // within a sentence.
             if afterSemicolon, !opening.isEmpty, s[opening.lowerBound] == "或", !found.isEmpty { previousFound = found.count - 1 }

@@ -188,11 +188,11 @@ struct DoseGrammarTests {
 
     @Test("an alternative after `；或` shares who and when in treatment with the dose before it")
     func alternativeAfterSemicolon() throws {
-        let all = try doses("口服。成人起始剂量为0.5克，每日二次；或0.85克，每日一次。")
-        #expect(all.map(\.amount.value) == [0.5, 0.85])
+        let all = try doses("口服。成人开始剂量0.25克，每日3次；或0.5克，每日2次。")
+        #expect(all.map(\.amount.value) == [0.25, 0.5])
         #expect(all.map(\.qualifier) == ["initial", "initial"])
         #expect(all.map(\.population) == ["成人", "成人"])
-        #expect(all.map(\.frequency) == ["每日二次", "每日一次"])
+        #expect(all.map(\.frequency) == ["每日3次", "每日2次"])
     }
 
     @Test("steps and totals are statements of their own kind")
