@@ -34,7 +34,7 @@ final class DoseWords: Sendable {
     /// Words never part of a drug's name.
     let notDrugWords: ScalarWords
     /// `剂量`, `给药`, `用量`: a statement that says so speaks of a dose.
-    let doseWords = ScalarWord.list(["剂量", "给药", "用量"])
+    let doseWords: ScalarWords
     /// Named lists as scalars, in the rules' order: qualifiers (and the maximum's alone),
     /// per-time words (`day`, `dose`), per-what words said before the amount, steps; with the
     /// scalars any of their words starts with.
@@ -68,12 +68,13 @@ final class DoseWords: Sendable {
     /// with one describes no one.
     let instructionWords: ScalarWords
     /// Before a sentence's route: the route is the one it opens with (`本品口服`, `用法：口服`).
-    let openingLeads = ScalarWord.list(["本品", "用法用量：", "用法：", "用法:"])
+    let openingLeads: ScalarWords
     /// Before a route: a sentence that forbids it (`不可静脉注射`) gives no route.
     let routeNegations: [[Unicode.Scalar]]
 
     /// From the rules' lists as `DosingRules` holds them (sorted, keyed lists in order).
-    init(routes: [String], routeWithin: [String], routeNegations: [String], routeNames: [String: String], routeOnlyLeads: [String], indicationLeads: [String],
+    init(routes: [String], routeWithin: [String], routeNegations: [String], doseMentions: [String], openingRouteLeads: [String],
+         instructionWords: [String], ageBandTrailers: [String], routeNames: [String: String], routeOnlyLeads: [String], indicationLeads: [String],
          populationLeadsDropped: [String], populationHeads: [String], populations: [String], indicationSuffixes: [String], drugBoundaries: [String],
          perWords: [(code: String, words: [String])], perBefore: [(code: String, words: [String])], qualifiers: [(name: String, words: [String])],
          steps: [(name: String, words: [String])], stepTargets: [String], doseNouns: [String], notDrugWords: [String],
@@ -107,8 +108,10 @@ final class DoseWords: Sendable {
         self.steps = steps.flatMap(\.words)
         nameTrailers = perTime + doseNouns
         grammar = ScalarWord.list(qualifiers.flatMap(\.words) + self.steps + stepTargets + doseNouns)
-        ageBandTrailers = perTime + ["用", "服", "为"]
-        instructionWords = ScalarWords(notDrugWords.filter { ["剂量", "用量", "一次", "每次", "一日", "每日"].contains($0) })
+        self.ageBandTrailers = perTime + ageBandTrailers
+        self.instructionWords = ScalarWords(instructionWords)
+        doseWords = ScalarWord.list(doseMentions)
+        openingLeads = ScalarWord.list(openingRouteLeads)
         self.routeNegations = routeNegations.map { Array($0.unicodeScalars) }
     }
 

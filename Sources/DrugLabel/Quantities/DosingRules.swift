@@ -103,6 +103,10 @@ public final class DosingRules: Sendable {
         var frequencyPatterns: [String]
         var dividedFrequencyPatterns: [String]
         var routeNegations: [String]
+        var doseMentions: [String]
+        var openingRouteLeads: [String]
+        var instructionWords: [String]
+        var ageBandTrailers: [String]
         var schedulePatterns: [String]
         var durationPatterns: [String]
         var productWords: [String]
@@ -212,7 +216,9 @@ public final class DosingRules: Sendable {
         initialAfter = longestFirst(file.initialAfter)
         maintenanceAfter = file.maintenanceAfter
         conditionHeads = longestFirst(file.conditionHeads)
-        words = DoseWords(routes: routes, routeWithin: file.routeWithin, routeNegations: file.routeNegations, routeNames: routeNames, routeOnlyLeads: routeOnlyLeads, indicationLeads: indicationLeads,
+        words = DoseWords(routes: routes, routeWithin: file.routeWithin, routeNegations: file.routeNegations,
+                          doseMentions: file.doseMentions, openingRouteLeads: file.openingRouteLeads,
+                          instructionWords: file.instructionWords, ageBandTrailers: file.ageBandTrailers, routeNames: routeNames, routeOnlyLeads: routeOnlyLeads, indicationLeads: indicationLeads,
                           populationLeadsDropped: populationLeadsDropped, populationHeads: populationHeads, populations: populations,
                           indicationSuffixes: indicationSuffixes, drugBoundaries: drugBoundaries,
                           perWords: perWords, perBefore: perBefore, qualifiers: qualifiers, steps: steps, stepTargets: stepTargets, doseNouns: doseNouns,
