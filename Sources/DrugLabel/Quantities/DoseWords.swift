@@ -64,8 +64,8 @@ final class DoseWords: Sendable {
     let grammar: ScalarWords
     /// What may stand between an age band and the amount (`一次`, `用`).
     let ageBandTrailers: [String]
-    /// The words of `notDrugWords` that say what to do with a dose (`剂量`, `一日`): a clause
-    /// with one describes no one.
+    /// Words that say what to do with a dose (`剂量`, `一日`; dosing.json `instructionWords`):
+    /// a clause with one describes no one.
     let instructionWords: ScalarWords
     /// Before a sentence's route: the route is the one it opens with (`本品口服`, `用法：口服`).
     let openingLeads: ScalarWords
