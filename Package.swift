@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // A .docx is a ZIP archive: its parts are read with ZIPFoundation, not a ZIP reader of ours.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The system ICU, found through pkg-config (libicu-dev). Only ICUBridge depends on it.
@@ -35,10 +37,22 @@ let package = Package(
         // The only code that includes ICU headers; its public header uses plain C types, so
         // Swift never sees ICU's versioned symbols or its enums (which clash with Foundation's).
         .target(name: "ICUBridge", dependencies: ["CICU"], path: "Sources/ICUBridge"),
+        // The system libxml2 (libxml2-dev), for .docx parts (XML) and saved web pages (its HTML
+        // parser, which reads tags as a browser does rather than by pattern).
+        .systemLibrary(name: "CXML2", path: "Sources/CXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // The system poppler (libpoppler-glib-dev), for PDF: words with their boxes and fonts.
+        .systemLibrary(name: "CPoppler", path: "Sources/CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
+        // The only code that includes libxml2's or poppler's headers; as with ICU, the public
+        // headers use plain C types, so the library's types and enums never reach Swift.
+        .target(name: "MarkupBridge", dependencies: ["CXML2"], path: "Sources/MarkupBridge"),
+        .target(name: "PDFBridge", dependencies: ["CPoppler"], path: "Sources/PDFBridge"),
         .target(
             name: "DrugLabel",
             dependencies: [
                 "ICUBridge",
+                "MarkupBridge",
+                "PDFBridge",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Sources/DrugLabel",
@@ -59,7 +73,9 @@ let package = Package(
             ]
         ),
         // The system zlib (zlib1g-dev), which deflates the sources the index keeps.
-        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Not named CZlib: ZIPFoundation's own zlib module has that name, and clang's module
+        // names are one namespace.
+        .systemLibrary(name: "CZlibSystem", path: "Sources/CZlibSystem", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // glibc's <malloc.h>, which the Glibc module leaves out: the CLI sets the heap's growth.
         .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         // The index's FTS5 tokenizer, in C: FTS5 calls it for every token of every document.
@@ -71,7 +87,7 @@ let package = Package(
             dependencies: [
                 "DrugLabel",
                 "GramTokenizer",
-                "CZlib",
+                "CZlibSystem",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Sources/LabelStore"

@@ -1,4 +1,4 @@
-import CZlib
+import CZlibSystem
 
 /// The system zlib (through the CZlib module), which deflates the sources the index keeps: a
 /// label's UTF-8 text shrinks about three times. Foundation on Linux has no compression API.
@@ -35,6 +35,6 @@ enum Zlib {
 extension Zlib {
     /// CRC-32 of the bytes: a check that a section's full-text tokens can still be made again.
     static func crc32(_ bytes: [UInt8]) -> Int64 {
-        Int64(bytes.withUnsafeBufferPointer { CZlib.crc32(0, $0.baseAddress, uInt($0.count)) })
+        Int64(bytes.withUnsafeBufferPointer { CZlibSystem.crc32(0, $0.baseAddress, uInt($0.count)) })
     }
 }

@@ -53,16 +53,26 @@ public final class LabelParser {
         // in one concurrent map: the decoder's validation on all cores, nested in it, ran on
         // one core (a serial tenth of a second of a 50 MB label's parse).
         let digest = sha256.map(Digest.given) ?? Digest(of: bytes, aside: bytes.count >= 1 << 20)
-        let decoded: DecodedText
+        let read: DocumentReader.Result
         do {
-            decoded = try pipeline.decoder.decode(bytes)
+            read = try pipeline.reader.read(bytes, path: path)
         } catch {
             digest.wait()
             throw error
         }
-        let source = SourceInfo(path: path, sha256: digest.wait(), encoding: decoded.encoding, bytes: bytes.count)
+        let decoded: DecodedText
+        var structure: ReadDocument?
+        switch read {
+        case .text(let text):
+            decoded = text
+        case .document(let document):
+            decoded = DecodedText(text: document.text, encoding: "UTF-8", diagnostics: document.diagnostics)
+            structure = document
+        }
+        let source = SourceInfo(path: path, sha256: digest.wait(), encoding: decoded.encoding, bytes: bytes.count,
+                                format: structure?.format ?? .text)
         let normalized = pipeline.normalizer.normalize(decoded)
-        var label = pipeline.assemble(normalized.lines, source: source, diagnostics: normalized.diagnostics)
+        var label = pipeline.assemble(normalized.lines, source: source, diagnostics: normalized.diagnostics, structure: structure)
         label.diagnostics = decoded.diagnostics + label.diagnostics
         return ParsedDocument(label: label, lines: normalized.lines)
     }

@@ -26,7 +26,8 @@ struct LabelAssembler: DocumentAssembler {
     func assemble(_ lines: [SourceLine], scan: HeadingScanner.Scan, layout: Layout,
                   into label: inout Label) -> DefinitionText {
         let pieces = self.pieces(lines)
-        let segmented = LabelSegmenter(fold: fold, rules: rules.text, catalogue: rules.catalogue, metadata: rules.metadata)
+        let segmented = LabelSegmenter(fold: fold, rules: rules.text, catalogue: rules.catalogue, metadata: rules.metadata,
+                                       layout: layout.fromStructure ? layout : nil)
             .segment(scan.lines, headings: scan.headings)
         let preamble = segmented.preamble
         let joiner = WrapJoiner(layout: layout, rules: rules.text)

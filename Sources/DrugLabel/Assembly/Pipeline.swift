@@ -3,6 +3,7 @@
 /// abbreviations. `LabelParser` runs it, and `Benchmark` times the same values.
 struct Pipeline {
     let decoder = TextDecoder()
+    let reader = DocumentReader()
     let normalizer: Normalizer
     let headings: HeadingScanner
     let classifier: DocumentClassifier
@@ -23,7 +24,9 @@ struct Pipeline {
 
     /// Everything after normalizing: the headings found, the document classified and read by
     /// the assembler of its kind.
-    func assemble(_ lines: [SourceLine], source: SourceInfo, diagnostics: [Diagnostic]) -> Label {
+    /// `structure` is what a PDF, .docx or web page reader knew of the document beyond its
+    /// text: where each line was, the document's own tables.
+    func assemble(_ lines: [SourceLine], source: SourceInfo, diagnostics: [Diagnostic], structure: ReadDocument? = nil) -> Label {
         let scan = headings.scan(lines)
         let (kind, reason) = classifier.classify(lines, bracketed: scan.bracketed, bare: scan.plain?.headings ?? [],
                                                  shape: scan.plain?.shape)
@@ -34,7 +37,16 @@ struct Pipeline {
         case .application, .slides: form
         case .article, .unknown: article
         }
-        let definitions = assembler.assemble(lines, scan: scan, layout: Layout(measuring: lines), into: &document)
+        var layout: Layout
+        switch structure?.format {
+        case .docx?, .html?: layout = .paragraphs(grids: structure?.grids ?? [])
+        default:
+            // A PDF's lines are the page's lines, wrapped as the page wrapped them: measured.
+            layout = Layout(measuring: lines)
+            layout.grids = structure?.grids ?? []
+        }
+        document.origins = structure?.origins
+        let definitions = assembler.assemble(lines, scan: scan, layout: layout, into: &document)
         // Every definition the document makes, whatever its kind: an article defines terms too.
         // Each paragraph is read on its own, so runs of them are read on all cores; the first
         // definition of each pair is kept, in the order of the document, as one pass keeps it.

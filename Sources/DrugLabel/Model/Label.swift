@@ -1,7 +1,7 @@
 /// Everything read from one document: the JSON contract of `druglabel parse` (DESIGN.md).
 public struct Label: Codable, Sendable, Hashable {
     /// Bumped whenever a key changes meaning.
-    public static let currentSchemaVersion = 2
+    public static let currentSchemaVersion = 3
 
     public var schemaVersion: Int = Label.currentSchemaVersion
     public var source: SourceInfo
@@ -18,6 +18,9 @@ public struct Label: Codable, Sendable, Hashable {
     public var trials: [Trial] = []
     public var abbreviations: [Abbreviation] = []
     public var diagnostics: [Diagnostic] = []
+    /// Where each line of a PDF, .docx or web page was in the document; nil for text. Not a key
+    /// of its own in the JSON: every span written carries its page, paragraph and cell.
+    public var origins: LineOrigins?
 
     public init(source: SourceInfo, kind: DocumentKind, title: String? = nil,
                 metadata: Metadata = Metadata(), boxedWarning: BoxedWarning? = nil,

@@ -40,6 +40,9 @@ public struct Table: Codable, Sendable, Hashable {
             case missing
             /// Placed in this column without evidence in the text; see the row's diagnostic.
             case uncertainColumn
+            /// Covered by a merged cell to its left (or above): the document gives this column no
+            /// value of its own; the merged cell's value is in the first column it covers.
+            case merged
         }
         /// As written (`72（62，81）`, `-`, `14.4+`); a prose cell's whole text.
         public var raw: String

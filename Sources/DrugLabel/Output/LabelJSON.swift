@@ -16,6 +16,7 @@ public enum LabelJSON {
     /// Throws where `JSONEncoder` would: for a number JSON cannot hold (infinity, NaN).
     public static func encode(_ label: Label) throws -> Data {
         var writer = JSONWriter(pretty: true)
+        writer.origins = label.origins
         label.writeJSON(to: &writer)
         try check(writer)
         var bytes = writer.take()
@@ -40,6 +41,7 @@ public enum LabelJSON {
     /// copy is made for it. Named apart so that a trailing closure picks `write` unambiguously.
     public static func writeBytes(_ label: Label, to sink: (UnsafeRawBufferPointer) -> Void) throws {
         var writer = JSONWriter(pretty: true, capacity: flushSize + flushSize / 4)
+        writer.origins = label.origins
         var stream = LabelJSONStream(label)
         // `emit` is optional, hence escaping in its type; it is used during the call only.
         try withoutActuallyEscaping(sink) { sink in
@@ -62,6 +64,7 @@ public enum LabelJSON {
         public init(_ label: Label, pretty: Bool) throws {
             stream = LabelJSONStream(label)
             writer = JSONWriter(pretty: pretty)
+            writer.origins = label.origins
         }
 
         public mutating func next() throws -> Data? {

@@ -5,6 +5,9 @@ struct BoxedWarningFinder {
     let fold: TextFold
     let rules: TextRules
     let metadata: MetadataRules
+    /// The document's layout when it is known from its structure (a .docx's paragraphs); else
+    /// measured from the lines at hand.
+    var layout: Layout? = nil
     /// How many lines an item may run before the next bullet and still be in the box.
     private let maxItemLines = 8
 
@@ -32,7 +35,7 @@ struct BoxedWarningFinder {
             // A box of plain paragraphs in the preamble: everything up to the first section, or
             // up to the title, notice or dates where a label prints the box above them.
             let body = Array(after.prefix { !isPreambleLine(lines[$0].text) })
-            let joiner = WrapJoiner(layout: Layout(measuring: Array(lines)), rules: rules)
+            let joiner = WrapJoiner(layout: layout ?? Layout(measuring: Array(lines)), rules: rules)
             let items = joiner.paragraphs(body.map { lines[$0] })
             let end = body.last ?? titleIndex
             return Found(warning: BoxedWarning(title: lines[titleIndex].text, paragraphs: items,

@@ -5,6 +5,8 @@ struct LabelSegmenter {
     let rules: TextRules
     let catalogue: SectionCatalogue
     let metadata: MetadataRules
+    /// Known from the document's structure, or nil to measure it (see `BoxedWarningFinder`).
+    var layout: Layout? = nil
 
     struct Result {
         var preamble: Preamble
@@ -20,7 +22,8 @@ struct LabelSegmenter {
 
     func segment(_ lines: [SourceLine], headings: [HeadingLine]) -> Result {
         var diagnostics: [Diagnostic] = []
-        let finder = BoxedWarningFinder(titles: catalogue.boxedWarning.titles.map(fold.fold), fold: fold, rules: rules, metadata: metadata)
+        let finder = BoxedWarningFinder(titles: catalogue.boxedWarning.titles.map(fold.fold), fold: fold, rules: rules, metadata: metadata,
+                                        layout: layout)
         let firstHeading = headings.first?.index ?? lines.count
         var preambleLines = Array(lines[..<firstHeading])
         var warning: BoxedWarning?

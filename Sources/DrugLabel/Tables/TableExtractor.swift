@@ -14,11 +14,35 @@ struct TableExtractor: Sendable {
             // Not copied: the last table's region runs to the end of the section, and copying
             // it was 2% of a 50 MB label's parse.
             let region = body[(index + 1)..<regionEnd]
-            let (table, notes) = read(caption, line: body[index], region: region, section: key)
+            let grid = joiner.layout.grids.first { grid in
+                grid.span.startLine > body[index].number && region.contains { $0.number == grid.span.startLine }
+            }
+            let (table, notes) = grid.map { read(caption, line: body[index], grid: $0, region: region, section: key) }
+                ?? read(caption, line: body[index], region: region, section: key)
             tables.append(table)
             diagnostics += notes
         }
         return (tables, diagnostics)
+    }
+
+    /// A table the document holds as a table: typed from its cells, the notes and footnote
+    /// definitions after it read from the lines that follow.
+    private func read(_ caption: TableCaption, line: SourceLine, grid: DocumentGrid, region: ArraySlice<SourceLine>,
+                      section: String?) -> (Table, [Diagnostic]) {
+        let typed = GridTableReader(rules: rules).read(grid)
+        var table = Table(id: caption.id, caption: caption.text, section: section, kind: typed.kind, stub: typed.stub,
+                          columns: typed.columns, columnFootnotes: typed.columnFootnotes, arms: typed.arms, groups: typed.groups,
+                          rows: typed.rows, footnotes: [], notes: [], span: line.span)
+        let after = region.drop { $0.number <= grid.span.endLine }
+        let trailer = TableTrailer(after, rules: rules, joiner: joiner)
+        table.footnotes = trailer.footnotes
+        table.notes = trailer.notes
+        table.span = SourceSpan(startLine: line.number, endLine: max(grid.span.endLine, trailer.lastLine ?? grid.span.endLine))
+        var diagnostics: [Diagnostic] = []
+        if table.rows.isEmpty {
+            diagnostics.append(Diagnostic(.warning, "table.noRows", "\(caption.id): a caption with no rows after it", line: line.number))
+        }
+        return (table, diagnostics)
     }
 
     private func read(_ caption: TableCaption, line: SourceLine, region: ArraySlice<SourceLine>, section: String?) -> (Table, [Diagnostic]) {

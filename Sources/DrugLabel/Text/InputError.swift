@@ -18,6 +18,12 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A known non-text format, named after its magic bytes (`ZIP (.docx, .xlsx)`, `PNG image`).
     case format(String)
     case empty
+    /// A PDF, .docx or web page that its reader could not read: damaged, encrypted, truncated.
+    case damaged(String)
+    /// A PDF whose pages are images: no text layer to read.
+    case scanned(pages: Int)
+    /// A Word 97–2003 .doc (or another OLE2 Office file).
+    case legacyOffice
 
     public var description: String {
         switch self {
@@ -32,6 +38,11 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
         case .pdf: return "is a PDF; extract its text first (for example with pdftotext) and parse the .txt"
         case .format(let name): return "is a \(name), not text; save or extract it as text first and parse the .txt"
         case .empty: return "is empty: nothing to parse (did the text extraction fail?)"
+        case .damaged(let reason): return "cannot be read: \(reason)"
+        case .scanned(let pages):
+            return "is a scanned PDF: its \(pages) page(s) are images with no text layer; it needs OCR first (for example ocrmypdf) to be read"
+        case .legacyOffice:
+            return "is a Word 97–2003 document (.doc) or another legacy Office file; save it as .docx or PDF and parse that"
         case .binary(let reason): return "is not text (\(reason)); expected a label as UTF-8, UTF-16, GB18030/GBK or Big5 text"
         }
     }

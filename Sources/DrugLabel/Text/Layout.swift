@@ -5,10 +5,24 @@ struct Layout: Sendable {
     var doubleSpaced: Bool
     /// A line at least this wide (display columns) ran to the margin.
     var fullWidth: Int
+    /// The document's own tables (a .docx's, a web page's, a PDF page's), by the lines they
+    /// were written to: the table stage types them rather than rebuilding them from the text.
+    var grids: [DocumentGrid] = []
+    /// Known from the document's structure rather than measured from its lines.
+    var fromStructure = false
 
     init(doubleSpaced: Bool, fullWidth: Int) {
         self.doubleSpaced = doubleSpaced
         self.fullWidth = fullWidth
+    }
+
+    /// A document whose every paragraph is a line of its own, with a blank line after it (a
+    /// .docx, a web page): no line was wrapped, so none is joined to the next.
+    static func paragraphs(grids: [DocumentGrid]) -> Layout {
+        var layout = Layout(doubleSpaced: false, fullWidth: .max)
+        layout.grids = grids
+        layout.fromStructure = true
+        return layout
     }
 
     init(measuring lines: [SourceLine]) {

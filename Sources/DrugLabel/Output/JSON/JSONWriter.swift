@@ -15,6 +15,9 @@ struct JSONWriter {
     /// the bytes on, so primitives need not throw through every model type's `writeJSON`; a
     /// `null` stands in its place meanwhile.
     private(set) var invalidNumber: Double?
+    /// The origins of the lines of a document read from a PDF, .docx or web page: a span written
+    /// says the page, paragraph and cell it starts in. Nil for text, whose spans are lines only.
+    var origins: LineOrigins?
 
     private var depth = 0
     /// No member or element written yet in the innermost open container: no comma before the next.
@@ -40,6 +43,7 @@ struct JSONWriter {
         // A part is written a run of elements at a time (some kilobytes): grown from nothing,
         // its buffer was reallocated a dozen times on the way.
         var part = JSONWriter(pretty: pretty, capacity: 16 * 1024)
+        part.origins = origins
         part.depth = depth
         part.first = first && isFirst
         part.afterKey = afterKey && isFirst
