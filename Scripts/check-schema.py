@@ -36,6 +36,9 @@ def usage(code):
 
 def default_files():
     files = sorted(glob.glob(os.path.join(REPO, "Corpus", "*.txt")))
+    # The seed label as PDF, .docx and web page: their spans carry pages, paragraphs and cells.
+    documents = os.path.join(REPO, "Tests", "DrugLabelTests", "Fixtures", "documents")
+    files += sorted(f for f in glob.glob(os.path.join(documents, "axicabtagene-*")) if not f.endswith(".json"))
     shared = os.path.join(os.path.dirname(REPO), "shared", "labels-dev", "labels")
     if os.path.isdir(shared):
         files += sorted(glob.glob(os.path.join(shared, "*.txt")))

@@ -5,8 +5,8 @@ import Glibc
 import Darwin
 #endif
 
-/// The documents a path names for `index`: itself when it is a file, or the text files
-/// (`.txt`, `.md`, `.text`) below a folder, sorted. Only regular files are taken: a FIFO,
+/// The documents a path names for `index`: itself when it is a file, or the documents
+/// (`.txt`, `.md`, `.text`, `.pdf`, `.docx`, `.html`, `.htm`, `.xhtml`) below a folder, sorted. Only regular files are taken: a FIFO,
 /// socket or device is skipped with its reason and never opened (opening a FIFO waits for a
 /// writer forever). A symbolic link below the folder is followed only while it stays inside
 /// the folder (`docs/passwd.txt -> /etc/passwd` is skipped, and said so), and a folder reached
@@ -21,7 +21,7 @@ public struct FolderWalk: Sendable {
     public private(set) var files: [String] = []
     public private(set) var skipped: [Skipped] = []
 
-    static let extensions: Set<String> = ["txt", "md", "text"]
+    static let extensions: Set<String> = ["txt", "md", "text", "pdf", "docx", "html", "htm", "xhtml"]
 
     public init(_ path: String) {
         var info = stat()

@@ -25,10 +25,14 @@ struct RawLines: Sendable {
         self.ranges = ranges
     }
 
-    /// The source bytes decoded as the parser decodes them; nil when they cannot be.
+    /// The source bytes read as the parser reads them (a PDF, .docx or web page into the text
+    /// its spans count the lines of); nil when they cannot be.
     init?(source: [UInt8]) {
-        guard let decoded = try? TextDecoder().decode(source) else { return nil }
-        self.init(text: decoded.text)
+        switch try? DocumentReader().read(source, path: "") {
+        case .text(let decoded)?: self.init(text: decoded.text)
+        case .document(let document)?: self.init(text: document.text)
+        case nil: return nil
+        }
     }
 
     /// What it holds in memory, about: for the store's cache budget.

@@ -74,7 +74,7 @@ public final class LabelParser {
         let normalized = pipeline.normalizer.normalize(decoded)
         var label = pipeline.assemble(normalized.lines, source: source, diagnostics: normalized.diagnostics, structure: structure)
         label.diagnostics = decoded.diagnostics + label.diagnostics
-        return ParsedDocument(label: label, lines: normalized.lines)
+        return ParsedDocument(label: label, lines: normalized.lines, readText: structure?.text)
     }
 
     /// The stages after decoding, for text already in memory.

@@ -33,8 +33,7 @@ public struct GoldenCorpus {
         let docs = try fm.contentsOfDirectory(atPath: corpus.path).filter { !$0.hasPrefix(".") }.sorted()
         var entries: [Entry] = []
         for doc in docs {
-            let base = (doc as NSString).deletingPathExtension
-            let goldenURL = golden.appendingPathComponent(base + ".json")
+            let goldenURL = golden.appendingPathComponent(Self.goldenName(of: doc))
             var entry = Entry(name: doc, goldenPath: goldenURL.path)
             entry.expected = fm.contents(atPath: goldenURL.path)
             do {
@@ -58,6 +57,13 @@ public struct GoldenCorpus {
         return entries
     }
 
+    /// `NAME.txt`'s golden file is `NAME.json`; a document in another format keeps its
+    /// extension (`NAME.pdf.json`), so that the same label as text and as PDF can sit side by side.
+    static func goldenName(of document: String) -> String {
+        let ext = (document as NSString).pathExtension.lowercased()
+        return ext == "txt" ? (document as NSString).deletingPathExtension + ".json" : document + ".json"
+    }
+
     private static func folder(_ url: URL, option: String) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
@@ -71,9 +77,9 @@ public struct GoldenCorpus {
         let fm = FileManager.default
         guard fm.fileExists(atPath: golden.path) else { return [] }
         try Self.folder(corpus, option: "corpus")
-        let docs = Set(try fm.contentsOfDirectory(atPath: corpus.path).map { ($0 as NSString).deletingPathExtension })
+        let names = Set(try fm.contentsOfDirectory(atPath: corpus.path).map(Self.goldenName))
         return try fm.contentsOfDirectory(atPath: golden.path)
-            .filter { $0.hasSuffix(".json") && !docs.contains(($0 as NSString).deletingPathExtension) }
+            .filter { $0.hasSuffix(".json") && !names.contains($0) }
             .sorted()
     }
 

@@ -4,9 +4,14 @@
 public struct ParsedDocument: Sendable {
     public var label: Label
     public var lines: [SourceLine]
+    /// The text a PDF, .docx or web page was read into, whose lines the spans count; nil for a
+    /// text file, whose own bytes are that text. What a paragraph's cuts point into.
+    public var readText: String?
 
-    public init(label: Label, lines: [SourceLine]) {
+    public init(label: Label, lines: [SourceLine], readText: String? = nil) {
         self.label = label
         self.lines = lines
+        self.readText = readText
     }
+
 }

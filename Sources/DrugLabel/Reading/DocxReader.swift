@@ -20,8 +20,8 @@ struct DocxReader {
         guard let main = archive["word/document.xml"] else {
             throw InputError.format("ZIP file with no word/document.xml (not a Word document; .xlsx and .pptx are not read)")
         }
-        let document = try MarkupTree.parse(part(main, of: archive), html: false)
-        let numbering = try archive["word/numbering.xml"].map { try DocxNumbering(MarkupTree.parse(part($0, of: archive), html: false)) }
+        let document = try xml(part(main, of: archive), named: main.path)
+        let numbering = try archive["word/numbering.xml"].map { try DocxNumbering(xml(part($0, of: archive), named: $0.path)) }
         var reading = DocxBody(numbering: numbering ?? DocxNumbering())
         guard let body = document.first("document")?.first("body") else {
             throw InputError.damaged("a Word document without a body")
@@ -30,6 +30,14 @@ struct DocxReader {
         var writer = LineWriter()
         for block in reading.out { writer.write(block) }
         return writer.document(format: .docx, diagnostics: [])
+    }
+
+    private func xml(_ bytes: [UInt8], named name: String) throws -> MarkupElement {
+        do {
+            return try MarkupTree.parse(bytes, html: false)
+        } catch {
+            throw InputError.damaged("\(name) of the Word document is not well-formed XML (\(error))")
+        }
     }
 
     private func part(_ entry: Entry, of archive: Archive) throws -> [UInt8] {

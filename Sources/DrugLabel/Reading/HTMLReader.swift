@@ -6,7 +6,12 @@
 struct HTMLReader {
     /// UTF-8 text of the page (decoded from whatever charset it came in).
     func read(_ text: String) throws -> ReadDocument {
-        let root = try MarkupTree.parse(Array(text.utf8), html: true)
+        let root: MarkupElement
+        do {
+            root = try MarkupTree.parse(Array(text.utf8), html: true)
+        } catch {
+            throw InputError.damaged("a web page libxml2 cannot parse (\(error))")
+        }
         let scope = HTMLReader.labelPart(of: root)
         var walk = HTMLWalk()
         walk.visit(scope)

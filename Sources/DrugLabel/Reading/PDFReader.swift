@@ -11,7 +11,7 @@ struct PDFReader {
             var error = [CChar](repeating: 0, count: 256)
             guard let pdf = dl_pdf_open(buffer.baseAddress, Int64(buffer.count), &error, Int32(error.count)) else {
                 let reason = String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-                throw InputError.damaged("a PDF that poppler cannot open (\(reason.isEmpty ? "damaged or encrypted" : reason))")
+                throw InputError.unreadablePDF(reason.isEmpty ? "poppler gave no reason" : reason)
             }
             defer { dl_pdf_close(pdf) }
             let count = Int(dl_pdf_page_count(pdf))

@@ -13,6 +13,7 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
     /// ENOTDIR: a part of the path before the last is a file, not a folder.
     case notADirectoryInPath
     case unreadable(String)
+    /// No longer thrown by the parser, which reads PDFs; kept for callers that match on it.
     case pdf
     case binary(String)
     /// A known non-text format, named after its magic bytes (`ZIP (.docx, .xlsx)`, `PNG image`).
@@ -20,6 +21,8 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
     case empty
     /// A PDF, .docx or web page that its reader could not read: damaged, encrypted, truncated.
     case damaged(String)
+    /// A PDF poppler cannot open: cut short, damaged, or encrypted with a password.
+    case unreadablePDF(String)
     /// A PDF whose pages are images: no text layer to read.
     case scanned(pages: Int)
     /// A Word 97–2003 .doc (or another OLE2 Office file).
@@ -39,6 +42,8 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
         case .format(let name): return "is a \(name), not text; save or extract it as text first and parse the .txt"
         case .empty: return "is empty: nothing to parse (did the text extraction fail?)"
         case .damaged(let reason): return "cannot be read: \(reason)"
+        case .unreadablePDF(let reason):
+            return "is a PDF that cannot be opened (\(reason)): it may be cut short, damaged or password-protected; save it again or print it to a new PDF"
         case .scanned(let pages):
             return "is a scanned PDF: its \(pages) page(s) are images with no text layer; it needs OCR first (for example ocrmypdf) to be read"
         case .legacyOffice:

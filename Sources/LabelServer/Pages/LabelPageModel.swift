@@ -103,7 +103,7 @@ struct LabelPageModel {
             warningHeading = []
             warningItems = []
         }
-        warningLines = label.boxedWarning.map { LabelPageModel.lines($0.span) } ?? ""
+        warningLines = label.boxedWarning.map { LabelPageModel.lines($0.span, label.origins) } ?? ""
         var anchors: [String: Int] = [:]
         func anchor(for section: Section) -> String {
             let base = "s-" + (section.key ?? section.heading)
@@ -122,15 +122,15 @@ struct LabelPageModel {
                 paragraphs = section.text.split(separator: "\n").map { block(String($0), line: locator.firstLine(of: String($0))) }
             }
             views.append(SectionView(anchor: anchor(for: section), heading: section.heading, key: section.key ?? "",
-                                     lines: LabelPageModel.lines(section.span), paragraphs: paragraphs,
-                                     tables: tables.map { LabelPageModel.tableView($0, labelID: id, diagnostics: label.diagnostics) }))
+                                     lines: LabelPageModel.lines(section.span, label.origins), paragraphs: paragraphs,
+                                     tables: tables.map { LabelPageModel.tableView($0, labelID: id, diagnostics: label.diagnostics, origins: label.origins) }))
         }
         sections = views
         outline = views.map { OutlineItem(anchor: $0.anchor, heading: $0.heading, lines: $0.lines) }
         let anchorByKey = Dictionary(views.map { ($0.key, $0.anchor) }, uniquingKeysWith: { first, _ in first })
         doses = label.doses.map { d in
             DoseView(drug: d.drug, amount: DoseTable.amount(d), route: d.route ?? "", frequency: d.frequency ?? "", text: d.text,
-                     lines: LabelPageModel.lines(d.span), anchor: d.section.flatMap { anchorByKey[$0] } ?? "", uncertainty: d.uncertainty)
+                     lines: LabelPageModel.lines(d.span, label.origins), anchor: d.section.flatMap { anchorByKey[$0] } ?? "", uncertainty: d.uncertainty)
         }
         hasDoses = !doses.isEmpty
         fields = label.fields.map { field in
@@ -145,7 +145,7 @@ struct LabelPageModel {
                 value = field.value.split(separator: "\n", omittingEmptySubsequences: true).map { block(String($0), line: locator.firstLine(of: String($0))) }
             }
             let anchor = "L\(field.span.startLine)"
-            return FieldView(name: field.name, anchor: used.insert(anchor).inserted ? anchor : nil, value: value, lines: LabelPageModel.lines(field.span))
+            return FieldView(name: field.name, anchor: used.insert(anchor).inserted ? anchor : nil, value: value, lines: LabelPageModel.lines(field.span, label.origins))
         }
         hasFields = !fields.isEmpty
         if label.kind == .article || label.kind == .unknown {
@@ -163,13 +163,19 @@ struct LabelPageModel {
     /// Cell flags that say the cell may not be where it belongs (a bound or an NE is certain).
     static let misplaced: Set<Table.Cell.Flag> = [.missing, .uncertainColumn]
 
-    static func lines(_ span: SourceSpan) -> String {
-        span.startLine == span.endLine ? "line \(span.startLine)" : "lines \(span.startLine)–\(span.endLine)"
+    /// Where a span is, as a reader finds it: the lines of a text file; the page (`p. 12`) of a
+    /// PDF, the paragraph (`¶ 45`) of a .docx or web page, with the read text's lines after it.
+    static func lines(_ span: SourceSpan, _ origins: LineOrigins? = nil) -> String {
+        let lines = span.startLine == span.endLine ? "line \(span.startLine)" : "lines \(span.startLine)–\(span.endLine)"
+        guard let origin = origins?.origin(of: span) else { return lines }
+        if let page = origin.page { return "p. \(page) · " + lines }
+        if let paragraph = origin.paragraph { return "¶ \(paragraph) · " + lines }
+        return lines
     }
 
     /// Arms over their columns in a first header row when the table has arms; the stub spans
     /// both rows. Group rows span the whole table, as in the printed label.
-    static func tableView(_ table: Table, labelID: String, diagnostics: [Diagnostic] = []) -> TableView {
+    static func tableView(_ table: Table, labelID: String, diagnostics: [Diagnostic] = [], origins: LineOrigins? = nil) -> TableView {
         let warnings = diagnostics.filter { d in
             d.severity != .info && d.code.hasPrefix("table.") && d.line.map { table.span.startLine <= $0 && $0 <= table.span.endLine } == true
         }
@@ -205,12 +211,12 @@ struct LabelPageModel {
             let doubts = warnings.filter { d in d.line.map { row.span.startLine <= $0 && $0 <= row.span.endLine } == true }
             let cells = row.cells.map { BodyCell(text: $0.raw, flagged: !($0.flags ?? []).isEmpty) }
             rows.append(BodyRow(isGroup: false, label: row.label, marks: row.footnotes.isEmpty ? nil : row.footnotes.joined(separator: ","),
-                                cells: cells, width: width, lines: lines(row.span),
+                                cells: cells, width: width, lines: lines(row.span, origins),
                                 uncertain: !doubts.isEmpty || row.cells.contains { !Set($0.flags ?? []).isDisjoint(with: LabelPageModel.misplaced) },
                                 notes: doubts.map(\.message).joined(separator: "；")))
         }
         return TableView(anchor: "t-" + String(Label.tableNumber(of: table.id) ?? table.span.startLine), id: table.id, caption: table.caption,
-                         lines: lines(table.span),
+                         lines: lines(table.span, origins),
                          csv: "/labels/\(LabelPaths.segment(labelID))/tables/\(LabelPaths.segment(table.id))?format=csv",
                          header: header, rows: rows,
                          footnotes: table.footnotes.map { Paragraph(text: "\($0.mark) \($0.text)") }, notes: table.notes.map(Paragraph.init),

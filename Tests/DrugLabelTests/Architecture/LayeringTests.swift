@@ -11,6 +11,7 @@ import Testing
         ["Support"],                              // stage-free helpers: folds, widths, numerals, ICU calls
         ["Model"],                                // the document model every stage fills
         ["Text"],                                 // decode and normalize
+        ["Reading"],                              // PDF, .docx and web pages into lines, their origins and tables
         ["Headings"],
         ["Classification"],
         ["Sections"],                             // segment

@@ -51,17 +51,26 @@ struct EncodingTests {
         #expect(label.section("contraindications")?.text == "對青黴素過敏者禁用。")
     }
 
-    @Test("a PDF is refused with advice")
+    @Test("a PDF that cannot be opened is named as a PDF, with advice")
     func pdf() throws {
-        #expect(throws: InputError.pdf) {
-            try LabelParser().parse(bytes: Array("%PDF-1.7\n%âãÏÓ\n1 0 obj".utf8), path: "x.pdf")
+        do {
+            _ = try LabelParser().parse(bytes: Array("%PDF-1.7\n%âãÏÓ\n1 0 obj".utf8), path: "x.pdf")
+            Issue.record("a cut PDF was parsed")
+        } catch let error as InputError {
+            guard case .unreadablePDF = error else { Issue.record("\(error)"); return }
+            #expect(error.description.hasPrefix("is a PDF that cannot be opened"))
         }
     }
 
     @Test("formats fed by mistake are named")
     func formats() throws {
-        #expect(throws: InputError.format("ZIP file (.docx, .xlsx, .zip)")) {
-            try LabelParser().parse(bytes: [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00], path: "label.docx")
+        // A ZIP is read as a Word document; six bytes of one are a damaged archive.
+        do {
+            _ = try LabelParser().parse(bytes: [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00], path: "label.docx")
+            Issue.record("six bytes of a ZIP were parsed")
+        } catch let error as InputError {
+            guard case .damaged = error else { Issue.record("\(error)"); return }
+            #expect(error.description.contains("ZIP archive"))
         }
         #expect(InputError.format("PNG image").description.contains("not text"))
     }

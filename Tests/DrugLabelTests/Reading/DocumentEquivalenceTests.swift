@@ -1,0 +1,87 @@
+import DrugLabel
+import Foundation
+import TestSupport
+import Testing
+
+/// The same label as text, .docx, web page and PDF: the same sections, boxed warning and doses.
+///
+/// What may differ, and why:
+/// - line numbers: each format is read into text of its own (a .docx paragraph is one line);
+/// - section text where the text version's wraps were joined differently (the fixture script
+///   joined the text's hard-wrapped lines into paragraphs by rule);
+/// - table cells the text can only place from the left (`uncertainColumn`, `missing`): the
+///   document says where they are, so they are placed and a merged column is flagged `merged`;
+/// - a blank cell that the text flags `missing` (its PDF lost it) is a blank cell of the table.
+@Suite("a label as text, .docx, HTML and PDF") struct DocumentEquivalenceTests {
+    static let text = Result { try TestSupport.parse(TestSupport.labelName) }
+
+    struct DoseKey: Hashable, CustomStringConvertible {
+        var drug: String, amount: String, unit: String, per: String?, route: String?
+        init(_ d: Dose) {
+            drug = d.drug
+            amount = d.amount.value.map { "\($0)" } ?? "\(d.amount.low ?? .nan)-\(d.amount.high ?? .nan)"
+            unit = d.unit
+            per = d.per
+            route = d.route
+        }
+        var description: String { "\(drug) \(amount) \(unit)/\(per ?? "-") \(route ?? "-")" }
+    }
+
+    @Test("sections, boxed warning and doses", arguments: ["docx", "html", "pdf"])
+    func sameLabel(_ ext: String) throws {
+        let text = try Self.text.get()
+        let label = try DocumentFixtures.parse(ext)
+        #expect(label.source.format.rawValue == ext)
+        #expect(label.kind == .label)
+        #expect(label.sections.map(\.key) == text.sections.map(\.key))
+        #expect(label.sections.map(\.heading) == text.sections.map(\.heading))
+        #expect(label.sections.count == 25)
+        #expect(label.boxedWarning?.title == text.boxedWarning?.title)
+        #expect(label.boxedWarning?.items.count == 3)
+        #expect(label.metadata.genericName == "阿基仑赛注射液")
+        #expect(label.tables.map(\.id) == ["表 1", "表 2", "表 3", "表 4", "表 5", "表 6", "表 7"])
+        // Doses: every one the text gives, and no other.
+        let mine = Set(label.doses.map(DoseKey.init)), theirs = Set(text.doses.map(DoseKey.init))
+        #expect(theirs.subtracting(mine).isEmpty, "only in the text: \(theirs.subtracting(mine))")
+        #expect(mine.subtracting(theirs).isEmpty, "only in the \(ext): \(mine.subtracting(theirs))")
+    }
+
+    @Test("the target dose's power of ten is read from the superscript", arguments: ["docx", "html", "pdf"])
+    func powerOfTen(_ ext: String) throws {
+        let label = try DocumentFixtures.parse(ext)
+        let cells = label.doses.filter { $0.unit == "cells" && $0.per == "kg" }
+        #expect(!cells.isEmpty)
+        #expect(cells.contains { $0.amount.value == 2_000_000 && $0.text.contains("10⁶") })
+        #expect(cells.contains { $0.maximum?.amount.value == 200_000_000 })
+    }
+
+    @Test("tables read from the document hold what the text's tables hold", arguments: ["docx", "html"])
+    func tablesAgree(_ ext: String) throws {
+        let text = try Self.text.get()
+        let label = try DocumentFixtures.parse(ext)
+        for (mine, theirs) in zip(label.tables, text.tables) {
+            #expect(mine.kind == theirs.kind, "\(mine.id)")
+            #expect(mine.columns == theirs.columns, "\(mine.id)")
+            #expect(mine.stub == theirs.stub, "\(mine.id)")
+            #expect(mine.arms.map(\.name) == theirs.arms.map(\.name), "\(mine.id)")
+            #expect(mine.arms.map(\.footnotes) == theirs.arms.map(\.footnotes), "\(mine.id)")
+            #expect(mine.groups.map(\.label) == theirs.groups.map(\.label), "\(mine.id)")
+            #expect(mine.footnotes.map(\.mark) == theirs.footnotes.map(\.mark), "\(mine.id)")
+            #expect(mine.rows.map(\.label) == theirs.rows.map(\.label), "\(mine.id)")
+            guard mine.kind == .numeric else { continue }
+            #expect(mine.rows.map(\.group) == theirs.rows.map(\.group), "\(mine.id)")
+            #expect(mine.rows.map(\.statistic) == theirs.rows.map(\.statistic), "\(mine.id)")
+            #expect(mine.rows.map(\.unit) == theirs.rows.map(\.unit), "\(mine.id)")
+            #expect(mine.rows.map(\.footnotes) == theirs.rows.map(\.footnotes), "\(mine.id)")
+            for (a, b) in zip(mine.rows, theirs.rows) {
+                // Where the text placed a value without evidence, only the values must agree.
+                let placed = b.cells.contains { $0.flags?.contains(.uncertainColumn) == true || $0.flags?.contains(.missing) == true }
+                if placed {
+                    #expect(a.cells.compactMap(\.value) == b.cells.compactMap(\.value), "\(mine.id) \(a.label)")
+                } else {
+                    #expect(a.cells.map(\.raw) == b.cells.map(\.raw), "\(mine.id) \(a.label)")
+                }
+            }
+        }
+    }
+}
