@@ -1,5 +1,6 @@
 #include "PDFBridge.h"
 
+#include <cairo.h>
 #include <poppler.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,3 +98,91 @@ dl_pdf_char *dl_pdf_page_chars(const dl_pdf *pdf, int32_t page, int64_t *count) 
 }
 
 void dl_pdf_free(void *pointer) { free(pointer); }
+
+// Ruling lines from a rendering of the page, as lattice table readers find them: poppler's
+// GLib API gives text, not the paths that draw borders, so the page is drawn and its dark
+// horizontal and vertical runs are the borders.
+typedef struct {
+    dl_pdf_rule *items;
+    int64_t count, capacity;
+} rule_list;
+
+static int add_rule(rule_list *list, double x0, double y0, double x1, double y1) {
+    if (list->count == list->capacity) {
+        int64_t capacity = list->capacity ? list->capacity * 2 : 64;
+        dl_pdf_rule *items = realloc(list->items, (size_t)capacity * sizeof *items);
+        if (!items) return -1;
+        list->items = items;
+        list->capacity = capacity;
+    }
+    list->items[list->count++] = (dl_pdf_rule){x0, y0, x1, y1};
+    return 0;
+}
+
+dl_pdf_rule *dl_pdf_page_rules(const dl_pdf *pdf, int32_t page, double scale, double minimum, int64_t *count) {
+    *count = 0;
+    PopplerPage *p = poppler_document_get_page(pdf->document, page);
+    if (!p) return NULL;
+    double width = 0, height = 0;
+    poppler_page_get_size(p, &width, &height);
+    // A page larger than A0 at this scale is not rendered: no label page is that large, and
+    // the surface would be hundreds of megabytes.
+    int w = (int)(width * scale), h = (int)(height * scale);
+    if (w <= 0 || h <= 0 || (int64_t)w * h > 40000000) {
+        g_object_unref(p);
+        return NULL;
+    }
+    cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+    if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
+        cairo_surface_destroy(surface);
+        g_object_unref(p);
+        return NULL;
+    }
+    cairo_t *cr = cairo_create(surface);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    cairo_scale(cr, scale, scale);
+    // Borders only: text would make runs of its own (underlines aside, glyph strokes are short).
+    poppler_page_render_for_printing_with_options(p, cr, POPPLER_PRINT_DOCUMENT);
+    cairo_destroy(cr);
+    cairo_surface_flush(surface);
+    const unsigned char *data = cairo_image_surface_get_data(surface);
+    int stride = cairo_image_surface_get_stride(surface);
+    int least = (int)(minimum * scale);
+    rule_list list = {0};
+    int failed = 0;
+#define DARK(x, y) (((const uint32_t *)(data + (size_t)(y) * stride))[x] & 0xFF) < 160
+    // Horizontal runs, row by row; a border a few pixels thick is one rule (consecutive rows
+    // with a run over the same span are merged by the caller).
+    for (int y = 0; y < h && !failed; y++) {
+        int start = -1;
+        for (int x = 0; x <= w; x++) {
+            int dark = x < w && DARK(x, y);
+            if (dark && start < 0) start = x;
+            if (!dark && start >= 0) {
+                if (x - start >= least) failed |= add_rule(&list, start / scale, y / scale, x / scale, y / scale);
+                start = -1;
+            }
+        }
+    }
+    for (int x = 0; x < w && !failed; x++) {
+        int start = -1;
+        for (int y = 0; y <= h; y++) {
+            int dark = y < h && DARK(x, y);
+            if (dark && start < 0) start = y;
+            if (!dark && start >= 0) {
+                if (y - start >= least) failed |= add_rule(&list, x / scale, start / scale, x / scale, y / scale);
+                start = -1;
+            }
+        }
+    }
+#undef DARK
+    cairo_surface_destroy(surface);
+    g_object_unref(p);
+    if (failed) {
+        free(list.items);
+        return NULL;
+    }
+    *count = list.count;
+    return list.items;
+}

@@ -8,7 +8,7 @@ struct DrugLabelCommand: AsyncParsableCommand {
         commandName: "druglabel",
         abstract: "Read Chinese drug package inserts (药品说明书) and the documents that quote them.",
         version: DrugLabelVersion.current,
-        subcommands: [ParseCommand.self, SectionsCommand.self, ShowCommand.self, TablesCommand.self, DosesCommand.self, IndexCommand.self, SearchCommand.self, QueryCommand.self, ExportCommand.self, ValidateCommand.self, CrossCheckCommand.self, DiffCommand.self, ServeCommand.self, GoldenCommand.self, BenchCommand.self]
+        subcommands: [ParseCommand.self, TextCommand.self, SectionsCommand.self, ShowCommand.self, TablesCommand.self, DosesCommand.self, IndexCommand.self, SearchCommand.self, QueryCommand.self, ExportCommand.self, ValidateCommand.self, CrossCheckCommand.self, DiffCommand.self, ServeCommand.self, GoldenCommand.self, BenchCommand.self]
     )
 
     /// A mistyped subcommand is answered with the one meant before the parser says only

@@ -6,6 +6,8 @@ struct LineWriter {
     private(set) var origins: [LineOrigin] = []
     private(set) var grids: [DocumentGrid] = []
     private var paragraphs = 0
+    /// Whether lines count as paragraphs of the document (.docx, HTML); a PDF's do not.
+    var countsParagraphs = true
 
     /// A line with its origin; text with line breaks of its own is several lines.
     mutating func line(_ text: String, origin: LineOrigin) {
@@ -44,9 +46,13 @@ struct LineWriter {
                 var span: SourceSpan?
                 let address = CellAddress(table: ordinal, row: r + 1, column: cell.column + 1)
                 for p in kept {
-                    paragraphs += 1
+                    var origin = LineOrigin(page: cell.page, pageLine: cell.pageLine, cell: address)
+                    if countsParagraphs {
+                        paragraphs += 1
+                        origin.paragraph = paragraphs
+                    }
                     let start = lines.count + 1
-                    line(p, origin: LineOrigin(paragraph: paragraphs, cell: address))
+                    line(p, origin: origin)
                     let s = SourceSpan(startLine: start, endLine: lines.count)
                     span = span.map { $0.union(s) } ?? s
                 }

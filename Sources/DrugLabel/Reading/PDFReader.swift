@@ -6,6 +6,19 @@ import PDFBridge
 /// place page after page (running headers, page numbers) is furniture and left out. A PDF with
 /// no text layer is refused: it needs OCR.
 struct PDFReader {
+    /// What a page is read into, in poppler's reading order: its lines, and its ruled tables
+    /// where their first line stood.
+    enum Item {
+        case line(PDFLine, pageLine: Int)
+        case table(PDFTable)
+        /// A table's part that was joined to the table it continues, at `page`, `index`.
+        case continued(PDFTableFinder.Grid, page: Int, index: Int)
+    }
+
+    /// Pixels a point the page is drawn at to find its rules: a hairline border is still a
+    /// pixel, and an A4 page is 1.9 megapixels.
+    static let ruleScale = 1.6
+
     func read(_ bytes: [UInt8]) throws -> ReadDocument {
         try bytes.withUnsafeBufferPointer { buffer in
             var error = [CChar](repeating: 0, count: 256)
@@ -15,29 +28,77 @@ struct PDFReader {
             }
             defer { dl_pdf_close(pdf) }
             let count = Int(dl_pdf_page_count(pdf))
-            var pages: [[PDFLine]] = []
+            var pages: [[Item]] = []
             pages.reserveCapacity(count)
+            var printed = 0
             for p in 0..<count {
                 var n: Int64 = 0
                 guard let chars = dl_pdf_page_chars(pdf, Int32(p), &n) else { pages.append([]); continue }
                 defer { dl_pdf_free(chars) }
-                pages.append(PDFLine.lines(UnsafeBufferPointer(start: chars, count: Int(n))))
+                let page = UnsafeBufferPointer(start: chars, count: Int(n))
+                let lines = PDFLine.lines(page)
+                printed += lines.reduce(0) { $0 + $1.visibleCount }
+                pages.append(items(lines, chars: page, page: p + 1, grids: grids(pdf, page: p)))
             }
-            let printed = pages.reduce(0) { $0 + $1.reduce(0) { $0 + $1.visibleCount } }
-            if count > 0 && printed < 20 * count / 10 + 1 { throw InputError.scanned(pages: count) }
-            let furniture = PDFLine.furniture(pages)
+            if count > 0 && printed < 2 * count + 1 { throw InputError.scanned(pages: count) }
+            PDFTable.joinContinued(&pages)
+            let furniture = PDFLine.furniture(pages.map { $0.compactMap { if case .line(let l, _) = $0 { return l } else { return nil } } })
             var writer = LineWriter()
-            for (p, lines) in pages.enumerated() {
+            writer.countsParagraphs = false
+            for (p, items) in pages.enumerated() {
                 var previous: PDFLine?
-                for (k, line) in lines.enumerated() where !furniture.contains(PDFLine.FurnitureKey(line, pageCount: count)) {
-                    if let previous, line.top - previous.bottom > 0.8 * max(previous.size, line.size) { writer.blank() }
-                    writer.line(line.text, origin: LineOrigin(page: p + 1, pageLine: k + 1))
-                    previous = line
+                for item in items {
+                    switch item {
+                    case .line(let line, let k):
+                        guard !furniture.contains(PDFLine.FurnitureKey(line, pageCount: count)) else { continue }
+                        if let previous, line.top - previous.bottom > 0.8 * max(previous.size, line.size) { writer.blank() }
+                        writer.line(line.text, origin: LineOrigin(page: p + 1, pageLine: k))
+                        previous = line
+                    case .table(let table):
+                        writer.blank()
+                        writer.write(.table(table.rows))
+                        previous = nil
+                    case .continued:
+                        previous = nil
+                    }
                 }
                 writer.blank()
             }
             return writer.document(format: .pdf, diagnostics: [], pages: count)
         }
+    }
+
+    private func grids(_ pdf: OpaquePointer, page: Int) -> [PDFTableFinder.Grid] {
+        var n: Int64 = 0
+        guard let rules = dl_pdf_page_rules(pdf, Int32(page), PDFReader.ruleScale, 12, &n) else { return [] }
+        defer { dl_pdf_free(rules) }
+        let (h, v) = PDFTableFinder.rules(UnsafeBufferPointer(start: rules, count: Int(n)))
+        return PDFTableFinder.grids(horizontal: h, vertical: v)
+    }
+
+    /// The page's lines in order, those inside a table replaced by the table where its first
+    /// line stood.
+    private func items(_ lines: [PDFLine], chars: UnsafeBufferPointer<dl_pdf_char>, page: Int, grids: [PDFTableFinder.Grid]) -> [Item] {
+        guard !grids.isEmpty else { return lines.enumerated().map { .line($1, pageLine: $0 + 1) } }
+        var items: [Item] = []
+        var placed = Set<Int>()
+        var inside: [Int: [Int]] = [:]
+        for (k, line) in lines.enumerated() {
+            if let g = grids.firstIndex(where: { $0.contains(x: (line.left + line.right) / 2, y: (line.top + line.bottom) / 2) }) {
+                inside[g, default: []].append(k)
+            }
+        }
+        for (k, line) in lines.enumerated() {
+            if let g = inside.first(where: { $0.value.contains(k) })?.key {
+                if placed.insert(g).inserted {
+                    let table = PDFTable(grid: grids[g], lines: inside[g]!.map { (lines[$0], $0 + 1) }, chars: chars, page: page)
+                    items.append(.table(table))
+                }
+                continue
+            }
+            items.append(.line(line, pageLine: k + 1))
+        }
+        return items
     }
 }
 
@@ -48,6 +109,8 @@ struct PDFLine {
     var top: Double, bottom: Double, left: Double, right: Double
     var size: Double
     var visibleCount: Int
+    /// Its characters' place in the page's characters.
+    var range: Range<Int> = 0..<0
 
     /// A line's place and text with its digits blurred: a page number changes, its place not.
     struct FurnitureKey: Hashable {
@@ -74,7 +137,10 @@ struct PDFLine {
         var out: [PDFLine] = []
         var start = 0
         for i in 0...chars.count where i == chars.count || chars[i].scalar == 0x0A {
-            if i > start, let line = PDFLine(UnsafeBufferPointer(rebasing: chars[start..<i])) { out.append(line) }
+            if i > start, var line = PDFLine(UnsafeBufferPointer(rebasing: chars[start..<i])) {
+                line.range = start..<i
+                out.append(line)
+            }
             start = i + 1
         }
         return out
@@ -98,9 +164,17 @@ struct PDFLine {
         var text = InlineText()
         var run = ""
         var raised = false
-        for c in chars {
+        func isRaisedAt(_ i: Int) -> Bool {
+            let c = chars[i]
+            return c.scalar > 0x20 && size > 0 && c.fontSize > 0 && c.fontSize < size * 0.85 && c.y1 < baseline - size * 0.2
+        }
+        for (i, c) in chars.enumerated() {
             guard let scalar = Unicode.Scalar(c.scalar) else { continue }
-            let isRaised = c.scalar > 0x20 && size > 0 && c.fontSize > 0 && c.fontSize < size * 0.85 && c.y1 < baseline - size * 0.2
+            let isRaised = isRaisedAt(i)
+            // Spaces poppler puts around a raised mark are not the text's (`（ORR） a （%）`).
+            // After the mark a space stays before a digit or a Latin letter (`托珠单抗ᶜ 8 mg`).
+            if c.scalar == 0x20 && (i + 1 < chars.count && isRaisedAt(i + 1)) { continue }
+            if c.scalar == 0x20 && raised, !(i + 1 < chars.count && chars[i + 1].scalar < 0x80 && chars[i + 1].scalar > 0x20) { continue }
             if isRaised != raised {
                 text.append(run, raised ? .superscript : .baseline)
                 run = ""

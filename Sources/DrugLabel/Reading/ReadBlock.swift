@@ -12,4 +12,7 @@ struct ReadCell {
     var column: Int
     var rowSpan = 1
     var columnSpan = 1
+    /// A PDF table's cell: the page and the page's line (as extracted) where its text starts.
+    var page: Int? = nil
+    var pageLine: Int? = nil
 }

@@ -31,6 +31,16 @@ void dl_pdf_page_size(const dl_pdf *pdf, int32_t page, double *width, double *he
 /// U+000A with the box of the character before. A malloc'd array (free with dl_pdf_free) and
 /// its count in `count`; NULL with count 0 for a page without text.
 dl_pdf_char *dl_pdf_page_chars(const dl_pdf *pdf, int32_t page, int64_t *count);
+/// A ruling line drawn on a page: horizontal when y0 == y1, vertical when x0 == x1, in points.
+typedef struct {
+    double x0, y0, x1, y1;
+} dl_pdf_rule;
+
+/// The ruling lines of page `page` (0-based): the page is rendered at `scale` pixels a point
+/// and scanned for dark runs at least `minimum` points long, as table borders are. A malloc'd
+/// array (free with dl_pdf_free) and its count; NULL with count 0 when there are none.
+dl_pdf_rule *dl_pdf_page_rules(const dl_pdf *pdf, int32_t page, double scale, double minimum, int64_t *count);
+
 void dl_pdf_free(void *pointer);
 
 #ifdef __cplusplus

@@ -32,6 +32,21 @@ import Testing
         #expect(pages == pages.sorted())
         #expect(pages.first == 1 && (pages.last ?? 0) > 10)
         #expect(label.sections.allSatisfy { origins.origin(of: $0.span)?.pageLine != nil })
+        // A dose read from a table cell names the page and the cell.
+        let tocilizumab = try #require(label.doses.first { $0.drug == "托珠单抗" && $0.per == "kg" })
+        let origin = try #require(origins.origin(of: tocilizumab.span))
+        #expect(origin.page != nil && origin.cell?.table == 3 && origin.cell?.column == 2)
+    }
+
+    @Test("a page set in two columns is read column by column")
+    func twoColumns() throws {
+        let two = try LabelParser().parse(fileAt: DocumentFixtures.other("two-columns.pdf"))
+        let docx = try DocumentFixtures.parse("docx")
+        #expect(two.sections.count >= 6)
+        for section in two.sections.dropLast() {
+            let same = try #require(docx.sections.first { $0.key == section.key }, "\(section.heading)")
+            #expect(DocumentFixtures.comparable(section.text) == DocumentFixtures.comparable(same.text), "\(section.heading)")
+        }
     }
 
     @Test("the JSON carries format, pages and cells; a text file's spans stay lines only")

@@ -1,0 +1,158 @@
+import PDFBridge
+
+/// The ruled tables of a PDF page, from its drawn borders (the lattice way: a Word or LibreOffice
+/// table is printed with its borders): row edges from the horizontal rules, column edges from
+/// the vertical ones, a cell merged across slots wherever the rule between them is not drawn.
+/// A page's characters are then put in the cells their centres fall in. A box with one column
+/// (a boxed warning's frame) is no table. Tables drawn without borders stay as lines of text,
+/// which the text tables' readers read as before.
+struct PDFTableFinder {
+    /// Rules closer than this (points) are one rule: a border is drawn some pixels thick.
+    static let tolerance = 2.0
+
+    struct Rule {
+        var at: Double
+        var from: Double
+        var to: Double
+    }
+
+    /// A table's slots and the cells that cover them.
+    struct Grid {
+        var rows: [Double]
+        var columns: [Double]
+        /// Each cell: first row, first column, row span, column span.
+        var cells: [(row: Int, column: Int, rowSpan: Int, columnSpan: Int)]
+        /// Slot → index into `cells`.
+        var slot: [[Int]]
+
+        var top: Double { rows.first ?? 0 }
+        var bottom: Double { rows.last ?? 0 }
+        var left: Double { columns.first ?? 0 }
+        var right: Double { columns.last ?? 0 }
+
+        func contains(x: Double, y: Double) -> Bool {
+            x > left && x < right && y > top && y < bottom
+        }
+
+        /// The cell whose slot holds the point.
+        func cell(x: Double, y: Double) -> Int? {
+            guard contains(x: x, y: y),
+                  let r = rows.lastIndex(where: { $0 <= y }), r < slot.count,
+                  let c = columns.lastIndex(where: { $0 <= x }), c < slot[r].count else { return nil }
+            return slot[r][c]
+        }
+    }
+
+    static func rules(_ raw: UnsafeBufferPointer<dl_pdf_rule>) -> (horizontal: [Rule], vertical: [Rule]) {
+        var horizontal: [Rule] = [], vertical: [Rule] = []
+        for r in raw {
+            if r.y0 == r.y1 { horizontal.append(Rule(at: r.y0, from: r.x0, to: r.x1)) } else { vertical.append(Rule(at: r.x0, from: r.y0, to: r.y1)) }
+        }
+        return (merged(horizontal), merged(vertical))
+    }
+
+    /// Runs one pixel apart across and overlapping along are one rule.
+    static func merged(_ rules: [Rule]) -> [Rule] {
+        let sorted = rules.sorted { ($0.at, $0.from) < ($1.at, $1.from) }
+        var out: [Rule] = []
+        for r in sorted {
+            if let k = out.lastIndex(where: { abs($0.at - r.at) <= tolerance && r.from <= $0.to + tolerance && $0.from <= r.to + tolerance }),
+               out.count - k <= 8 {
+                out[k].from = min(out[k].from, r.from)
+                out[k].to = max(out[k].to, r.to)
+                continue
+            }
+            out.append(r)
+        }
+        return out
+    }
+
+    /// Tables: groups of rules that cross one another, with two rows of edges and three
+    /// column edges at least (two columns).
+    static func grids(horizontal: [Rule], vertical: [Rule]) -> [Grid] {
+        guard !horizontal.isEmpty, !vertical.isEmpty, horizontal.count * vertical.count <= 4_000_000 else { return [] }
+        // Union-find over the rules: index < horizontal.count is a horizontal rule.
+        var parent = Array(0..<(horizontal.count + vertical.count))
+        func find(_ i: Int) -> Int {
+            var i = i
+            while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
+            return i
+        }
+        for (h, hr) in horizontal.enumerated() {
+            for (v, vr) in vertical.enumerated() where crosses(hr, vr) {
+                let a = find(h), b = find(horizontal.count + v)
+                if a != b { parent[a] = b }
+            }
+        }
+        var groups: [Int: (h: [Rule], v: [Rule])] = [:]
+        for (h, r) in horizontal.enumerated() { groups[find(h), default: ([], [])].h.append(r) }
+        for (v, r) in vertical.enumerated() { groups[find(horizontal.count + v), default: ([], [])].v.append(r) }
+        var grids: [Grid] = []
+        for (_, g) in groups {
+            let rows = edges(g.h.map(\.at)), columns = edges(g.v.map(\.at))
+            guard rows.count >= 2, columns.count >= 3, rows.count <= 2000, columns.count <= 200 else { continue }
+            grids.append(grid(rows: rows, columns: columns, horizontal: g.h, vertical: g.v))
+        }
+        return grids.sorted { $0.top < $1.top }
+    }
+
+    private static func crosses(_ h: Rule, _ v: Rule) -> Bool {
+        v.at >= h.from - tolerance && v.at <= h.to + tolerance && h.at >= v.from - tolerance && h.at <= v.to + tolerance
+    }
+
+    private static func edges(_ positions: [Double]) -> [Double] {
+        var out: [Double] = []
+        for p in positions.sorted() {
+            if let last = out.last, p - last <= tolerance * 2 { continue }
+            out.append(p)
+        }
+        return out
+    }
+
+    private static func grid(rows: [Double], columns: [Double], horizontal: [Rule], vertical: [Rule]) -> Grid {
+        let nr = rows.count - 1, nc = columns.count - 1
+        // A border is drawn between two slots when a rule covers the middle of their side.
+        func walled(x: Double, y: Double) -> Bool {
+            vertical.contains { abs($0.at - x) <= tolerance * 2 && $0.from - tolerance <= y && y <= $0.to + tolerance }
+        }
+        func floored(y: Double, x: Double) -> Bool {
+            horizontal.contains { abs($0.at - y) <= tolerance * 2 && $0.from - tolerance <= x && x <= $0.to + tolerance }
+        }
+        var parent = Array(0..<(nr * nc))
+        func find(_ i: Int) -> Int {
+            var i = i
+            while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
+            return i
+        }
+        func join(_ a: Int, _ b: Int) {
+            let x = find(a), y = find(b)
+            if x != y { parent[max(x, y)] = min(x, y) }
+        }
+        for r in 0..<nr {
+            let y = (rows[r] + rows[r + 1]) / 2
+            for c in 0..<nc {
+                let x = (columns[c] + columns[c + 1]) / 2
+                if c + 1 < nc, !walled(x: columns[c + 1], y: y) { join(r * nc + c, r * nc + c + 1) }
+                if r + 1 < nr, !floored(y: rows[r + 1], x: x) { join(r * nc + c, (r + 1) * nc + c) }
+            }
+        }
+        var index: [Int: Int] = [:]
+        var cells: [(row: Int, column: Int, rowSpan: Int, columnSpan: Int)] = []
+        var slot = Array(repeating: Array(repeating: 0, count: nc), count: nr)
+        for r in 0..<nr {
+            for c in 0..<nc {
+                let root = find(r * nc + c)
+                if let k = index[root] {
+                    cells[k].rowSpan = max(cells[k].rowSpan, r - cells[k].row + 1)
+                    cells[k].columnSpan = max(cells[k].columnSpan, c - cells[k].column + 1)
+                    slot[r][c] = k
+                } else {
+                    index[root] = cells.count
+                    slot[r][c] = cells.count
+                    cells.append((r, c, 1, 1))
+                }
+            }
+        }
+        return Grid(rows: rows, columns: columns, cells: cells, slot: slot)
+    }
+}
