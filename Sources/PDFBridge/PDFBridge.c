@@ -152,30 +152,30 @@ dl_pdf_rule *dl_pdf_page_rules(const dl_pdf *pdf, int32_t page, double scale, do
     rule_list list = {0};
     int failed = 0;
 #define DARK(x, y) (((const uint32_t *)(data + (size_t)(y) * stride))[x] & 0xFF) < 160
-    // Horizontal runs, row by row; a border a few pixels thick is one rule (consecutive rows
-    // with a run over the same span are merged by the caller).
-    for (int y = 0; y < h && !failed; y++) {
+    // One pass over the pixels, row by row (the page is megabytes: a column-wise pass missed
+    // the cache on every pixel). Horizontal runs end within a row; each column keeps where its
+    // vertical run started. Consecutive pixel rows of one thick border are merged by the caller.
+    int *down = malloc((size_t)w * sizeof *down);
+    if (!down) failed = 1;
+    for (int x = 0; x < w && !failed; x++) down[x] = -1;
+    for (int y = 0; y <= h && !failed; y++) {
         int start = -1;
         for (int x = 0; x <= w; x++) {
-            int dark = x < w && DARK(x, y);
+            int dark = x < w && y < h && DARK(x, y);
             if (dark && start < 0) start = x;
             if (!dark && start >= 0) {
                 if (x - start >= least) failed |= add_rule(&list, start / scale, y / scale, x / scale, y / scale);
                 start = -1;
             }
-        }
-    }
-    for (int x = 0; x < w && !failed; x++) {
-        int start = -1;
-        for (int y = 0; y <= h; y++) {
-            int dark = y < h && DARK(x, y);
-            if (dark && start < 0) start = y;
-            if (!dark && start >= 0) {
-                if (y - start >= least) failed |= add_rule(&list, x / scale, start / scale, x / scale, y / scale);
-                start = -1;
+            if (x == w) break;
+            if (dark && down[x] < 0) down[x] = y;
+            if (!dark && down[x] >= 0) {
+                if (y - down[x] >= least) failed |= add_rule(&list, x / scale, down[x] / scale, x / scale, y / scale);
+                down[x] = -1;
             }
         }
     }
+    free(down);
 #undef DARK
     cairo_surface_destroy(surface);
     g_object_unref(p);

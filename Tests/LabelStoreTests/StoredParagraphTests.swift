@@ -56,6 +56,27 @@ struct StoredParagraphTests {
         }
     }
 
+    @Test("a folder's PDF, .docx and web page are indexed, their paragraphs cut from the text they were read into")
+    func documents() throws {
+        let dir = try TestSupport.scratch()
+        let fixtures = TestSupport.fixtures.appendingPathComponent("documents")
+        for ext in ["pdf", "docx", "html"] {
+            let name = "\(TestSupport.labelName).\(ext)"
+            try FileManager.default.copyItem(at: fixtures.appendingPathComponent(name), to: dir.appendingPathComponent(name))
+        }
+        let (store, _) = try StoreRobustnessTests.index([dir.path], into: dir.appendingPathComponent("i.sqlite").path)
+        for ext in ["pdf", "docx", "html"] {
+            let path = dir.appendingPathComponent("\(TestSupport.labelName).\(ext)").path
+            let document = try #require(try store.storedDocument(path: path), "\(ext)")
+            #expect(document.label.source.format.rawValue == ext)
+            #expect(document.label.origins != nil, "\(ext): the stored file is read again as the document it is")
+            let expected = SearchableText.parts(of: document.label, lines: document.lines).map { $0.paragraphs.map(\.text) }
+            #expect(try StoredParagraphTests.storedParagraphs(store, path: path) == expected, "\(ext)")
+            let hit = try #require(try store.search(SearchQuery("地塞米松"), filters: .init(limit: 1000), fold: fold).first { $0.path == path }, "\(ext)")
+            #expect(document.lines.first { $0.number == hit.line }?.text.contains("地塞米松") == true, "\(ext): line \(hit.line)")
+        }
+    }
+
     @Test("cuts that do not fit the stored source are a damaged index, said with the way out")
     func damagedCuts() throws {
         let dir = try TestSupport.scratch()
