@@ -38,7 +38,7 @@ struct PDFReader {
                 let page = UnsafeBufferPointer(start: chars, count: Int(n))
                 let lines = PDFLine.lines(page)
                 printed += lines.reduce(0) { $0 + $1.visibleCount }
-                pages.append(items(lines, chars: page, page: p + 1, grids: grids(pdf, page: p)))
+                pages.append(items(lines, chars: page, page: p + 1, grids: PDFReader.mayHoldTable(lines) ? grids(pdf, page: p) : []))
             }
             if count > 0 && printed < 2 * count + 1 { throw InputError.scanned(pages: count) }
             PDFTable.joinContinued(&pages)
@@ -66,6 +66,27 @@ struct PDFReader {
             }
             return writer.document(format: .pdf, diagnostics: [], pages: count)
         }
+    }
+
+    /// Whether a page is worth drawing to find borders: a table puts lines side by side (cells
+    /// of one row), on three rows at least; a page of prose has none. Drawing a page is most of
+    /// a PDF's reading time.
+    static func mayHoldTable(_ lines: [PDFLine]) -> Bool {
+        let sorted = lines.sorted { $0.top < $1.top }
+        var rows = 0
+        var i = 0
+        while i < sorted.count {
+            var j = i + 1
+            var sideBySide = false
+            while j < sorted.count, sorted[j].top < sorted[i].bottom {
+                if sorted[j].left >= sorted[i].right || sorted[j].right <= sorted[i].left { sideBySide = true }
+                j += 1
+            }
+            if sideBySide { rows += 1 }
+            if rows >= 3 { return true }
+            i += 1
+        }
+        return false
     }
 
     private func grids(_ pdf: OpaquePointer, page: Int) -> [PDFTableFinder.Grid] {
