@@ -55,10 +55,11 @@ struct ParagraphReader {
     }
 
     private mutating func decode(document: Int64, db: Database) throws -> RawLines {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT codec, size, data FROM sources WHERE document_id = ?"),
-                                         arguments: [document]),
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+                SELECT s.codec, s.size, s.data, d.path FROM sources s JOIN documents d ON d.id = s.document_id WHERE s.document_id = ?
+                """), arguments: [document]),
               let bytes = StoredSource.decode(codec: row["codec"], size: row["size"], data: Array(row["data"] as Data)),
-              let lines = RawLines(source: bytes) else { throw unreadable(document: document, db: db) }
+              let lines = RawLines(source: bytes, path: row["path"]) else { throw unreadable(document: document, db: db) }
         // A search reads the paragraphs of a page of hits: a few dozen documents at most are
         // worth keeping decoded.
         if decoded.count >= 64 { decoded.removeAll(keepingCapacity: true) }

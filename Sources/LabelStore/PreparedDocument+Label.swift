@@ -14,7 +14,7 @@ extension PreparedDocument {
             metadata: try CompactJSON.withNulls(m),
             boxedWarning: label.boxedWarning.map { $0.items.joined(separator: "\n") })
         self.source = source.map(StoredSource.encode).map { SourceRecord(codec: $0.codec, size: $0.size, data: $0.data) }
-        sections = PreparedDocument.sections(of: label, lines: lines, fold: fold, raw: parsed.readText.map { RawLines(text: $0) } ?? source.flatMap { RawLines(source: $0) })
+        sections = PreparedDocument.sections(of: label, lines: lines, fold: fold, raw: parsed.readText.map { RawLines(text: $0) } ?? source.flatMap { RawLines(source: $0, path: path) })
         doses = try label.doses.map { d in
             DoseRecord(drug: d.drug, drugKey: fold(d.drug), unit: d.unit, per: d.per, startLine: d.span.startLine,
                        json: try CompactJSON.encode(d))

@@ -27,8 +27,10 @@ struct RawLines: Sendable {
 
     /// The source bytes read as the parser reads them (a PDF, .docx or web page into the text
     /// its spans count the lines of); nil when they cannot be.
-    init?(source: [UInt8]) {
-        switch try? DocumentReader().read(source, path: "") {
+    /// `path` is the document's, for its extension: an `.html` page without `<html>` is read as
+    /// a page, as it was when indexed.
+    init?(source: [UInt8], path: String) {
+        switch try? DocumentReader().read(source, path: path) {
         case .text(let decoded)?: self.init(text: decoded.text)
         case .document(let document)?: self.init(text: document.text)
         case nil: return nil

@@ -1,3 +1,4 @@
+#define _GNU_SOURCE
 #include "MarkupBridge.h"
 
 #include <libxml/HTMLparser.h>
@@ -63,11 +64,16 @@ int32_t dl_markup_walk(const uint8_t *bytes, int64_t length, int32_t html,
                              HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
                                  HTML_PARSE_COMPACT);
     } else {
-        // No XML_PARSE_NOENT: entities are not substituted from outside (no XXE); HUGE lifts the
-        // depth and text-node limits that a long label's document.xml can pass.
+        // A DTD can declare entities that expand without bound (libxml2 2.9 has no limit on
+        // attribute values): Word never writes one, so a part that has one is refused. No
+        // XML_PARSE_NOENT (no entity from outside) and no XML_PARSE_HUGE (libxml2's own size
+        // limits stay).
+        if (memmem(bytes, (size_t)length, "<!DOCTYPE", 9) || memmem(bytes, (size_t)length, "<!ENTITY", 8)) {
+            fail(error, errorCapacity, "a document type declaration, which no Word document has");
+            return -1;
+        }
         doc = xmlReadMemory((const char *)bytes, (int)length, NULL, "UTF-8",
-                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE |
-                                XML_PARSE_COMPACT);
+                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_COMPACT);
     }
     if (!doc) {
         const xmlError *last = xmlGetLastError();
@@ -78,7 +84,8 @@ int32_t dl_markup_walk(const uint8_t *bytes, int64_t length, int32_t html,
     attribute_list list = {0};
     // Iterative, not recursive: a document nested ten thousand deep must not overflow the stack.
     xmlNodePtr node = root;
-    while (node) {
+    int32_t stopped = 0;
+    while (node && !stopped) {
         int descend = 0;
         switch (node->type) {
         case XML_ELEMENT_NODE:
@@ -90,21 +97,22 @@ int32_t dl_markup_walk(const uint8_t *bytes, int64_t length, int32_t html,
                 fail(error, errorCapacity, "out of memory");
                 return -1;
             }
-            event(context, DL_MARKUP_START, (const char *)node->name, list.items, NULL, 0);
+            stopped = event(context, DL_MARKUP_START, (const char *)node->name, list.items, NULL, 0);
             release_values(&list);
-            descend = node->children != NULL;
-            if (!descend) event(context, DL_MARKUP_END, (const char *)node->name, NULL, NULL, 0);
+            descend = node->children != NULL && !stopped;
+            if (!descend && !stopped) stopped = event(context, DL_MARKUP_END, (const char *)node->name, NULL, NULL, 0);
             break;
         case XML_TEXT_NODE:
         case XML_CDATA_SECTION_NODE:
             if (node->content) {
-                event(context, DL_MARKUP_TEXT, NULL, NULL, (const char *)node->content,
-                      (int64_t)strlen((const char *)node->content));
+                stopped = event(context, DL_MARKUP_TEXT, NULL, NULL, (const char *)node->content,
+                                (int64_t)strlen((const char *)node->content));
             }
             break;
         default:
             break;
         }
+        if (stopped) break;
         if (descend) {
             node = node->children;
             continue;
@@ -112,8 +120,8 @@ int32_t dl_markup_walk(const uint8_t *bytes, int64_t length, int32_t html,
         // Up until a node has a next sibling, closing each element left.
         while (node && node != root && !node->next) {
             node = node->parent;
-            if (node && node->type == XML_ELEMENT_NODE) {
-                event(context, DL_MARKUP_END, (const char *)node->name, NULL, NULL, 0);
+            if (node && node->type == XML_ELEMENT_NODE && !stopped) {
+                stopped = event(context, DL_MARKUP_END, (const char *)node->name, NULL, NULL, 0);
             }
         }
         if (!node || node == root) break;
@@ -122,5 +130,5 @@ int32_t dl_markup_walk(const uint8_t *bytes, int64_t length, int32_t html,
     free(list.items);
     free(list.owned);
     xmlFreeDoc(doc);
-    return 0;
+    return stopped ? 1 : 0;
 }

@@ -1,6 +1,7 @@
 #include "PDFBridge.h"
 
 #include <cairo.h>
+#include <math.h>
 #include <poppler.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,6 +54,13 @@ void dl_pdf_page_size(const dl_pdf *pdf, int32_t page, double *width, double *he
     g_object_unref(p);
 }
 
+// A coordinate a hostile PDF makes infinite or absurd is put within a page's reach: callers
+// compute with them (and round them to integers).
+static double bounded(double v) {
+    if (!isfinite(v)) return 0;
+    return v > 1e6 ? 1e6 : v < -1e6 ? -1e6 : v;
+}
+
 dl_pdf_char *dl_pdf_page_chars(const dl_pdf *pdf, int32_t page, int64_t *count) {
     *count = 0;
     PopplerPage *p = poppler_document_get_page(pdf->document, page);
@@ -76,17 +84,17 @@ dl_pdf_char *dl_pdf_page_chars(const dl_pdf *pdf, int32_t page, int64_t *count) 
             at = g_utf8_next_char(at);
             // The layout has one box per character of the text; guard the count all the same.
             if ((guint)i < boxCount) {
-                c->x0 = boxes[i].x1;
-                c->y0 = boxes[i].y1;
-                c->x1 = boxes[i].x2;
-                c->y1 = boxes[i].y2;
+                c->x0 = bounded(boxes[i].x1);
+                c->y0 = bounded(boxes[i].y1);
+                c->x1 = bounded(boxes[i].x2);
+                c->y1 = bounded(boxes[i].y2);
             } else {
                 c->x0 = c->y0 = c->x1 = c->y1 = 0;
             }
             while (run && ((PopplerTextAttributes *)run->data)->end_index < i) run = run->next;
-            c->fontSize = run && ((PopplerTextAttributes *)run->data)->start_index <= i
-                              ? ((PopplerTextAttributes *)run->data)->font_size
-                              : 0;
+            c->fontSize = bounded(run && ((PopplerTextAttributes *)run->data)->start_index <= i
+                                     ? ((PopplerTextAttributes *)run->data)->font_size
+                                     : 0);
         }
         *count = length;
     }
@@ -108,6 +116,9 @@ typedef struct {
 } rule_list;
 
 static int add_rule(rule_list *list, double x0, double y0, double x1, double y1) {
+    // A page of hatching or dashes has more runs than any table: past this the page is read
+    // as text (the caller gets no rules).
+    if (list->count >= 200000) return -1;
     if (list->count == list->capacity) {
         int64_t capacity = list->capacity ? list->capacity * 2 : 64;
         dl_pdf_rule *items = realloc(list->items, (size_t)capacity * sizeof *items);
@@ -117,6 +128,11 @@ static int add_rule(rule_list *list, double x0, double y0, double x1, double y1)
     }
     list->items[list->count++] = (dl_pdf_rule){x0, y0, x1, y1};
     return 0;
+}
+
+static int lum(uint32_t p) {
+    int r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF;
+    return (r * 299 + g * 587 + b * 114) / 1000;
 }
 
 dl_pdf_rule *dl_pdf_page_rules(const dl_pdf *pdf, int32_t page, double scale, double minimum, int64_t *count) {
@@ -151,7 +167,10 @@ dl_pdf_rule *dl_pdf_page_rules(const dl_pdf *pdf, int32_t page, double scale, do
     int least = (int)(minimum * scale);
     rule_list list = {0};
     int failed = 0;
-#define DARK(x, y) (((const uint32_t *)(data + (size_t)(y) * stride))[x] & 0xFF) < 160
+    // Dark by luminance, so that a light fill (a yellow or grey header row) is no border; a
+    // dark fill's runs are told apart from borders by the caller (PDFTableFinder.merged).
+#define LUMA(x, y) lum(((const uint32_t *)(data + (size_t)(y) * stride))[x])
+#define DARK(x, y) (LUMA(x, y) < 200)
     // One pass over the pixels, row by row (the page is megabytes: a column-wise pass missed
     // the cache on every pixel). Horizontal runs end within a row; each column keeps where its
     // vertical run started. Consecutive pixel rows of one thick border are merged by the caller.
@@ -177,6 +196,7 @@ dl_pdf_rule *dl_pdf_page_rules(const dl_pdf *pdf, int32_t page, double scale, do
     }
     free(down);
 #undef DARK
+#undef LUMA
     cairo_surface_destroy(surface);
     g_object_unref(p);
     if (failed) {

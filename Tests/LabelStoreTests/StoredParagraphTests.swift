@@ -147,7 +147,7 @@ struct StoredParagraphTests {
                 let path = folder.appendingPathComponent(name).path
                 let bytes = try LabelFile.read(path)
                 let document = try parser.parseDocument(bytes: bytes, path: path)
-                let lines = try #require(RawLines(source: bytes))
+                let lines = try #require(RawLines(source: bytes, path: path))
                 for part in SearchableText.parts(of: document.label, lines: document.lines) {
                     // Written and made again on reindexing by two paths: their tokens must agree.
                     let texts = part.paragraphs.map(\.text), kind = document.label.kind.rawValue

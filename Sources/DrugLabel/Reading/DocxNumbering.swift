@@ -12,8 +12,8 @@ struct DocxNumbering {
     private var abstracts: [String: [Int: Level]] = [:]
     /// numId → abstractNumId.
     private var lists: [String: String] = [:]
-    /// numId → counters by level.
-    private var counters: [String: [Int]] = [:]
+    /// numId → counters by level; nil for a level not counted yet.
+    private var counters: [String: [Int?]] = [:]
 
     init() {}
 
@@ -25,7 +25,8 @@ struct DocxNumbering {
             for lvl in abstract.elements("lvl") {
                 guard let ilvl = lvl.attribute("ilvl").flatMap({ Int($0) }), (0..<9).contains(ilvl) else { continue }
                 var level = Level()
-                if let s = lvl.first("start")?.attribute("val").flatMap({ Int($0) }) { level.start = s }
+                // Word's own range; a larger number in the file would overflow the counters.
+                if let s = lvl.first("start")?.attribute("val").flatMap({ Int($0) }) { level.start = min(max(s, 0), 32767) }
                 if let f = lvl.first("numFmt")?.attribute("val") { level.format = f }
                 if let t = lvl.first("lvlText")?.attribute("val") { level.text = t }
                 levels[ilvl] = level
@@ -43,22 +44,24 @@ struct DocxNumbering {
               let abstract = lists[id], let levels = abstracts[abstract] else { return nil }
         let ilvl = min(max(numPr.first("ilvl")?.attribute("val").flatMap { Int($0) } ?? 0, 0), 8)
         guard let level = levels[ilvl] else { return nil }
-        var counts = counters[id] ?? Array(repeating: 0, count: 9)
-        for deeper in (ilvl + 1)..<9 { counts[deeper] = 0 }
-        counts[ilvl] = counts[ilvl] == 0 ? level.start : counts[ilvl] + 1
+        var counts = counters[id] ?? Array(repeating: nil, count: 9)
+        for deeper in (ilvl + 1)..<9 { counts[deeper] = nil }
+        let count = counts[ilvl].map { min($0 + 1, 1_000_000) } ?? level.start
+        counts[ilvl] = count
         counters[id] = counts
         if level.format == "none" { return nil }
         if level.format == "bullet" { return "• " }
         var text = level.text
         for n in (1...9).reversed() where text.contains("%\(n)") {
             let l = levels[n - 1] ?? Level()
-            let value = n - 1 == ilvl ? counts[ilvl] : max(counts[n - 1], l.start)
+            let value = n - 1 == ilvl ? count : counts[n - 1] ?? l.start
             text = text.replacingOccurrences(of: "%\(n)", with: DocxNumbering.format(value, l.format))
         }
         return text + " "
     }
 
     static func format(_ n: Int, _ format: String) -> String {
+        guard (0...1_000_000).contains(n) else { return String(n) }
         switch format {
         case "lowerLetter": return letters(n, base: "a")
         case "upperLetter": return letters(n, base: "A")
@@ -76,7 +79,7 @@ struct DocxNumbering {
     }
 
     private static func letters(_ n: Int, base: Unicode.Scalar) -> String {
-        guard n >= 1 else { return String(n) }
+        guard (1...780).contains(n) else { return String(n) }
         let letter = Character(Unicode.Scalar(base.value + UInt32((n - 1) % 26))!)
         return String(repeating: letter, count: (n - 1) / 26 + 1)
     }

@@ -8,9 +8,12 @@ import ZIPFoundation
 struct DocxReader {
     /// A part larger than this unpacked is refused: a label's document.xml is some megabytes,
     /// a ZIP bomb's is gigabytes.
-    static let largestPart = 1 << 30
+    static let largestPart = 64 << 20
 
     func read(_ bytes: [UInt8]) throws -> ReadDocument {
+        // ZIPFoundation reads an archive in memory trusting its offsets (it traps on one that
+        // points past the end): they are checked first.
+        if let problem = ZipLayout.problem(in: bytes) { throw InputError.damaged("a ZIP archive that cannot be opened (\(problem))") }
         let archive: Archive
         do {
             archive = try Archive(data: Data(bytes), accessMode: .read)
@@ -45,7 +48,7 @@ struct DocxReader {
             throw InputError.damaged("\(entry.path) unpacks to \(entry.uncompressedSize) bytes, more than a label can be")
         }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(entry.uncompressedSize))
+        bytes.reserveCapacity(Int(min(entry.uncompressedSize, UInt64(DocxReader.largestPart))))
         do {
             _ = try archive.extract(entry, skipCRC32: false) { chunk in
                 // The size in the header may lie; the bytes are counted as they come.
@@ -75,6 +78,7 @@ struct DocxBody {
             case "p": out.append(.paragraph(paragraph(e)))
             case "tbl": out.append(.table(table(e)))
             case "sdt": if let content = e.first("sdtContent") { blocks(of: content) }
+            // A paragraph or table in a content control or custom XML is the document's as well.
             case "customXml", "ins", "moveTo": blocks(of: e)
             default: break
             }
@@ -127,17 +131,33 @@ struct DocxBody {
         }
     }
 
+    /// The children named `name`, in order, those inside content controls (`w:sdt`) and custom
+    /// XML (`w:customXml`) included where they stand.
+    static func unwrapped(_ element: MarkupElement, _ name: String, depth: Int = 0) -> [MarkupElement] {
+        var out: [MarkupElement] = []
+        for case .element(let c) in element.children {
+            if c.name == name {
+                out.append(c)
+            } else if depth < 8, c.name == "sdt", let content = c.first("sdtContent") {
+                out += unwrapped(content, name, depth: depth + 1)
+            } else if depth < 8, c.name == "customXml" {
+                out += unwrapped(c, name, depth: depth + 1)
+            }
+        }
+        return out
+    }
+
     /// Rows of cells: `gridSpan` spans columns, `vMerge` continues the cell above, `gridBefore`
     /// skips columns at a row's start.
     private mutating func table(_ tbl: MarkupElement) -> [[ReadCell]] {
         var rows: [[ReadCell]] = []
         // Where each open vertical merge started: column → (row, index in that row).
         var merges: [Int: (row: Int, index: Int)] = [:]
-        for tr in tbl.elements("tr") + tbl.elements("sdt").flatMap({ $0.first("sdtContent")?.elements("tr") ?? [] }) {
+        for tr in DocxBody.unwrapped(tbl, "tr") {
             var row: [ReadCell] = []
             var column = Int(tr.first("trPr")?.first("gridBefore")?.attribute("val") ?? "") ?? 0
             column = min(max(column, 0), 1000)
-            for tc in tr.elements("tc") {
+            for tc in DocxBody.unwrapped(tr, "tc") {
                 let properties = tc.first("tcPr")
                 let span = min(max(Int(properties?.first("gridSpan")?.attribute("val") ?? "") ?? 1, 1), 1000)
                 let merge = properties?.first("vMerge")

@@ -14,14 +14,15 @@ struct HTMLReader {
         }
         let scope = HTMLReader.labelPart(of: root)
         var walk = HTMLWalk()
-        walk.visit(scope)
+        walk.visit(scope, preformatted: scope.name == "pre" || scope.name == "textarea")
         walk.flush()
         var writer = LineWriter()
         for block in walk.blocks { writer.write(block) }
         return writer.document(format: .html, diagnostics: [])
     }
 
-    static let dropped: Set<String> = ["script", "style", "noscript", "template", "head", "nav", "form", "button", "select",
+    /// Not `form`: ASP.NET pages wrap the whole body in one.
+    static let dropped: Set<String> = ["script", "style", "noscript", "template", "head", "nav", "button", "select",
                                        "iframe", "svg", "canvas", "aside", "object", "embed", "input", "textarea", "menu"]
 
     /// The element that holds the label: the deepest one with at least nine in ten of the
@@ -73,28 +74,31 @@ struct HTMLWalk {
         }
     }
 
-    mutating func visit(_ element: MarkupElement, position: InlineText.Position = .baseline) {
+    mutating func visit(_ element: MarkupElement, position: InlineText.Position = .baseline, preformatted: Bool = false) {
         for child in element.children {
             switch child {
             case .text(let t):
-                // Line breaks in the page's source are spaces; only `<br>` breaks a line.
-                current.append(String(t.unicodeScalars.map { $0 == "\n" || $0 == "\r" ? " " : Character($0) }), position)
+                // Line breaks in the page's source are spaces; only `<br>` breaks a line, and a
+                // line break inside `<pre>`.
+                let brk: Character = preformatted ? "\u{2028}" : " "
+                current.append(String(t.unicodeScalars.map { $0 == "\n" ? brk : $0 == "\r" ? " " : Character($0) }), position)
             case .element(let e):
                 if HTMLReader.dropped.contains(e.name) || HTMLWalk.isHidden(e) { continue }
                 switch e.name {
                 case "br": current.append("\u{2028}", .baseline)
-                case "sup": visit(e, position: .superscript)
-                case "sub": visit(e, position: .subscript)
+                case "sup": visit(e, position: .superscript, preformatted: preformatted)
+                case "sub": visit(e, position: .subscript, preformatted: preformatted)
                 case "table":
                     flush()
                     blocks.append(.table(HTMLWalk.table(e)))
                 default:
+                    let pre = preformatted || e.name == "pre" || e.name == "textarea"
                     if HTMLWalk.blockNames.contains(e.name) {
                         flush()
-                        visit(e, position: position)
+                        visit(e, position: position, preformatted: pre)
                         flush()
                     } else {
-                        visit(e, position: position)
+                        visit(e, position: position, preformatted: pre)
                     }
                 }
             }
@@ -141,13 +145,22 @@ struct HTMLWalk {
         }
         collect(table)
         var rows: [[ReadCell]] = []
-        // Columns taken by a rowspan from above, per row index.
-        var taken: [Int: Set<Int>] = [:]
+        // Column ranges taken by a rowspan from above, per row index; a budget of ranges keeps a
+        // page of `rowspan=1000 colspan=1000` cells from taking gigabytes (past it, rowspans
+        // are read as 1).
+        var taken: [Int: [Range<Int>]] = [:]
+        var budget = 1_000_000
         for (r, tr) in trs.enumerated() {
             var row: [ReadCell] = []
             var column = 0
+            // This row's taken ranges are all known by now: sorted once, passed once.
+            let ranges = (taken.removeValue(forKey: r) ?? []).sorted { $0.lowerBound < $1.lowerBound }
+            var next = 0
             for case .element(let td) in tr.children where td.name == "td" || td.name == "th" {
-                while taken[r]?.contains(column) == true { column += 1 }
+                while next < ranges.count, ranges[next].lowerBound <= column {
+                    column = max(column, ranges[next].upperBound)
+                    next += 1
+                }
                 let colspan = min(max(Int(td.attribute("colspan") ?? "") ?? 1, 1), 1000)
                 let rowspan = min(max(Int(td.attribute("rowspan") ?? "") ?? 1, 1), 1000)
                 var inner = HTMLWalk()
@@ -159,12 +172,14 @@ struct HTMLWalk {
                     case .table(let nested): return nested.flatMap { $0.flatMap(\.paragraphs) }
                     }
                 }
-                if rowspan > 1 {
-                    for below in (r + 1)..<min(r + rowspan, trs.count) {
-                        taken[below, default: []].formUnion(column..<(column + colspan))
-                    }
+                var span = min(rowspan, trs.count - r)
+                if span > 1, budget >= span {
+                    budget -= span
+                    for below in (r + 1)..<(r + span) { taken[below, default: []].append(column..<(column + colspan)) }
+                } else {
+                    span = 1
                 }
-                row.append(ReadCell(paragraphs: paragraphs, column: column, rowSpan: min(rowspan, trs.count - r), columnSpan: colspan))
+                row.append(ReadCell(paragraphs: paragraphs, column: column, rowSpan: span, columnSpan: colspan))
                 column += colspan
             }
             rows.append(row)

@@ -11,11 +11,22 @@ struct LineWriter {
 
     /// A line with its origin; text with line breaks of its own is several lines.
     mutating func line(_ text: String, origin: LineOrigin) {
-        for piece in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == "\u{2028}" || $0 == "\u{2029}" || $0 == "\u{0B}" || $0 == "\u{0C}" || $0 == "\u{85}" }) {
-            lines.append(String(piece))
+        for piece in LineWriter.pieces(text) {
+            lines.append(piece)
             origins.append(origin)
         }
     }
+
+    /// Text cut where it breaks a line, as the text stage will cut it.
+    static func pieces(_ text: String) -> [String] {
+        text.split(omittingEmptySubsequences: false, whereSeparator: {
+            $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == "\u{2028}" || $0 == "\u{2029}" || $0 == "\u{0B}" || $0 == "\u{0C}" || $0 == "\u{85}"
+        }).map(String.init)
+    }
+
+    /// A table larger than this is written as lines only, with no grid: no label has one, and
+    /// typing it cell by cell would take memory by the slot.
+    static let largestGrid = (columns: 512, slots: 1_000_000)
 
     mutating func blank() {
         lines.append("")
@@ -25,8 +36,10 @@ struct LineWriter {
     mutating func write(_ block: ReadBlock) {
         switch block {
         case .paragraph(let text):
-            guard !isBlank(text) else { return }
+            // Every paragraph of the document counts, an empty one too: `paragraph` is the
+            // document's own numbering.
             paragraphs += 1
+            guard !isBlank(text) else { return }
             line(text, origin: LineOrigin(paragraph: paragraphs))
             blank()
         case .table(let rows):
@@ -45,6 +58,7 @@ struct LineWriter {
                 let kept = cell.paragraphs.filter { !isBlank($0) }
                 var span: SourceSpan?
                 let address = CellAddress(table: ordinal, row: r + 1, column: cell.column + 1)
+                if countsParagraphs { paragraphs += cell.paragraphs.count - kept.count }
                 for p in kept {
                     var origin = LineOrigin(page: cell.page, pageLine: cell.pageLine, cell: address)
                     if countsParagraphs {
@@ -58,11 +72,12 @@ struct LineWriter {
                 }
                 if !kept.isEmpty { blank() }
                 cells.append(DocumentGrid.Cell(row: r, column: cell.column, rowSpan: cell.rowSpan, columnSpan: cell.columnSpan,
-                                               paragraphs: kept.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) },
+                                               paragraphs: kept.flatMap(LineWriter.pieces),
                                                span: span))
             }
         }
-        guard !cells.isEmpty, lines.count >= first else { return }
+        guard !cells.isEmpty, lines.count >= first, columns <= LineWriter.largestGrid.columns,
+              rows.count * columns <= LineWriter.largestGrid.slots else { return }
         grids.append(DocumentGrid(ordinal: ordinal, rowCount: rows.count, columnCount: columns, cells: cells,
                                   span: SourceSpan(startLine: first, endLine: lines.count)))
     }

@@ -69,8 +69,8 @@ struct PDFReader {
     }
 
     /// Whether a page is worth drawing to find borders: a table puts lines side by side (cells
-    /// of one row), on three rows at least; a page of prose has none. Drawing a page is most of
-    /// a PDF's reading time.
+    /// of one row), or far apart within one line where poppler joined a row's cells, on three
+    /// rows at least; a page of prose has none. Drawing a page is most of a PDF's reading time.
     static func mayHoldTable(_ lines: [PDFLine]) -> Bool {
         let sorted = lines.sorted { $0.top < $1.top }
         var rows = 0
@@ -82,7 +82,7 @@ struct PDFReader {
                 if sorted[j].left >= sorted[i].right || sorted[j].right <= sorted[i].left { sideBySide = true }
                 j += 1
             }
-            if sideBySide { rows += 1 }
+            if sideBySide || sorted[i].widestGap >= 1.2 * sorted[i].size { rows += 1 }
             if rows >= 3 { return true }
             i += 1
         }
@@ -132,6 +132,9 @@ struct PDFLine {
     var visibleCount: Int
     /// Its characters' place in the page's characters.
     var range: Range<Int> = 0..<0
+    /// The widest gap between two of its characters, in points: cells of one row that poppler
+    /// read as one line stand far apart.
+    var widestGap: Double = 0
 
     /// A line's place and text with its digits blurred: a page number changes, its place not.
     struct FurnitureKey: Hashable {
@@ -182,6 +185,9 @@ struct PDFLine {
         left = visible.map(\.x0).min() ?? 0
         right = visible.map(\.x1).max() ?? 0
         visibleCount = visible.count
+        var widest = 0.0
+        for (a, b) in zip(visible, visible.dropFirst()) where b.x0 > a.x1 { widest = max(widest, b.x0 - a.x1) }
+        widestGap = widest
         var text = InlineText()
         var run = ""
         var raised = false

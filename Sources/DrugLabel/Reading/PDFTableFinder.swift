@@ -55,22 +55,46 @@ struct PDFTableFinder {
     static func merged(_ rules: [Rule]) -> [Rule] {
         let sorted = rules.sorted { ($0.at, $0.from) < ($1.at, $1.from) }
         var out: [Rule] = []
-        for r in sorted {
-            if let k = out.lastIndex(where: { abs($0.at - r.at) <= tolerance && r.from <= $0.to + tolerance && $0.from <= r.to + tolerance }),
-               out.count - k <= 8 {
-                out[k].from = min(out[k].from, r.from)
-                out[k].to = max(out[k].to, r.to)
-                continue
+        next: for r in sorted {
+            // Back only over the rules within the tolerance across: sorted, they are the last.
+            var k = out.count - 1
+            while k >= 0, r.at - out[k].at <= tolerance {
+                if r.from <= out[k].to + tolerance && out[k].from <= r.to + tolerance {
+                    out[k].from = min(out[k].from, r.from)
+                    out[k].to = max(out[k].to, r.to)
+                    continue next
+                }
+                k -= 1
             }
             out.append(r)
         }
-        return out
+        return unfilled(out)
+    }
+
+    /// A dark fill (a header row printed white on blue) is a stack of runs a pixel apart, each
+    /// merged into a rule a little further on: of such a stack only its edges are borders.
+    static func unfilled(_ rules: [Rule]) -> [Rule] {
+        guard rules.count > 2 else { return rules }
+        var keep = Array(repeating: true, count: rules.count)
+        for k in rules.indices {
+            func stacked(_ j: Int) -> Bool {
+                j >= 0 && j < rules.count && abs(rules[j].at - rules[k].at) <= tolerance * 1.5 && abs(rules[j].at - rules[k].at) > 0
+                    && min(rules[j].to, rules[k].to) - max(rules[j].from, rules[k].from) > 0.8 * (rules[k].to - rules[k].from)
+            }
+            // Inside a stack: a rule stacked on both sides (among its near neighbours) is fill.
+            let near = max(0, k - 8)...min(rules.count - 1, k + 8)
+            let below = near.contains { $0 != k && rules[$0].at < rules[k].at && stacked($0) }
+            let above = near.contains { $0 != k && rules[$0].at > rules[k].at && stacked($0) }
+            if below && above { keep[k] = false }
+        }
+        return rules.indices.filter { keep[$0] }.map { rules[$0] }
     }
 
     /// Tables: groups of rules that cross one another, with two rows of edges and three
     /// column edges at least (two columns).
     static func grids(horizontal: [Rule], vertical: [Rule]) -> [Grid] {
-        guard !horizontal.isEmpty, !vertical.isEmpty, horizontal.count * vertical.count <= 4_000_000 else { return [] }
+        // A page of hatching, dashes or a drawing is no table: past these counts it is read as text.
+        guard !horizontal.isEmpty, !vertical.isEmpty, horizontal.count <= 4000, vertical.count <= 4000 else { return [] }
         // Union-find over the rules: index < horizontal.count is a horizontal rule.
         var parent = Array(0..<(horizontal.count + vertical.count))
         func find(_ i: Int) -> Int {
@@ -90,10 +114,11 @@ struct PDFTableFinder {
         var grids: [Grid] = []
         for (_, g) in groups {
             let rows = edges(g.h.map(\.at)), columns = edges(g.v.map(\.at))
-            guard rows.count >= 2, columns.count >= 3, rows.count <= 2000, columns.count <= 200 else { continue }
+            guard rows.count >= 2, columns.count >= 3, rows.count * columns.count <= 40_000,
+                  (rows.count * columns.count) * (g.h.count + g.v.count) <= 50_000_000 else { continue }
             grids.append(grid(rows: rows, columns: columns, horizontal: g.h, vertical: g.v))
         }
-        return grids.sorted { $0.top < $1.top }
+        return grids.sorted { ($0.top, $0.left) < ($1.top, $1.left) }
     }
 
     private static func crosses(_ h: Rule, _ v: Rule) -> Bool {

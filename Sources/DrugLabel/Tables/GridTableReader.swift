@@ -23,7 +23,7 @@ struct GridTableReader: Sendable {
         init(_ grid: DocumentGrid) {
             let rows = max(grid.rowCount, 0), columns = min(max(grid.columnCount, 0), 4096)
             cover = Array(repeating: Array(repeating: nil, count: columns), count: rows)
-            for (i, cell) in grid.cells.enumerated() {
+            for (i, cell) in grid.cells.enumerated() where cell.row >= 0 && cell.row < rows && cell.column >= 0 && cell.column < columns {
                 for r in cell.row..<min(cell.row + cell.rowSpan, rows) where r >= 0 {
                     for c in cell.column..<min(cell.column + cell.columnSpan, columns) where c >= 0 {
                         if cover[r][c] == nil { cover[r][c] = i }
