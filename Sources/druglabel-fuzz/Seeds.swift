@@ -16,7 +16,11 @@ struct Seeds {
         let files = paths.flatMap { path -> [String] in
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return [path] }
-            return ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted().map { "\(path)/\($0)" }
+            // The files of the folder; a folder inside it is a seed path of its own if wanted.
+            return ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted().map { "\(path)/\($0)" }.filter { file in
+                var inner: ObjCBool = false
+                return FileManager.default.fileExists(atPath: file, isDirectory: &inner) && !inner.boolValue
+            }
         }
         documents = try files.map { file in
             let bytes = try LabelFile.read(file)
