@@ -50,7 +50,7 @@ struct PDFReader {
                 for item in items {
                     switch item {
                     case .line(let line, let k):
-                        guard !furniture.contains(PDFLine.FurnitureKey(line, pageCount: count)) else { continue }
+                        guard !furniture.contains(PDFLine.FurnitureKey(line)) else { continue }
                         if let previous, line.top - previous.bottom > 0.8 * max(previous.size, line.size) { writer.blank() }
                         writer.line(line.text, origin: LineOrigin(page: p + 1, pageLine: k))
                         previous = line
@@ -141,7 +141,7 @@ struct PDFLine {
         var text: String
         var top: Int
 
-        init(_ line: PDFLine, pageCount: Int) {
+        init(_ line: PDFLine) {
             text = String(line.text.unicodeScalars.filter { !("0"..."9").contains($0) && !$0.properties.isWhitespace }.map(Character.init))
             top = Int((line.top / 4).rounded())
         }
@@ -152,7 +152,7 @@ struct PDFLine {
         guard pages.count >= 3 else { return [] }
         var seen: [FurnitureKey: Int] = [:]
         for lines in pages {
-            for key in Set(lines.map { FurnitureKey($0, pageCount: pages.count) }) { seen[key, default: 0] += 1 }
+            for key in Set(lines.map { FurnitureKey($0) }) { seen[key, default: 0] += 1 }
         }
         return Set(seen.filter { $0.value * 2 >= pages.count && $0.value >= 3 }.keys)
     }
