@@ -56,7 +56,10 @@ struct PDFTable {
             current = current.isEmpty ? text : join(current, text)
             let ends = text.unicodeScalars.last.map { "。；！？：".unicodeScalars.contains($0) } ?? true
             let room = right - cellPadding - line.right
-            let wrapped = k + 1 < read.count && !ends && (room < 1.5 * line.size || read[k + 1].firstWord > room)
+            // A paragraph does not end inside brackets (`（不超过` / `800 mg）。`), however
+            // much room its line left.
+            let open = current.unicodeScalars.reduce(0) { $0 + ($1 == "（" || $1 == "(" ? 1 : $1 == "）" || $1 == ")" ? -1 : 0) }
+            let wrapped = k + 1 < read.count && !ends && (room < 1.5 * line.size || read[k + 1].firstWord > room || open > 0)
             if !wrapped {
                 if !current.isEmpty { paragraphs.append(current) }
                 current = ""

@@ -36,6 +36,8 @@ import Testing
         let tocilizumab = try #require(label.doses.first { $0.drug == "托珠单抗" && $0.per == "kg" })
         let origin = try #require(origins.origin(of: tocilizumab.span))
         #expect(origin.page != nil && origin.cell?.table == 3 && origin.cell?.column == 2)
+        // Its ceiling was wrapped inside brackets (`（不超过` / `800 mg）`): one paragraph of the cell.
+        #expect(tocilizumab.maximum?.amount.value == 800)
     }
 
     @Test("a page set in two columns is read column by column")
