@@ -20,6 +20,11 @@ What it writes, to Tests/DrugLabelTests/Fixtures/documents/:
   (LibreOffice's rendering of the .docx: the running header on every page).
 - axicabtagene-ciloleucel-label-2024.layout.json: every table as written: its caption, and each
   cell with its row, column, spans and paragraphs. The tests check that each format gives it back.
+- axicabtagene-ciloleucel-label-2024.borderless.pdf: the same PDF with tables 1, 3, 5 and 7 printed as three-line tables
+  (a rule above, one under the header, one below) and tables 2, 4 and 6 with no rules at all.
+- axicabtagene-ciloleucel-label-2024.borderless-narrow.pdf: the same again in a serif face at
+  10.5 pt, with LibreOffice's narrower cell margins (0.1 cm), the values centred, and the table
+  styles the other way round (1, 3, 5, 7 without rules; 2, 4, 6 three-line).
 - two-columns.pdf: a page of the label set in two columns; scanned.pdf: a page as an image only;
   legacy.doc: a Word 97 file.
 
@@ -343,7 +348,7 @@ def document_blocks():
             pending = []
             blocks.append(("p", runs(lines[n - 1].strip())))
             rows, width, headers = tables[tid]
-            blocks.append(("table", tid, lines[n - 1].strip(), rows, width))
+            blocks.append(("table", tid, lines[n - 1].strip(), rows, width, headers))
             n = last + 1
             continue
         pending.append(lines[n - 1])
@@ -372,17 +377,35 @@ def w_runs(rs):
     return "".join(out)
 
 
-def w_paragraph(rs, style=None):
-    ppr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
+def w_paragraph(rs, style=None, align=None):
+    props = (f'<w:pStyle w:val="{style}"/>' if style else "") + (f'<w:jc w:val="{align}"/>' if align else "")
+    ppr = f"<w:pPr>{props}</w:pPr>" if props else ""
     return f"<w:p>{ppr}{w_runs(rs)}</w:p>"
 
 
-def w_table(rows, width):
+# A table's borders: every cell ruled ("grid"), a three-line table (a rule above and below the
+# table and one under its header rows, as Chinese journals and many labels print them), or none.
+BORDERS = {
+    "grid": '<w:top w:val="single" w:sz="4"/><w:left w:val="single" w:sz="4"/><w:bottom w:val="single" w:sz="4"/>'
+            '<w:right w:val="single" w:sz="4"/><w:insideH w:val="single" w:sz="4"/><w:insideV w:val="single" w:sz="4"/>',
+    "three-line": '<w:top w:val="single" w:sz="12"/><w:left w:val="nil"/><w:bottom w:val="single" w:sz="12"/>'
+                  '<w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/>',
+    "none": '<w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/>'
+            '<w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/>',
+}
+
+
+def w_table(rows, width, headers=1, borders="grid", margin=None, centered=False):
+    """`margin`: the cells' left and right margin in twips (Word's default, 108, when None);
+    `centered`: every cell but the first column's centred, as many labels set their values."""
     grid = "".join('<w:gridCol w:w="%d"/>' % (9000 // width) for _ in range(width))
+    margins = (f'<w:tblCellMar><w:left w:w="{margin}" w:type="dxa"/><w:right w:w="{margin}" w:type="dxa"/></w:tblCellMar>'
+               if margin is not None else "")
     out = ['<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="5000" w:type="pct"/>'
-           '<w:tblBorders><w:top w:val="single" w:sz="4"/><w:left w:val="single" w:sz="4"/><w:bottom w:val="single" w:sz="4"/>'
-           '<w:right w:val="single" w:sz="4"/><w:insideH w:val="single" w:sz="4"/><w:insideV w:val="single" w:sz="4"/></w:tblBorders>'
+           f'<w:tblBorders>{BORDERS[borders]}</w:tblBorders>{margins}'
            f'</w:tblPr><w:tblGrid>{grid}</w:tblGrid>']
+    # The three-line table's middle rule: under the cells that reach the last header row.
+    under_header = '<w:tcBorders><w:bottom w:val="single" w:sz="6"/></w:tcBorders>' if borders == "three-line" else ""
     # Cells merged down from rows above, by row index: column -> the cell.
     covering = {}
     for r, row in enumerate(rows):
@@ -398,12 +421,13 @@ def w_table(rows, width):
             if column in covering.get(r, {}):
                 c = covering[r][column]
                 span = f'<w:gridSpan w:val="{c["columnSpan"]}"/>' if c["columnSpan"] > 1 else ""
-                out.append(f'<w:tc><w:tcPr>{span}<w:vMerge/></w:tcPr><w:p/></w:tc>')
+                rule = under_header if r + 1 == headers else ""
+                out.append(f'<w:tc><w:tcPr>{span}<w:vMerge/>{rule}</w:tcPr><w:p/></w:tc>')
                 column += c["columnSpan"]
                 continue
             c = by_column.get(column)
             if c is None:
-                out.append("<w:tc><w:p/></w:tc>")
+                out.append(f"<w:tc><w:tcPr>{under_header if r + 1 == headers else ''}</w:tcPr><w:p/></w:tc>")
                 column += 1
                 continue
             props = ""
@@ -411,7 +435,9 @@ def w_table(rows, width):
                 props += f'<w:gridSpan w:val="{c["columnSpan"]}"/>'
             if c["rowSpan"] > 1:
                 props += '<w:vMerge w:val="restart"/>'
-            paras = "".join(w_paragraph(p) for p in c["paragraphs"]) or "<w:p/>"
+            if r + c["rowSpan"] == headers:
+                props += under_header
+            paras = "".join(w_paragraph(p, align="center" if centered and column > 0 else None) for p in c["paragraphs"]) or "<w:p/>"
             out.append(f"<w:tc><w:tcPr>{props}</w:tcPr>{paras}</w:tc>")
             column += c["columnSpan"]
         out.append("</w:tr>")
@@ -419,14 +445,14 @@ def w_table(rows, width):
     return "".join(out)
 
 
-def write_docx(blocks, path, header_text):
+def write_docx(blocks, path, header_text, borders=lambda table_id: "grid", margin=None, centered=False, size=20):
     body = []
     for b in blocks:
         if b[0] == "p":
             text = "".join(t for t, _ in b[1])
             body.append(w_paragraph(b[1], "Heading2" if text.startswith("【") and text.endswith("】") else None))
         else:
-            body.append(w_table(b[3], b[4]))
+            body.append(w_table(b[3], b[4], b[5], borders(b[1]), margin, centered))
             body.append("<w:p/>")
     document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {W}><w:body>{"".join(body)}'
                 '<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/><w:footerReference w:type="default" r:id="rIdFooter"/>'
@@ -438,7 +464,7 @@ def write_docx(blocks, path, header_text):
               '<w:fldSimple w:instr="PAGE"><w:r><w:t>1</w:t></w:r></w:fldSimple><w:r><w:t xml:space="preserve"> 页</w:t></w:r></w:p></w:ftr>')
     styles = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles {W}>'
               '<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Noto Sans CJK SC" w:hAnsi="Noto Sans CJK SC" w:eastAsia="Noto Sans CJK SC"/>'
-              '<w:sz w:val="20"/><w:lang w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault></w:docDefaults>'
+              f'<w:sz w:val="{size}"/><w:lang w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault></w:docDefaults>'
               '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>'
               '<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/>'
               '<w:rPr><w:b/></w:rPr></w:style>'
@@ -589,6 +615,28 @@ def main():
         tmp = Path(tmp)
         libreoffice(docx, tmp)
         shutil.copy(tmp / f"{NAME}.pdf", OUT / f"{NAME}.pdf")
+        # The same label with tables printed without cell borders: tables 1, 3, 5 and 7 as
+        # three-line tables, 2, 4 and 6 with no rule at all. Their cells are found by where the
+        # words stand.
+        borderless = tmp / f"{NAME}.borderless.docx"
+        write_docx(blocks, borderless, "阿基仑赛注射液说明书（2024 年 12 月 13 日修订）",
+                   lambda tid: "three-line" if int(tid.split()[-1]) % 2 else "none")
+        libreoffice(borderless, tmp)
+        shutil.copy(tmp / f"{NAME}.borderless.pdf", OUT / f"{NAME}.borderless.pdf")
+        # Again, set as another typesetter would: a serif face at 10.5 pt, cell margins of 0.1 cm
+        # (LibreOffice's own, half Word's: narrower gutters) and the values centred.
+        narrow = tmp / f"{NAME}.borderless-narrow.docx"
+        write_docx(blocks, narrow, "阿基仑赛注射液说明书（2024 年 12 月 13 日修订）",
+                   lambda tid: "none" if int(tid.split()[-1]) % 2 else "three-line", margin=57, centered=True, size=21)
+        with zipfile.ZipFile(narrow) as z:
+            parts = {n: z.read(n).replace(b"Noto Sans CJK SC", b"Noto Serif CJK SC") for n in z.namelist()}
+        with zipfile.ZipFile(narrow, "w", zipfile.ZIP_DEFLATED) as z:
+            for n, data in parts.items():
+                info = zipfile.ZipInfo(n, date_time=(2026, 12, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                z.writestr(info, data)
+        libreoffice(narrow, tmp)
+        shutil.copy(tmp / f"{NAME}.borderless-narrow.pdf", OUT / f"{NAME}.borderless-narrow.pdf")
         # A page set in two columns: the label's opening sections, in a section with w:cols.
         opening = [b for b in blocks[:60] if b[0] == "p"]
         two = tmp / "two-columns.docx"

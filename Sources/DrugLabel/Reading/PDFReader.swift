@@ -6,8 +6,8 @@ import PDFBridge
 /// place page after page (running headers, page numbers) is furniture and left out. A PDF with
 /// no text layer is refused: it needs OCR.
 struct PDFReader {
-    /// What a page is read into, in poppler's reading order: its lines, and its ruled tables
-    /// where their first line stood.
+    /// What a page is read into, in poppler's reading order: its lines, and its tables (ruled,
+    /// or found from where their words stand) where their first line stood.
     enum Item {
         case line(PDFLine, pageLine: Int)
         case table(PDFTable)
@@ -31,6 +31,8 @@ struct PDFReader {
             var pages: [[Item]] = []
             pages.reserveCapacity(count)
             var printed = 0
+            // The column edges of a borderless table the page before ended inside.
+            var open: [Double]?
             for p in 0..<count {
                 var n: Int64 = 0
                 guard let chars = dl_pdf_page_chars(pdf, Int32(p), &n) else { pages.append([]); continue }
@@ -38,7 +40,16 @@ struct PDFReader {
                 let page = UnsafeBufferPointer(start: chars, count: Int(n))
                 let lines = PDFLine.lines(page)
                 printed += lines.reduce(0) { $0 + $1.visibleCount }
-                pages.append(items(lines, chars: page, page: p + 1, grids: PDFReader.mayHoldTable(lines) ? grids(pdf, page: p) : []))
+                var grids: [PDFTableFinder.Grid] = []
+                if PDFReader.mayHoldTable(lines) {
+                    let (ruled, horizontal) = ruledGrids(pdf, page: p)
+                    let found = PDFTextTableFinder.tables(page, lines: lines, rules: horizontal, ruled: ruled, continuing: open)
+                    grids = (ruled + found.grids).sorted { ($0.top, $0.left) < ($1.top, $1.left) }
+                    open = found.open
+                } else {
+                    open = nil
+                }
+                pages.append(items(lines, chars: page, page: p + 1, grids: grids))
             }
             if count > 0 && printed < 2 * count + 1 { throw InputError.scanned(pages: count) }
             PDFTable.joinContinued(&pages)
@@ -47,6 +58,8 @@ struct PDFReader {
             writer.countsParagraphs = false
             for (p, items) in pages.enumerated() {
                 var previous: PDFLine?
+                // The page's last line of text, when nothing came after it.
+                var last: PDFLine?
                 for item in items {
                     switch item {
                     case .line(let line, let k):
@@ -54,13 +67,23 @@ struct PDFReader {
                         if let previous, line.top - previous.bottom > 0.8 * max(previous.size, line.size) { writer.blank() }
                         writer.line(line.text, origin: LineOrigin(page: p + 1, pageLine: k))
                         previous = line
+                        last = line
                     case .table(let table):
                         writer.blank()
                         writer.write(.table(table.rows))
                         previous = nil
+                        last = nil
                     case .continued:
                         previous = nil
+                        last = nil
                     }
+                }
+                // A sentence the page broke off (its last line runs to the margin and ends no
+                // sentence) goes on at the top of the next page: no paragraph ends there.
+                let margin = items.reduce(0.0) { if case .line(let l, _) = $1 { return max($0, l.right) } else { return $0 } }
+                if let last, last.right >= margin - 2 * last.size,
+                   let end = last.text.unicodeScalars.last(where: { !$0.properties.isWhitespace }), !"。；！？：;!?:】".unicodeScalars.contains(end) {
+                    continue
                 }
                 writer.blank()
             }
@@ -89,12 +112,14 @@ struct PDFReader {
         return false
     }
 
-    private func grids(_ pdf: OpaquePointer, page: Int) -> [PDFTableFinder.Grid] {
+    /// The page's ruled tables, and its horizontal rules (a three-line table's, which divide
+    /// the rows of a table found from its words).
+    private func ruledGrids(_ pdf: OpaquePointer, page: Int) -> ([PDFTableFinder.Grid], [PDFTableFinder.Rule]) {
         var n: Int64 = 0
-        guard let rules = dl_pdf_page_rules(pdf, Int32(page), PDFReader.ruleScale, 12, &n) else { return [] }
+        guard let rules = dl_pdf_page_rules(pdf, Int32(page), PDFReader.ruleScale, 12, &n) else { return ([], []) }
         defer { dl_pdf_free(rules) }
         let (h, v) = PDFTableFinder.rules(UnsafeBufferPointer(start: rules, count: Int(n)))
-        return PDFTableFinder.grids(horizontal: h, vertical: v)
+        return (PDFTableFinder.grids(horizontal: h, vertical: v), h)
     }
 
     /// The page's lines in order, those inside a table replaced by the table where its first

@@ -47,7 +47,7 @@ struct PDFTable {
     static func paragraphs(_ lines: [[dl_pdf_char]], right: Double) -> [String] {
         let read: [(line: PDFLine, firstWord: Double)] = visualLines(lines).compactMap { chars in
             guard let line = chars.withUnsafeBufferPointer({ PDFLine($0) }) else { return nil }
-            return (line, firstWordWidth(chars))
+            return (line, LineBreakRoom.needed(chars.map { ($0.scalar, $0.x0, $0.x1) }))
         }.sorted { $0.line.bottom < $1.line.bottom }
         var paragraphs: [String] = []
         var current = ""
@@ -109,19 +109,6 @@ struct PDFTable {
     /// Word's and LibreOffice's default cell margin, in points (0.19 cm).
     static let cellPadding = 5.4
 
-    /// A Latin word's or a number's width, or one character's: what would have had to fit.
-    private static func firstWordWidth(_ chars: [dl_pdf_char]) -> Double {
-        let visible = chars.drop { $0.scalar <= 0x20 }
-        guard let first = visible.first else { return 0 }
-        guard let s = Unicode.Scalar(first.scalar), s.isASCIIWord else { return first.x1 - first.x0 }
-        var end = first.x1
-        for c in visible {
-            guard let s = Unicode.Scalar(c.scalar), s.isASCIIWord || s == "." || s == "," || s == "，" else { break }
-            end = c.x1
-        }
-        return end - first.x0
-    }
-
     static func join(_ a: String, _ b: String) -> String {
         guard let x = a.unicodeScalars.last, let y = b.unicodeScalars.first else { return a + b }
         return x.isASCIIWord && y.isASCIIWord ? a + " " + b : a + b
@@ -177,7 +164,9 @@ struct PDFTable {
                 previous.rows[previous.rows.count - 1] = last.map { cell in
                     var cell = cell
                     if let more = split.first(where: { $0.column == cell.column }), !more.paragraphs.isEmpty {
-                        if let end = cell.paragraphs.last, let start = more.paragraphs.first {
+                        // A sentence the page broke goes on; one it ended is followed by a paragraph.
+                        if let end = cell.paragraphs.last, let start = more.paragraphs.first,
+                           !(end.unicodeScalars.last.map { "。；！？;!?".unicodeScalars.contains($0) } ?? true) {
                             cell.paragraphs[cell.paragraphs.count - 1] = join(end, start)
                             cell.paragraphs += more.paragraphs.dropFirst()
                         } else {
@@ -245,8 +234,4 @@ struct PDFTable {
         let onlyFooter = after.count <= 3 && after.allSatisfy { if case .line(let l, _) = $0 { return l.top >= bottom } else { return false } }
         return onlyFooter ? target : nil
     }
-}
-
-private extension Unicode.Scalar {
-    var isASCIIWord: Bool { isASCII && (properties.isAlphabetic || ("0"..."9").contains(self)) }
 }

@@ -4,8 +4,7 @@ import PDFBridge
 /// table is printed with its borders): row edges from the horizontal rules, column edges from
 /// the vertical ones, a cell merged across slots wherever the rule between them is not drawn.
 /// A page's characters are then put in the cells their centres fall in. A box with one column
-/// (a boxed warning's frame) is no table. Tables drawn without borders stay as lines of text,
-/// which the text tables' readers read as before.
+/// (a boxed warning's frame) is no table. Tables drawn without borders are `PDFTextTableFinder`'s.
 struct PDFTableFinder {
     /// Rules closer than this (points) are one rule: a border is drawn some pixels thick.
     static let tolerance = 2.0
@@ -36,10 +35,20 @@ struct PDFTableFinder {
 
         /// The cell whose slot holds the point.
         func cell(x: Double, y: Double) -> Int? {
-            guard contains(x: x, y: y),
-                  let r = rows.lastIndex(where: { $0 <= y }), r < slot.count,
-                  let c = columns.lastIndex(where: { $0 <= x }), c < slot[r].count else { return nil }
+            guard contains(x: x, y: y), let r = Grid.last(rows, atMost: y), r < slot.count,
+                  let c = Grid.last(columns, atMost: x), c < slot[r].count else { return nil }
             return slot[r][c]
+        }
+
+        /// The last index of ascending `edges` whose edge is at most `v`: a binary search, as a
+        /// page's every character is placed.
+        static func last(_ edges: [Double], atMost v: Double) -> Int? {
+            var lo = 0, hi = edges.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if edges[mid] <= v { lo = mid + 1 } else { hi = mid }
+            }
+            return lo > 0 ? lo - 1 : nil
         }
     }
 
@@ -161,23 +170,32 @@ struct PDFTableFinder {
                 if r + 1 < nr, !floored(y: rows[r + 1], x: x) { join(r * nc + c, (r + 1) * nc + c) }
             }
         }
+        return Grid(rows: rows, columns: columns, root: (0..<(nr * nc)).map(find))
+    }
+}
+
+extension PDFTableFinder.Grid {
+    /// The grid whose slots (row-major) are joined into cells by `root`: slots of one root are
+    /// one cell, spanning from its first slot to its last.
+    init(rows: [Double], columns: [Double], root: [Int]) {
+        let nr = max(rows.count - 1, 0), nc = max(columns.count - 1, 0)
         var index: [Int: Int] = [:]
         var cells: [(row: Int, column: Int, rowSpan: Int, columnSpan: Int)] = []
         var slot = Array(repeating: Array(repeating: 0, count: nc), count: nr)
         for r in 0..<nr {
             for c in 0..<nc {
-                let root = find(r * nc + c)
-                if let k = index[root] {
+                let key = r * nc + c < root.count ? root[r * nc + c] : r * nc + c
+                if let k = index[key] {
                     cells[k].rowSpan = max(cells[k].rowSpan, r - cells[k].row + 1)
                     cells[k].columnSpan = max(cells[k].columnSpan, c - cells[k].column + 1)
                     slot[r][c] = k
                 } else {
-                    index[root] = cells.count
+                    index[key] = cells.count
                     slot[r][c] = cells.count
                     cells.append((r, c, 1, 1))
                 }
             }
         }
-        return Grid(rows: rows, columns: columns, cells: cells, slot: slot)
+        self.init(rows: rows, columns: columns, cells: cells, slot: slot)
     }
 }
