@@ -599,6 +599,17 @@ def jpeg_size(data):
     sys.exit("no frame in the JPEG")
 
 
+def rewrite_parts(docx, change):
+    """Rewrites each part of a .docx through `change(name, data)`, with the fixed date."""
+    with zipfile.ZipFile(docx) as z:
+        parts = {n: change(n, z.read(n)) for n in z.namelist()}
+    with zipfile.ZipFile(docx, "w", zipfile.ZIP_DEFLATED) as z:
+        for n, data in parts.items():
+            info = zipfile.ZipInfo(n, date_time=(2026, 12, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, data)
+
+
 def libreoffice(source, target_dir, fmt="pdf"):
     subprocess.run(["libreoffice", "--headless", "--convert-to", fmt, "--outdir", str(target_dir), str(source)],
                    check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -628,28 +639,15 @@ def main():
         narrow = tmp / f"{NAME}.borderless-narrow.docx"
         write_docx(blocks, narrow, "阿基仑赛注射液说明书（2024 年 12 月 13 日修订）",
                    lambda tid: "none" if int(tid.split()[-1]) % 2 else "three-line", margin=57, centered=True, size=21)
-        with zipfile.ZipFile(narrow) as z:
-            parts = {n: z.read(n).replace(b"Noto Sans CJK SC", b"Noto Serif CJK SC") for n in z.namelist()}
-        with zipfile.ZipFile(narrow, "w", zipfile.ZIP_DEFLATED) as z:
-            for n, data in parts.items():
-                info = zipfile.ZipInfo(n, date_time=(2026, 12, 1, 0, 0, 0))
-                info.compress_type = zipfile.ZIP_DEFLATED
-                z.writestr(info, data)
+        rewrite_parts(narrow, lambda name, data: data.replace(b"Noto Sans CJK SC", b"Noto Serif CJK SC"))
         libreoffice(narrow, tmp)
         shutil.copy(tmp / f"{NAME}.borderless-narrow.pdf", OUT / f"{NAME}.borderless-narrow.pdf")
         # A page set in two columns: the label's opening sections, in a section with w:cols.
         opening = [b for b in blocks[:60] if b[0] == "p"]
         two = tmp / "two-columns.docx"
         write_docx(opening, two, "两栏排版")
-        with zipfile.ZipFile(two) as z:
-            parts = {n: z.read(n) for n in z.namelist()}
-        parts["word/document.xml"] = parts["word/document.xml"].replace(
-            b"<w:pgSz", b'<w:cols w:num="2" w:space="425"/><w:pgSz')
-        with zipfile.ZipFile(two, "w", zipfile.ZIP_DEFLATED) as z:
-            for n, data in parts.items():
-                info = zipfile.ZipInfo(n, date_time=(2026, 12, 1, 0, 0, 0))
-                info.compress_type = zipfile.ZIP_DEFLATED
-                z.writestr(info, data)
+        rewrite_parts(two, lambda name, data: data.replace(b"<w:pgSz", b'<w:cols w:num="2" w:space="425"/><w:pgSz')
+                      if name == "word/document.xml" else data)
         libreoffice(two, tmp)
         shutil.copy(tmp / "two-columns.pdf", OUT / "two-columns.pdf")
         # A scanned page: the first page as an image, in a PDF with no text layer.

@@ -104,22 +104,14 @@ struct PDFTableFinder {
     static func grids(horizontal: [Rule], vertical: [Rule]) -> [Grid] {
         // A page of hatching, dashes or a drawing is no table: past these counts it is read as text.
         guard !horizontal.isEmpty, !vertical.isEmpty, horizontal.count <= 4000, vertical.count <= 4000 else { return [] }
-        // Union-find over the rules: index < horizontal.count is a horizontal rule.
-        var parent = Array(0..<(horizontal.count + vertical.count))
-        func find(_ i: Int) -> Int {
-            var i = i
-            while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
-            return i
-        }
+        // The rules that cross one another: index < horizontal.count is a horizontal rule.
+        var sets = DisjointSets(count: horizontal.count + vertical.count)
         for (h, hr) in horizontal.enumerated() {
-            for (v, vr) in vertical.enumerated() where crosses(hr, vr) {
-                let a = find(h), b = find(horizontal.count + v)
-                if a != b { parent[a] = b }
-            }
+            for (v, vr) in vertical.enumerated() where crosses(hr, vr) { sets.join(h, horizontal.count + v) }
         }
         var groups: [Int: (h: [Rule], v: [Rule])] = [:]
-        for (h, r) in horizontal.enumerated() { groups[find(h), default: ([], [])].h.append(r) }
-        for (v, r) in vertical.enumerated() { groups[find(horizontal.count + v), default: ([], [])].v.append(r) }
+        for (h, r) in horizontal.enumerated() { groups[sets.find(h), default: ([], [])].h.append(r) }
+        for (v, r) in vertical.enumerated() { groups[sets.find(horizontal.count + v), default: ([], [])].v.append(r) }
         var grids: [Grid] = []
         for (_, g) in groups {
             let rows = edges(g.h.map(\.at)), columns = edges(g.v.map(\.at))
@@ -152,25 +144,16 @@ struct PDFTableFinder {
         func floored(y: Double, x: Double) -> Bool {
             horizontal.contains { abs($0.at - y) <= tolerance * 2 && $0.from - tolerance <= x && x <= $0.to + tolerance }
         }
-        var parent = Array(0..<(nr * nc))
-        func find(_ i: Int) -> Int {
-            var i = i
-            while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
-            return i
-        }
-        func join(_ a: Int, _ b: Int) {
-            let x = find(a), y = find(b)
-            if x != y { parent[max(x, y)] = min(x, y) }
-        }
+        var slots = DisjointSets(count: nr * nc)
         for r in 0..<nr {
             let y = (rows[r] + rows[r + 1]) / 2
             for c in 0..<nc {
                 let x = (columns[c] + columns[c + 1]) / 2
-                if c + 1 < nc, !walled(x: columns[c + 1], y: y) { join(r * nc + c, r * nc + c + 1) }
-                if r + 1 < nr, !floored(y: rows[r + 1], x: x) { join(r * nc + c, (r + 1) * nc + c) }
+                if c + 1 < nc, !walled(x: columns[c + 1], y: y) { slots.join(r * nc + c, r * nc + c + 1) }
+                if r + 1 < nr, !floored(y: rows[r + 1], x: x) { slots.join(r * nc + c, (r + 1) * nc + c) }
             }
         }
-        return Grid(rows: rows, columns: columns, root: (0..<(nr * nc)).map(find))
+        return Grid(rows: rows, columns: columns, root: slots.roots())
     }
 }
 

@@ -16,18 +16,9 @@ extension PDFTextTableFinder {
         func texts(of r: Int, in c: Int) -> [Int] { members[r].filter { placed[$0].text[c] != nil } }
         func spanned(_ r: Int, _ c: Int) -> Bool { members[r].contains { placed[$0].spans.contains { $0.contains(c) } } }
         func numeric(_ r: Int) -> Bool { members[r].contains { placed[$0].numeric } }
-        var parent = Array(0..<(nr * nc))
-        func find(_ i: Int) -> Int {
-            var i = i
-            while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
-            return i
-        }
-        func join(_ a: Int, _ b: Int) {
-            let x = find(a), y = find(b)
-            if x != y { parent[max(x, y)] = min(x, y) }
-        }
+        var slots = DisjointSets(count: nr * nc)
         for r in 0..<nr {
-            for i in members[r] { for span in placed[i].spans { for c in span where c < span.upperBound { join(r * nc + c, r * nc + c + 1) } } }
+            for i in members[r] { for span in placed[i].spans { for c in span where c < span.upperBound { slots.join(r * nc + c, r * nc + c + 1) } } }
         }
         // A grouping column leaves cells blank beside rows that have text: its text that wraps
         // on into the next row is one cell merged down. A column with text on every row holds a
@@ -46,7 +37,7 @@ extension PDFTextTableFinder {
                       !spanned(r, c), !spanned(r + 1, c), numeric(r) == numeric(r + 1),
                       !lines.ruled(between: all[members[r].last!], all[members[r + 1][0]]),
                       lines.wrapped(before, into: after, column: c) else { continue }
-                join(r * nc + c, (r + 1) * nc + c)
+                slots.join(r * nc + c, (r + 1) * nc + c)
             }
         }
         // Header rows over a row of sub-headers (above the first row of values): a header
@@ -56,10 +47,10 @@ extension PDFTextTableFinder {
         if let firstValues = (0..<nr).first(where: numeric) {
             for r in 0..<max(firstValues - 1, 0) where (1..<nc).contains(where: { !texts(of: r + 1, in: $0).isEmpty }) {
                 for c in 0..<nc where (!texts(of: r, in: c).isEmpty || spanned(r, c)) && !spanned(r + 1, c) {
-                    if texts(of: r + 1, in: c).isEmpty, !spanned(r, c), find(r * nc + c) == r * nc + c { join(r * nc + c, (r + 1) * nc + c) }
+                    if texts(of: r + 1, in: c).isEmpty, !spanned(r, c), slots.find(r * nc + c) == r * nc + c { slots.join(r * nc + c, (r + 1) * nc + c) }
                     var next = c + 1
                     while next < nc, texts(of: r, in: next).isEmpty, !spanned(r, next), !texts(of: r + 1, in: next).isEmpty {
-                        join(r * nc + next - 1, r * nc + next)
+                        slots.join(r * nc + next - 1, r * nc + next)
                         next += 1
                     }
                 }
@@ -77,6 +68,6 @@ extension PDFTextTableFinder {
         }
         let bottom = members[nr - 1].map { all[$0].bottom }.max() ?? 0
         edges.append(max(bottom + 1, edges[edges.count - 1] + 0.01))
-        return PDFTableFinder.Grid(rows: edges, columns: columns, root: (0..<(nr * nc)).map(find))
+        return PDFTableFinder.Grid(rows: edges, columns: columns, root: slots.roots())
     }
 }
