@@ -25,6 +25,9 @@ What it writes, to Tests/DrugLabelTests/Fixtures/documents/:
 - axicabtagene-ciloleucel-label-2024.borderless-narrow.pdf: the same again in a serif face at
   10.5 pt, with LibreOffice's narrower cell margins (0.1 cm), the values centred, and the table
   styles the other way round (1, 3, 5, 7 without rules; 2, 4, 6 three-line).
+- layouts/*.pdf: small labels of the script's own words, their tables without borders, each a
+  layout the borderless reader must not misread (a table on a two-column page, cells all of one
+  width, prose set close under a table, a caption beside the header of the table before it).
 - two-columns.pdf: a page of the label set in two columns; scanned.pdf: a page as an image only;
   legacy.doc: a Word 97 file.
 
@@ -445,7 +448,8 @@ def w_table(rows, width, headers=1, borders="grid", margin=None, centered=False)
     return "".join(out)
 
 
-def write_docx(blocks, path, header_text, borders=lambda table_id: "grid", margin=None, centered=False, size=20):
+def write_docx(blocks, path, header_text, borders=lambda table_id: "grid", margin=None, centered=False, size=20,
+               gap_after_tables=True):
     body = []
     for b in blocks:
         if b[0] == "p":
@@ -453,7 +457,8 @@ def write_docx(blocks, path, header_text, borders=lambda table_id: "grid", margi
             body.append(w_paragraph(b[1], "Heading2" if text.startswith("【") and text.endswith("】") else None))
         else:
             body.append(w_table(b[3], b[4], b[5], borders(b[1]), margin, centered))
-            body.append("<w:p/>")
+            if gap_after_tables:
+                body.append("<w:p/>")
     document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {W}><w:body>{"".join(body)}'
                 '<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/><w:footerReference w:type="default" r:id="rIdFooter"/>'
                 '<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1200" w:bottom="1440" w:left="1200" w:header="720" w:footer="720"/>'
@@ -599,6 +604,36 @@ def jpeg_size(data):
     sys.exit("no frame in the JPEG")
 
 
+# Pages that a borderless table's reader must not misread, each a small label of its own words:
+# a table on a page set in two columns; a table whose cells are all of one width (`常见`); prose
+# set close under a table; a caption that poppler joins to the header of the table beside it.
+PROSE = "本品在临床试验中共纳入受试者四百二十名，其中男性占百分之五十二，女性占百分之四十八，平均年龄为五十六岁，所有受试者均接受了至少一次给药并完成了安全性随访评估。"
+
+
+def small_table(tid, caption, rows):
+    cells = [[cell(plain(text), r, c) for c, text in enumerate(row)] for r, row in enumerate(rows)]
+    return ("table", tid, caption, cells, len(rows[0]), 1)
+
+
+def layout_blocks():
+    p = lambda text: ("p", runs(text))
+    pk = small_table("表 1", "表1 药代动力学参数", [["参数", "单次", "多次"], ["Cmax", "12.1", "15.3"], ["AUC", "110", "140"], ["t1/2", "6.2", "6.8"]])
+    freq = small_table("表 1", "表1 不良反应及其发生频率", [["系统器官分类", "不良反应", "频率"], ["胃肠系统疾病", "恶心", "常见"],
+                       ["胃肠系统疾病", "便秘", "偶见"], ["各类神经系统疾病", "头痛", "常见"], ["皮肤及皮下组织类疾病", "皮疹", "罕见"],
+                       ["肝胆系统疾病", "肝功能异常", "罕见"]])
+    rates = small_table("表 1", "表1 常见不良反应发生率", [["不良反应", "本品组（N=120）", "安慰剂组（N=118）"], ["恶心", "12（10.0%）", "3（2.5%）"],
+                        ["呕吐", "8（6.7%）", "1（0.8%）"], ["头痛", "5（4.2%）", "0"]])
+    lab = small_table("表 2", "表2 实验室检查异常", [["检查项目", "本品组", "安慰剂组"], ["ALT升高", "6", "2"], ["AST升高", "4", "1"]])
+    return {
+        "two-columns-table": [p("【药代动力学】")] + [p(PROSE)] * 3 + [p("表1 药代动力学参数"), pk] + [p(PROSE)] * 14,
+        "same-width-cells": [p("【不良反应】"), p("上市后报告的不良反应见表1。"), p("表1 不良反应及其发生频率"), freq, p("【禁忌】"), p(PROSE)],
+        "prose-under-table": [p("【不良反应】"), p("表1 常见不良反应发生率"), rates, p("上述不良反应多为轻度至中度。"),
+                              p("2. 上市后经验"), p("上市后报告了以下不良反应："), p("过敏反应、血管性水肿。"), p(PROSE)],
+        "caption-beside-header": [p("【不良反应】"), p("表1 常见不良反应发生率"), rates, p("上述不良反应多为轻度至中度。"),
+                                  p("表2 实验室检查异常"), lab, p(PROSE)],
+    }
+
+
 def rewrite_parts(docx, change):
     """Rewrites each part of a .docx through `change(name, data)`, with the fixed date."""
     with zipfile.ZipFile(docx) as z:
@@ -642,6 +677,16 @@ def main():
         rewrite_parts(narrow, lambda name, data: data.replace(b"Noto Sans CJK SC", b"Noto Serif CJK SC"))
         libreoffice(narrow, tmp)
         shutil.copy(tmp / f"{NAME}.borderless-narrow.pdf", OUT / f"{NAME}.borderless-narrow.pdf")
+        # The small layouts, their tables without borders, in layouts/.
+        (OUT / "layouts").mkdir(exist_ok=True)
+        for name, blocks_of in layout_blocks().items():
+            source = tmp / f"{name}.docx"
+            write_docx(blocks_of, source, "", lambda tid: "none", gap_after_tables=False)
+            if name == "two-columns-table":
+                rewrite_parts(source, lambda part, data: data.replace(b"<w:pgSz", b'<w:cols w:num="2" w:space="425"/><w:pgSz')
+                              if part == "word/document.xml" else data)
+            libreoffice(source, tmp)
+            shutil.copy(tmp / f"{name}.pdf", OUT / "layouts" / f"{name}.pdf")
         # A page set in two columns: the label's opening sections, in a section with w:cols.
         opening = [b for b in blocks[:60] if b[0] == "p"]
         two = tmp / "two-columns.docx"

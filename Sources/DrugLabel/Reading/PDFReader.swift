@@ -82,7 +82,7 @@ struct PDFReader {
                 // sentence) goes on at the top of the next page: no paragraph ends there.
                 let margin = items.reduce(0.0) { if case .line(let l, _) = $1 { return max($0, l.right) } else { return $0 } }
                 if let last, last.right >= margin - 2 * last.size,
-                   let end = last.text.unicodeScalars.last(where: { !$0.properties.isWhitespace }), !"。；！？：;!?:】".unicodeScalars.contains(end) {
+                   let end = last.text.unicodeScalars.last(where: { !$0.properties.isWhitespace }), !"。；！？：;!?:】）)．.".unicodeScalars.contains(end) {
                     continue
                 }
                 writer.blank()
@@ -123,26 +123,39 @@ struct PDFReader {
     }
 
     /// The page's lines in order, those inside a table replaced by the table where its first
-    /// line stood.
+    /// line stood. A line's characters go to the table whose grid holds them: poppler may join a
+    /// table's header and the next table's caption beside it into one line, which then feeds one
+    /// table and leaves the caption a line of its own; no character is dropped.
     private func items(_ lines: [PDFLine], chars: UnsafeBufferPointer<dl_pdf_char>, page: Int, grids: [PDFTableFinder.Grid]) -> [Item] {
         guard !grids.isEmpty else { return lines.enumerated().map { .line($1, pageLine: $0 + 1) } }
-        var items: [Item] = []
-        var placed = Set<Int>()
+        var feeds: [[Int]] = []
+        var rest: [PDFLine?] = []
         var inside: [Int: [Int]] = [:]
         for (k, line) in lines.enumerated() {
-            if let g = grids.firstIndex(where: { $0.contains(x: (line.left + line.right) / 2, y: (line.top + line.bottom) / 2) }) {
-                inside[g, default: []].append(k)
+            var tables = Set<Int>()
+            var outside: [dl_pdf_char] = []
+            for i in line.range where i < chars.count {
+                let c = chars[i]
+                let x = (c.x0 + c.x1) / 2, y = (c.y0 + c.y1) / 2
+                if let g = grids.firstIndex(where: { $0.contains(x: x, y: y) }) { tables.insert(g) } else { outside.append(c) }
+            }
+            feeds.append(tables.sorted())
+            for g in tables { inside[g, default: []].append(k) }
+            if tables.isEmpty {
+                rest.append(line)
+            } else {
+                rest.append(outside.withUnsafeBufferPointer { PDFLine($0) })
             }
         }
-        for (k, line) in lines.enumerated() {
-            if let g = inside.first(where: { $0.value.contains(k) })?.key {
-                if placed.insert(g).inserted {
-                    let table = PDFTable(grid: grids[g], lines: inside[g]!.map { (lines[$0], $0 + 1) }, chars: chars, page: page)
-                    items.append(.table(table))
-                }
-                continue
+        var items: [Item] = []
+        var placed = Set<Int>()
+        for (k, tables) in feeds.enumerated() {
+            let line = rest[k]
+            if let line, tables.isEmpty || grids[tables[0]].top >= line.bottom { items.append(.line(line, pageLine: k + 1)) }
+            for g in tables where placed.insert(g).inserted {
+                items.append(.table(PDFTable(grid: grids[g], lines: inside[g]!.map { (lines[$0], $0 + 1) }, chars: chars, page: page)))
             }
-            items.append(.line(line, pageLine: k + 1))
+            if let line, !tables.isEmpty, grids[tables[0]].top < line.bottom { items.append(.line(line, pageLine: k + 1)) }
         }
         return items
     }

@@ -81,4 +81,44 @@ extension PDFTextTableFinder {
         if at < to { out.append((at, to)) }
         return out
     }
+
+    /// The x ranges of a page's columns of text: two where a gutter runs down the page's middle
+    /// third with prose set full width on both sides of it (a label printed in two columns),
+    /// else one. A page holding one wide table has no prose full width on both sides.
+    static func pageColumns(_ rows: [TextRow]) -> [ClosedRange<Double>] {
+        let chunks = rows.flatMap { row in row.chunks.map { (row.glyphs[$0].map(\.x0).min()!, row.glyphs[$0].map(\.x1).max()!) } }
+        guard rows.count >= 6, let left = chunks.map(\.0).min(), let right = chunks.map(\.1).max(),
+              right - left > 0, right - left < 5000 else { return [-Double.infinity...Double.infinity] }
+        let sizes = rows.map(\.size).sorted()
+        let size = sizes[sizes.count / 2]
+        let bins = Int(right - left) + 1
+        var covered = Array(repeating: 0, count: bins)
+        for (a, b) in chunks {
+            for i in max(Int(a - left), 0)...min(max(Int(b - left), Int(a - left)), bins - 1) { covered[i] += 1 }
+        }
+        // The widest run of the middle third that hardly a line crosses.
+        let allowed = max(1, rows.count / 20)
+        var best: (from: Double, to: Double)?
+        var i = Int((right - left) / 3)
+        while i < bins * 2 / 3 {
+            guard covered[i] <= allowed else { i += 1; continue }
+            var j = i
+            while j < bins, covered[j] <= allowed { j += 1 }
+            if Double(j - i) >= size, Double(j - i) > (best.map { $0.to - $0.from } ?? 0) { best = (left + Double(i), left + Double(j)) }
+            i = j
+        }
+        guard let gutter = best else { return [-Double.infinity...Double.infinity] }
+        // Lines of prose filling each side: from its left edge to within two characters of its right.
+        let full = { (from: Double, to: Double) in
+            rows.filter { row in row.chunks.contains { c in
+                let a = row.glyphs[c].map(\.x0).min()!, b = row.glyphs[c].map(\.x1).max()!
+                return a <= from + size && b >= to - 2 * size && b <= to + size
+            } }.count
+        }
+        guard full(left, gutter.from) * 4 >= rows.count, full(gutter.to, right) * 4 >= rows.count else {
+            return [-Double.infinity...Double.infinity]
+        }
+        let middle = (gutter.from + gutter.to) / 2
+        return [-Double.infinity...middle, middle...Double.infinity]
+    }
 }

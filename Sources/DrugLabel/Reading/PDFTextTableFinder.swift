@@ -27,7 +27,7 @@ struct PDFTextTableFinder {
     /// justified line, narrower than two cell margins (Word's and LibreOffice's, 2 × 5.4 pt).
     static let gutter = 0.5
     /// Past these counts a page is not read for such tables: it stays text.
-    static let maxGlyphs = 200_000, maxRows = 1_000, maxColumns = 64, maxSlots = 40_000
+    static let maxGlyphs = 200_000, maxRows = 1_000, maxColumns = 64, maxSlots = 40_000, maxCaptions = 16
 
     static func tables(_ chars: UnsafeBufferPointer<dl_pdf_char>, lines: [PDFLine], rules: [PDFTableFinder.Rule],
                        ruled: [PDFTableFinder.Grid], continuing: [Double]?) -> Found {
@@ -37,15 +37,45 @@ struct PDFTextTableFinder {
             if !ruled.contains(where: { $0.contains(x: g.midX, y: g.midY) }) { glyphs.append(g) }
         }
         guard !glyphs.isEmpty, glyphs.count <= maxGlyphs else { return Found() }
-        let rows = textRows(glyphs)
+        let captions = lines.filter { line in isCaption(line.text)
+            && !ruled.contains(where: { $0.contains(x: (line.left + line.right) / 2, y: (line.top + line.bottom) / 2) }) }
+        let all = textRows(glyphs)
+        let sides = pageColumns(all)
+        guard sides.count > 1 else { return tables(in: all, captions: captions, rules: rules, ruled: ruled, continuing: continuing) }
+        // A page set in two columns: each column's tables are its own (a line across the page
+        // is two columns' lines, not a table's row). A table the page before ended inside goes
+        // on at the top of the first column.
+        var found = Found()
+        for (k, side) in sides.enumerated() {
+            let part = tables(in: textRows(glyphs.filter { side.contains($0.midX) }),
+                              captions: captions.filter { side.contains(($0.left + $0.right) / 2) },
+                              rules: rules.filter { $0.from < side.upperBound && $0.to > side.lowerBound }, ruled: ruled,
+                              continuing: k == 0 ? continuing : nil)
+            found.grids += part.grids
+            found.open = part.open
+        }
+        return found
+    }
+
+    /// The tables of one column of a page: below each caption, and at its top when a table of
+    /// the page before runs on.
+    private static func tables(in rows: [TextRow], captions: [PDFLine], rules: [PDFTableFinder.Rule],
+                               ruled: [PDFTableFinder.Grid], continuing: [Double]?) -> Found {
         var starts: [(row: Int, columns: [Double]?)] = []
         if let continuing, continuing.count >= 3,
            let k = rows.prefix(3).firstIndex(where: { $0.chunks.count >= 2 && fits($0, continuing) }) {
             starts.append((k, continuing))
         }
-        for line in lines where isCaption(line.text)
-            && !ruled.contains(where: { $0.contains(x: (line.left + line.right) / 2, y: (line.top + line.bottom) / 2) }) {
-            if let k = rows.firstIndex(where: { $0.midY > line.bottom }) { starts.append((k, nil)) }
+        // A page holds a few tables: past `maxCaptions` captions (a page of `表1` lines) the rest
+        // are read as text, so that a hostile page costs what a label's does.
+        for line in captions.prefix(maxCaptions) {
+            // The first row below the caption: rows stand in order down the page.
+            var lo = 0, hi = rows.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if rows[mid].midY > line.bottom { hi = mid } else { lo = mid + 1 }
+            }
+            if lo < rows.count, !starts.contains(where: { $0.row == lo }) { starts.append((lo, nil)) }
         }
         starts.sort { $0.row < $1.row }
         var found = Found()
@@ -68,8 +98,9 @@ struct PDFTextTableFinder {
             // before may stand a little wider than the edges it takes over).
             columns[0] = min(columns[0], (part.map(\.left).min() ?? columns[0]) - 1)
             columns[columns.count - 1] = max(columns[columns.count - 1], (part.map(\.right).max() ?? 0) + 1)
-            guard let grid = grid(part, columns: columns, rules: rules) else { continue }
+            guard let (grid, kept) = grid(part, columns: columns, rules: rules) else { continue }
             found.grids.append(grid)
+            region = region.lowerBound..<(region.lowerBound + kept)
             used = region.upperBound
             found.open = endsPage(rows, after: region) ? columns : nil
         }
@@ -102,9 +133,10 @@ struct PDFTextTableFinder {
                 let previous = rows[end - 1]
                 // A gap wider than the table's own between lines: a blank line after it.
                 let gap = row.top - previous.bottom
-                let usual = gaps.count >= 2 ? gaps.sorted()[gaps.count / 2] : .infinity
+                let usual = gaps.count >= 2 ? gaps[gaps.count / 2] : .infinity
                 if gap > 2.2 * max(row.size, previous.size) || gap > max(row.size, 2.5 * usual) { break }
-                gaps.append(gap)
+                // Kept sorted, for their median.
+                gaps.insert(gap, at: gaps.firstIndex { $0 > gap } ?? gaps.count)
                 if let s = Unicode.Scalar(row.glyphs[0].scalar), s == "【" { break }
                 if isCaption(String(String.UnicodeScalarView(row.glyphs.prefix(6).compactMap { Unicode.Scalar($0.scalar) }))) { break }
                 if row.chunks.count == 1 {

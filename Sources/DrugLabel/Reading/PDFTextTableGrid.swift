@@ -1,14 +1,21 @@
 /// The rows and cells of a table found from where its words stand (`PDFTextTableFinder`), as a
 /// grid the cells' text is read from.
 extension PDFTextTableFinder {
-    /// The grid of a table's lines under `columns`; nil when it would hold fewer than two rows
-    /// of cells side by side.
-    static func grid(_ all: [TextRow], columns: [Double], rules: [PDFTableFinder.Rule]) -> PDFTableFinder.Grid? {
+    /// The grid of a table's lines under `columns`, and how many of the lines it holds (the
+    /// first ones); nil when it would hold fewer than two rows of cells side by side.
+    static func grid(_ all: [TextRow], columns: [Double], rules: [PDFTableFinder.Rule]) -> (grid: PDFTableFinder.Grid, lines: Int)? {
         let nc = columns.count - 1
         let lines = Lines(all, columns: columns, rules: rules)
         let placed = lines.placed
         guard placed.filter({ $0.text.count + $0.spans.count >= 2 }).count >= 2 else { return nil }
-        let members = lines.rows()
+        var members = lines.rows()
+        // Rows at the end with one piece of text each are the prose after the table (`上述不良
+        // 反应多为轻度至中度。`, `2. 上市后经验`), set close under it: a table's last row has
+        // cells side by side, and a group row heads rows below it.
+        while let last = members.last, members.count > 2, last.allSatisfy({ placed[$0].text.count + placed[$0].spans.count <= 1 }) {
+            members.removeLast()
+        }
+        let kept = members.last.map { $0.last! + 1 } ?? 0
         let nr = members.count
         guard nr * nc <= maxSlots else { return nil }
         // A row's lines with text in a column; whether a cell runs across the column; whether
@@ -46,13 +53,19 @@ extension PDFTextTableFinder {
         // ending short of the last).
         if let firstValues = (0..<nr).first(where: numeric) {
             for r in 0..<max(firstValues - 1, 0) where (1..<nc).contains(where: { !texts(of: r + 1, in: $0).isEmpty }) {
+                var across = Set<Int>()
                 for c in 0..<nc where (!texts(of: r, in: c).isEmpty || spanned(r, c)) && !spanned(r + 1, c) {
-                    if texts(of: r + 1, in: c).isEmpty, !spanned(r, c), slots.find(r * nc + c) == r * nc + c { slots.join(r * nc + c, (r + 1) * nc + c) }
                     var next = c + 1
                     while next < nc, texts(of: r, in: next).isEmpty, !spanned(r, next), !texts(of: r + 1, in: next).isEmpty {
                         slots.join(r * nc + next - 1, r * nc + next)
+                        across.formUnion([c, next])
                         next += 1
                     }
+                }
+                // Down only a cell one slot wide and tall so far: a cell stays a rectangle.
+                for c in 0..<nc where !texts(of: r, in: c).isEmpty && texts(of: r + 1, in: c).isEmpty && !spanned(r, c) && !spanned(r + 1, c)
+                    && !across.contains(c) && slots.find(r * nc + c) == r * nc + c && (r == 0 || slots.find((r - 1) * nc + c) != slots.find(r * nc + c)) {
+                    slots.join(r * nc + c, (r + 1) * nc + c)
                 }
             }
         }
@@ -68,6 +81,6 @@ extension PDFTextTableFinder {
         }
         let bottom = members[nr - 1].map { all[$0].bottom }.max() ?? 0
         edges.append(max(bottom + 1, edges[edges.count - 1] + 0.01))
-        return PDFTableFinder.Grid(rows: edges, columns: columns, root: slots.roots())
+        return (PDFTableFinder.Grid(rows: edges, columns: columns, root: slots.roots()), kept)
     }
 }

@@ -20,9 +20,11 @@ extension PDFTextTableFinder {
             let placed = all.map { place($0, columns) }
             let sizes = all.map(\.size).sorted()
             let size = sizes.isEmpty ? 1 : sizes[sizes.count / 2]
-            // At the furthest any of its lines ran, when two lines at least ran that far; else
-            // (one long header over short cells) as far as the next column's text leaves room
-            // for two cell margins.
+            // At the furthest any of its lines ran, when two lines at least ran that far and
+            // others fell short (lines of a wrapping column end where their words did); else
+            // (cells all of one width, `常见` / `偶见`, or one long header over short cells) as
+            // far as the next column's text leaves room for two cell margins, or a character
+            // past its furthest text in the last column.
             var extent = Array(repeating: -Double.infinity, count: nc)
             var start = Array(repeating: Double.infinity, count: nc)
             for (i, p) in placed.enumerated() {
@@ -33,8 +35,11 @@ extension PDFTextTableFinder {
             }
             var wrapAt = extent
             for c in 0..<nc {
-                let reached = placed.filter { p in p.text[c].map { !$0.numeric && $0.right >= extent[c] - 0.5 * size } ?? false }.count
-                if reached < 2, c + 1 < nc, start[c + 1].isFinite { wrapAt[c] = max(extent[c], start[c + 1] - 2 * PDFTable.cellPadding) }
+                let words = placed.compactMap { $0.text[c] }.filter { !$0.numeric }
+                let reached = words.filter { $0.right >= extent[c] - 0.5 * size }.count
+                let short = words.contains { $0.right < extent[c] - size }
+                guard reached < 2 || !short else { continue }
+                wrapAt[c] = c + 1 < nc && start[c + 1].isFinite ? max(extent[c], start[c + 1] - 2 * PDFTable.cellPadding) : extent[c] + size
             }
             self.all = all
             self.placed = placed
