@@ -119,9 +119,12 @@ struct ValueLexer: Sendable {
         return bound(s, s.trimmed(low)) && bound(s, s.trimmed(high))
     }
 
+    /// `（60）`, and the percentage of a count written with its sign, `（10.0%）`.
     private func parenthesized(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
         guard let a = r.first, let z = r.last, s[a] == "（" || s[a] == "(", s[z] == "）" || s[z] == ")", a < z else { return false }
-        return bound(s, s.trimmed((a + 1)..<z))
+        var inner = s.trimmed((a + 1)..<z)
+        if inner.count > 1, s[inner.upperBound - 1] == "%" || s[inner.upperBound - 1] == "％" { inner = inner.lowerBound..<(inner.upperBound - 1) }
+        return bound(s, inner)
     }
 
     private func bound(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {

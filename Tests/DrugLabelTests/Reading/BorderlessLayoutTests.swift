@@ -68,6 +68,10 @@ import TestSupport
         let read = try Self.read("prose-under-table")
         #expect(read.grids.map(Self.cells) == [[["不良反应", "本品组（N=120）", "安慰剂组（N=118）"], ["恶心", "12（10.0%）", "3（2.5%）"],
                                                 ["呕吐", "8（6.7%）", "1（0.8%）"], ["头痛", "5（4.2%）", "0"]]])
+        // Counts with their percentage, `12（10.0%）`, are values: the header is one row.
+        let table = try #require(try LabelParser().parse(fileAt: Self.path("prose-under-table")).tables.first)
+        #expect(table.rows.map(\.label) == ["恶心", "呕吐", "头痛"])
+        #expect(table.rows.map { $0.cells.map(\.value) } == [[12, 3], [8, 1], [5, 0]])
         let lines = read.text.components(separatedBy: "\n")
         for prose in ["上述不良反应多为轻度至中度。", "2.上市后经验", "上市后报告了以下不良反应："] {
             let k = try #require(lines.firstIndex { DocumentFixtures.comparable($0) == prose }, "\(prose)")
