@@ -8,9 +8,11 @@ import PDFBridge
 ///
 /// - Where: below a table caption (`表 1`, `附表2`), or at the top of a page when the page before
 ///   ended inside such a table. Text with gaps in it elsewhere (a dose line `体重≥50 kg   8 mg`)
-///   stays text: without a caption there is too little to tell a table from a layout.
-/// - Columns: the x ranges that no row's text covers (gutters). A few rows may cross one (an
-///   arm's header over its columns, a group row across the table): those cells span columns.
+///   stays text: without a caption there is too little to tell a table from a layout. A page set
+///   in two columns is split into them first.
+/// - Columns: the x ranges where no row's text starts or ends (gutters), read off the rows that
+///   fill the most columns. A cell that runs across one (an arm's header over its columns, a
+///   value centred across both arms) spans those columns.
 /// - Rows: each line of text starts a row, unless it only goes on with cells the line above
 ///   wrapped (it ran to its column's edge); a rule between two lines always divides them.
 /// - A grouping column's text that wraps on into the next rows (the organ class beside its
