@@ -60,8 +60,18 @@ struct GridTableReader: Sendable {
             return rules.isGradeRow(SourceLine(number: 0, text: first))
         }
         // Stub columns: those left of the first column where any cell holds a value.
-        let firstValueColumn = isProse ? 1 : (0..<columnCount).first { c in (0..<rowCount).contains { isValue(own($0, c)) } } ?? 1
-        let stubColumns = max(1, firstValueColumn)
+        let firstValueColumn = isProse ? 1 : (0..<columnCount).first { c in (0..<rowCount).contains { isValue(own($0, c)) } }
+        // A table of words only (`系统器官分类 | 不良反应 | 发生频率` over `常见`, `罕见`) has no
+        // value to tell its header by: its header is the first row, with what that row's cells
+        // span down, and its stub the first column, or the first two when the first groups the
+        // rows (merged down, or left blank beside rows that have text).
+        let header = (0..<columnCount).compactMap { own(0, $0)?.rowSpan }.max() ?? 1
+        let wordsHeader = min(max(header, 1), max(rowCount - 1, 1))
+        let groupsRows = columnCount >= 3 && (wordsHeader..<max(wordsHeader, rowCount)).contains { r in
+            guard let x = cell(r, 0) else { return own(r, 1).map { !$0.paragraphs.isEmpty } ?? false }
+            return x.row == r ? x.rowSpan > 1 || (x.paragraphs.isEmpty && own(r, 1).map { !$0.paragraphs.isEmpty } ?? false) : false
+        }
+        let stubColumns = max(1, firstValueColumn ?? (groupsRows ? 2 : 1))
         func isGroupRow(_ r: Int) -> Bool {
             guard let first = own(r, 0), !first.paragraphs.isEmpty else { return false }
             if first.columnSpan >= columnCount { return true }
@@ -73,13 +83,13 @@ struct GridTableReader: Sendable {
         // Header rows: those before the first row with a value or a grade; a group row right
         // under the header is no header.
         var headerRows = 0
-        while headerRows < rowCount {
+        while firstValueColumn != nil || isProse, headerRows < rowCount {
             let r = headerRows
             if isProse ? rules.isGradeRow(SourceLine(number: 0, text: own(r, 0)?.paragraphs.first ?? "")) : (0..<columnCount).contains(where: { isValue(own(r, $0)) }) { break }
             if r > 0 && isGroupRow(r) { break }
             headerRows += 1
         }
-        headerRows = min(headerRows, max(rowCount - 1, 1))
+        headerRows = firstValueColumn == nil && !isProse ? wordsHeader : min(headerRows, max(rowCount - 1, 1))
 
         var result = Result(kind: isProse ? .prose : .numeric)
         // The header: stub labels, then one path per value column; arms where a header cell

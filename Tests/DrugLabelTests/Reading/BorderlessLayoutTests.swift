@@ -61,6 +61,11 @@ import TestSupport
         let grids = try Self.read("same-width-cells").grids
         #expect(grids.map(Self.cells) == [[["系统器官分类", "不良反应", "频率"], ["胃肠系统疾病", "恶心", "常见"], ["胃肠系统疾病", "便秘", "偶见"],
                                            ["各类神经系统疾病", "头痛", "常见"], ["皮肤及皮下组织类疾病", "皮疹", "罕见"], ["肝胆系统疾病", "肝功能异常", "罕见"]]])
+        // A table of words only: the header is its first row, every other row a row.
+        let table = try #require(try LabelParser().parse(fileAt: Self.path("same-width-cells")).tables.first)
+        #expect(table.stub == ["系统器官分类"] && table.columns == [["不良反应"], ["频率"]])
+        #expect(table.rows.map(\.label) == ["胃肠系统疾病", "胃肠系统疾病", "各类神经系统疾病", "皮肤及皮下组织类疾病", "肝胆系统疾病"])
+        #expect(table.rows.map { $0.cells.map(\.raw) } == [["恶心", "常见"], ["便秘", "偶见"], ["头痛", "常见"], ["皮疹", "罕见"], ["肝功能异常", "罕见"]])
     }
 
     @Test("prose set close under a table stays prose")

@@ -173,4 +173,20 @@ struct TableTests {
         #expect(t.footnotes.map(\.text) == ["恶心包括恶心、干呕。"] && t.notes == ["数据来源：某研究。"])
         #expect(t.span.endLine == 13)
     }
+
+    @Test("a table of words only: the first row is the header, a class merged down groups its rows")
+    func wordsOnly() throws {
+        let page = """
+        <!DOCTYPE html><html><body><p>【不良反应】</p><p>表1 不良反应</p><table>
+        <tr><th>系统器官分类</th><th>不良反应</th><th>发生频率</th></tr>
+        <tr><td rowspan="2">胃肠系统疾病</td><td>恶心</td><td>常见</td></tr>
+        <tr><td>便秘</td><td>偶见</td></tr>
+        <tr><td>各类神经系统疾病</td><td>头痛</td><td>罕见</td></tr></table><p>【禁忌】</p><p>对本品过敏者禁用。</p></body></html>
+        """
+        let t = try #require(try LabelParser().parse(bytes: Array(page.utf8), path: "words.html").tables.first)
+        #expect(t.stub == ["系统器官分类", "不良反应"] && t.columns == [["发生频率"]])
+        #expect(t.groups.map(\.label) == ["胃肠系统疾病", "各类神经系统疾病"])
+        #expect(t.rows.map { "\($0.group ?? "")/\($0.label)/\($0.cells.map(\.raw).joined())" }
+                == ["胃肠系统疾病/恶心/常见", "胃肠系统疾病/便秘/偶见", "各类神经系统疾病/头痛/罕见"])
+    }
 }
