@@ -1,4 +1,5 @@
 #include "PDFBridge.h"
+#include "QuietStderr.h"
 
 #include <cairo.h>
 #include <math.h>
@@ -159,7 +160,9 @@ dl_pdf_rule *dl_pdf_page_rules(const dl_pdf *pdf, int32_t page, double scale, do
     cairo_paint(cr);
     cairo_scale(cr, scale, scale);
     // Borders only: text would make runs of its own (underlines aside, glyph strokes are short).
+    dl_quiet_begin();
     poppler_page_render_for_printing_with_options(p, cr, POPPLER_PRINT_DOCUMENT);
+    dl_quiet_end();
     cairo_destroy(cr);
     cairo_surface_flush(surface);
     const unsigned char *data = cairo_image_surface_get_data(surface);

@@ -42,6 +42,10 @@ struct FuzzCommand: ParsableCommand {
     }
 
     func run() throws {
+        // The PDF reader holds back stderr while poppler renders (its font complaints would
+        // flood it); a crash on another worker in that window would lose its message. Here
+        // every message must reach the log: poppler's lines are counted by .ci/run instead.
+        setenv("DRUGLABEL_POPPLER_MESSAGES", "1", 1)
         if !replay.isEmpty { return try runReplay() }
         let seeds = try Seeds(paths: corpus)
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)

@@ -98,13 +98,15 @@ enum NumberReader {
             var negative = false
             if j < s.count, s[j] == "-" || s[j] == "−" { negative = true; j += 1 }
             var e = 0, n = 0
-            while j < s.count, let d = digit(s[j]) { e = e * 10 + d; j += 1; n += 1 }
+            // The exponent saturates: `10^000…0001` or a run of a thousand digits must not
+            // overflow, and past 10^9999 a value is infinite (no value) or zero anyway.
+            while j < s.count, let d = digit(s[j]) { e = min(e * 10 + d, 9999); j += 1; n += 1 }
             guard n > 0 else { return nil }
             return (negative ? -e : e, j)
         }
         if j < s.count, superscripts[s[j]] != nil {
             var e = 0
-            while j < s.count, let d = superscripts[s[j]] { e = e * 10 + d; j += 1 }
+            while j < s.count, let d = superscripts[s[j]] { e = min(e * 10 + d, 9999); j += 1 }
             return (e, j)
         }
         // The superscript lost: `106` is 10 and 6. One or two exponent digits, then no digit.
