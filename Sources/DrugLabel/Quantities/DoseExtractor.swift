@@ -32,7 +32,15 @@ struct DoseExtractor: Sendable {
             // Outside the dosing sections a paragraph without a number says nothing of doses.
             if !doseSection, !NumberReader.holdsDigit(unit.text) { continue }
             let original = [Unicode.Scalar](scalarsOf: unit.text)
-            let (scalars, traditional) = simplified(original)
+            let (simplifiedScalars, traditional) = simplified(original)
+            // Read without the spaces of mixed-script spacing; `back` gives an offset of what is
+            // read its place in the text as written.
+            let spaced = MixedScriptSpacing.removed(simplifiedScalars)
+            let scalars = spaced?.scalars ?? simplifiedScalars
+            let origin = spaced?.origin
+            func back(_ i: Int) -> Int { origin.map { $0[min(max(0, i), $0.count - 1)] } ?? i }
+            // An end stays at the end of the scalar before it: a dropped space after is not taken.
+            func backEnd(_ i: Int) -> Int { i > 0 ? back(i - 1) + 1 : back(0) }
             let measures = reader.measures.measures(in: scalars)
             // Most paragraphs hold no number with a unit: nothing to read or locate; a paragraph
             // without one may still set the route or who for the next.
@@ -66,15 +74,24 @@ struct DoseExtractor: Sendable {
                 if unit.uncertain {
                     dose.uncertainty = "read from a cell of \(unit.condition ?? "a prose table") whose column is uncertain (the table's text may be misplaced): check the condition against the document"
                 }
-                if traditional {
-                    // Read on the Simplified form; the statement is quoted as the label wrote it.
-                    let text = Array(dose.text.unicodeScalars)
-                    if let at = scalars.firstRange(of: text) { dose.text = original.string(at) }
+                if traditional || origin != nil {
+                    // Read on the Simplified, unspaced form; the statement, its unit and its
+                    // ceiling are quoted as the label wrote them.
+                    func quoted(_ read: String) -> String {
+                        let text = Array(read.unicodeScalars)
+                        let from = min(max(0, found.start), scalars.count)
+                        guard let at = scalars[from...].firstRange(of: text) ?? scalars.firstRange(of: text) else { return read }
+                        let quote = original.string(back(at.lowerBound)..<max(back(at.lowerBound), backEnd(at.upperBound)))
+                        return quote.containsBytes("  ") ? quote.collapsingSpaces() : quote
+                    }
+                    dose.text = quoted(dose.text)
+                    dose.unitText = quoted(dose.unitText)
+                    if let ceiling = dose.maximum?.text { dose.maximum?.text = quoted(ceiling) }
                 }
                 if let paragraph = unit.lineStarts {
                     // The paragraph knows where each of its lines starts: no search.
-                    let first = min(found.start, found.end)
-                    dose.span = paragraph.span(of: first..<max(first + 1, found.end))
+                    let first = back(min(found.start, found.end))
+                    dose.span = paragraph.span(of: first..<max(first + 1, backEnd(found.end)))
                 } else {
                     dose.span = locator.locate(dose.text, in: spanText, from: &cursor) ?? unit.span
                 }
@@ -85,13 +102,13 @@ struct DoseExtractor: Sendable {
                 guard let kind = quantityKind(m, scalars, section: unit.section) else { continue }
                 var end = m.end
                 if kind == "percentage", let close = scalars[m.end...].firstIndex(where: { $0 == "）" || $0 == ")" }) { end = close + 1 }
-                let text = clause(original, endingAt: end, from: m.start)
+                let text = clause(original, endingAt: backEnd(end), from: back(m.start))
                 var q = Quantity(kind: kind, value: m.amount.value, low: m.amount.low, high: m.amount.high, unit: m.unit,
                                  text: text, span: unit.span)
                 if let paragraph = unit.lineStarts {
-                    q.span = paragraph.span(of: m.start..<m.end)
+                    q.span = paragraph.span(of: back(m.start)..<max(back(m.start), backEnd(m.end)))
                 } else {
-                    q.span = locator.locate(m.text(in: original), in: spanText, from: &qcursor) ?? unit.span
+                    q.span = locator.locate(original.string(back(m.start)..<max(back(m.start), backEnd(m.end))), in: spanText, from: &qcursor) ?? unit.span
                 }
                 quantities.append(q)
             }

@@ -104,4 +104,26 @@ struct DoseTests {
         #expect(label.doses.map(\.frequency) == ["一日3次", "每日两次"])
         #expect(label.doses.allSatisfy { $0.span == SourceSpan(line: 4) })
     }
+
+    /// Text taken from a PDF has a space wherever a word processor set its Asian/Latin gap;
+    /// the same label typed has none. Both read the same, and the statement is quoted as written.
+    @Test("a space between Chinese and Latin (PDF text) reads as no space; the quote keeps it")
+    func mixedScriptSpacing() throws {
+        let typed = "【药品名称】\n通用名称：测试多苷片\n【用法用量】\n口服：按体重每1kg每日1-1.5mg，分3次饭后服用。成人一次10mg，一日3次。\n【禁忌】\n孕妇禁用。\n"
+        let printed = "【药品名称】\n通用名称：测试多苷片\n【用法用量】\n口服：按体重每 1kg 每日 1-1.5mg，分 3 次饭后服用。成人一次 10mg，一日 3 次。\n【禁忌】\n孕妇禁用。\n"
+        let a = try LabelParser().parse(bytes: Array(typed.utf8), path: "typed.txt")
+        let b = try LabelParser().parse(bytes: Array(printed.utf8), path: "printed.txt")
+        let read = { (l: Label) in l.doses.map { "\($0.amount) \($0.unit) \($0.per ?? "-") \($0.perTime ?? "-") \($0.population ?? "-") \($0.frequency ?? "-") \($0.route ?? "-")" } }
+        #expect(read(a).count == 2)
+        #expect(read(b) == read(a))
+        #expect(b.doses.first?.per == "kg" && b.doses.first?.perTime == "day")
+        #expect(b.doses.map(\.frequency) == ["分3次饭后服用", "一日3次"])
+        #expect(b.doses.first?.text == "按体重每 1kg 每日 1-1.5mg")
+        #expect(b.doses.last?.text.hasSuffix("一次 10mg") == true)
+        #expect(b.doses.allSatisfy { $0.span == SourceSpan(line: 4) })
+        // A footnote mark after a drug's name stays apart from it.
+        let marked = "【药品名称】\n通用名称：测试注射液\n【用法用量】\n静脉给予托珠单抗 c 8 mg/kg，给药时间不短于 1 小时。\n"
+        let c = try LabelParser().parse(bytes: Array(marked.utf8), path: "marked.txt")
+        #expect(c.doses.map(\.drug) == ["托珠单抗"])
+    }
 }
