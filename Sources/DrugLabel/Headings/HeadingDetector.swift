@@ -59,9 +59,18 @@ struct HeadingDetector {
             let key = index.key(forBracketedHeading: folded)
             if key == nil && !looksLikeHeading(heading) { continue }
             result.append(HeadingLine(index: i, endIndex: endIndex, heading: heading, key: key,
-                                      rest: String(rest).trimming(" \u{3000}:：")))
+                                      rest: HeadingDetector.text(after: rest)))
         }
         return result
+    }
+
+    /// The text after a heading's bracket, without the colon and spaces that may follow it
+    /// (`【用法用量】：口服`). Its own last colon stays: `【不良反应】常见的有以下几类：` leads into
+    /// the list below it.
+    static func text(after heading: Substring) -> String {
+        let scalars = heading.unicodeScalars
+        let start = scalars.firstIndex { !" \u{3000}:：".unicodeScalars.contains($0) } ?? scalars.endIndex
+        return String(scalars[start...]).trimmingSpaces()
     }
 
     /// Catalogue headings without brackets: alone on their line (`适应症`), or before a colon with

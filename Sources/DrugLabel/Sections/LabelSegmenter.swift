@@ -41,7 +41,10 @@ struct LabelSegmenter {
             // heading starts, when half-read text makes both look like one: its body is empty.
             let body = lines[min(heading.endIndex + 1, end)..<end]
             guard !heading.rest.isEmpty else { return body }
-            return ([SourceLine(number: lines[heading.endIndex].number, text: heading.rest)] + body)[...]
+            // The rest keeps its line's width: whether it ran to the margin (and so wraps onto
+            // the next line) is a fact of the printed line, heading included.
+            let line = lines[heading.endIndex]
+            return ([SourceLine(number: line.number, text: heading.rest, width: line.width, trailingSpace: line.trailingSpace)] + body)[...]
         }
         for (n, heading) in headings.enumerated() where warning == nil {
             let body = bodies[n]

@@ -82,6 +82,36 @@ struct SegmentationTests {
         #expect(label.section("pregnancy_and_lactation")?.span == SourceSpan(startLine: 3, endLine: 5))
     }
 
+    @Test("text after a heading keeps its own last colon; the colon after the bracket goes")
+    func restKeepsItsColon() throws {
+        let label = try parse("【药品名称】：通用名称：测试片\n【不良反应】：常见不良反应有以下几类：\n1.胃肠道反应。\n2.皮疹。\n【禁忌】\n尚不明确。\n")
+        #expect(label.section("names")?.text == "通用名称：测试片")
+        #expect(label.section("adverse_reactions")?.text == "常见不良反应有以下几类：\n1.胃肠道反应。\n2.皮疹。")
+    }
+
+    @Test("the text after a heading on a full printed line is wrapped like any full line")
+    func restOfHeadingLineWraps() throws {
+        // Hard-wrapped lines of one width; the heading's line runs to the margin, its rest does not.
+        let label = try parse("""
+        【药品名称】
+        通用名称：测试缓释片
+        【适应症】
+        本品适用于治疗由测试所致的各种症状，包括但
+        不限于头痛、发热、乏力和其他全身性不适反应，
+        也可用于预防由测试引起的并发症，例如咳嗽、
+        咽痛和流涕等。
+        【用法用量】从未接受本品治疗的病人初始剂
+        量为每次1片测试缓释片25/100，每日2次。
+        【禁忌】
+        对本品过敏者禁用。
+
+        """)
+        let dosing = try #require(label.section("dosage_and_administration"))
+        #expect(dosing.text == "从未接受本品治疗的病人初始剂量为每次1片测试缓释片25/100，每日2次。")
+        let first = try #require(label.doses.first)
+        #expect(first.population == "从未接受本品治疗的病人" && first.frequency == "每日2次")
+    }
+
     @Test("a label without brackets: catalogue headings alone on their lines")
     func bareHeadings() throws {
         let label = try parse("测试胶囊说明书\n药品名称\n通用名称：测试胶囊\n成份\n测试。\n适应症\n用于测试。\n用法用量\n口服。\n不良反应\n尚不明确。\n禁忌\n尚不明确。\n")
