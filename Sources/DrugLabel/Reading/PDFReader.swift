@@ -1,6 +1,7 @@
 import PDFBridge
 
-/// Reads a PDF's text layer through poppler: each page's lines in poppler's reading order, with
+/// Reads a PDF's text layer through poppler: each page's lines in poppler's reading order
+/// (mended where it split a line of prose at a wide gap: `PDFReadingOrder`), with
 /// the page and the line within the page as each line's origin. Superscripts are told by their
 /// smaller font and raised baseline (`10⁶` stays a power of ten); text that stands at the same
 /// place page after page (running headers, page numbers) is furniture and left out. A PDF with
@@ -49,7 +50,7 @@ struct PDFReader {
                 } else {
                     open = nil
                 }
-                pages.append(items(lines, chars: page, page: p + 1, grids: grids))
+                pages.append(PDFReadingOrder.repaired(items(lines, chars: page, page: p + 1, grids: grids)))
             }
             if count > 0 && printed < 2 * count + 1 { throw InputError.scanned(pages: count) }
             PDFTable.joinContinued(&pages)
@@ -233,8 +234,19 @@ struct PDFLine {
             let c = chars[i]
             return c.scalar > 0x20 && size > 0 && c.fontSize > 0 && c.fontSize < size * 0.85 && c.y1 < baseline - size * 0.2
         }
+        // Justified Chinese is set with its characters spread a little apart, and poppler reads
+        // any gap over a tenth of an em as a space (`严 重 高 血 压`). Between two Chinese
+        // characters (or their punctuation) a gap under half an em is spacing, not a space;
+        // a wider one (an ideographic space, a gap between columns) stays.
+        func isSpacing(_ i: Int) -> Bool {
+            guard i > 0, i + 1 < chars.count else { return false }
+            let a = chars[i - 1], b = chars[i + 1]
+            return DisplayWidth.isWide(a.scalar) && DisplayWidth.isWide(b.scalar)
+                && b.x0 - a.x1 < 0.5 * max(a.fontSize, b.fontSize) && b.x0 >= a.x0
+        }
         for (i, c) in chars.enumerated() {
             guard let scalar = Unicode.Scalar(c.scalar) else { continue }
+            if c.scalar == 0x20, isSpacing(i) { continue }
             let isRaised = isRaisedAt(i)
             // Spaces poppler puts around a raised mark are not the text's (`（ORR） a （%）`).
             // After the mark a space stays before a digit or a Latin letter (`托珠单抗ᶜ 8 mg`).
