@@ -8,6 +8,7 @@ fields population, route and frequency, the generic name; plus two checks over a
 they are read from ../shared and nothing of their text is kept in this repository.
 
 usage: score-labels.py BIN [--shared DIR] [--record FILE] [--check] [--write-record] [--details]
+                        [--labels DIR --ext EXT]
 
   BIN             the druglabel executable; it is run once, on all the labels
   --shared DIR    the shared directory (default: ../shared from the repository root)
@@ -15,6 +16,8 @@ usage: score-labels.py BIN [--shared DIR] [--record FILE] [--check] [--write-rec
   --check         exit 1, naming it, when a figure fell below its record
                   (for headings_without_key and html_left: rose above it)
   --write-record  store the current figures in the record file (rounded so a rerun passes)
+  --labels DIR    score the files of DIR (same base names as the labels) instead
+  --ext EXT       with this extension (default txt): pdf, docx, html
   --details       per label: doses not found next to the parser's doses, false positives,
                   field mismatches, heading and name mismatches; then headings without a key
                   and HTML left over all labels
@@ -544,11 +547,12 @@ def run_parser(binary, files):
 # ---------------------------------------------------------------------------------------------
 # Scoring
 
-def score(shared_dev, binary):
-    labels_dir = os.path.join(shared_dev, "labels")
+def score(shared_dev, binary, labels_dir=None, ext="txt"):
+    labels_dir = labels_dir or os.path.join(shared_dev, "labels")
     expect_dir = os.path.join(shared_dev, "expect")
-    names = sorted(f[:-4] for f in os.listdir(labels_dir) if f.endswith(".txt"))
-    files = [os.path.join(labels_dir, n + ".txt") for n in names]
+    suffix = "." + ext
+    names = sorted(f[:-len(suffix)] for f in os.listdir(labels_dir) if f.endswith(suffix))
+    files = [os.path.join(labels_dir, n + suffix) for n in names]
     docs, errors, rc = run_parser(binary, files)
     docs = {n: docs[f] for n, f in zip(names, files)}
 
@@ -817,13 +821,17 @@ def main():
     ap.add_argument("--check", action="store_true")
     ap.add_argument("--write-record", action="store_true")
     ap.add_argument("--details", action="store_true")
+    ap.add_argument("--labels", help="score these files instead of ../shared/labels-dev/labels "
+                    "(the same base names, for example the labels printed to PDF by "
+                    "Scripts/make-label-documents.py)")
+    ap.add_argument("--ext", default="txt", help="the extension of the files scored (default txt)")
     a = ap.parse_args()
 
     dev = os.path.join(a.shared, "labels-dev")
     if not os.path.isdir(os.path.join(dev, "expect")):
         print("skipped: ../shared/labels-dev is not there")
         return 0
-    r = score(dev, os.path.abspath(a.bin) if os.sep in a.bin else a.bin)
+    r = score(dev, os.path.abspath(a.bin) if os.sep in a.bin else a.bin, a.labels, a.ext)
     print_figures(r)
     if a.details:
         print_details(r)
