@@ -162,7 +162,9 @@ final class DoseReader: Sendable {
             readHeaders(to: sentence.upperBound)
             if !firstDoseSentenceRead, found.count > sentenceFirst {
                 firstDoseSentenceRead = true
-                carried = population
+                // Who its first dose is for: a later clause's who (`…，肾功能严重受损病人为一日
+                // 2.5mg。`) holds for that clause, not for the sentences after it.
+                carried = found[sentenceFirst].dose.population
             }
         }
         // A paragraph that only names who (`成人：`) speaks for the paragraphs below it.

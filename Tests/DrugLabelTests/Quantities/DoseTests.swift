@@ -126,4 +126,13 @@ struct DoseTests {
         let c = try LabelParser().parse(bytes: Array(marked.utf8), path: "marked.txt")
         #expect(c.doses.map(\.drug) == ["托珠单抗"])
     }
+
+    @Test("who a later clause of the first sentence names is for that clause, not for the sentences after it")
+    func clausePopulation() throws {
+        let text = "【药品名称】\n通用名称：测试普利片\n【用法用量】\n口服。开始剂量为一日5mg，分1-2次服，肾功能严重受损病人为一日2.5mg。根据血压水平，可逐渐增加剂量，一般有效剂量为一日10-20mg。\n"
+        let label = try LabelParser().parse(bytes: Array(text.utf8), path: "clause.txt")
+        #expect(label.doses.map(\.population) == [nil, "肾功能严重受损病人", nil])
+        let lead = "【药品名称】\n通用名称：测试片\n【用法用量】\n成人一次2片，一日3次。饭后服用，一日最多8片。\n"
+        #expect(try LabelParser().parse(bytes: Array(lead.utf8), path: "lead.txt").doses.map(\.population) == ["成人", "成人"])
+    }
 }
