@@ -393,6 +393,11 @@ final class DoseReader: Sendable {
                 || ".．·•、".unicodeScalars.contains(s[textStart]) {
             textStart += 1
         }
+        // `(即每次0.85克`: a bracket the statement opens and does not close is the sentence's.
+        if textStart < m.start, marks.openers.contains(s[textStart]),
+           !(textStart + 1..<m.end).contains(where: { marks.closers.contains(s[$0]) }) {
+            textStart += 1
+        }
         let text = string(s, s.trimmed(clamped(s, textStart, m.end)))
         // Without two spaces in a row there is nothing to collapse.
         dose.text = text.containsBytes("  ") ? text.collapsingSpaces() : text

@@ -135,4 +135,11 @@ struct DoseTests {
         let lead = "【药品名称】\n通用名称：测试片\n【用法用量】\n成人一次2片，一日3次。饭后服用，一日最多8片。\n"
         #expect(try LabelParser().parse(bytes: Array(lead.utf8), path: "lead.txt").doses.map(\.population) == ["成人", "成人"])
     }
+
+    @Test("a statement's quote does not start on a bracket it leaves open")
+    func openBracket() throws {
+        let text = "【药品名称】\n通用名称：测试双胍片\n【用法用量】\n剂量可以加至每日2550毫克(即每次0.85克，每天三次)。0～6个月25～50微克（8～10微克/千克体重）。\n"
+        let label = try LabelParser().parse(bytes: Array(text.utf8), path: "bracket.txt")
+        #expect(label.doses.map(\.text) == ["剂量可以加至每日2550毫克", "即每次0.85克", "0～6个月25～50微克", "8～10微克/千克体重"])
+    }
 }
