@@ -32,6 +32,9 @@ struct PDFReader {
             var pages: [[Item]] = []
             pages.reserveCapacity(count)
             var printed = 0
+            // Characters that are a font's codes rather than text (control codes, private use,
+            // U+FFFD): what poppler gives for a font embedded without a ToUnicode table.
+            var codes = 0, controls = 0
             // The column edges of a borderless table the page before ended inside.
             var open: [Double]?
             for p in 0..<count {
@@ -41,6 +44,10 @@ struct PDFReader {
                 let page = UnsafeBufferPointer(start: chars, count: Int(n))
                 let lines = PDFLine.lines(page)
                 printed += lines.reduce(0) { $0 + $1.visibleCount }
+                for c in page where PDFReader.isFontCode(c.scalar) {
+                    codes += 1
+                    if c.scalar < 0x20 { controls += 1 }
+                }
                 var grids: [PDFTableFinder.Grid] = []
                 if PDFReader.mayHoldTable(lines) {
                     let (ruled, horizontal) = ruledGrids(pdf, page: p)
@@ -53,6 +60,16 @@ struct PDFReader {
                 pages.append(PDFReadingOrder.repaired(items(lines, chars: page, page: p + 1, grids: grids)))
             }
             if count > 0 && printed < 2 * count + 1 { throw InputError.scanned(pages: count) }
+            // Real text has none; a twentieth is a font (or all of them) read as codes, and
+            // what came out is not the document's text. (Control codes are not counted as
+            // printed, the others are.)
+            let characters = printed + controls
+            if codes > 0, codes * 20 >= characters { throw InputError.unmappedText(codes: codes, characters: characters) }
+            var diagnostics: [Diagnostic] = []
+            if codes > 0 {
+                diagnostics.append(Diagnostic(.warning, "read.unmappedCharacters",
+                                              "\(codes) character(s) of the PDF's text layer are font codes with no Unicode mapping: a font was embedded without a ToUnicode table, and the text set in it is garbled; check it against the printed page"))
+            }
             PDFTable.joinContinued(&pages)
             let furniture = PDFLine.furniture(pages.map { $0.compactMap { if case .line(let l, _) = $0 { return l } else { return nil } } })
             var writer = LineWriter()
@@ -88,8 +105,15 @@ struct PDFReader {
                 }
                 writer.blank()
             }
-            return writer.document(format: .pdf, diagnostics: [], pages: count)
+            return writer.document(format: .pdf, diagnostics: diagnostics, pages: count)
         }
+    }
+
+    /// A control code (white space aside), a private-use code point or U+FFFD. Not U+F000–F0FF:
+    /// Word's bullets from Symbol and Wingdings come out there, and they are marks, not lost text.
+    static func isFontCode(_ v: UInt32) -> Bool {
+        (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D) || (0xE000...0xEFFF).contains(v) || (0xF100...0xF8FF).contains(v)
+            || v == 0xFFFD
     }
 
     /// Whether a page is worth drawing to find borders: a table puts lines side by side (cells

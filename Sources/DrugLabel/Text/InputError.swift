@@ -25,6 +25,8 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
     case unreadablePDF(String)
     /// A PDF whose pages are images: no text layer to read.
     case scanned(pages: Int)
+    /// A PDF whose text layer gives font codes, not text: its fonts have no Unicode mapping.
+    case unmappedText(codes: Int, characters: Int)
     /// A Word 97–2003 .doc (or another OLE2 Office file).
     case legacyOffice
 
@@ -46,6 +48,8 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
             return "is a PDF that cannot be opened (\(reason)): it may be cut short, damaged or password-protected; save it again or print it to a new PDF"
         case .scanned(let pages):
             return "is a scanned PDF: its \(pages) page(s) are images with no text layer; it needs OCR first (for example ocrmypdf) to be read"
+        case .unmappedText(let codes, let characters):
+            return "is a PDF whose text layer is font codes, not text (\(codes) of its \(characters) characters have no Unicode mapping: its fonts were embedded without a ToUnicode table); it needs OCR first (for example ocrmypdf --force-ocr) to be read"
         case .legacyOffice:
             return "is a Word 97–2003 document (.doc) or another legacy Office file; save it as .docx or PDF and parse that"
         case .binary(let reason): return "is not text (\(reason)); expected a label as UTF-8, UTF-16, GB18030/GBK or Big5 text"

@@ -23,6 +23,34 @@ import Testing
         #expect(e?.description.contains("OCR") == true)
     }
 
+    /// The seed label's PDF with its fonts' ToUnicode tables renamed (same length, so the
+    /// offsets hold): poppler then gives glyph codes, control characters among them.
+    @Test("a PDF whose fonts have no Unicode mapping needs OCR; one font without it is a warning")
+    func unmappedText() throws {
+        let bytes = try LabelFile.read(DocumentFixtures.path("pdf"))
+        func renamed(first n: Int) -> [UInt8] {
+            var out = bytes
+            let key = Array("/ToUnicode".utf8), other = Array("/ToUnicodX".utf8)
+            var done = 0, i = 0
+            while done < n, i + key.count <= out.count {
+                if Array(out[i..<(i + key.count)]) == key { out.replaceSubrange(i..<(i + key.count), with: other); done += 1 }
+                i += 1
+            }
+            return out
+        }
+        let whole = error(renamed(first: .max), path: "nounicode.pdf")
+        guard case .unmappedText(let codes, let characters)? = whole else { Issue.record("read as \(String(describing: whole))"); return }
+        #expect(codes * 20 >= characters)
+        #expect(whole?.description.contains("OCR") == true && whole?.description.contains("ToUnicode") == true)
+        // One font without it (some dozens of its characters are control codes): read, with a
+        // warning that says so (here the font of the headings: no section is found, and the
+        // warning is why). The original has no font codes at all.
+        let one = try LabelParser().parse(bytes: renamed(first: 1), path: "one.pdf")
+        #expect(one.diagnostics.contains { $0.code == "read.unmappedCharacters" && $0.severity == .warning })
+        let label = try LabelParser().parse(bytes: bytes, path: "label.pdf")
+        #expect(!label.diagnostics.contains { $0.code == "read.unmappedCharacters" })
+    }
+
     @Test("a .doc is to be saved as .docx or PDF")
     func legacy() throws {
         let e = error(try LabelFile.read(DocumentFixtures.other("legacy.doc")))
