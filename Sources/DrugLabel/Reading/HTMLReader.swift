@@ -64,6 +64,9 @@ struct HTMLWalk {
         "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "blockquote", "pre", "section", "article", "main",
         "address", "figcaption", "caption", "ul", "ol", "dl", "header", "footer", "hr", "center", "body", "html", "fieldset",
         "legend", "figure", "details", "summary",
+        // Met only when the label's part of the page is inside a table that lays it out (a row
+        // a section: `【用法用量】 | 口服…`): a table met in the walk is read as a table.
+        "tr",
     ]
 
     mutating func flush() {
@@ -97,6 +100,10 @@ struct HTMLWalk {
                         flush()
                         visit(e, position: position, preformatted: pre)
                         flush()
+                    } else if e.name == "td" || e.name == "th" {
+                        // The cells of a layout row stand apart on its line.
+                        visit(e, position: position, preformatted: pre)
+                        current.append(" ", .baseline)
                     } else {
                         visit(e, position: position, preformatted: pre)
                     }

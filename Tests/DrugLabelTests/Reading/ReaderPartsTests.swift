@@ -36,6 +36,22 @@ import Testing
         #expect(read.origins[7]?.paragraph == 4 && read.origins[8]?.paragraph == 4)
     }
 
+    @Test("a label laid out as a table (a row a section: heading | text) reads a row a line")
+    func layoutTable() throws {
+        let page = """
+        <html><body><div class="nav"><a>首页</a></div><table>
+        <tr><td>【药品名称】</td><td>通用名称：某某片<br>汉语拼音：Moumou Pian</td></tr>
+        <tr><td>【用法用量】</td><td>口服。成人一次2片，一日3次。</td></tr>
+        <tr><td>【禁忌】</td><td>对本品过敏者禁用。</td></tr>
+        </table></body></html>
+        """
+        let lines = try html(page).text.split(separator: "\n", omittingEmptySubsequences: true)
+        #expect(lines == ["【药品名称】 通用名称：某某片", "汉语拼音：Moumou Pian", "【用法用量】 口服。成人一次2片，一日3次。", "【禁忌】 对本品过敏者禁用。"])
+        let label = try LabelParser().parse(bytes: Array(page.utf8), path: "layout.html")
+        #expect(label.sections.map(\.key) == ["names", "dosage_and_administration", "contraindications"])
+        #expect(label.doses.first?.span.startLine == label.section("dosage_and_administration")?.span.startLine)
+    }
+
     @Test("rowspan and colspan place the cells after them")
     func spans() throws {
         let read = try html("""
