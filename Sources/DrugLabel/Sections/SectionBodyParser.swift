@@ -66,7 +66,10 @@ struct SectionBodyParser {
     private func isTitleCandidate(_ p: Paragraph) -> Bool {
         guard p.lineCount == 1, p.text.utf8.count <= 90 else { return false }
         let text = p.text
-        guard p.width >= 4, p.width <= 30, !joiner.startsBlock(text) else { return false }
+        // The text's own width: a paragraph's width is its printed line's, and the text after a
+        // heading (`【用法用量】慢性淋巴细胞白血病`) shares its line with the heading.
+        let width = DisplayWidth.of(text)
+        guard width >= 4, width <= 30, !joiner.startsBlock(text) else { return false }
         let scalars = text.unicodeScalars
         // One pass for what the tests below count (filtering the scalars into arrays to count
         // the brackets was most of this test's cost, asked of every short paragraph).

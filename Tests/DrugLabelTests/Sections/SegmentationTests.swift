@@ -89,6 +89,12 @@ struct SegmentationTests {
         #expect(label.section("adverse_reactions")?.text == "常见不良反应有以下几类：\n1.胃肠道反应。\n2.皮疹。")
     }
 
+    @Test("a sub-heading on its section's heading line is a sub-heading, however long the heading")
+    func subheadingOnHeadingLine() throws {
+        let label = try parse("【药品名称】\n通用名称：测试片\n【孕妇及哺乳期妇女用药】妊娠\n妊娠期禁用本品，计划怀孕者应告知医生。\n哺乳\n哺乳期妇女禁用本品，必要时停止哺乳。\n【禁忌】\n尚不明确。\n")
+        #expect(label.section("pregnancy_and_lactation")?.subsections.map(\.heading) == ["妊娠", "哺乳"])
+    }
+
     @Test("the text after a heading on a full printed line is wrapped like any full line")
     func restOfHeadingLineWraps() throws {
         // Hard-wrapped lines of one width; the heading's line runs to the margin, its rest does not.
