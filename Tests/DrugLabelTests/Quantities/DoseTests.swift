@@ -109,17 +109,17 @@ struct DoseTests {
     /// the same label typed has none. Both read the same, and the statement is quoted as written.
     @Test("a space between Chinese and Latin (PDF text) reads as no space; the quote keeps it")
     func mixedScriptSpacing() throws {
-        let typed = "【药品名称】\n通用名称：测试多苷片\n【用法用量】\n口服：按体重每1kg每日1-1.5mg，分3次饭后服用。成人一次10mg，一日3次。\n【禁忌】\n孕妇禁用。\n"
-        let printed = "【药品名称】\n通用名称：测试多苷片\n【用法用量】\n口服：按体重每 1kg 每日 1-1.5mg，分 3 次饭后服用。成人一次 10mg，一日 3 次。\n【禁忌】\n孕妇禁用。\n"
+        let typed = "【药品名称】\n通用名称：测试多苷片\n【用法用量】\n口服，按体重每1kg每日2-4mg，分2次服用。成人一次20mg，一日2次。\n【禁忌】\n孕妇禁用。\n"
+        let printed = "【药品名称】\n通用名称：测试多苷片\n【用法用量】\n口服，按体重每 1kg 每日 2-4mg，分 2 次服用。成人一次 20mg，一日 2 次。\n【禁忌】\n孕妇禁用。\n"
         let a = try LabelParser().parse(bytes: Array(typed.utf8), path: "typed.txt")
         let b = try LabelParser().parse(bytes: Array(printed.utf8), path: "printed.txt")
         let read = { (l: Label) in l.doses.map { "\($0.amount) \($0.unit) \($0.per ?? "-") \($0.perTime ?? "-") \($0.population ?? "-") \($0.frequency ?? "-") \($0.route ?? "-")" } }
         #expect(read(a).count == 2)
         #expect(read(b) == read(a))
         #expect(b.doses.first?.per == "kg" && b.doses.first?.perTime == "day")
-        #expect(b.doses.map(\.frequency) == ["分3次饭后服用", "一日3次"])
-        #expect(b.doses.first?.text == "按体重每 1kg 每日 1-1.5mg")
-        #expect(b.doses.last?.text.hasSuffix("一次 10mg") == true)
+        #expect(b.doses.map(\.frequency) == ["分2次服用", "一日2次"])
+        #expect(b.doses.first?.text == "按体重每 1kg 每日 2-4mg")
+        #expect(b.doses.last?.text.hasSuffix("一次 20mg") == true)
         #expect(b.doses.allSatisfy { $0.span == SourceSpan(line: 4) })
         // A footnote mark after a drug's name stays apart from it.
         let marked = "【药品名称】\n通用名称：测试注射液\n【用法用量】\n静脉给予托珠单抗 c 8 mg/kg，给药时间不短于 1 小时。\n"
@@ -129,17 +129,17 @@ struct DoseTests {
 
     @Test("who a later clause of the first sentence names is for that clause, not for the sentences after it")
     func clausePopulation() throws {
-        let text = "【药品名称】\n通用名称：测试普利片\n【用法用量】\n口服。开始剂量为一日5mg，分1-2次服，肾功能严重受损病人为一日2.5mg。根据血压水平，可逐渐增加剂量，一般有效剂量为一日10-20mg。\n"
+        let text = "【药品名称】\n通用名称：测试普利片\n【用法用量】\n口服。起始一日4mg，分2次服，严重肾功能不全者为一日2mg。此后视疗效调整，通常维持量为一日8-16mg。\n"
         let label = try LabelParser().parse(bytes: Array(text.utf8), path: "clause.txt")
-        #expect(label.doses.map(\.population) == [nil, "肾功能严重受损病人", nil])
+        #expect(label.doses.map(\.population) == [nil, "严重肾功能不全者", nil])
         let lead = "【药品名称】\n通用名称：测试片\n【用法用量】\n成人一次2片，一日3次。饭后服用，一日最多8片。\n"
         #expect(try LabelParser().parse(bytes: Array(lead.utf8), path: "lead.txt").doses.map(\.population) == ["成人", "成人"])
     }
 
     @Test("a statement's quote does not start on a bracket it leaves open")
     func openBracket() throws {
-        let text = "【药品名称】\n通用名称：测试双胍片\n【用法用量】\n剂量可以加至每日2550毫克(即每次0.85克，每天三次)。0～6个月25～50微克（8～10微克/千克体重）。\n"
+        let text = "【药品名称】\n通用名称：测试双胍片\n【用法用量】\n每日总量可增至1500毫克(即每次0.5克，每日三次)。1～3岁40～60微克（4～6微克/千克体重）。\n"
         let label = try LabelParser().parse(bytes: Array(text.utf8), path: "bracket.txt")
-        #expect(label.doses.map(\.text) == ["剂量可以加至每日2550毫克", "即每次0.85克", "0～6个月25～50微克", "8～10微克/千克体重"])
+        #expect(label.doses.map(\.text) == ["每日总量可增至1500毫克", "即每次0.5克", "1～3岁40～60微克", "4～6微克/千克体重"])
     }
 }

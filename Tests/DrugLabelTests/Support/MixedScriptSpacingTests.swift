@@ -11,7 +11,7 @@ struct MixedScriptSpacingTests {
 
     @Test("one space between Han and a digit, a Latin or a Greek letter goes; other spaces stay")
     func which() {
-        #expect(removed("按体重每 1kg 每日 1-1.5mg，分 3 次服用") == "按体重每1kg每日1-1.5mg，分3次服用")
+        #expect(removed("按体重每 1kg 每日 2-4mg，分 2 次服用") == "按体重每1kg每日2-4mg，分2次服用")
         #expect(removed("注射用重组人干扰素 α2b") == "注射用重组人干扰素α2b")
         #expect(removed("一次 2 μg") == "一次2 μg")
         // Two spaces are a gap someone laid out; Latin beside Latin keeps its space.
