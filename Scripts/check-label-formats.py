@@ -71,6 +71,11 @@ def convert(soffice, files, target, outdir, infilter=None):
     cmd.insert(1, "-env:UserInstallation=file://" + profile)
     try:
         subprocess.run(cmd, check=True, capture_output=True, timeout=1800)
+    except subprocess.CalledProcessError as err:
+        sys.exit("check-label-formats: LibreOffice failed (exit %d) converting to %s:\n%s"
+                 % (err.returncode, target, (err.stderr or b"").decode("utf-8", "replace")[-2000:]))
+    except subprocess.TimeoutExpired:
+        sys.exit("check-label-formats: LibreOffice took over 30 minutes converting to %s" % target)
     finally:
         shutil.rmtree(profile, ignore_errors=True)
 
@@ -78,7 +83,10 @@ def convert(soffice, files, target, outdir, infilter=None):
 def parse(binary, files):
     proc = subprocess.run([binary, "parse", *files, "--format", "json"], capture_output=True, text=True, timeout=1800)
     out = proc.stdout.strip()
-    docs = json.loads(out) if out else []
+    try:
+        docs = json.loads(out) if out else []
+    except json.JSONDecodeError as err:
+        sys.exit("check-label-formats: %s parse gave no JSON (%s, exit %d):\n%s" % (binary, err, proc.returncode, proc.stderr[-2000:]))
     docs = docs if isinstance(docs, list) else [docs]
     by_name = {}
     for d in docs:

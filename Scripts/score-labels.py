@@ -562,7 +562,8 @@ def score(shared_dev, binary, labels_dir=None, ext="txt"):
             with open(os.path.join(expect_dir, f), encoding="utf-8") as fh:
                 expects[f[:-5]] = json.load(fh)
 
-    r = {"names": names, "errors": errors, "rc": rc, "labels": {}, "missing_docs": [n for n in names if docs[n] is None]}
+    r = {"names": names, "errors": errors, "rc": rc, "labels": {}, "missing_docs": [n for n in names if docs[n] is None],
+         "suffix": suffix}
 
     # Over all labels: headings without a key, HTML left.
     nokey_total = nokey = 0
@@ -717,7 +718,7 @@ def print_details(r):
               f"({len(fps)} false positive{'s' if len(fps) != 1 else ''}); headings {hm}/{he} "
               f"(parsed {hg}); name {'ok' if name_ok else 'WRONG'}   {status}")
         if doc is None:
-            print(f"  PARSE FAILED: {r['errors'].get(n + '.txt', 'no object in the output')}")
+            print(f"  PARSE FAILED: {r['errors'].get(n + r['suffix'], 'no object in the output')}")
         if not name_ok:
             print(f"  name: expected {ename!r}, parser {gname!r}")
         if lab["headings_missing"]:
@@ -822,8 +823,8 @@ def main():
     ap.add_argument("--write-record", action="store_true")
     ap.add_argument("--details", action="store_true")
     ap.add_argument("--labels", help="score these files instead of ../shared/labels-dev/labels "
-                    "(the same base names, for example the labels printed to PDF by "
-                    "Scripts/make-label-documents.py)")
+                    "(the same base names, for example the labels made into PDFs by "
+                    "Scripts/check-label-formats.py --keep DIR)")
     ap.add_argument("--ext", default="txt", help="the extension of the files scored (default txt)")
     a = ap.parse_args()
 

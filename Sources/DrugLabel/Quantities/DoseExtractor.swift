@@ -77,14 +77,20 @@ struct DoseExtractor: Sendable {
                 if traditional || origin != nil {
                     // Read on the Simplified, unspaced form; the statement, its unit and its
                     // ceiling are quoted as the label wrote them.
-                    func quoted(_ read: String) -> String {
-                        let text = Array(read.unicodeScalars)
-                        let from = min(max(0, found.start), scalars.count)
-                        guard let at = scalars[from...].firstRange(of: text) ?? scalars.firstRange(of: text) else { return read }
-                        let quote = original.string(back(at.lowerBound)..<max(back(at.lowerBound), backEnd(at.upperBound)))
-                        return quote.containsBytes("  ") ? quote.collapsingSpaces() : quote
+                    func quote(_ range: Range<Int>) -> String {
+                        let lower = back(range.lowerBound)
+                        let text = original.string(lower..<max(lower, backEnd(range.upperBound)))
+                        return text.containsBytes("  ") ? text.collapsingSpaces() : text
                     }
-                    dose.text = quoted(dose.text)
+                    // The unit and the ceiling are sought from where the statement starts, and
+                    // not far past its end (a ceiling may follow it in the sentence): a paragraph
+                    // of a 100 MB line must not be searched whole for each of its doses.
+                    let from = min(max(0, found.start), scalars.count)
+                    let window = scalars[from..<min(scalars.count, max(from, found.end) + 1024)]
+                    func quoted(_ read: String) -> String {
+                        window.firstRange(of: Array(read.unicodeScalars)).map(quote) ?? read
+                    }
+                    dose.text = quote(found.quoted)
                     dose.unitText = quoted(dose.unitText)
                     if let ceiling = dose.maximum?.text { dose.maximum?.text = quoted(ceiling) }
                 }

@@ -49,6 +49,8 @@ final class DoseReader: Sendable {
         var dose: Dose
         var start: Int
         var end: Int
+        /// Where `dose.text` was read from (before its spaces were collapsed).
+        var quoted: Range<Int>
     }
 
     /// What carries from one paragraph of a section to the next: a route said on its own
@@ -398,10 +400,11 @@ final class DoseReader: Sendable {
            !(textStart + 1..<m.end).contains(where: { marks.closers.contains(s[$0]) }) {
             textStart += 1
         }
-        let text = string(s, s.trimmed(clamped(s, textStart, m.end)))
+        let quoted = s.trimmed(clamped(s, textStart, m.end))
+        let text = string(s, quoted)
         // Without two spaces in a row there is nothing to collapse.
         dose.text = text.containsBytes("  ") ? text.collapsingSpaces() : text
-        return Found(dose: dose, start: textStart, end: end)
+        return Found(dose: dose, start: textStart, end: end, quoted: quoted)
     }
 
     // MARK: - Who

@@ -59,12 +59,14 @@ struct PDFReader {
                 }
                 pages.append(PDFReadingOrder.repaired(items(lines, chars: page, page: p + 1, grids: grids)))
             }
-            if count > 0 && printed < 2 * count + 1 { throw InputError.scanned(pages: count) }
             // Real text has none; a twentieth is a font (or all of them) read as codes, and
             // what came out is not the document's text. (Control codes are not counted as
             // printed, the others are.)
             let characters = printed + controls
             if codes > 0, codes * 20 >= characters { throw InputError.unmappedText(codes: codes, characters: characters) }
+            // After that test: a text layer of font codes alone is no scan, and OCR tools refuse
+            // a page that has text unless told to redo it.
+            if count > 0 && printed < 2 * count + 1 { throw InputError.scanned(pages: count) }
             var diagnostics: [Diagnostic] = []
             if codes > 0 {
                 diagnostics.append(Diagnostic(.warning, "read.unmappedCharacters",

@@ -7,13 +7,13 @@
 /// the line that finishes it. A true gutter runs down the page: many rows have text on both
 /// sides of it, and no row crosses it. A gap that only a row or two share is inside the line.
 ///
-/// So a run of lines between tables whose split rows all have such gaps is read row by row, top
-/// to bottom, each row's pieces left to right. A run with a true gutter, or with no split row,
-/// keeps poppler's order: that order is what reads a two-column page column by column.
+/// So each split row whose gaps are no gutter is made one line again, its pieces left to right,
+/// where its first piece stood in poppler's order; everything else keeps poppler's order, which
+/// is what reads a two-column page column by column.
 enum PDFReadingOrder {
-    /// Rows with text on both sides of a gap, with none crossing it in between, that make the
-    /// gap a gutter. A two-column page has dozens; a gap that happens to fall at one place on a
-    /// few consecutive lines of prose has two or three.
+    /// Rows in a stretch that none crosses, that make a gap a gutter. A two-column page has
+    /// dozens; a gap that happens to fall at one place on a few consecutive lines of prose has
+    /// two or three.
     static let gutterRows = 4
     /// How far up and down the rows are looked at: enough for a gutter to show, and a bound on
     /// the cost of a page of thousands of split rows.
@@ -34,31 +34,51 @@ enum PDFReadingOrder {
         return out
     }
 
-    /// The run in reading order: as poppler gave it, or row by row when it split rows at gaps
-    /// that are no gutter.
+    /// The run in reading order: poppler's, with each row it split at a gap that is no gutter
+    /// made one line again, where the row's first piece stood. Nothing else moves: a page in
+    /// columns, or a piece whose row is in doubt, keeps poppler's order.
     static func physical(_ run: [(line: PDFLine, pageLine: Int)]) -> [(line: PDFLine, pageLine: Int)] {
         guard run.count >= 2 else { return run }
-        let rows = self.rows(run.map(\.line))
-        guard rows.contains(where: { $0.count > 1 }) else { return run }
         let lines = run.map(\.line)
+        let rows = self.rows(lines)
+        guard rows.contains(where: { $0.count > 1 }) else { return run }
+        // The row each merged line stands for, by the run index of its first piece.
+        var merged: [Int: [Int]] = [:]
+        var taken = Set<Int>()
         for (r, row) in rows.enumerated() where row.count > 1 {
-            for (a, b) in zip(row, row.dropFirst()) where isGutter(at: (lines[a].right + lines[b].left) / 2, rows: rows, from: r, lines: lines) {
-                return run
+            let inside = zip(row, row.dropFirst()).allSatisfy { _, b in
+                // Just left of where the right piece starts: the middle of a wide gap after a
+                // short line of the left column stands inside that column's text.
+                !isGutter(at: lines[b].left - 0.5, rows: rows, from: r, lines: lines)
+            }
+            guard inside, let head = row.min() else { continue }
+            merged[head] = row
+            taken.formUnion(row)
+        }
+        var out: [(line: PDFLine, pageLine: Int)] = []
+        out.reserveCapacity(run.count)
+        for i in run.indices {
+            if let row = merged[i] {
+                out.append((joined(row.map { lines[$0] }), run[i].pageLine))
+            } else if !taken.contains(i) {
+                out.append(run[i])
             }
         }
-        return rows.map { row in
-            var line = lines[row[0]]
-            for (a, b) in zip(row, row.dropFirst()) {
-                let next = lines[b]
-                line.text += " " + next.text
-                line.widestGap = max(line.widestGap, next.widestGap, next.left - lines[a].right)
-                line.top = min(line.top, next.top)
-                line.bottom = max(line.bottom, next.bottom)
-                line.right = max(line.right, next.right)
-                line.visibleCount += next.visibleCount
-            }
-            return (line, run[row[0]].pageLine)
+        return out
+    }
+
+    /// The pieces of one row, left to right, as one line.
+    static func joined(_ pieces: [PDFLine]) -> PDFLine {
+        var line = pieces[0]
+        for (a, next) in zip(pieces, pieces.dropFirst()) {
+            line.text += " " + next.text
+            line.widestGap = max(line.widestGap, next.widestGap, next.left - a.right)
+            line.top = min(line.top, next.top)
+            line.bottom = max(line.bottom, next.bottom)
+            line.right = max(line.right, next.right)
+            line.visibleCount += next.visibleCount
         }
+        return line
     }
 
     /// The lines grouped into rows (one baseline, no two pieces overlapping), rows top to
@@ -80,21 +100,20 @@ enum PDFReadingOrder {
     }
 
     /// Whether x is in a gutter: walking up and down from row `r` until a row crosses x, at
-    /// least `gutterRows` rows have text on both sides of it.
+    /// least `gutterRows` rows stand clear of it. Rows on one side count as well as rows on
+    /// both: columns whose baselines do not line up, or a last page whose second column is
+    /// short, are still columns. In prose the rows next to a split one run across the gap.
     static func isGutter(at x: Double, rows: [[Int]], from r: Int, lines: [PDFLine]) -> Bool {
         func crosses(_ row: [Int]) -> Bool { row.contains { lines[$0].left < x && lines[$0].right > x } }
-        func bothSides(_ row: [Int]) -> Bool {
-            row.contains { lines[$0].right <= x } && row.contains { lines[$0].left >= x }
-        }
-        var count = 0
-        var k = r
+        var count = 1
+        var k = r - 1
         while k >= 0, r - k <= reach, !crosses(rows[k]) {
-            if bothSides(rows[k]) { count += 1 }
+            count += 1
             k -= 1
         }
         k = r + 1
         while k < rows.count, k - r <= reach, !crosses(rows[k]) {
-            if bothSides(rows[k]) { count += 1 }
+            count += 1
             k += 1
         }
         return count >= gutterRows

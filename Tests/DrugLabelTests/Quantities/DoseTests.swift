@@ -121,6 +121,9 @@ struct DoseTests {
         #expect(b.doses.first?.text == "按体重每 1kg 每日 2-4mg")
         #expect(b.doses.last?.text.hasSuffix("一次 20mg") == true)
         #expect(b.doses.allSatisfy { $0.span == SourceSpan(line: 4) })
+        // Two spaces inside the statement: quoted as written, the run of spaces one.
+        let wide = "【药品名称】\n通用名称：测试片\n【用法用量】\n口服。成人每次 1  片，每日 3 次。\n"
+        #expect(try LabelParser().parse(bytes: Array(wide.utf8), path: "wide.txt").doses.map(\.text) == ["成人每次 1 片"])
         // A footnote mark after a drug's name stays apart from it.
         let marked = "【药品名称】\n通用名称：测试注射液\n【用法用量】\n静脉给予托珠单抗 c 8 mg/kg，给药时间不短于 1 小时。\n"
         let c = try LabelParser().parse(bytes: Array(marked.utf8), path: "marked.txt")

@@ -34,6 +34,20 @@ import Testing
         #expect(PDFReadingOrder.physical(given).map(\.line.text) == given.map(\.line.text))
     }
 
+    @Test("a short second column (a last page) keeps poppler's order, as do columns a little out of line")
+    func shortSecondColumn() {
+        var pieces: [(String, Double, Double)] = []
+        for k in 0..<12 { pieces.append(("左栏第\(k)行的文字", 50, 100 + Double(k) * 15)) }
+        for k in 0..<3 { pieces.append(("右栏第\(k)行的文字", 300, 100 + Double(k) * 15)) }
+        let given = Self.lines(pieces)
+        #expect(PDFReadingOrder.physical(given).map(\.line.text) == given.map(\.line.text))
+        var offset: [(String, Double, Double)] = []
+        for k in 0..<12 { offset.append(("左栏第\(k)行的文字", 50, 100 + Double(k) * 15 + (k >= 8 ? 5 : 0))) }
+        for k in 0..<12 { offset.append(("右栏第\(k)行的文字", 300, 105 + Double(k) * 15)) }
+        let shifted = Self.lines(offset)
+        #expect(PDFReadingOrder.physical(shifted).map(\.line.text) == shifted.map(\.line.text))
+    }
+
     @Test("a page with no split line keeps poppler's order")
     func nothingSplit() {
         let given = Self.lines([("第一段。", 50, 130), ("第二段。", 50, 100)])
