@@ -4,8 +4,9 @@
 /// (`禁用。　　2.心、肝…`: labels copied from the web keep ideographic spaces between their
 /// numbered items) looks to it like a gutter. It then reads the pieces left of the gap down the
 /// page, then the pieces right of it: sentences come out of order, `2.心、肝、肾功能不` after
-/// the line that finishes it. A true gutter runs down the page: many rows have text on both
-/// sides of it, and no row crosses it. A gap that only a row or two share is inside the line.
+/// the line that finishes it. A true gutter runs down the page: row after row stands clear of
+/// it, with text on one side of it or both. In prose the rows next to a split one run across
+/// the gap.
 ///
 /// So each split row whose gaps are no gutter is made one line again, its pieces left to right,
 /// where its first piece stood in poppler's order; everything else keeps poppler's order, which
